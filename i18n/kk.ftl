@@ -1,0 +1,322 @@
+### bitimger: интерфейс хабарламалары, қазақ тілі (kk).
+###
+### Идентификаторлар жиыны en.ftl және ru.ftl файлдарымен бірдей (тест тексереді).
+### Терминдер жоба глоссарийінен (GLOSSARY.md) алынған; (?) белгісі
+### тұжырымды тіл иесі тексеруі керек екенін білдіреді.
+### Санау жазуларында «Жазу: N» түрі қолданылады; көпше түр үшін one / other
+### (қазақ тілінде сан есімнен кейін зат есім жекеше тұрады: 19 оқушы).
+
+## Навигация
+
+nav-home = Басты бет
+nav-about = Клуб туралы
+nav-news = Жаңалықтар
+nav-reports = Есептер
+nav-documents = Құжаттар
+nav-gallery = Фотогалерея
+nav-contacts = Байланыс
+# (?) балама: «Анықтамалық»
+nav-directory = Клубтар тізімі
+nav-regions = Өңірлер
+nav-statistics = Статистика
+nav-menu = Мәзір
+# (?)
+nav-skip = Негізгі мазмұнға өту
+nav-back = Артқа
+
+## Сайт түрі
+
+site-service = Мектеп медиациясы қызметі
+site-club = Медиация клубы
+
+## Клуб бетінің бөлімдері
+
+sec-goals = Мақсаты
+sec-tasks = Міндеттері
+sec-principles = Медиацияның негізгі қағидаттары
+sec-leaders = Клуб жетекшілері
+sec-curator = Куратор
+sec-members = Клуб мүшелері
+sec-young-mediators = Жас медиаторлар
+sec-activities = Іс-шаралар жоспары
+sec-directions = Қызмет бағыттары
+sec-feedback = Кері байланыс
+sec-achievements = Жетістіктер
+sec-annual-report = Жылдық есеп
+# (?)
+sec-latest-figures = Соңғы көрсеткіштер
+
+## Өріс атаулары
+
+field-position = Лауазымы
+field-phone = Телефон
+field-email = Электрондық пошта
+field-room = Кабинет
+field-address = Мекенжай
+field-website = Сайт
+field-grades = Сыныптар
+field-grade = Сынып
+field-members-count = Қатысушылар саны
+field-how-to-join = Клубқа қалай кіруге болады
+field-region = Өңір
+field-locality = Елді мекен
+field-district = Аудан
+field-school = Мектеп
+
+## Әрекеттер
+
+act-ask = Сұрақ қою
+act-apply = Медиацияға өтініш беру
+act-trust-box = Сенім жәшігі
+# (?)
+act-trust-box-hint = Аты-жөніңізді жазбай-ақ хабарласыңыз
+act-call = Қоңырау шалу
+# (?) септік жалғауы
+act-instagram = Instagram-да жазу
+act-read-more = Толығырақ
+act-download = Жүктеп алу
+# (?)
+act-print-poster = Плакатты басып шығару
+
+## Ескертулер
+
+# Басқа тілдегі мәтіннің үстінде көрсетіледі; оқырманның тілін атайды. (?)
+notice-untranslated = Бұл мәтін қазақ тілінде әлі жоқ. Төменде түпнұсқасы берілген.
+# (?)
+notice-confidential = Өтініштер құпия сақталады
+
+## Тілдер: мәтіндегі атауы, өз атауы, тіл таңдау
+
+lang-kk = қазақ тілі
+lang-ru = орыс тілі
+lang-en = ағылшын тілі
+lang-autonym = Қазақша
+lang-choose = Тілді таңдаңыз
+
+## Каталог сүзгісі
+
+filter-all-regions = Барлық өңірлер
+filter-search = Іздеу
+filter-placeholder = Клуб немесе мектеп атауы
+# (?)
+filter-reset = Сүзгіні тазалау
+# $n: табылған клубтар саны
+filter-found = Табылды: { $n }
+filter-none = Ештеңе табылмады
+
+## Статистика: негізгі көрсеткіштер және қорытынды
+
+stat-clubs = Клубтар саны
+# (?)
+stat-reported = Есеп берген клубтар
+stat-mediators-trained = Даярланған жас медиаторлар
+# (?)
+stat-mediators-active = Белсенді жас медиаторлар
+stat-cases = Өтініштер (жағдайлар) саны
+# (?)
+stat-cases-resolved = Келісіммен аяқталған жағдайлар
+# (?)
+stat-resolution-rate = Келісімге жету үлесі
+stat-trainings = Өткізілген тренингтер мен сабақтар
+stat-participants = Қамтылған қатысушылар
+stat-total = Барлығы
+stat-no-data = Дерек жоқ
+
+## Статистика: қосымша көрсеткіштер
+
+stat-staff-trained = Оқытылған педагогтер
+stat-parents-reached = Ата-аналармен жұмыс
+stat-info-materials = Ақпараттық материалдар
+stat-trust-box = Сенім жәшігі бар ма
+# (?) глоссарийде атауы жоқ
+stat-trust-box-messages = Сенім жәшігіне түскен хаттар
+stat-exchange-meetings = Тәжірибе алмасу
+stat-referred = Басқа мамандарға жіберілді
+
+## Уақыт және мәртебе
+
+# $y1, $y2: оқу жылының бірінші және екінші күнтізбелік жылы
+time-academic-year = { $y1 }–{ $y2 } оқу жылы
+status-ongoing = жалғасуда
+status-final = аяқталды
+time-published = Жарияланған күні
+time-updated = Соңғы жаңарту
+
+## Құжат түрлері
+
+doc-order = Бұйрық
+doc-regulation = Ереже
+doc-model-regulation = Үлгілік ереже
+doc-recommendations = Әдістемелік ұсынымдар
+doc-plan = Жылдық жұмыс жоспары
+# $n: құжат нөмірі, $date: пішімделген күн
+doc-number-date = № { $n }, { $date }
+
+## Қолжетімділік, құпиялылық, көмек
+
+# (?) мектеп сайтында «Нашар көрушілер нұсқасы» да кездеседі
+a11y-low-vision = Нашар көретіндерге арналған нұсқа
+privacy-policy = Құпиялылық саясаты
+# (?)
+help-111 = «111» бірыңғай байланыс орталығы
+help-trust-phone = Сенім телефоны
+err-404 = Бет табылмады
+# (?)
+poster-scan = Сканерлеңіз
+
+## Айлар: күн ішіндегі түрі (кіші әріппен) және жеке түрі (тақырыпта)
+
+month-1 = қаңтар
+month-2 = ақпан
+month-3 = наурыз
+month-4 = сәуір
+month-5 = мамыр
+month-6 = маусым
+month-7 = шілде
+month-8 = тамыз
+month-9 = қыркүйек
+month-10 = қазан
+month-11 = қараша
+month-12 = желтоқсан
+month-name-1 = Қаңтар
+month-name-2 = Ақпан
+month-name-3 = Наурыз
+month-name-4 = Сәуір
+month-name-5 = Мамыр
+month-name-6 = Маусым
+month-name-7 = Шілде
+month-name-8 = Тамыз
+month-name-9 = Қыркүйек
+month-name-10 = Қазан
+month-name-11 = Қараша
+month-name-12 = Желтоқсан
+
+## Күн үлгілері
+
+# $year, $day: сандар; $month: month-N жолының аударылған мәні
+date-long = { $year } жылғы { $day } { $month }
+# $dd, $mm: алдында нөлі бар; $yyyy: төрт таңбалы жыл
+date-short = { $dd }.{ $mm }.{ $yyyy }
+
+## Іс-шаралар жоспары беті
+
+# $year: оқу жылы, мысалы «2025–2026»
+plan-title = { $year } оқу жылына арналған іс-шаралар жоспары
+plan-when = Мерзімі
+plan-event = Іс-шара
+plan-format = Өткізу түрі
+plan-audience = Қатысушылар
+plan-responsible = Жауаптылар
+plan-done = Орындалуы
+plan-done-yes = орындалды
+plan-done-no = орындалмады
+# $date: пішімделген күн
+plan-approved = Бекітілді: { $date }
+plan-all = Барлық жоспарлар
+plan-current = Осы оқу жылының жоспары
+
+## Жоспар: мерзімдер
+
+term-1 = 1-тоқсан
+term-2 = 2-тоқсан
+term-3 = 3-тоқсан
+term-4 = 4-тоқсан
+when-monthly = ай сайын
+when-weekly = апта сайын
+
+## Жоспар: өткізу түрлері
+
+format-meeting = Кездесу
+format-training = Тренинг
+format-master-class = Шеберлік сыныбы
+format-simulation = Рөлдік ойын
+format-lesson = Сабақ
+format-consultation = Кеңес беру
+format-information = Ақпараттық науқан
+format-exchange = Тәжірибе алмасу
+format-other = Басқа
+
+## Есептер
+
+# $year: оқу жылы, мысалы «2024–2025»
+report-title = { $year } оқу жылындағы жылдық есеп
+report-indicator = Көрсеткіш
+report-value = Мәні
+report-quarters = Тоқсандар бойынша көрсеткіштер
+quarter-q1 = I тоқсан
+quarter-q2 = II тоқсан
+quarter-q3 = III тоқсан
+quarter-q4 = IV тоқсан
+report-period = Кезең
+report-year-total = Жыл бойынша барлығы
+report-status = Мәртебесі
+reports-none = Әзірге есептер жоқ
+report-read = Есепті оқу
+# $rate: бүтін пайыз
+rate-percent = { $rate }%
+
+## Жаңалықтар
+
+news-none = Әзірге жаңалықтар жоқ
+news-feed = Жаңалықтар арнасы (Atom)
+news-club = Клуб
+news-all = Барлық жаңалықтар
+
+## Құжаттар
+
+docs-none = Әзірге құжаттар жоқ
+# $ext: файл түрі, мысалы «PDF» (?)
+doc-file = { $ext } файлы
+doc-title = Атауы
+doc-date = Күні
+
+## Клуб беті: қосымша
+
+# $from, $to: сынып нөмірлері
+club-members-grades = { $from }–{ $to } сыныптар
+# Сан есімнен кейін зат есім жекеше тұрады, бірақ екі нұсқа да қажет.
+club-members-count =
+    { $n ->
+        [one] { $n } қатысушы
+       *[other] { $n } қатысушы
+    }
+clubs-count =
+    { $n ->
+        [one] { $n } клуб
+       *[other] { $n } клуб
+    }
+photos-count =
+    { $n ->
+        [one] { $n } фото
+       *[other] { $n } фото
+    }
+# $name: жетекшінің аты-жөні (alt мәтіні)
+club-leader-photo = Фото: { $name }
+club-gallery-open = Галереяны ашу
+club-instagram = Instagram
+club-poster = Басып шығаруға арналған плакат
+feedback-intro = Оқушылар, ата-аналар мен мұғалімдер бізге кез келген мазалаған сұрақ бойынша жаза алады.
+help-111-text = Шұғыл немесе қауіпті жағдайда 111 нөміріне қоңырау шалыңыз — бұл балаларға арналған бірыңғай байланыс орталығы, тегін әрі тәулік бойы жұмыс істейді.
+help-111-call = 111 нөміріне қоңырау шалу
+
+## Бет макеті
+
+nav-main = Басты мәзір
+# (?)
+nav-breadcrumbs = Навигация тізбегі
+# $name: генератордың атауы мен нұсқасы
+footer-generator = { $name } арқылы жасалған
+# $date: пішімделген күн
+footer-updated = Соңғы жаңарту: { $date }
+page-top = Жоғарыға
+err-404-text = Бет басқа жерге көшірілген немесе жойылған болуы мүмкін.
+err-404-home = Басты бетке өту
+poster-title = Медиация клубы
+# $room: кабинет нөмірі
+poster-room = { $room } кабинет
+poster-link = Сілтеме
+landing-choose = Тілді таңдаңыз
+gallery-title = Фотогалерея
+gallery-none = Әзірге фотосуреттер жоқ
+# $n: фото нөмірі
+gallery-photo = Фото { $n }

@@ -1,0 +1,325 @@
+### bitimger: сообщения интерфейса, русский язык (ru).
+###
+### Набор идентификаторов совпадает с en.ftl и kk.ftl (это проверяется тестом).
+### Термины взяты из глоссария проекта (GLOSSARY.md); пометка (?) означает,
+### что формулировку должен проверить носитель языка.
+### Для счётчиков используется вид «Подпись: N», чтобы не согласовывать число;
+### настоящие формы множественного числа: one / few / many / other.
+### Буква «ё» пишется везде (отчёт, переведён, завершён).
+
+## Навигация
+
+nav-home = Главная
+nav-about = О клубе
+nav-news = Новости
+nav-reports = Отчёты
+nav-documents = Документы
+nav-gallery = Фотогалерея
+nav-contacts = Контакты
+nav-directory = Каталог клубов
+nav-regions = Регионы
+nav-statistics = Статистика
+nav-menu = Меню
+nav-skip = Перейти к основному содержанию
+nav-back = Назад
+
+## Тип сайта
+
+site-service = Служба школьной медиации
+# (?)
+site-club = Клуб медиации
+
+## Разделы страницы клуба
+
+sec-goals = Цели
+sec-tasks = Задачи
+sec-principles = Основные принципы медиации
+sec-leaders = Руководители клуба
+sec-curator = Куратор
+sec-members = Участники клуба
+# (?) вариант: «Школьники-медиаторы»
+sec-young-mediators = Юные медиаторы
+sec-activities = План мероприятий
+sec-directions = Направления деятельности
+sec-feedback = Обратная связь
+sec-achievements = Достижения
+sec-annual-report = Годовой отчёт
+# (?)
+sec-latest-figures = Последние показатели
+
+## Подписи полей
+
+field-position = Должность
+field-phone = Телефон
+field-email = Электронная почта
+field-room = Кабинет
+field-address = Адрес
+field-website = Сайт
+field-grades = Классы
+field-grade = Класс
+field-members-count = Количество участников
+field-how-to-join = Как вступить в клуб
+field-region = Регион
+field-locality = Населённый пункт
+field-district = Район
+field-school = Школа
+
+## Действия
+
+act-ask = Задать вопрос
+act-apply = Подать заявку на медиацию
+act-trust-box = Ящик доверия
+# (?)
+act-trust-box-hint = Можно написать анонимно
+act-call = Позвонить
+act-instagram = Написать в Instagram
+act-read-more = Подробнее
+act-download = Скачать
+# (?)
+act-print-poster = Распечатать плакат
+
+## Уведомления
+
+# Над текстом, показанным на другом языке; называет язык читателя. (?)
+notice-untranslated = Этот текст пока не переведён на русский язык. Ниже приведён оригинал.
+# (?)
+notice-confidential = Обращения конфиденциальны
+
+## Языки: название в тексте, самоназвание, выбор языка
+
+lang-kk = казахский язык
+lang-ru = русский язык
+lang-en = английский язык
+lang-autonym = Русский
+lang-choose = Выберите язык
+
+## Фильтр каталога
+
+filter-all-regions = Все регионы
+filter-search = Поиск
+filter-placeholder = Название клуба или школы
+filter-reset = Сбросить фильтр
+# $n: число найденных клубов
+filter-found = Найдено: { $n }
+filter-none = Ничего не найдено
+
+## Статистика: основные показатели и итоги
+
+stat-clubs = Количество клубов
+# (?)
+stat-reported = Клубы, сдавшие отчёт
+# (?)
+stat-mediators-trained = Подготовлено юных медиаторов
+# (?)
+stat-mediators-active = Действующие юные медиаторы
+stat-cases = Количество обращений
+# (?)
+stat-cases-resolved = Завершено примирением
+# (?)
+stat-resolution-rate = Доля примирений
+stat-trainings = Проведено тренингов и занятий
+stat-participants = Охвачено участников
+stat-total = Всего
+stat-no-data = Нет данных
+
+## Статистика: дополнительные показатели
+
+stat-staff-trained = Обучено педагогов
+stat-parents-reached = Работа с родителями
+stat-info-materials = Информационные материалы
+stat-trust-box = Есть ящик доверия
+# (?) подписи нет в глоссарии
+stat-trust-box-messages = Сообщения в ящике доверия
+stat-exchange-meetings = Обмен опытом
+stat-referred = Передано специалистам
+
+## Время и статус
+
+# $y1, $y2: первый и второй календарный год учебного года
+time-academic-year = { $y1 }–{ $y2 } учебный год
+status-ongoing = продолжается
+status-final = завершён
+time-published = Дата публикации
+time-updated = Последнее обновление
+
+## Виды документов
+
+doc-order = Приказ
+doc-regulation = Положение
+doc-model-regulation = Типовое положение
+doc-recommendations = Методические рекомендации
+doc-plan = Годовой план работы
+# $n: номер документа, $date: отформатированная дата
+doc-number-date = № { $n } от { $date }
+
+## Доступность, конфиденциальность, помощь
+
+# (?)
+a11y-low-vision = Версия для слабовидящих
+privacy-policy = Политика конфиденциальности
+help-111 = Единый контакт-центр «111»
+help-trust-phone = Телефон доверия
+err-404 = Страница не найдена
+# (?)
+poster-scan = Отсканируйте
+
+## Месяцы: форма в дате (родительный падеж) и самостоятельная (именительный)
+
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+month-name-1 = Январь
+month-name-2 = Февраль
+month-name-3 = Март
+month-name-4 = Апрель
+month-name-5 = Май
+month-name-6 = Июнь
+month-name-7 = Июль
+month-name-8 = Август
+month-name-9 = Сентябрь
+month-name-10 = Октябрь
+month-name-11 = Ноябрь
+month-name-12 = Декабрь
+
+## Шаблоны дат
+
+# $year, $day: числа; $month: уже локализованная строка month-N
+date-long = { $day } { $month } { $year } г.
+# $dd, $mm: с ведущим нулём; $yyyy: год из четырёх цифр
+date-short = { $dd }.{ $mm }.{ $yyyy }
+
+## Страница плана мероприятий
+
+# $year: учебный год, например «2025–2026»
+plan-title = План мероприятий на { $year } учебный год
+plan-when = Сроки
+plan-event = Мероприятие
+plan-format = Форма проведения
+plan-audience = Участники
+plan-responsible = Ответственные
+plan-done = Выполнение
+plan-done-yes = выполнено
+plan-done-no = не выполнено
+# $date: отформатированная дата
+plan-approved = Утверждён: { $date }
+plan-all = Все планы
+plan-current = План на текущий учебный год
+
+## План: сроки
+
+term-1 = 1-я четверть
+term-2 = 2-я четверть
+term-3 = 3-я четверть
+term-4 = 4-я четверть
+when-monthly = ежемесячно
+when-weekly = еженедельно
+
+## План: формы проведения
+
+format-meeting = Встреча
+format-training = Тренинг
+format-master-class = Мастер-класс
+format-simulation = Ролевая игра
+format-lesson = Занятие
+format-consultation = Консультация
+format-information = Информационная кампания
+format-exchange = Обмен опытом
+format-other = Другое
+
+## Отчёты
+
+# $year: учебный год, например «2024–2025»
+report-title = Годовой отчёт за { $year } учебный год
+report-indicator = Показатель
+report-value = Значение
+report-quarters = Показатели по четвертям
+quarter-q1 = I четверть
+quarter-q2 = II четверть
+quarter-q3 = III четверть
+quarter-q4 = IV четверть
+report-period = Период
+report-year-total = Итого за год
+report-status = Статус
+reports-none = Отчётов пока нет
+report-read = Читать отчёт
+# $rate: целый процент
+rate-percent = { $rate } %
+
+## Новости
+
+news-none = Новостей пока нет
+news-feed = Лента новостей (Atom)
+news-club = Клуб
+news-all = Все новости
+
+## Документы
+
+docs-none = Документов пока нет
+# $ext: тип файла, например «PDF»
+doc-file = Файл { $ext }
+doc-title = Название
+doc-date = Дата
+
+## Страница клуба: дополнительно
+
+# $from, $to: номера классов
+club-members-grades = { $from }–{ $to } классы
+club-members-count =
+    { $n ->
+        [one] { $n } участник
+        [few] { $n } участника
+        [many] { $n } участников
+       *[other] { $n } участника
+    }
+clubs-count =
+    { $n ->
+        [one] { $n } клуб
+        [few] { $n } клуба
+        [many] { $n } клубов
+       *[other] { $n } клуба
+    }
+photos-count =
+    { $n ->
+        [one] { $n } фотография
+        [few] { $n } фотографии
+        [many] { $n } фотографий
+       *[other] { $n } фотографии
+    }
+# $name: имя руководителя (alt-текст)
+club-leader-photo = Фото: { $name }
+club-gallery-open = Открыть галерею
+club-instagram = Instagram
+club-poster = Плакат для печати
+feedback-intro = Ученики, родители и учителя могут написать нам по любому волнующему вопросу.
+help-111-text = В срочной или небезопасной ситуации звоните 111 — это единый контакт-центр по вопросам защиты детей, бесплатно и круглосуточно.
+help-111-call = Позвонить 111
+
+## Макет страницы
+
+nav-main = Главное меню
+nav-breadcrumbs = Навигационная цепочка
+# $name: название и версия генератора
+footer-generator = Сделано с помощью { $name }
+# $date: отформатированная дата
+footer-updated = Последнее обновление: { $date }
+page-top = Наверх
+err-404-text = Возможно, страница была перемещена или удалена.
+err-404-home = Перейти на главную страницу
+poster-title = Клуб медиации
+# $room: номер кабинета
+poster-room = кабинет { $room }
+poster-link = Ссылка
+landing-choose = Выберите язык
+gallery-title = Фотогалерея
+gallery-none = Фотографий пока нет
+# $n: номер фотографии
+gallery-photo = Фото { $n }

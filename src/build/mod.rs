@@ -1,0 +1,171 @@
+//! Orchestrates the stages: load → validate → render → write. Owns the
+//! output folder (through [`output`]); returns a [`BuildReport`].
+//!
+//! Layer 4: imports `content`, `i18n`, `render`, `config`, `diag`, `fs`.
+
+pub mod output;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::content::{LoadOptions, Site, load_site};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::{I18n, load_i18n};
+use crate::render::{OutputFile, RenderOptions, render_site};
+use crate::types::Date;
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (with site.yaml).
+    pub site: PathBuf,
+    /// The output folder.
+    pub output: PathBuf,
+    /// Include drafts.
+    pub drafts: bool,
+    /// The build date (defaults to today in Kazakhstan).
+    pub today: Option<Date>,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Every problem found.
+    pub diagnostics: Diagnostics,
+    /// HTML pages rendered.
+    pub pages: usize,
+    /// Files in the output.
+    pub files: usize,
+    /// True when the output was replaced.
+    pub written: bool,
+    /// Time taken.
+    pub elapsed: Duration,
+}
+
+/// A failure that is not the content's fault.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The output folder cannot be used.
+    Output(PathBuf, output::OutputProblem),
+    /// Reading or writing failed.
+    Io(crate::fs::FsError),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Output(p, output::OutputProblem::ContainsSite) => write!(
+                f,
+                "the output folder {} is the site folder or contains it; choose another with --output, e.g. --output public",
+                p.display()
+            ),
+            BuildError::Output(p, output::OutputProblem::NotOurs) => write!(
+                f,
+                "the output folder {} already holds files that bitimger did not make, and a build would replace them; choose another folder with --output, or empty this one",
+                p.display()
+            ),
+            BuildError::Output(p, output::OutputProblem::NotAFolder) => {
+                write!(
+                    f,
+                    "the output path {} is a file, not a folder; choose another with --output",
+                    p.display()
+                )
+            }
+            BuildError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// A site loaded and rendered in memory, not written.
+pub struct Generated {
+    /// The site, when site.yaml could be read.
+    pub site: Option<Site>,
+    /// Every output file (empty when there were errors before rendering).
+    pub files: Vec<OutputFile>,
+    /// Problems.
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads, validates and renders the site in `dir` without writing anything.
+pub fn generate(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Generated {
+    let mut diags = Diagnostics::new();
+    let Some(site) = load_site(dir, load, &mut diags) else {
+        return Generated {
+            site: None,
+            files: Vec::new(),
+            diagnostics: diags,
+        };
+    };
+    let i18n: Arc<I18n> = Arc::new(load_i18n(
+        &site.config.languages,
+        &site.messages,
+        &mut diags,
+    ));
+    let files = render_site(&site, i18n, render, &mut diags);
+    diags.silence(&site.config.silence);
+    Generated {
+        site: Some(site),
+        files,
+        diagnostics: diags,
+    }
+}
+
+/// Builds the site into the output folder. Content problems are in the
+/// report (and nothing is written when there is an error); I/O problems
+/// and a refused output folder are errors.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let start = Instant::now();
+    output::check_output(&options.output, &options.site)
+        .map_err(|p| BuildError::Output(options.output.clone(), p))?;
+    let load = LoadOptions {
+        drafts: options.drafts,
+        exclude: vec![output::absolute(&options.output)],
+    };
+    let render = RenderOptions {
+        today: options.today.unwrap_or_else(Date::today),
+        inject: None,
+    };
+    let generated = generate(&options.site, &load, &render);
+    let mut report = BuildReport {
+        pages: generated
+            .files
+            .iter()
+            .filter(|f| f.path().ends_with(".html"))
+            .count(),
+        files: generated.files.len(),
+        diagnostics: generated.diagnostics,
+        written: false,
+        elapsed: Duration::ZERO,
+    };
+    if !report.diagnostics.has_errors() {
+        check_unique_paths(&generated.files, &mut report.diagnostics);
+    }
+    if !report.diagnostics.has_errors() {
+        output::write_output(&options.output, &generated.files).map_err(BuildError::Io)?;
+        report.written = true;
+    }
+    report.elapsed = start.elapsed();
+    Ok(report)
+}
+
+/// Two things writing the same output file (e.g. static/kk/index.html over a
+/// page) would lose one of them.
+fn check_unique_paths(files: &[OutputFile], diags: &mut Diagnostics) {
+    let mut seen = std::collections::HashSet::new();
+    for f in files {
+        if !seen.insert(f.path()) {
+            let mut d = Diagnostic::error(
+                "output/duplicate-path",
+                format!("two files would be written to `{}`", f.path()),
+            )
+            .help("rename the file in static/ (or the page) so each output path is used once");
+            if let OutputFile::Copy { source, .. } = f {
+                d = d.in_file(source);
+            }
+            diags.push(d);
+        }
+    }
+}

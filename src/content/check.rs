@@ -1,0 +1,231 @@
+//! Field checks shared by the loaders: localized texts, URLs, dates, years.
+//! Each check reports at the line of the field, in the file being read.
+
+use crate::builtin;
+use crate::config;
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::types::{AcademicYear, Date, Localized, SafeUrl, Scalar};
+use crate::yaml::{self, Seg, Source};
+
+/// The file being validated, with the site's languages.
+pub(crate) struct Fields<'a, 'd> {
+    pub src: Source<'a>,
+    pub langs: &'a [String],
+    pub diags: &'d mut Diagnostics,
+}
+
+impl Fields<'_, '_> {
+    /// Checks a localized text: its language codes are the site's, it is
+    /// not blank when `required`, and it exists in every site language
+    /// (else a warning: untranslated).
+    pub(super) fn text(&mut self, value: &Localized, path: &[Seg<'_>], required: bool) {
+        for lang in value.langs() {
+            if !self.langs.iter().any(|l| l == lang) {
+                let mut at = path.to_vec();
+                at.push(Seg::Key(lang));
+                let suggestion = did_you_mean(lang, self.langs.iter().map(String::as_str));
+                let message = format!(
+                    "`{lang}` is not one of this site's languages ({})",
+                    self.langs.join(", ")
+                );
+                let help = match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => {
+                        "use the language codes listed in site.yaml under `languages`".to_string()
+                    }
+                };
+                self.diags.push(
+                    Diagnostic::error("lang/unknown", message)
+                        .at(yaml::locate(self.src, &at))
+                        .label("unknown language code")
+                        .help(help),
+                );
+            }
+        }
+        if value.is_blank() {
+            if required {
+                self.diags.push(
+                    Diagnostic::error("field/empty", format!("`{}` is empty", path_name(path)))
+                        .at(yaml::locate(self.src, path))
+                        .help("write the text, or remove the line if it is optional"),
+                );
+            }
+            return;
+        }
+        let missing: Vec<&str> = self
+            .langs
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !value.has(l))
+            .collect();
+        if !missing.is_empty() {
+            self.diags.push(
+                Diagnostic::warning(
+                    "i18n/untranslated",
+                    format!("`{}` has no text in: {}", path_name(path), missing.join(", ")),
+                )
+                .at(yaml::locate(self.src, path))
+                .help(format!(
+                    "add the translation, e.g. `{}: \"...\"`; until then readers see the text in another language",
+                    missing[0]
+                )),
+            );
+        }
+    }
+
+    /// Checks an optional localized text.
+    pub(super) fn opt_text(&mut self, value: &Option<Localized>, path: &[Seg<'_>]) {
+        if let Some(v) = value {
+            self.text(v, path, false);
+        }
+    }
+
+    /// Checks a list of localized texts.
+    pub(super) fn texts(&mut self, values: &[Localized], key: &str) {
+        for (i, v) in values.iter().enumerate() {
+            self.text(v, &[Seg::Key(key), Seg::Index(i)], true);
+        }
+    }
+
+    /// Checks a URL against the allow-list.
+    pub(super) fn url(&mut self, url: &str, path: &[Seg<'_>]) -> Option<SafeUrl> {
+        config::check_url(url, self.src, path, self.diags)
+    }
+
+    /// Parses a date, reporting an invalid one.
+    pub(super) fn date(&mut self, value: &Scalar, path: &[Seg<'_>]) -> Option<Date> {
+        let date = Date::parse(value.as_str());
+        if date.is_none() {
+            self.diags.push(
+                Diagnostic::error(
+                    "field/invalid-date",
+                    format!("`{value}` is not a valid date"),
+                )
+                .at(yaml::locate(self.src, path))
+                .label("expected YYYY-MM-DD")
+                .help(
+                    "write dates as year-month-day, e.g. 2025-03-01, and check that the day exists",
+                ),
+            );
+        }
+        date
+    }
+
+    /// Parses an academic year that must match `expected` (from the file name).
+    pub(super) fn year(
+        &mut self,
+        value: &Scalar,
+        expected: Option<AcademicYear>,
+        file_name: &str,
+    ) -> Option<AcademicYear> {
+        let at = yaml::locate(self.src, &[Seg::Key("year")]);
+        let Some(year) = AcademicYear::parse(value.as_str()) else {
+            self.diags.push(
+                Diagnostic::error(
+                    "field/invalid-year",
+                    format!("`{value}` is not an academic year"),
+                )
+                .at(at)
+                .label("expected YYYY-YYYY")
+                .help("write the academic year as two consecutive years, e.g. 2024-2025"),
+            );
+            return None;
+        };
+        if let Some(exp) = expected
+            && exp != year
+        {
+            self.diags.push(
+                Diagnostic::error(
+                    "field/year-mismatch",
+                    format!(
+                        "the year {} does not match the file name `{file_name}`",
+                        year.slug()
+                    ),
+                )
+                .at(at)
+                .help(format!(
+                    "write `year: {}`, or rename the file to {}",
+                    exp.slug(),
+                    file_name.replacen(&exp.slug(), &year.slug(), 1)
+                )),
+            );
+            return None;
+        }
+        Some(year)
+    }
+
+    /// Checks a region code against the built-in list, suggesting the code
+    /// for a name written in words.
+    pub(super) fn region(&mut self, code: &str, path: &[Seg<'_>]) -> bool {
+        if builtin::region(code).is_some() {
+            return true;
+        }
+        let by_name = builtin::regions().iter().find(|r| {
+            let lower = code.trim().to_lowercase();
+            r.name
+                .texts()
+                .iter()
+                .chain(r.short.texts().iter())
+                .any(|t| t.to_lowercase() == lower)
+                || r.aliases.iter().any(|a| a.to_lowercase() == lower)
+        });
+        let suggestion = by_name
+            .map(|r| r.code.as_str())
+            .or_else(|| did_you_mean(code, builtin::regions().iter().map(|r| r.code.as_str())));
+        let help = match suggestion {
+            Some(s) => format!(
+                "did you mean `{s}`? Region codes are listed in the content format, section 8"
+            ),
+            None => format!(
+                "write one of: {}",
+                builtin::regions()
+                    .iter()
+                    .map(|r| r.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        self.diags.push(
+            Diagnostic::error(
+                "club/unknown-region",
+                format!("`{code}` is not a region code"),
+            )
+            .at(yaml::locate(self.src, path))
+            .label("unknown region")
+            .help(help),
+        );
+        false
+    }
+
+    /// Reports an error at a field.
+    pub(super) fn error(
+        &mut self,
+        code: &'static str,
+        message: String,
+        path: &[Seg<'_>],
+        help: &str,
+    ) {
+        self.diags.push(
+            Diagnostic::error(code, message)
+                .at(yaml::locate(self.src, path))
+                .help(help.to_string()),
+        );
+    }
+}
+
+/// `school.region`, `leaders[1].email`: a path as people read it.
+pub(crate) fn path_name(path: &[Seg<'_>]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            Seg::Index(i) => s.push_str(&format!("[{}]", i + 1)),
+        }
+    }
+    s
+}

@@ -1,0 +1,522 @@
+//! One club folder → [`Club`]: club.yaml, about.md, reports, plans, news, photos.
+
+use std::path::{Path, PathBuf};
+
+use super::check::Fields;
+use super::model::*;
+use super::raw::*;
+use super::{LoadContext, posts, slug};
+use crate::builtin;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::types::{Localized, tel_href};
+use crate::yaml::{self, Seg, Source};
+
+/// Image files published from photos/.
+pub(crate) const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
+
+/// Loads `dir` as a club; `None` when club.yaml cannot be used.
+pub(crate) fn load_club(
+    ctx: &LoadContext<'_>,
+    dir: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Club> {
+    let folder = dir.file_name()?.to_string_lossy().to_string();
+    let slug = if slug::is_slug(&folder) {
+        folder.clone()
+    } else {
+        slug::slugify(&folder)
+    };
+    let file = dir.join("club.yaml");
+    if slug.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                "club/bad-folder-name",
+                format!("the folder name `{folder}` gives no usable web address"),
+            )
+            .in_file(dir)
+            .help("rename the folder with letters or digits, e.g. senim"),
+        );
+        return None;
+    }
+    if !file.is_file() {
+        diags.push(
+            Diagnostic::error("club/missing", "this club folder has no club.yaml")
+                .in_file(&file)
+                .help("create club.yaml with at least `name`, `school.name` and `school.region`, or remove the folder"),
+        );
+        return None;
+    }
+    let text = crate::fs::read_text(&file)
+        .map_err(|d| diags.push(d))
+        .ok()?;
+    let src = Source {
+        text: &text,
+        file: &file,
+        line_offset: 0,
+        family: "club",
+    };
+    let raw: RawClub = yaml::parse(src).map_err(|d| diags.push(d)).ok()?;
+    let mut f = Fields {
+        src,
+        langs: &ctx.config.languages,
+        diags,
+    };
+    let mut club = validate_club(ctx, raw, &mut f, dir)?;
+    club.slug = slug;
+    club.about = posts::load_doc(ctx, dir, "about", diags);
+    club.reports = posts::load_reports(ctx, &dir.join("reports"), diags);
+    club.plans = posts::load_plans(ctx, &dir.join("plans"), diags);
+    club.news = posts::load_news(ctx, &dir.join("news"), Some(&club.slug), diags);
+    Some(club)
+}
+
+fn validate_club(
+    ctx: &LoadContext<'_>,
+    raw: RawClub,
+    f: &mut Fields<'_, '_>,
+    dir: &Path,
+) -> Option<Club> {
+    let RawClub {
+        name,
+        unit,
+        motto,
+        school,
+        goals,
+        tasks,
+        principles,
+        leaders,
+        members,
+        activities,
+        directions,
+        contacts,
+        feedback,
+        gallery,
+    } = raw;
+    f.text(&name, &[Seg::Key("name")], true);
+    f.opt_text(&unit, &[Seg::Key("unit")]);
+    f.opt_text(&motto, &[Seg::Key("motto")]);
+    let school = validate_school(school, f)?;
+    for (key, list) in [
+        ("goals", &goals),
+        ("tasks", &tasks),
+        ("activities", &activities),
+        ("directions", &directions),
+    ] {
+        f.texts(list, key);
+    }
+    let principles = validate_principles(ctx, principles, f);
+    let leaders = leaders
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| validate_leader(l, i, f, dir))
+        .collect();
+    let members = members.map(|m| validate_members(m, f));
+    let contacts = contacts.map(|c| validate_contacts(c, f));
+    let feedback = validate_feedback(feedback, f);
+    let gallery = validate_gallery(gallery, f, dir, &leaders_photos(dir, f.src));
+    Some(Club {
+        slug: String::new(),
+        dir: dir.to_path_buf(),
+        site_root: ctx.root.to_path_buf(),
+        name,
+        unit,
+        motto,
+        school,
+        about: Doc::default(),
+        goals,
+        tasks,
+        principles,
+        leaders,
+        members,
+        activities,
+        directions,
+        contacts,
+        feedback,
+        gallery,
+        reports: Vec::new(),
+        plans: Vec::new(),
+        news: Vec::new(),
+    })
+}
+
+fn validate_school(raw: RawSchool, f: &mut Fields<'_, '_>) -> Option<School> {
+    let RawSchool {
+        name,
+        region,
+        locality,
+        district,
+        address,
+        website,
+    } = raw;
+    let at = |k| [Seg::Key("school"), Seg::Key(k)];
+    f.text(&name, &at("name"), true);
+    f.opt_text(&locality, &at("locality"));
+    f.opt_text(&district, &at("district"));
+    f.opt_text(&address, &at("address"));
+    let region_ok = f.region(region.trim(), &at("region"));
+    let website = website.and_then(|w| f.url(&w, &at("website")));
+    region_ok.then(|| School {
+        name,
+        region: region.trim().to_string(),
+        locality,
+        district,
+        address,
+        website,
+    })
+}
+
+fn validate_principles(
+    ctx: &LoadContext<'_>,
+    raw: Option<RawPrinciples>,
+    f: &mut Fields<'_, '_>,
+) -> Vec<PrincipleText> {
+    let defaults = || match &ctx.principles {
+        Some(site) => site.clone(),
+        None => builtin::principles()
+            .iter()
+            .map(builtin_principle)
+            .collect(),
+    };
+    match raw {
+        None | Some(RawPrinciples::Default) => defaults(),
+        Some(RawPrinciples::List(items)) => items
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let at = [Seg::Key("principles"), Seg::Index(i)];
+                match item {
+                    RawPrincipleItem::Key(key) => match builtin::principle(&key) {
+                        Some(p) => Some(builtin_principle(p)),
+                        None => {
+                            let keys = builtin::principles().iter().map(|p| p.key.as_str());
+                            let help = match crate::diag::did_you_mean(&key, keys) {
+                                Some(s) => format!("did you mean `{s}`?"),
+                                None => "the built-in keys are voluntariness, neutrality, confidentiality, equality, cooperation, responsibility, future; or write {title, text}".to_string(),
+                            };
+                            f.error("club/unknown-principle", format!("`{key}` is not a built-in principle"), &at, &help);
+                            None
+                        }
+                    },
+                    RawPrincipleItem::Custom(p) => Some(custom_principle(p, i, f, &at)),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// A built-in principle as the model holds it.
+pub(crate) fn builtin_principle(p: &builtin::Principle) -> PrincipleText {
+    PrincipleText {
+        key: p.key.clone(),
+        title: p.title.clone(),
+        text: Some(p.text.clone()),
+    }
+}
+
+/// A `{key, title, text}` principle, checked.
+pub(crate) fn custom_principle(
+    p: RawPrinciple,
+    i: usize,
+    f: &mut Fields<'_, '_>,
+    at: &[Seg<'_>],
+) -> PrincipleText {
+    let mut title_at = at.to_vec();
+    title_at.push(Seg::Key("title"));
+    f.text(&p.title, &title_at, true);
+    let mut text_at = at.to_vec();
+    text_at.push(Seg::Key("text"));
+    f.opt_text(&p.text, &text_at);
+    PrincipleText {
+        key: p.key.unwrap_or_else(|| format!("principle-{}", i + 1)),
+        title: p.title,
+        text: p.text,
+    }
+}
+
+fn validate_leader(raw: RawLeader, i: usize, f: &mut Fields<'_, '_>, dir: &Path) -> Leader {
+    let RawLeader {
+        name,
+        role,
+        phone,
+        email,
+        photo,
+    } = raw;
+    let at = |k| [Seg::Key("leaders"), Seg::Index(i), Seg::Key(k)];
+    f.text(&name, &at("name"), true);
+    f.opt_text(&role, &at("role"));
+    let phone = phone
+        .map(|p| p.0)
+        .filter(|p| check_phone(p, &at("phone"), f));
+    let email = email.filter(|e| check_email(e, &at("email"), f));
+    let photo = photo.and_then(|p| {
+        let path = dir.join(&p);
+        if path.is_file() && !p.contains("..") {
+            Some(PathBuf::from(p))
+        } else {
+            f.error(
+                "club/missing-photo",
+                format!("the photo `{p}` does not exist"),
+                &at("photo"),
+                "write the path relative to the club folder, e.g. photos/leader1.jpg, and check the file name",
+            );
+            None
+        }
+    });
+    Leader {
+        name,
+        role,
+        phone,
+        email,
+        photo,
+    }
+}
+
+fn check_phone(phone: &str, at: &[Seg<'_>], f: &mut Fields<'_, '_>) -> bool {
+    if tel_href(phone).is_some() {
+        return true;
+    }
+    f.error(
+        "club/invalid-phone",
+        format!("`{phone}` is not a phone number"),
+        at,
+        "write the number with its code, e.g. \"+7 707 123 4567\"",
+    );
+    false
+}
+
+fn check_email(email: &str, at: &[Seg<'_>], f: &mut Fields<'_, '_>) -> bool {
+    let e = email.trim().trim_start_matches("mailto:");
+    let ok = e.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+    }) && !e.contains(char::is_whitespace);
+    if !ok {
+        f.error(
+            "club/invalid-email",
+            format!("`{email}` is not an e-mail address"),
+            at,
+            "write the address as name@example.kz",
+        );
+    }
+    ok
+}
+
+fn validate_members(raw: RawMembers, f: &mut Fields<'_, '_>) -> Members {
+    let RawMembers {
+        grades,
+        count,
+        join,
+    } = raw;
+    f.opt_text(&join, &[Seg::Key("members"), Seg::Key("join")]);
+    let grades = grades.and_then(|g| {
+        let ok = (1..=12).contains(&g.from) && (1..=12).contains(&g.to) && g.from <= g.to;
+        if !ok {
+            f.error(
+                "club/invalid-grades",
+                format!("grades from {} to {} are not possible", g.from, g.to),
+                &[Seg::Key("members"), Seg::Key("grades")],
+                "write grades between 1 and 11 (or 12), with `from` not above `to`, e.g. {from: 8, to: 11}",
+            );
+        }
+        ok.then_some((g.from, g.to))
+    });
+    Members {
+        grades,
+        count,
+        join,
+    }
+}
+
+/// `mediation.doverie`, `@mediation.doverie` or a profile URL → the handle.
+pub(crate) fn instagram_handle(value: &str) -> Option<String> {
+    let v = value.trim();
+    let handle = if let Some(rest) = v.split_once("instagram.com/").map(|(_, r)| r) {
+        rest.split(['/', '?', '#']).next().unwrap_or("")
+    } else {
+        v.trim_start_matches('@')
+    };
+    let ok = !handle.is_empty()
+        && handle.len() <= 30
+        && handle
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_');
+    ok.then(|| handle.to_string())
+}
+
+fn check_instagram(value: &str, at: &[Seg<'_>], f: &mut Fields<'_, '_>) -> Option<String> {
+    let handle = instagram_handle(value);
+    if handle.is_none() {
+        f.error(
+            "club/invalid-instagram",
+            format!("`{value}` is not an Instagram account name"),
+            at,
+            "write the account name (letters, digits, `.` and `_`), e.g. mediation.senim, or its https://instagram.com/... address",
+        );
+    }
+    handle
+}
+
+fn validate_contacts(raw: RawContacts, f: &mut Fields<'_, '_>) -> Contacts {
+    let RawContacts {
+        room,
+        phones,
+        email,
+        instagram,
+    } = raw;
+    let phones = phones
+        .into_iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            check_phone(
+                p.as_str(),
+                &[Seg::Key("contacts"), Seg::Key("phones"), Seg::Index(*i)],
+                f,
+            )
+        })
+        .map(|(_, p)| p.0)
+        .collect();
+    let email = email.filter(|e| check_email(e, &[Seg::Key("contacts"), Seg::Key("email")], f));
+    let instagram = instagram
+        .and_then(|i| check_instagram(&i, &[Seg::Key("contacts"), Seg::Key("instagram")], f));
+    Contacts {
+        room: room.map(|r| r.0),
+        phones,
+        email,
+        instagram,
+    }
+}
+
+fn validate_feedback(raw: Option<RawFeedback>, f: &mut Fields<'_, '_>) -> Vec<Feedback> {
+    let Some(RawFeedback {
+        question,
+        application,
+        anonymous,
+    }) = raw
+    else {
+        return Vec::new();
+    };
+    [
+        (FeedbackKind::Question, question),
+        (FeedbackKind::Application, application),
+        (FeedbackKind::Anonymous, anonymous),
+    ]
+    .into_iter()
+    .filter_map(|(kind, url)| {
+        let url = url?;
+        let safe = f.url(&url, &[Seg::Key("feedback"), Seg::Key(kind.key())])?;
+        Some(Feedback { kind, url: safe })
+    })
+    .collect()
+}
+
+fn leaders_photos(dir: &Path, src: Source<'_>) -> Vec<PathBuf> {
+    // Leader photos are shown with the leader, not in the gallery.
+    src.text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("photo:"))
+        .map(|p| dir.join(p.trim().trim_matches(['"', '\''])))
+        .collect()
+}
+
+fn validate_gallery(
+    raw: Option<RawGallery>,
+    f: &mut Fields<'_, '_>,
+    dir: &Path,
+    exclude: &[PathBuf],
+) -> Gallery {
+    let photos_dir = dir.join("photos");
+    let (instagram, publish, consent) = match raw {
+        Some(RawGallery {
+            instagram,
+            photos,
+            consent,
+        }) => {
+            let ig = instagram.and_then(|i| {
+                check_instagram(&i, &[Seg::Key("gallery"), Seg::Key("instagram")], f)
+            });
+            (ig, photos.unwrap_or(true), consent.unwrap_or(false))
+        }
+        None => (None, true, false),
+    };
+    let photos = if publish && photos_dir.is_dir() {
+        load_photos(&photos_dir, exclude, f.langs, f.diags)
+    } else {
+        Vec::new()
+    };
+    Gallery {
+        instagram,
+        publish,
+        consent,
+        photos,
+    }
+}
+
+fn load_photos(
+    photos_dir: &Path,
+    exclude: &[PathBuf],
+    langs: &[String],
+    diags: &mut Diagnostics,
+) -> Vec<Photo> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(photos_dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| {
+        p.is_file()
+            && !exclude.contains(p)
+            && p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.to_lowercase().as_str()))
+    });
+    files.sort();
+    let captions_file = photos_dir.join("photos.yaml");
+    let mut photos: Vec<Photo> = files
+        .into_iter()
+        .map(|source| Photo {
+            source,
+            alt: None,
+            caption: None,
+        })
+        .collect();
+    if !captions_file.is_file() {
+        return photos;
+    }
+    let Ok(text) = crate::fs::read_text(&captions_file).map_err(|d| diags.push(d)) else {
+        return photos;
+    };
+    let src = Source {
+        text: &text,
+        file: &captions_file,
+        line_offset: 0,
+        family: "photos",
+    };
+    let Ok(raw) = yaml::parse::<Vec<RawPhoto>>(src).map_err(|d| diags.push(d)) else {
+        return photos;
+    };
+    let mut f = Fields { src, langs, diags };
+    let mut ordered = Vec::new();
+    for (i, item) in raw.into_iter().enumerate() {
+        let path = photos_dir.join(&item.file);
+        let Some(pos) = photos.iter().position(|p| p.source == path) else {
+            f.error(
+                "photos/missing-file",
+                format!("`{}` is not in the photos folder", item.file),
+                &[Seg::Index(i), Seg::Key("file")],
+                "check the file name (letters, case and extension must match exactly)",
+            );
+            continue;
+        };
+        f.opt_text(&item.alt, &[Seg::Index(i), Seg::Key("alt")]);
+        f.opt_text(&item.caption, &[Seg::Index(i), Seg::Key("caption")]);
+        let mut photo = photos.remove(pos);
+        photo.alt = item.alt;
+        photo.caption = item.caption;
+        ordered.push(photo);
+    }
+    ordered.extend(photos);
+    ordered
+}
+
+/// Shorthand for a localized text made from one string.
+#[allow(dead_code)]
+pub(crate) fn all(text: &str) -> Localized {
+    Localized::All(text.to_string())
+}

@@ -1,0 +1,315 @@
+//! Markdown → sanitized HTML (pulldown-cmark, then ammonia), with front
+//! matter splitting and warnings for what the sanitizer removes.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+
+/// A Markdown file split into its front matter and body.
+#[derive(Debug)]
+pub(crate) struct Split<'a> {
+    /// The YAML between the `---` lines (empty when there is none).
+    pub front: &'a str,
+    /// Lines before the YAML starts (1 when it follows `---`).
+    pub front_offset: usize,
+    /// The Markdown body.
+    pub body: &'a str,
+    /// Line of the body's first line, 1-based.
+    pub body_line: usize,
+    /// True when a `---` block was found.
+    pub has_front: bool,
+}
+
+/// Splits `---\nyaml\n---\nbody`. A file without front matter is all body.
+pub(crate) fn split_front_matter(text: &str) -> Result<Split<'_>, (usize, &'static str)> {
+    let first = text.lines().next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Ok(Split {
+            front: "",
+            front_offset: 0,
+            body: text,
+            body_line: 1,
+            has_front: false,
+        });
+    }
+    let after_first = first.len()
+        + if text[first.len()..].starts_with("\r\n") {
+            2
+        } else {
+            1
+        };
+    let rest = text.get(after_first..).unwrap_or("");
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            let front = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return Ok(Split {
+                front,
+                front_offset: 1,
+                body,
+                body_line: i + 3,
+                has_front: true,
+            });
+        }
+        offset += line.len();
+    }
+    Err((
+        1,
+        "the front matter starts with `---` but has no closing `---` line",
+    ))
+}
+
+/// The result of rendering one Markdown text.
+pub(crate) struct Rendered {
+    pub html: String,
+}
+
+/// Renders Markdown to sanitized HTML. Raw HTML that the sanitizer changes
+/// and unsafe link schemes are reported against `file`, with the line.
+pub(crate) fn render(
+    markdown: &str,
+    file: &Path,
+    first_line: usize,
+    diags: &mut Diagnostics,
+) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let line_of =
+        |offset: usize| first_line + markdown[..offset.min(markdown.len())].matches('\n').count();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut heading_ids = HashSet::new();
+    let mut pending_heading: Option<usize> = None;
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        match &event {
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                check_raw_html(raw, file, line_of(range.start), diags);
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                check_link(dest_url, file, line_of(range.start), diags);
+            }
+            Event::Start(Tag::Heading { .. }) => pending_heading = Some(events.len()),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(start) = pending_heading.take() {
+                    assign_heading_id(&mut events, start, &mut heading_ids);
+                }
+            }
+            _ => {}
+        }
+        events.push(event);
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered {
+        html: sanitizer().clean(&html).to_string(),
+    }
+}
+
+/// Gives a heading without `{#id}` an id made from its text, unique in the document.
+fn assign_heading_id(events: &mut [Event<'_>], start: usize, used: &mut HashSet<String>) {
+    let text: String = events[start..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if let Event::Start(Tag::Heading {
+        level,
+        id,
+        classes,
+        attrs,
+    }) = &events[start]
+    {
+        if id.is_some() {
+            return;
+        }
+        let base = super::slug::slugify(&text);
+        let base = if base.is_empty() {
+            "section".to_string()
+        } else {
+            base
+        };
+        let mut candidate = base.clone();
+        let mut n = 1;
+        while !used.insert(candidate.clone()) {
+            n += 1;
+            candidate = format!("{base}-{n}");
+        }
+        let level: HeadingLevel = *level;
+        events[start] = Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(candidate)),
+            classes: classes.clone(),
+            attrs: attrs.clone(),
+        });
+    }
+}
+
+const DANGEROUS: &[&str] = &[
+    "<script",
+    "<iframe",
+    "<object",
+    "<embed",
+    "<style",
+    "<form",
+    "<input",
+    "<button",
+    "<link",
+    "<meta",
+    "<base",
+    "<svg",
+    "<math",
+    "javascript:",
+    "vbscript:",
+    "data:",
+    "srcdoc",
+];
+
+fn check_raw_html(raw: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
+    let lower = raw.to_lowercase();
+    let has_handler = lower
+        .split(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'')
+        .any(|w| {
+            w.starts_with("on")
+                && w.contains('=')
+                && w[2..].chars().next().is_some_and(char::is_alphabetic)
+        });
+    let found = DANGEROUS.iter().find(|d| lower.contains(*d));
+    if found.is_none() && !has_handler {
+        return;
+    }
+    let what = match found {
+        Some(d) => format!("`{}`", d.trim_end_matches(':')),
+        None => "an event handler (on...=)".to_string(),
+    };
+    let what = if what == "`<script`" {
+        "`<script>`".to_string()
+    } else {
+        what
+    };
+    diags.push(
+        Diagnostic::warning(
+            "markdown/html-removed",
+            format!("raw HTML with {what} was removed from the page"),
+        )
+        .at(Location::at(file, line, 1))
+        .help("pages cannot run scripts or embed other sites; write plain Markdown, and link to other sites instead"),
+    );
+}
+
+fn check_link(url: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
+    let trimmed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    let lower = trimmed.to_lowercase();
+    let Some(colon) = lower.find(':') else { return };
+    let scheme = &lower[..colon];
+    if lower[..colon].contains(['/', '?', '#']) {
+        return;
+    }
+    if !matches!(scheme, "http" | "https" | "mailto" | "tel") {
+        diags.push(
+            Diagnostic::error(
+                "markdown/unsafe-link",
+                format!("links starting with `{scheme}:` are not allowed"),
+            )
+            .at(Location::at(file, line, 1))
+            .label("unsafe link")
+            .help(
+                "link to a web address (https://...), an e-mail (mailto:...) or a phone (tel:...)",
+            ),
+        );
+    }
+}
+
+/// The sanitizing policy: ammonia's safe defaults, plus what Markdown
+/// itself produces (heading and footnote ids, task-list checkboxes, code
+/// language classes). No scripts, styles, event handlers, frames or forms;
+/// links only to http(s), mailto and tel; every link gets rel="noopener".
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id"])
+            .add_tags(["input"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("code", ["class"])
+            .add_tag_attributes("div", ["class"])
+            .add_tag_attributes("sup", ["class"])
+            .add_tag_attributes("ol", ["start"])
+            .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+            .link_rel(Some("noopener noreferrer"))
+            .attribute_filter(|element, attribute, value| match (element, attribute) {
+                ("input", "type") if value != "checkbox" => None,
+                _ => Some(value.into()),
+            });
+        b
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> (String, Diagnostics) {
+        let mut d = Diagnostics::new();
+        let r = render(text, Path::new("x.md"), 5, &mut d);
+        (r.html, d)
+    }
+
+    #[test]
+    fn removes_scripts_and_warns_with_line() {
+        let (html, d) = md("Hello\n\n<script>alert(1)</script>\n");
+        assert!(!html.contains("script"));
+        let w = d.iter().next().unwrap();
+        assert_eq!(w.code, "markdown/html-removed");
+        assert_eq!(w.location.as_ref().unwrap().line, Some(7));
+    }
+
+    #[test]
+    fn removes_event_handlers() {
+        let (html, d) = md("<img src=\"a.png\" onerror=\"alert(1)\">\n");
+        assert!(!html.contains("onerror"));
+        assert_eq!(d.warning_count(), 1);
+    }
+
+    #[test]
+    fn javascript_links_are_errors_and_removed() {
+        let (html, d) = md("[x](javascript:alert(1))\n");
+        assert!(!html.contains("javascript"));
+        assert_eq!(d.error_count(), 1);
+    }
+
+    #[test]
+    fn keeps_markdown_features() {
+        let (html, d) = md(
+            "## Мақсаты\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ text[^1]\n\n[^1]: note\n",
+        );
+        assert!(d.is_empty());
+        assert!(html.contains("<h2 id=\"maqsaty\">"), "{html}");
+        assert!(html.contains("<table>"));
+        assert!(html.contains("type=\"checkbox\""));
+        assert!(html.contains("<del>"));
+        assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn splits_front_matter_with_lines() {
+        let s = split_front_matter("---\na: 1\nb: 2\n---\nbody\n").unwrap();
+        assert_eq!(s.front, "a: 1\nb: 2\n");
+        assert_eq!(s.body, "body\n");
+        assert_eq!(s.body_line, 5);
+        assert!(split_front_matter("---\na: 1\n").is_err());
+    }
+}

@@ -1,0 +1,297 @@
+//! Content: walk the site folder, parse YAML and Markdown, validate, and
+//! produce the [`Site`] model. No templates, no UI messages here.
+//!
+//! Layer 2: imports `diag`, `fs`, `types`, `yaml`, `builtin`, `config`.
+
+mod check;
+mod club;
+mod markdown;
+pub mod model;
+mod posts;
+mod raw;
+pub mod slug;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+pub use model::*;
+pub use walk::is_ignored;
+
+use crate::config::{Config, SiteKind, load_config};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::yaml::{self, Seg, Source};
+use check::Fields;
+use raw::{RawDocument, RawPrinciple};
+
+/// Knobs of loading.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Include drafts.
+    pub drafts: bool,
+    /// Folders never read as content (the output folder).
+    pub exclude: Vec<PathBuf>,
+}
+
+/// What every loader needs to know.
+pub(crate) struct LoadContext<'a> {
+    pub config: &'a Config,
+    /// The folder being read (the site, or an included site).
+    pub root: &'a Path,
+    pub drafts: bool,
+    pub exclude: Vec<PathBuf>,
+    /// The site's principles.yaml, when it has one.
+    pub principles: Option<Vec<PrincipleText>>,
+}
+
+/// Loads and validates the site in `root`. Every problem goes to `diags`;
+/// the site is returned whenever site.yaml itself could be read, so `check`
+/// can go on, but must not be published when `diags` has errors.
+pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Option<Site> {
+    let config = load_config(root, diags)?;
+    let mut ctx = LoadContext {
+        config: &config,
+        root,
+        drafts: options.drafts,
+        exclude: options.exclude.clone(),
+        principles: None,
+    };
+    ctx.principles = load_principles(&ctx, diags);
+    let mut clubs = load_clubs(&ctx, root, diags);
+    for included in &config.include {
+        clubs.extend(load_included(&config, included, options, diags));
+    }
+    check_duplicate_slugs(&clubs, diags);
+    clubs.sort_by(|a, b| a.slug.cmp(&b.slug));
+    check_kind(&config, &clubs, diags);
+    let news = posts::load_news(&ctx, &root.join("news"), None, diags);
+    let pages = posts::load_pages(&ctx, &root.join("pages"), diags);
+    let documents = load_documents(&ctx, diags);
+    let static_files = walk::files(root, &root.join("static"), true, &ctx.exclude, diags)
+        .into_iter()
+        .filter_map(|p| asset(&root.join("static"), p))
+        .collect();
+    let templates = load_templates(&ctx, diags);
+    let messages = walk::files(root, &root.join("i18n"), false, &ctx.exclude, diags)
+        .into_iter()
+        .filter_map(|p| {
+            let lang = p.file_name()?.to_str()?.strip_suffix(".ftl")?.to_string();
+            Some((lang, p))
+        })
+        .collect();
+    let principles = ctx.principles.take();
+    Some(Site {
+        config,
+        clubs,
+        news,
+        pages,
+        documents,
+        principles,
+        static_files,
+        templates,
+        messages,
+    })
+}
+
+fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> Vec<Club> {
+    walk::dirs(root, &root.join("clubs"), &ctx.exclude, diags)
+        .iter()
+        .filter_map(|dir| club::load_club(ctx, dir, diags))
+        .collect()
+}
+
+/// Clubs of another site folder named in `include:`.
+fn load_included(
+    config: &Config,
+    dir: &Path,
+    options: &LoadOptions,
+    diags: &mut Diagnostics,
+) -> Vec<Club> {
+    if !dir.join("site.yaml").is_file() && !dir.join("clubs").is_dir() {
+        diags.push(
+            Diagnostic::error(
+                "site/include-missing",
+                format!(
+                    "the included folder {} has no site.yaml and no clubs/ folder",
+                    dir.display()
+                ),
+            )
+            .in_file(config.file())
+            .help("check the path under `include:` (relative to site.yaml)"),
+        );
+        return Vec::new();
+    }
+    let ctx = LoadContext {
+        config,
+        root: dir,
+        drafts: options.drafts,
+        exclude: options.exclude.clone(),
+        principles: None,
+    };
+    let principles = load_principles(&ctx, diags);
+    let ctx = LoadContext { principles, ..ctx };
+    load_clubs(&ctx, dir, diags)
+}
+
+fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
+    for (i, a) in clubs.iter().enumerate() {
+        if let Some(b) = clubs[..i].iter().find(|b| b.slug == a.slug) {
+            diags.push(
+                Diagnostic::error(
+                    "club/duplicate-slug",
+                    format!(
+                        "two clubs have the web address `{}`: {} and {}",
+                        a.slug,
+                        b.dir.display(),
+                        a.dir.display()
+                    ),
+                )
+                .in_file(a.dir.join("club.yaml"))
+                .help("rename one of the two folders"),
+            );
+        }
+    }
+}
+
+fn check_kind(config: &Config, clubs: &[Club], diags: &mut Diagnostics) {
+    if config.kind == SiteKind::School && clubs.len() != 1 {
+        let message = if clubs.is_empty() {
+            "a school site needs one club, and clubs/ has none".to_string()
+        } else {
+            format!(
+                "a school site has exactly one club, and clubs/ has {}",
+                clubs.len()
+            )
+        };
+        diags.push(
+            Diagnostic::error("site/club-count", message)
+                .in_file(config.file())
+                .help("put the club in clubs/<name>/club.yaml; for a region with many clubs, write `kind: directory` in site.yaml"),
+        );
+    }
+}
+
+fn load_principles(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Option<Vec<PrincipleText>> {
+    let file = ctx.root.join("principles.yaml");
+    if !file.is_file() {
+        return None;
+    }
+    let text = crate::fs::read_text(&file)
+        .map_err(|d| diags.push(d))
+        .ok()?;
+    let src = Source {
+        text: &text,
+        file: &file,
+        line_offset: 0,
+        family: "principles",
+    };
+    let raw: Vec<RawPrinciple> = yaml::parse(src).map_err(|d| diags.push(d)).ok()?;
+    let mut f = Fields {
+        src,
+        langs: &ctx.config.languages,
+        diags,
+    };
+    Some(
+        raw.into_iter()
+            .enumerate()
+            .map(|(i, p)| club::custom_principle(p, i, &mut f, &[Seg::Index(i)]))
+            .collect(),
+    )
+}
+
+fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Document> {
+    let dir = ctx.root.join("documents");
+    let file = dir.join("documents.yaml");
+    let present = walk::files(ctx.root, &dir, false, &ctx.exclude, diags);
+    if !file.is_file() {
+        for p in present {
+            diags.push(
+                Diagnostic::warning("documents/unlisted", "this document is not listed in documents/documents.yaml, so it is not published")
+                    .in_file(p)
+                    .help("add it to documents.yaml with `file`, `title`, `date` and `number`"),
+            );
+        }
+        return Vec::new();
+    }
+    let Ok(text) = crate::fs::read_text(&file).map_err(|d| diags.push(d)) else {
+        return Vec::new();
+    };
+    let src = Source {
+        text: &text,
+        file: &file,
+        line_offset: 0,
+        family: "documents",
+    };
+    let Ok(raw) = yaml::parse::<Vec<RawDocument>>(src).map_err(|d| diags.push(d)) else {
+        return Vec::new();
+    };
+    let mut f = Fields {
+        src,
+        langs: &ctx.config.languages,
+        diags,
+    };
+    let mut docs = Vec::new();
+    for (i, d) in raw.into_iter().enumerate() {
+        let at = |k| [Seg::Index(i), Seg::Key(k)];
+        f.text(&d.title, &at("title"), true);
+        let date = d.date.as_ref().and_then(|v| f.date(v, &at("date")));
+        let source = dir.join(&d.file);
+        let safe_name = !d.file.contains(['/', '\\']) && !d.file.starts_with('.');
+        if !safe_name || !present.contains(&source) {
+            f.error(
+                "documents/missing-file",
+                format!("`{}` is not in the documents folder", d.file),
+                &at("file"),
+                "put the file in documents/ beside documents.yaml and write its exact name",
+            );
+            continue;
+        }
+        docs.push(Document {
+            source,
+            file: d.file,
+            title: d.title,
+            date,
+            number: d.number.map(|n| n.0),
+        });
+    }
+    for p in present {
+        if p != file && !docs.iter().any(|d| d.source == p) {
+            f.diags.push(
+                Diagnostic::warning(
+                    "documents/unlisted",
+                    "this document is not listed in documents.yaml, so it is not published",
+                )
+                .in_file(p)
+                .help("add it to documents.yaml with `file`, `title`, `date` and `number`"),
+            );
+        }
+    }
+    docs
+}
+
+fn asset(base: &Path, path: PathBuf) -> Option<Asset> {
+    let rel = path.strip_prefix(base).ok()?;
+    let output = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    Some(Asset {
+        source: path,
+        output,
+    })
+}
+
+fn load_templates(
+    ctx: &LoadContext<'_>,
+    diags: &mut Diagnostics,
+) -> Vec<(String, String, PathBuf)> {
+    let dir = ctx.root.join("templates");
+    walk::files(ctx.root, &dir, true, &ctx.exclude, diags)
+        .into_iter()
+        .filter_map(|p| {
+            let name = asset(&dir, p.clone())?.output;
+            let text = crate::fs::read_text(&p).map_err(|d| diags.push(d)).ok()?;
+            Some((name, text, p))
+        })
+        .collect()
+}

@@ -1,0 +1,744 @@
+//! Markdown files with front matter, one per language or one for all:
+//! about texts, reports, news and pages; and the YAML activity plans.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use super::LoadContext;
+use super::check::Fields;
+use super::markdown;
+use super::model::*;
+use super::raw::*;
+use super::slug;
+use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::types::{AcademicYear, Localized};
+use crate::yaml::{self, Seg, Source};
+
+/// Files `stem.md` and `stem.<lang>.md` of a folder, grouped by stem.
+/// The language is `None` for the file for all languages.
+pub(crate) fn group_by_stem(
+    ctx: &LoadContext<'_>,
+    dir: &Path,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, Vec<(Option<String>, PathBuf)>> {
+    let mut groups: BTreeMap<String, Vec<(Option<String>, PathBuf)>> = BTreeMap::new();
+    for path in super::walk::files(ctx.root, dir, false, &ctx.exclude, diags) {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(stem) = name
+            .strip_suffix(".md")
+            .or_else(|| name.strip_suffix(".markdown"))
+        else {
+            continue;
+        };
+        let (stem, lang) = match stem.rsplit_once('.') {
+            Some((s, l)) if looks_like_lang(l) => (s, Some(l.to_string())),
+            _ => (stem, None),
+        };
+        if let Some(l) = &lang
+            && !ctx.config.languages.contains(l)
+        {
+            let suggestion = did_you_mean(l, ctx.config.languages.iter().map(String::as_str));
+            diags.push(
+                Diagnostic::warning(
+                    "lang/file-not-used",
+                    format!(
+                        "`{l}` is not one of this site's languages, so this file is not published"
+                    ),
+                )
+                .in_file(&path)
+                .help(match suggestion {
+                    Some(s) => {
+                        format!("did you mean `.{s}.md`? Or add `{l}` to `languages` in site.yaml")
+                    }
+                    None => format!("add `{l}` to `languages` in site.yaml, or rename the file"),
+                }),
+            );
+            continue;
+        }
+        groups
+            .entry(stem.to_string())
+            .or_default()
+            .push((lang, path));
+    }
+    groups
+}
+
+fn looks_like_lang(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// One parsed Markdown file of a group.
+pub(crate) struct Part<T> {
+    pub lang: Option<String>,
+    pub front: T,
+    pub body: Body,
+    pub text: String,
+    pub front_offset: usize,
+}
+
+impl<T> Part<T> {
+    pub(crate) fn source(&self) -> Source<'_> {
+        Source {
+            text: self.front_text(),
+            file: &self.body.file,
+            line_offset: self.front_offset,
+            family: "",
+        }
+    }
+    fn front_text(&self) -> &str {
+        markdown::split_front_matter(&self.text)
+            .map(|s| s.front)
+            .unwrap_or("")
+    }
+}
+
+/// Reads one Markdown file: front matter (required when `T` needs fields)
+/// and the rendered body.
+pub(crate) fn read_part<T: DeserializeOwned>(
+    lang: Option<String>,
+    path: &Path,
+    family: &'static str,
+    diags: &mut Diagnostics,
+) -> Option<Part<T>> {
+    let text = crate::fs::read_text(path).map_err(|d| diags.push(d)).ok()?;
+    let split = match markdown::split_front_matter(&text) {
+        Ok(s) => s,
+        Err((line, message)) => {
+            diags.push(
+                Diagnostic::error("markdown/front-matter", message)
+                    .at(Location::at(path, line, 1))
+                    .help("end the front matter with a line of three dashes: ---"),
+            );
+            return None;
+        }
+    };
+    let front_src = Source {
+        text: split.front,
+        file: path,
+        line_offset: split.front_offset,
+        family,
+    };
+    let front_yaml = if split.has_front { split.front } else { "{}" };
+    let front: T = yaml::parse(Source { text: front_yaml, ..front_src })
+        .map_err(|mut d| {
+            if !split.has_front {
+                d.message = format!("{} (this file has no front matter)", d.message);
+                d.help = Some("start the file with a block between two lines of `---`, e.g.\n---\ntitle: ...\ndate: 2025-03-01\n---".into());
+                d.location = Some(Location::at(path, 1, 1));
+            }
+            diags.push(d)
+        })
+        .ok()?;
+    let rendered = markdown::render(split.body, path, split.body_line, diags);
+    let body = Body {
+        html: rendered.html,
+        markdown: split.body.to_string(),
+        file: path.to_path_buf(),
+        first_line: split.body_line,
+    };
+    let front_offset = split.front_offset;
+    Some(Part {
+        lang,
+        front,
+        body,
+        text,
+        front_offset,
+    })
+}
+
+/// Puts the parts' bodies together into a [`Doc`].
+fn doc_of<T>(parts: &[Part<T>]) -> Doc {
+    let mut doc = Doc::default();
+    for p in parts {
+        if p.body.markdown.trim().is_empty() {
+            continue;
+        }
+        match &p.lang {
+            Some(l) => {
+                doc.per_lang.insert(l.clone(), p.body.clone());
+            }
+            None => doc.all = Some(p.body.clone()),
+        }
+    }
+    doc
+}
+
+/// Warns for each site language that has no text of its own.
+fn warn_missing_langs(
+    ctx: &LoadContext<'_>,
+    doc: &Doc,
+    first: &Path,
+    what: &str,
+    diags: &mut Diagnostics,
+) {
+    if doc.all.is_some() || doc.per_lang.is_empty() {
+        return;
+    }
+    for lang in &ctx.config.languages {
+        if !doc.per_lang.contains_key(lang) {
+            let name = first.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let stem = name.split('.').next().unwrap_or(name);
+            diags.push(
+                Diagnostic::warning("i18n/untranslated", format!("{what} has no `{lang}` version"))
+                    .in_file(first)
+                    .help(format!(
+                        "add {stem}.{lang}.md beside it; until then `{lang}` readers see the text in another language, with a notice"
+                    )),
+            );
+        }
+    }
+}
+
+/// `about.md`, `about.kk.md`, ... of a folder.
+pub(crate) fn load_doc(
+    ctx: &LoadContext<'_>,
+    dir: &Path,
+    stem: &str,
+    diags: &mut Diagnostics,
+) -> Doc {
+    let mut groups = group_by_stem(ctx, dir, diags);
+    let Some(files) = groups.remove(stem) else {
+        return Doc::default();
+    };
+    let parts: Vec<Part<NoFront>> = files
+        .into_iter()
+        .filter_map(|(lang, path)| read_part(lang, &path, "page", diags))
+        .collect();
+    let doc = doc_of(&parts);
+    if let Some(p) = parts.first() {
+        warn_missing_langs(ctx, &doc, &p.body.file, &format!("`{stem}`"), diags);
+    }
+    doc
+}
+
+/// Front matter that must be empty (about.md may have none).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NoFront {}
+
+/// The title of a per-language file is its language's text.
+fn merge_localized(parts: &[(Option<&str>, &Localized)], default: &str) -> Localized {
+    if parts.len() == 1 && parts[0].0.is_none() {
+        return parts[0].1.clone();
+    }
+    let mut map = BTreeMap::new();
+    for (lang, value) in parts {
+        match (lang, value) {
+            (Some(l), Localized::All(t)) => {
+                map.insert(l.to_string(), t.clone());
+            }
+            (Some(l), Localized::Per(m)) => {
+                if let Some(t) = m.get(*l) {
+                    map.insert(l.to_string(), t.clone());
+                }
+            }
+            (None, Localized::All(t)) => {
+                map.entry(default.to_string()).or_insert_with(|| t.clone());
+            }
+            (None, Localized::Per(m)) => {
+                for (k, v) in m {
+                    map.entry(k.clone()).or_insert_with(|| v.clone());
+                }
+            }
+        }
+    }
+    Localized::Per(map)
+}
+
+// ---------------------------------------------------------------- reports
+
+/// reports/<YYYY-YYYY>[.<lang>].md, newest first.
+pub(crate) fn load_reports(
+    ctx: &LoadContext<'_>,
+    dir: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<Report> {
+    let mut reports: Vec<Report> = group_by_stem(ctx, dir, diags)
+        .into_iter()
+        .filter_map(|(stem, files)| load_report(ctx, &stem, files, diags))
+        .collect();
+    reports.sort_by_key(|r| std::cmp::Reverse(r.year));
+    reports
+}
+
+fn load_report(
+    ctx: &LoadContext<'_>,
+    stem: &str,
+    files: Vec<(Option<String>, PathBuf)>,
+    diags: &mut Diagnostics,
+) -> Option<Report> {
+    let expected = AcademicYear::parse(stem);
+    if expected.is_none() {
+        diags.push(
+            Diagnostic::error(
+                "report/file-name",
+                format!("`{stem}` is not an academic year"),
+            )
+            .in_file(&files[0].1)
+            .help("name report files after the academic year, e.g. reports/2024-2025.kk.md"),
+        );
+        return None;
+    }
+    let parts: Vec<Part<RawReport>> = files
+        .into_iter()
+        .filter_map(|(lang, path)| read_part(lang, &path, "report", diags))
+        .collect();
+    let first = parts.first()?;
+    let mut checked = Vec::new();
+    for part in &parts {
+        let src = Source {
+            family: "report",
+            ..part.source()
+        };
+        let mut f = Fields {
+            src,
+            langs: &ctx.config.languages,
+            diags,
+        };
+        let name = part
+            .body
+            .file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(stem);
+        let year = f.year(&part.front.year, expected, name);
+        let ind = part.front.indicators.clone().unwrap_or_default();
+        check_indicators(&ind, &mut f);
+        if let Some(t) = &part.front.title {
+            f.text(t, &[Seg::Key("title")], false);
+        }
+        checked.push(year.is_some());
+    }
+    // A kk/ru pair must agree on its figures.
+    for other in &parts[1..] {
+        if other.front.year != first.front.year
+            || other.front.status != first.front.status
+            || other.front.indicators != first.front.indicators
+        {
+            let what = if other.front.status != first.front.status {
+                "status"
+            } else if other.front.year != first.front.year {
+                "year"
+            } else {
+                "figures"
+            };
+            diags.push(
+                Diagnostic::error(
+                    "report/pair-mismatch",
+                    format!(
+                        "the {what} in {} differ from those in {}",
+                        file_name(&other.body.file),
+                        file_name(&first.body.file)
+                    ),
+                )
+                .at(yaml::locate(other.source(), &[Seg::Key(if what == "figures" { "indicators" } else { what })]))
+                .help("the language versions of a report must have the same year, status and indicators; copy them from one file to the other"),
+            );
+            return None;
+        }
+    }
+    if checked.iter().any(|ok| !ok) {
+        return None;
+    }
+    let doc = doc_of(&parts);
+    warn_missing_langs(ctx, &doc, &first.body.file, "this report", diags);
+    let ind = first.front.indicators.clone().unwrap_or_default();
+    let RawIndicators {
+        trust_box,
+        cases_by_parties,
+        quarters,
+        ..
+    } = ind.clone();
+    Some(Report {
+        year: expected?,
+        status: match first.front.status {
+            RawStatus::Final => Status::Final,
+            RawStatus::Ongoing => Status::Ongoing,
+        },
+        figures: figures_of_year(&ind),
+        trust_box,
+        cases_by_parties: cases_by_parties.map(by_parties).unwrap_or_default(),
+        quarters: quarters
+            .unwrap_or_default()
+            .iter()
+            .map(|(q, fig)| (quarter_key(*q), figures_of_quarter(fig)))
+            .collect(),
+        body: doc,
+        files: parts.iter().map(|p| p.body.file.clone()).collect(),
+    })
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+fn quarter_key(q: RawQuarter) -> &'static str {
+    match q {
+        RawQuarter::Q1 => "q1",
+        RawQuarter::Q2 => "q2",
+        RawQuarter::Q3 => "q3",
+        RawQuarter::Q4 => "q4",
+    }
+}
+
+fn check_indicators(ind: &RawIndicators, f: &mut Fields<'_, '_>) {
+    let resolved_over = |cases: Option<u64>, resolved: Option<u64>| matches!((cases, resolved), (Some(c), Some(r)) if r > c);
+    if resolved_over(ind.cases, ind.cases_resolved) {
+        f.error(
+            "report/resolved-over-cases",
+            format!(
+                "cases_resolved ({}) is more than cases ({})",
+                ind.cases_resolved.unwrap_or(0),
+                ind.cases.unwrap_or(0)
+            ),
+            &[Seg::Key("indicators"), Seg::Key("cases_resolved")],
+            "cases_resolved counts the cases that ended in agreement, so it cannot be more than cases",
+        );
+    }
+    for (q, fig) in ind.quarters.iter().flatten() {
+        if resolved_over(fig.cases, fig.cases_resolved) {
+            let key = quarter_key(*q);
+            f.error(
+                "report/resolved-over-cases",
+                format!(
+                    "in {key}, cases_resolved ({}) is more than cases ({})",
+                    fig.cases_resolved.unwrap_or(0),
+                    fig.cases.unwrap_or(0)
+                ),
+                &[Seg::Key("indicators"), Seg::Key("quarters"), Seg::Key(key)],
+                "cases_resolved counts the cases that ended in agreement, so it cannot be more than cases",
+            );
+        }
+    }
+}
+
+macro_rules! figures {
+    ($src:expr; $($k:ident),*) => {{
+        let mut f = Figures::new();
+        $( if let Some(v) = $src.$k { f.insert(stringify!($k), v); } )*
+        f
+    }};
+}
+
+fn figures_of_year(i: &RawIndicators) -> Figures {
+    figures!(i; mediators_trained, mediators_active, cases, cases_resolved, trainings, participants,
+        staff_trained, parents_reached, info_materials, trust_box_messages, exchange_meetings, referred)
+}
+
+fn figures_of_quarter(i: &RawQuarterFigures) -> Figures {
+    figures!(i; mediators_trained, mediators_active, cases, cases_resolved, trainings, participants,
+        staff_trained, parents_reached, info_materials, trust_box_messages, exchange_meetings, referred)
+}
+
+fn by_parties(b: RawByParties) -> BTreeMap<&'static str, u64> {
+    figures!(b; student_student, student_teacher, teacher_parent, parent_parent, other)
+}
+
+// ---------------------------------------------------------------- plans
+
+/// plans/<YYYY-YYYY>.yaml, newest first.
+pub(crate) fn load_plans(ctx: &LoadContext<'_>, dir: &Path, diags: &mut Diagnostics) -> Vec<Plan> {
+    let mut plans: Vec<Plan> = super::walk::files(ctx.root, dir, false, &ctx.exclude, diags)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .filter_map(|p| load_plan(ctx, &p, diags))
+        .collect();
+    plans.sort_by_key(|p| std::cmp::Reverse(p.year));
+    plans
+}
+
+fn load_plan(ctx: &LoadContext<'_>, path: &Path, diags: &mut Diagnostics) -> Option<Plan> {
+    let name = file_name(path);
+    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+    let expected = AcademicYear::parse(stem);
+    if expected.is_none() {
+        diags.push(
+            Diagnostic::error(
+                "plan/file-name",
+                format!("`{stem}` is not an academic year"),
+            )
+            .in_file(path)
+            .help("name plan files after the academic year, e.g. plans/2025-2026.yaml"),
+        );
+        return None;
+    }
+    let text = crate::fs::read_text(path).map_err(|d| diags.push(d)).ok()?;
+    let src = Source {
+        text: &text,
+        file: path,
+        line_offset: 0,
+        family: "plan",
+    };
+    let raw: RawPlan = yaml::parse(src).map_err(|d| diags.push(d)).ok()?;
+    let mut f = Fields {
+        src,
+        langs: &ctx.config.languages,
+        diags,
+    };
+    let year = f.year(&raw.year, expected, &name)?;
+    let approved = raw
+        .approved
+        .as_ref()
+        .and_then(|d| f.date(d, &[Seg::Key("approved")]));
+    let mut items: Vec<PlanItem> = raw
+        .items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, item)| plan_item(item, i, &mut f))
+        .collect();
+    items.sort_by_key(|i| i.when.order());
+    Some(Plan {
+        year,
+        approved,
+        items,
+        file: path.to_path_buf(),
+    })
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn plan_item(item: RawPlanItem, i: usize, f: &mut Fields<'_, '_>) -> Option<PlanItem> {
+    let at = |k| [Seg::Key("items"), Seg::Index(i), Seg::Key(k)];
+    f.text(&item.title, &at("title"), true);
+    f.opt_text(&item.audience, &at("audience"));
+    f.opt_text(&item.responsible, &at("responsible"));
+    let w = item.when.as_str().trim().to_lowercase();
+    let when = if let Some(m) = MONTHS.iter().position(|m| *m == w) {
+        When::Month(m as u8 + 1)
+    } else if let Some(t) = w
+        .strip_prefix("term-")
+        .and_then(|t| t.parse::<u8>().ok())
+        .filter(|t| (1..=4).contains(t))
+    {
+        When::Term(t)
+    } else if w == "monthly" {
+        When::Monthly
+    } else if w == "weekly" {
+        When::Weekly
+    } else if let Some(d) = crate::types::Date::parse(&w) {
+        When::Date(d)
+    } else {
+        let choices = MONTHS
+            .iter()
+            .copied()
+            .chain(["term-1", "term-2", "term-3", "term-4", "monthly", "weekly"]);
+        let help = match did_you_mean(&w, choices) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "write a month (september ... may), a term (term-1 ... term-4), a date (2025-10-15), monthly or weekly".to_string(),
+        };
+        f.error(
+            "plan/invalid-when",
+            format!("`{}` is not a month, term or date", item.when),
+            &at("when"),
+            &help,
+        );
+        return None;
+    };
+    let format = item.format.map(|fmt| match fmt {
+        RawFormat::Meeting => "meeting",
+        RawFormat::Training => "training",
+        RawFormat::MasterClass => "master-class",
+        RawFormat::Simulation => "simulation",
+        RawFormat::Lesson => "lesson",
+        RawFormat::Consultation => "consultation",
+        RawFormat::Information => "information",
+        RawFormat::Exchange => "exchange",
+        RawFormat::Other => "other",
+    });
+    Some(PlanItem {
+        when,
+        title: item.title,
+        format,
+        audience: item.audience,
+        responsible: item.responsible,
+        done: item.done,
+    })
+}
+
+// ---------------------------------------------------------------- news, pages
+
+/// news/<YYYY-MM-DD>-<slug>[.<lang>].md, newest first; drafts only with `--drafts`.
+pub(crate) fn load_news(
+    ctx: &LoadContext<'_>,
+    dir: &Path,
+    club: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Vec<News> {
+    let mut news: Vec<News> = group_by_stem(ctx, dir, diags)
+        .into_iter()
+        .filter_map(|(stem, files)| load_news_item(ctx, &stem, files, club, diags))
+        .collect();
+    news.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    news
+}
+
+fn load_news_item(
+    ctx: &LoadContext<'_>,
+    stem: &str,
+    files: Vec<(Option<String>, PathBuf)>,
+    club: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<News> {
+    let parts: Vec<Part<RawNews>> = files
+        .into_iter()
+        .filter_map(|(lang, path)| read_part(lang, &path, "news", diags))
+        .collect();
+    let first = parts.first()?;
+    let mut date = None;
+    for part in &parts {
+        let src = Source {
+            family: "news",
+            ..part.source()
+        };
+        let mut f = Fields {
+            src,
+            langs: &ctx.config.languages,
+            diags,
+        };
+        if part.lang.is_none() {
+            f.text(&part.front.title, &[Seg::Key("title")], true);
+            f.opt_text(&part.front.summary, &[Seg::Key("summary")]);
+        }
+        let d = f.date(&part.front.date, &[Seg::Key("date")])?;
+        if date.is_some_and(|prev| prev != d) {
+            f.error(
+                "news/pair-mismatch",
+                format!("the date differs from {}", file_name(&first.body.file)),
+                &[Seg::Key("date")],
+                "the language versions of a news item must have the same date",
+            );
+            return None;
+        }
+        date = Some(d);
+    }
+    if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {
+        return None;
+    }
+    let slug_part = strip_date_prefix(stem);
+    let slug = if slug::is_slug(slug_part) {
+        slug_part.to_string()
+    } else {
+        slug::slugify(slug_part)
+    };
+    let default = ctx.config.default_lang();
+    let titles: Vec<(Option<&str>, &Localized)> = parts
+        .iter()
+        .map(|p| (p.lang.as_deref(), &p.front.title))
+        .collect();
+    let summaries: Vec<(Option<&str>, &Localized)> = parts
+        .iter()
+        .filter_map(|p| p.front.summary.as_ref().map(|s| (p.lang.as_deref(), s)))
+        .collect();
+    let doc = doc_of(&parts);
+    warn_missing_langs(ctx, &doc, &first.body.file, "this news item", diags);
+    Some(News {
+        slug: if slug.is_empty() {
+            "news".to_string()
+        } else {
+            slug
+        },
+        date: date?,
+        title: merge_localized(&titles, default),
+        summary: (!summaries.is_empty()).then(|| merge_localized(&summaries, default)),
+        body: doc,
+        club: club.map(str::to_string),
+    })
+}
+
+fn strip_date_prefix(stem: &str) -> &str {
+    let bytes = stem.as_bytes();
+    if stem.len() > 11 && crate::types::Date::parse(&stem[..10]).is_some() && bytes[10] == b'-' {
+        &stem[11..]
+    } else {
+        stem
+    }
+}
+
+/// pages/<slug>[.<lang>].md
+pub(crate) fn load_pages(ctx: &LoadContext<'_>, dir: &Path, diags: &mut Diagnostics) -> Vec<Page> {
+    group_by_stem(ctx, dir, diags)
+        .into_iter()
+        .filter_map(|(stem, files)| {
+            let parts: Vec<Part<RawPage>> = files
+                .into_iter()
+                .filter_map(|(lang, path)| read_part(lang, &path, "page", diags))
+                .collect();
+            let first = parts.first()?;
+            if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {
+                return None;
+            }
+            for part in parts.iter().filter(|p| p.lang.is_none()) {
+                let src = Source {
+                    family: "page",
+                    ..part.source()
+                };
+                let mut f = Fields {
+                    src,
+                    langs: &ctx.config.languages,
+                    diags,
+                };
+                f.text(&part.front.title, &[Seg::Key("title")], true);
+            }
+            let default = ctx.config.default_lang();
+            let titles: Vec<_> = parts
+                .iter()
+                .map(|p| (p.lang.as_deref(), &p.front.title))
+                .collect();
+            let descs: Vec<_> = parts
+                .iter()
+                .filter_map(|p| p.front.description.as_ref().map(|s| (p.lang.as_deref(), s)))
+                .collect();
+            let doc = doc_of(&parts);
+            warn_missing_langs(ctx, &doc, &first.body.file, "this page", diags);
+            let slug = if slug::is_slug(&stem) {
+                stem.clone()
+            } else {
+                slug::slugify(&stem)
+            };
+            Some(Page {
+                slug,
+                title: merge_localized(&titles, default),
+                description: (!descs.is_empty()).then(|| merge_localized(&descs, default)),
+                body: doc,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_the_date_from_news_file_names() {
+        assert_eq!(strip_date_prefix("2025-03-14-trust-box"), "trust-box");
+        assert_eq!(strip_date_prefix("trust-box"), "trust-box");
+    }
+
+    #[test]
+    fn merges_per_language_titles() {
+        let kk = Localized::All("Сенім жәшігі".into());
+        let ru = Localized::All("Ящик доверия".into());
+        let m = merge_localized(&[(Some("kk"), &kk), (Some("ru"), &ru)], "kk");
+        assert!(m.has("kk") && m.has("ru"));
+    }
+}

@@ -1,0 +1,315 @@
+//! The content files exactly as written: strict mirrors of the YAML, with
+//! unknown fields rejected. `validate` turns them into the model.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::types::{Localized, Scalar};
+
+/// clubs/<slug>/club.yaml
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawClub {
+    pub name: Localized,
+    pub unit: Option<Localized>,
+    pub motto: Option<Localized>,
+    pub school: RawSchool,
+    #[serde(default)]
+    pub goals: Vec<Localized>,
+    #[serde(default)]
+    pub tasks: Vec<Localized>,
+    pub principles: Option<RawPrinciples>,
+    #[serde(default)]
+    pub leaders: Vec<RawLeader>,
+    pub members: Option<RawMembers>,
+    #[serde(default)]
+    pub activities: Vec<Localized>,
+    #[serde(default)]
+    pub directions: Vec<Localized>,
+    pub contacts: Option<RawContacts>,
+    pub feedback: Option<RawFeedback>,
+    pub gallery: Option<RawGallery>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSchool {
+    pub name: Localized,
+    pub region: String,
+    pub locality: Option<Localized>,
+    pub district: Option<Localized>,
+    pub address: Option<Localized>,
+    pub website: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawLeader {
+    pub name: Localized,
+    pub role: Option<Localized>,
+    pub phone: Option<Scalar>,
+    pub email: Option<String>,
+    pub photo: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMembers {
+    pub grades: Option<RawGrades>,
+    pub count: Option<u32>,
+    pub join: Option<Localized>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawGrades {
+    pub from: u8,
+    pub to: u8,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawContacts {
+    pub room: Option<Scalar>,
+    #[serde(default)]
+    pub phones: Vec<Scalar>,
+    pub email: Option<String>,
+    pub instagram: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFeedback {
+    pub question: Option<String>,
+    pub application: Option<String>,
+    pub anonymous: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawGallery {
+    pub instagram: Option<String>,
+    pub photos: Option<bool>,
+    pub consent: Option<bool>,
+}
+
+/// `principles:` is `default`, a list of built-in keys, or a list of
+/// `{title, text}`; the two list forms may be mixed.
+#[derive(Debug)]
+pub(crate) enum RawPrinciples {
+    Default,
+    List(Vec<RawPrincipleItem>),
+}
+
+#[derive(Debug)]
+pub(crate) enum RawPrincipleItem {
+    Key(String),
+    Custom(RawPrinciple),
+}
+
+/// principles.yaml items, and custom items in club.yaml.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPrinciple {
+    pub key: Option<String>,
+    pub title: Localized,
+    pub text: Option<Localized>,
+}
+
+impl<'de> Deserialize<'de> for RawPrinciples {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawPrinciples;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("`default`, or a list of principle keys or {title, text} items")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawPrinciples, E> {
+                if v.trim() == "default" {
+                    Ok(RawPrinciples::Default)
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Str(v), &self))
+                }
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawPrinciples, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<RawPrincipleItem>()? {
+                    items.push(item);
+                }
+                Ok(RawPrinciples::List(items))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawPrincipleItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawPrincipleItem;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a principle key such as `confidentiality`, or {title, text}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawPrincipleItem, E> {
+                Ok(RawPrincipleItem::Key(v.trim().to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawPrincipleItem, A::Error> {
+                RawPrinciple::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawPrincipleItem::Custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Front matter of reports/<YYYY-YYYY>[.<lang>].md
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawReport {
+    pub year: Scalar,
+    pub status: RawStatus,
+    pub indicators: Option<RawIndicators>,
+    pub title: Option<Localized>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum RawStatus {
+    Final,
+    Ongoing,
+}
+
+/// Report figures. Every indicator is a whole number ≥ 0.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawIndicators {
+    pub mediators_trained: Option<u64>,
+    pub mediators_active: Option<u64>,
+    pub cases: Option<u64>,
+    pub cases_resolved: Option<u64>,
+    pub trainings: Option<u64>,
+    pub participants: Option<u64>,
+    pub staff_trained: Option<u64>,
+    pub parents_reached: Option<u64>,
+    pub info_materials: Option<u64>,
+    pub trust_box: Option<bool>,
+    pub trust_box_messages: Option<u64>,
+    pub exchange_meetings: Option<u64>,
+    pub referred: Option<u64>,
+    pub cases_by_parties: Option<RawByParties>,
+    pub quarters: Option<BTreeMap<RawQuarter, RawQuarterFigures>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum RawQuarter {
+    Q1,
+    Q2,
+    Q3,
+    Q4,
+}
+
+/// Quarter figures: the same keys as the year, without quarters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawQuarterFigures {
+    pub mediators_trained: Option<u64>,
+    pub mediators_active: Option<u64>,
+    pub cases: Option<u64>,
+    pub cases_resolved: Option<u64>,
+    pub trainings: Option<u64>,
+    pub participants: Option<u64>,
+    pub staff_trained: Option<u64>,
+    pub parents_reached: Option<u64>,
+    pub info_materials: Option<u64>,
+    pub trust_box_messages: Option<u64>,
+    pub exchange_meetings: Option<u64>,
+    pub referred: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawByParties {
+    pub student_student: Option<u64>,
+    pub student_teacher: Option<u64>,
+    pub teacher_parent: Option<u64>,
+    pub parent_parent: Option<u64>,
+    pub other: Option<u64>,
+}
+
+/// plans/<YYYY-YYYY>.yaml
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPlan {
+    pub year: Scalar,
+    pub approved: Option<Scalar>,
+    #[serde(default)]
+    pub items: Vec<RawPlanItem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPlanItem {
+    pub when: Scalar,
+    pub title: Localized,
+    pub format: Option<RawFormat>,
+    pub audience: Option<Localized>,
+    pub responsible: Option<Localized>,
+    pub done: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum RawFormat {
+    Meeting,
+    Training,
+    MasterClass,
+    Simulation,
+    Lesson,
+    Consultation,
+    Information,
+    Exchange,
+    Other,
+}
+
+/// Front matter of news/<date>-<slug>[.<lang>].md
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNews {
+    pub title: Localized,
+    pub date: Scalar,
+    pub summary: Option<Localized>,
+    pub draft: Option<bool>,
+}
+
+/// Front matter of pages/<slug>[.<lang>].md
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPage {
+    pub title: Localized,
+    pub description: Option<Localized>,
+    pub draft: Option<bool>,
+}
+
+/// documents/documents.yaml items
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDocument {
+    pub file: String,
+    pub title: Localized,
+    pub date: Option<Scalar>,
+    pub number: Option<Scalar>,
+}
+
+/// photos/photos.yaml items
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPhoto {
+    pub file: String,
+    pub alt: Option<Localized>,
+    pub caption: Option<Localized>,
+}

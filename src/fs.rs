@@ -1,0 +1,177 @@
+//! File helpers whose errors always name the path.
+//!
+//! Layer 0: imports only `diag`.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+
+/// Files larger than this are refused as content: no club.yaml or report
+/// is anywhere near it, and it keeps a stray video from eating memory.
+pub const MAX_TEXT_FILE: u64 = 4 * 1024 * 1024;
+
+/// An I/O failure, with the path it happened on.
+#[derive(Debug)]
+pub struct FsError {
+    /// What we were doing, e.g. "read", "create folder".
+    pub action: &'static str,
+    /// The path.
+    pub path: PathBuf,
+    /// The cause.
+    pub source: io::Error,
+}
+
+impl std::fmt::Display for FsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "could not {} {}: {}",
+            self.action,
+            self.path.display(),
+            self.source
+        )
+    }
+}
+
+impl std::error::Error for FsError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// Result of file operations.
+pub type FsResult<T> = Result<T, FsError>;
+
+fn wrap<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> FsError + 'a {
+    move |source| FsError {
+        action,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Reads a whole file.
+pub fn read(path: &Path) -> FsResult<Vec<u8>> {
+    std::fs::read(path).map_err(wrap("read", path))
+}
+
+/// Writes a whole file, creating its parent folders.
+pub fn write(path: &Path, bytes: &[u8]) -> FsResult<()> {
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    std::fs::write(path, bytes).map_err(wrap("write", path))
+}
+
+/// Writes `bytes` unless the file already holds exactly them. Returns true
+/// when the file was written.
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> FsResult<bool> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() == bytes.len() as u64
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
+    {
+        return Ok(false);
+    }
+    write(path, bytes)?;
+    Ok(true)
+}
+
+/// Creates a folder and its parents.
+pub fn create_dir_all(path: &Path) -> FsResult<()> {
+    std::fs::create_dir_all(path).map_err(wrap("create folder", path))
+}
+
+/// Removes a folder and everything in it; a missing folder is fine.
+pub fn remove_dir_all(path: &Path) -> FsResult<()> {
+    match std::fs::remove_dir_all(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other.map_err(wrap("remove", path)),
+    }
+}
+
+/// Renames a file or folder.
+pub fn rename(from: &Path, to: &Path) -> FsResult<()> {
+    std::fs::rename(from, to).map_err(wrap("rename", from))
+}
+
+/// Copies a file, creating the destination's parent folders.
+pub fn copy(from: &Path, to: &Path) -> FsResult<()> {
+    if let Some(parent) = to.parent() {
+        create_dir_all(parent)?;
+    }
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(wrap("copy", from))
+}
+
+/// Reads a content file as UTF-8 text for the loaders. Problems an editor can
+/// fix (too large, not UTF-8, empty) become diagnostics naming the file.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let meta = std::fs::metadata(path).map_err(|e| io_diagnostic(path, &e))?;
+    if meta.len() > MAX_TEXT_FILE {
+        return Err(Diagnostic::error(
+            "file/too-large",
+            format!(
+                "this file is {} MB; text files over {} MB are not read",
+                meta.len() / (1024 * 1024),
+                MAX_TEXT_FILE / (1024 * 1024)
+            ),
+        )
+        .in_file(path)
+        .help("a content file holds text only; put large files in documents/ or static/"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_diagnostic(path, &e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = String::from_utf8_lossy(valid)
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            + 1;
+        Diagnostic::error("file/not-utf8", "this file is not valid UTF-8 text")
+            .at(crate::diag::Location::at(path, line, column))
+            .help("save the file as UTF-8 in your editor (\"Save as\" → encoding UTF-8)")
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error("file/empty", "this file is empty")
+            .in_file(path)
+            .help("write the file's fields, or delete the file"));
+    }
+    Ok(text)
+}
+
+/// An I/O error on a content file, as a diagnostic.
+pub fn io_diagnostic(path: &Path, e: &io::Error) -> Diagnostic {
+    Diagnostic::error("file/unreadable", format!("could not read this file: {e}")).in_file(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_if_changed_skips_identical_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a/b.txt");
+        assert!(write_if_changed(&p, b"x").unwrap());
+        assert!(!write_if_changed(&p, b"x").unwrap());
+        assert!(write_if_changed(&p, b"y").unwrap());
+        assert_eq!(std::fs::read(&p).unwrap(), b"y");
+    }
+
+    #[test]
+    fn read_text_reports_invalid_utf8_with_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.yaml");
+        std::fs::write(&p, b"name: ok\nbad: \xff\n").unwrap();
+        let d = read_text(&p).unwrap_err();
+        assert_eq!(d.code, "file/not-utf8");
+        assert_eq!(d.location.unwrap().line, Some(2));
+    }
+}

@@ -1,0 +1,18 @@
+//! bitimger: a static site generator for school mediation club portals.
+//!
+//! The pipeline (see docs/architecture in DESIGN): `config` reads site.yaml,
+//! `content` loads and validates the site, `i18n` holds the UI messages,
+//! `render` turns the site into pages in memory, `build` writes them.
+//! Modules import only from layers below them; the library never prints.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod build;
+pub mod builtin;
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod fs;
+pub mod i18n;
+pub mod render;
+pub mod types;
+pub mod yaml;

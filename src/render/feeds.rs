@@ -1,0 +1,240 @@
+//! Machine-readable files: Atom feeds per language, sitemap.xml with
+//! hreflang alternates, robots.txt; and the QR codes of posters.
+
+use qrcode::QrCode;
+use qrcode::render::svg;
+use serde::Serialize;
+
+use super::OutputFile;
+use super::links::{PageId, Paths};
+use super::pages::{all_news, xml_escape};
+use crate::config::SiteKind;
+use crate::content::{Club, Site};
+use crate::i18n::I18n;
+
+/// Feeds, sitemap and robots.txt.
+pub(crate) fn render_feeds(site: &Site, i18n: &I18n, paths: Paths) -> Vec<OutputFile> {
+    let mut files: Vec<OutputFile> = site
+        .config
+        .languages
+        .iter()
+        .map(|lang| atom(site, i18n, paths, lang))
+        .collect();
+    if let Some(base) = &site.config.base_url {
+        files.push(OutputFile::Bytes {
+            path: "sitemap.xml".into(),
+            bytes: sitemap(site, paths, base).into_bytes(),
+        });
+        files.push(OutputFile::Bytes {
+            path: "robots.txt".into(),
+            bytes: format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n").into_bytes(),
+        });
+    }
+    files
+}
+
+fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
+    let config = &site.config;
+    let langs = &config.languages;
+    let feed_path = format!("{lang}/news/atom.xml");
+    let link = |id: &PageId| match &config.base_url {
+        Some(b) => format!("{b}{}", paths.pretty(lang, id)),
+        None => format!("../../{}", paths.file(lang, id)),
+    };
+    let news = all_news(site);
+    let updated = news
+        .first()
+        .map(|n| n.date.to_string())
+        .unwrap_or_else(|| "2000-01-01".into());
+    let title = format!(
+        "{} — {}",
+        config.title.resolve(lang, langs).text,
+        i18n.get(lang, "nav-news")
+    );
+    let mut xml = String::new();
+    xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n"
+    ));
+    xml.push_str(&format!("  <title>{}</title>\n", xml_escape(&title)));
+    let self_id = match &config.base_url {
+        Some(b) => format!("{b}{feed_path}"),
+        None => format!("urn:bitimger:{lang}:news"),
+    };
+    xml.push_str(&format!("  <id>{}</id>\n", xml_escape(&self_id)));
+    xml.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml_escape(&link(&PageId::NewsList))
+    ));
+    if config.base_url.is_some() {
+        xml.push_str(&format!(
+            "  <link rel=\"self\" href=\"{}\"/>\n",
+            xml_escape(&self_id)
+        ));
+    }
+    xml.push_str(&format!("  <updated>{updated}T00:00:00+05:00</updated>\n"));
+    xml.push_str("  <generator>bitimger</generator>\n");
+    if let Some(p) = &config.publisher {
+        xml.push_str(&format!(
+            "  <author><name>{}</name></author>\n",
+            xml_escape(p.name.resolve(lang, langs).text)
+        ));
+    } else {
+        xml.push_str(&format!(
+            "  <author><name>{}</name></author>\n",
+            xml_escape(config.title.resolve(lang, langs).text)
+        ));
+    }
+    for n in news.iter().take(50) {
+        let id = PageId::News(n.club.clone(), n.slug.clone());
+        let href = link(&id);
+        let title = n.title.resolve(lang, langs);
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!(
+            "    <title xml:lang=\"{}\">{}</title>\n",
+            title.lang,
+            xml_escape(title.text)
+        ));
+        xml.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml_escape(&href)
+        ));
+        let entry_id = match &config.base_url {
+            Some(_) => href.clone(),
+            None => format!(
+                "urn:bitimger:{lang}:news:{}:{}",
+                n.club.as_deref().unwrap_or("site"),
+                n.slug
+            ),
+        };
+        xml.push_str(&format!("    <id>{}</id>\n", xml_escape(&entry_id)));
+        xml.push_str(&format!(
+            "    <updated>{}T00:00:00+05:00</updated>\n",
+            n.date
+        ));
+        if let Some(s) = &n.summary {
+            let s = s.resolve(lang, langs);
+            xml.push_str(&format!(
+                "    <summary xml:lang=\"{}\">{}</summary>\n",
+                s.lang,
+                xml_escape(s.text)
+            ));
+        }
+        if let Some((body, body_lang, _)) = n.body.resolve(lang, langs) {
+            xml.push_str(&format!(
+                "    <content type=\"html\" xml:lang=\"{body_lang}\">{}</content>\n",
+                xml_escape(&body.html)
+            ));
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    OutputFile::Bytes {
+        path: feed_path,
+        bytes: xml.into_bytes(),
+    }
+}
+
+fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
+    let mut ids = vec![PageId::Home, PageId::NewsList];
+    if !site.documents.is_empty() {
+        ids.push(PageId::Documents);
+    }
+    for club in &site.clubs {
+        let s = club.slug.clone();
+        if site.config.kind == SiteKind::Directory {
+            ids.push(PageId::Club(s.clone()));
+        }
+        ids.push(PageId::Reports(s.clone()));
+        ids.extend(
+            club.reports
+                .iter()
+                .map(|r| PageId::Report(s.clone(), r.year)),
+        );
+        ids.extend(club.plans.iter().map(|p| PageId::Plan(s.clone(), p.year)));
+        ids.extend(
+            club.news
+                .iter()
+                .map(|n| PageId::News(Some(s.clone()), n.slug.clone())),
+        );
+        if !club.gallery.photos.is_empty() {
+            ids.push(PageId::Gallery(s.clone()));
+        }
+    }
+    ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
+    ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
+    let langs = &site.config.languages;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for id in &ids {
+        for lang in langs {
+            xml.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n",
+                xml_escape(&format!("{base}{}", paths.pretty(lang, id)))
+            ));
+            for alt in langs {
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>\n",
+                    xml_escape(&format!("{base}{}", paths.pretty(alt, id)))
+                ));
+            }
+            xml.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
+                xml_escape(&format!("{base}{}", paths.pretty(&langs[0], id)))
+            ));
+        }
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// A QR code of a poster.
+#[derive(Serialize)]
+pub(crate) struct QrView {
+    kind: &'static str,
+    label_key: &'static str,
+    href: String,
+    url: String,
+    svg: String,
+}
+
+/// QR codes (SVG) for each feedback link of a club.
+pub(crate) fn poster_codes(club: &Club) -> Vec<QrView> {
+    club.feedback
+        .iter()
+        .filter_map(|f| {
+            let code = QrCode::new(f.url.url.as_bytes()).ok()?;
+            let svg = code
+                .render::<svg::Color<'_>>()
+                .min_dimensions(160, 160)
+                .quiet_zone(true)
+                .dark_color(svg::Color("#000000"))
+                .light_color(svg::Color("#ffffff"))
+                .build();
+            let svg = svg
+                .trim_start_matches(|c| c != '<')
+                .split_once("?>")
+                .map_or(svg.as_str(), |(_, rest)| rest)
+                .trim()
+                .replacen(
+                    "<svg ",
+                    "<svg role=\"img\" aria-hidden=\"true\" focusable=\"false\" ",
+                    1,
+                );
+            let display = f
+                .url
+                .url
+                .trim_start_matches("https://")
+                .trim_start_matches("mailto:")
+                .trim_start_matches("tel:");
+            Some(QrView {
+                kind: f.kind.key(),
+                label_key: f.kind.label_key(),
+                href: f.url.url.clone(),
+                url: display.trim_end_matches('/').to_string(),
+                svg,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,182 @@
+//! Published images: decoded with size limits, turned upright by their EXIF
+//! orientation, resized to a display size and a thumbnail, and re-encoded,
+//! which drops every piece of metadata (EXIF, GPS, XMP). Originals are never
+//! copied. Results are cached by file, size and modification time, so
+//! `serve` does not redo them on every save.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::SystemTime;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
+use rayon::prelude::*;
+
+use super::OutputFile;
+use crate::content::Site;
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// Longest side of the display size.
+const DISPLAY: u32 = 1600;
+/// Longest side of thumbnails.
+const THUMB: u32 = 480;
+/// Images wider or taller than this are refused.
+const MAX_SIDE: u32 = 12_000;
+/// Memory a single decode may use.
+const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+
+/// A published image.
+#[derive(Debug, Clone)]
+pub(crate) struct ImageInfo {
+    /// Output path, e.g. `media/senim/leader1-1600.jpg`.
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+    pub thumb: Option<Box<ImageInfo>>,
+}
+
+/// Source image → what was made of it.
+pub(crate) type ImageMap = HashMap<PathBuf, ImageInfo>;
+
+struct Processed {
+    info: ImageInfo,
+    files: Vec<(String, Arc<Vec<u8>>)>,
+}
+
+type CacheKey = (PathBuf, u64, SystemTime, String);
+
+fn cache() -> &'static Mutex<HashMap<CacheKey, Arc<Processed>>> {
+    static CACHE: OnceLock<Mutex<HashMap<CacheKey, Arc<Processed>>>> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
+/// Processes every image the site publishes: leader photos and galleries.
+pub(crate) fn process_images(site: &Site, diags: &mut Diagnostics) -> (ImageMap, Vec<OutputFile>) {
+    let mut jobs: Vec<(PathBuf, String)> = Vec::new();
+    for club in &site.clubs {
+        for leader in &club.leaders {
+            if let Some(p) = &leader.photo {
+                jobs.push((club.dir.join(p), format!("media/{}", club.slug)));
+            }
+        }
+        for photo in &club.gallery.photos {
+            jobs.push((photo.source.clone(), format!("media/{}", club.slug)));
+        }
+    }
+    jobs.sort();
+    jobs.dedup();
+    let results: Vec<(PathBuf, Result<Arc<Processed>, Diagnostic>)> = jobs
+        .par_iter()
+        .map(|(src, dir)| (src.clone(), process_cached(src, dir)))
+        .collect();
+    let mut map = ImageMap::new();
+    let mut files = Vec::new();
+    for (src, result) in results {
+        match result {
+            Ok(p) => {
+                for (path, bytes) in &p.files {
+                    files.push(OutputFile::Shared {
+                        path: path.clone(),
+                        bytes: bytes.clone(),
+                    });
+                }
+                map.insert(src, p.info.clone());
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    (map, files)
+}
+
+fn process_cached(src: &Path, dir: &str) -> Result<Arc<Processed>, Diagnostic> {
+    let meta = std::fs::metadata(src).map_err(|e| crate::fs::io_diagnostic(src, &e))?;
+    let key = (
+        src.to_path_buf(),
+        meta.len(),
+        meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
+        dir.to_string(),
+    );
+    if let Some(hit) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Ok(hit);
+    }
+    let processed = Arc::new(process(src, dir)?);
+    if let Ok(mut c) = cache().lock() {
+        c.insert(key, processed.clone());
+    }
+    Ok(processed)
+}
+
+fn broken(src: &Path, why: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error("image/broken", format!("this image cannot be read: {why}"))
+        .in_file(src)
+        .help("open it in an image editor and save it again as JPEG or PNG, or remove it")
+}
+
+fn decode(src: &Path) -> Result<DynamicImage, Diagnostic> {
+    let mut reader = ImageReader::open(src)
+        .map_err(|e| broken(src, e))?
+        .with_guessed_format()
+        .map_err(|e| broken(src, e))?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(|e| broken(src, e))?;
+    let orientation = decoder.orientation().map_err(|e| broken(src, e))?;
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| broken(src, e))?;
+    img.apply_orientation(orientation);
+    Ok(img)
+}
+
+fn process(src: &Path, dir: &str) -> Result<Processed, Diagnostic> {
+    let img = decode(src)?;
+    let stem = src
+        .file_stem()
+        .map(|s| crate::content::slug::slugify(&s.to_string_lossy()))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "image".to_string());
+    let alpha = img.color().has_alpha();
+    let mut files = Vec::new();
+    let mut make = |max: u32| -> Result<ImageInfo, Diagnostic> {
+        let sized = if img.width() > max || img.height() > max {
+            img.resize(max, max, FilterType::Lanczos3)
+        } else {
+            img.clone()
+        };
+        let (ext, bytes) = encode(&sized, alpha).map_err(|e| broken(src, e))?;
+        let path = format!("{dir}/{stem}-{}.{ext}", sized.width().max(sized.height()));
+        files.push((path.clone(), Arc::new(bytes)));
+        Ok(ImageInfo {
+            path,
+            width: sized.width(),
+            height: sized.height(),
+            thumb: None,
+        })
+    };
+    let mut info = make(DISPLAY)?;
+    let thumb = make(THUMB)?;
+    if thumb.path != info.path {
+        info.thumb = Some(Box::new(thumb));
+    } else {
+        files.pop();
+        info.thumb = Some(Box::new(info.clone()));
+    }
+    Ok(Processed { info, files })
+}
+
+/// Encodes without metadata: JPEG for photos, PNG when there is transparency.
+fn encode(img: &DynamicImage, alpha: bool) -> image::ImageResult<(&'static str, Vec<u8>)> {
+    let mut out = Cursor::new(Vec::new());
+    if alpha {
+        img.write_to(&mut out, image::ImageFormat::Png)?;
+        Ok(("png", out.into_inner()))
+    } else {
+        let rgb = img.to_rgb8();
+        JpegEncoder::new_with_quality(&mut out, 82).encode_image(&rgb)?;
+        Ok(("jpg", out.into_inner()))
+    }
+}

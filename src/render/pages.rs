@@ -1,0 +1,689 @@
+//! Which pages a site has, and rendering one page: its common variables
+//! (site, page, nav, alternates) plus the views of its template.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::links::{PageId, Paths, root_of};
+use super::theme::{CompiledTheme, template_diagnostic};
+use super::views::escape;
+use super::{Env, OutputFile};
+use crate::config::SiteKind;
+use crate::content::Site;
+use crate::diag::Diagnostic;
+use crate::types::{Date, Resolved};
+
+/// The Content-Security-Policy of every page: only the site's own files.
+pub(crate) const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+/// What a page is.
+#[derive(Debug, Clone)]
+pub(crate) enum JobKind {
+    /// A page in a language.
+    Page(PageId),
+    /// The root language chooser.
+    Landing,
+    /// The root 404 page.
+    RootNotFound,
+}
+
+/// One page to render.
+#[derive(Debug, Clone)]
+pub(crate) struct PageJob {
+    pub kind: JobKind,
+    pub lang: String,
+    pub file: String,
+    pub root: String,
+}
+
+/// Every page of the site, in every language.
+pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
+    let _ = today;
+    let paths = Paths {
+        kind: site.config.kind,
+    };
+    let mut ids = vec![
+        PageId::Home,
+        PageId::NewsList,
+        PageId::Documents,
+        PageId::NotFound,
+    ];
+    for club in &site.clubs {
+        let slug = club.slug.clone();
+        if site.config.kind == SiteKind::Directory {
+            ids.push(PageId::Club(slug.clone()));
+        }
+        ids.push(PageId::Reports(slug.clone()));
+        ids.push(PageId::Poster(slug.clone()));
+        if !club.gallery.photos.is_empty() {
+            ids.push(PageId::Gallery(slug.clone()));
+        }
+        ids.extend(
+            club.reports
+                .iter()
+                .map(|r| PageId::Report(slug.clone(), r.year)),
+        );
+        ids.extend(
+            club.plans
+                .iter()
+                .map(|p| PageId::Plan(slug.clone(), p.year)),
+        );
+        ids.extend(
+            club.news
+                .iter()
+                .map(|n| PageId::News(Some(slug.clone()), n.slug.clone())),
+        );
+    }
+    ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
+    ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
+    let default = site.config.default_lang().to_string();
+    let mut jobs = vec![
+        PageJob {
+            kind: JobKind::Landing,
+            lang: default.clone(),
+            file: "index.html".into(),
+            root: String::new(),
+        },
+        PageJob {
+            kind: JobKind::RootNotFound,
+            lang: default,
+            file: "404.html".into(),
+            root: base_path(site),
+        },
+    ];
+    for lang in &site.config.languages {
+        for id in &ids {
+            let file = paths.file(lang, id);
+            let root = if *id == PageId::NotFound {
+                base_path(site)
+            } else {
+                root_of(&file)
+            };
+            jobs.push(PageJob {
+                kind: JobKind::Page(id.clone()),
+                lang: lang.clone(),
+                file,
+                root,
+            });
+        }
+    }
+    jobs
+}
+
+/// The absolute path of the site root (`/` or `/sub/` from base_url), for
+/// 404 pages, which are served at any address.
+fn base_path(site: &Site) -> String {
+    site.config
+        .base_url
+        .as_deref()
+        .and_then(|u| url::Url::parse(u).ok())
+        .map(|u| u.path().to_string())
+        .unwrap_or_else(|| "/".to_string())
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: Resolved<'a>,
+    description: Option<Resolved<'a>>,
+    kind: SiteKind,
+    base_url: Option<&'a str>,
+    publisher: Option<PublisherView<'a>>,
+    languages: Vec<LangView>,
+}
+
+#[derive(Serialize)]
+struct PublisherView<'a> {
+    name: Resolved<'a>,
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LangView {
+    code: String,
+    autonym: String,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    lang: String,
+    autonym: String,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct HrefLang {
+    lang: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    label: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    key: &'static str,
+    label: String,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct PageMeta {
+    kind: &'static str,
+    title: String,
+    description: Option<String>,
+    canonical: Option<String>,
+    alternates: Vec<Alternate>,
+    hreflang: Vec<HrefLang>,
+    x_default: Option<String>,
+    breadcrumbs: Vec<Crumb>,
+    feed: Option<String>,
+    csp: &'static str,
+}
+
+#[derive(Serialize)]
+struct Common<'a> {
+    lang: &'a str,
+    root: &'a str,
+    site: SiteView<'a>,
+    page: PageMeta,
+    nav: Vec<NavItem>,
+    home_href: String,
+    generator: String,
+}
+
+/// Renders one page.
+pub(crate) fn render_page(
+    env: &Env<'_>,
+    theme: &CompiledTheme,
+    job: &PageJob,
+    inject: Option<&str>,
+) -> Result<OutputFile, Diagnostic> {
+    let (template, page, extra) = match &job.kind {
+        JobKind::Page(id) => page_parts(env, id)?,
+        JobKind::Landing => landing(env),
+        JobKind::RootNotFound => not_found(env, &PageId::NotFound),
+    };
+    let common = common(env, job, page);
+    let mut ctx = Context::from_serialize(&common).map_err(|e| internal(&e))?;
+    for (k, v) in extra {
+        ctx.insert(k, &v);
+    }
+    let mut html = theme
+        .tera
+        .render(template, &ctx)
+        .map_err(|e| template_diagnostic(&e, &theme.sources))?;
+    if let Some(script) = inject {
+        match html.rfind("</body>") {
+            Some(i) => html.insert_str(i, script),
+            None => html.push_str(script),
+        }
+    }
+    Ok(OutputFile::Bytes {
+        path: job.file.clone(),
+        bytes: html.into_bytes(),
+    })
+}
+
+fn internal(e: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::error("internal/render", format!("could not prepare a page: {e}"))
+}
+
+type Extra = Vec<(&'static str, serde_json::Value)>;
+
+fn json<T: Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+/// Page title/kind, template and variables of a page id.
+fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extra), Diagnostic> {
+    let site = env.site;
+    let club_of = |slug: &str| {
+        site.clubs
+            .iter()
+            .find(|c| c.slug == slug)
+            .ok_or_else(|| internal(&format!("no club {slug}")))
+    };
+    let t = |key: &str| env.i18n.get(env.lang, key);
+    Ok(match id {
+        PageId::Home if site.config.kind == SiteKind::School => {
+            let club = site.clubs.first().ok_or_else(|| internal(&"no club"))?;
+            let p = Partial::new("club", env.text(&club.name).text, id.clone());
+            ("club.html", p, vec![("club", json(&env.club(club)))])
+        }
+        PageId::Home => {
+            let cards: Vec<_> = site.clubs.iter().map(|c| env.club(c)).collect();
+            let p = Partial::new("directory", env.text(&site.config.title).text, id.clone());
+            ("directory.html", p, vec![("clubs", json(&cards))])
+        }
+        PageId::Club(slug) => {
+            let club = club_of(slug)?;
+            (
+                "club.html",
+                Partial::new("club", env.text(&club.name).text, id.clone()),
+                vec![("club", json(&env.club(club)))],
+            )
+        }
+        PageId::Reports(slug) => {
+            let club = club_of(slug)?;
+            let reports: Vec<_> = club
+                .reports
+                .iter()
+                .map(|r| env.report_summary(club, r))
+                .collect();
+            let p = Partial::new("reports", &t("nav-reports"), id.clone()).under_club(env, club);
+            (
+                "reports.html",
+                p,
+                vec![("club", json(&env.club(club))), ("reports", json(&reports))],
+            )
+        }
+        PageId::Report(slug, year) => {
+            let club = club_of(slug)?;
+            let report = club
+                .reports
+                .iter()
+                .find(|r| r.year == *year)
+                .ok_or_else(|| internal(&"no report"))?;
+            let title = env
+                .i18n
+                .message(
+                    env.lang,
+                    "report-title",
+                    &[("year", crate::i18n::Arg::Str(&year.label()))],
+                )
+                .unwrap_or_default();
+            let mut p = Partial::new("report", &title, id.clone()).under_club(env, club);
+            p.crumbs.push(Crumb {
+                label: t("nav-reports"),
+                href: env.href(&PageId::Reports(slug.clone())),
+            });
+            (
+                "report.html",
+                p,
+                vec![
+                    ("club", json(&env.club(club))),
+                    ("report", json(&env.report(club, report))),
+                ],
+            )
+        }
+        PageId::Plan(slug, year) => {
+            let club = club_of(slug)?;
+            let plan = club
+                .plans
+                .iter()
+                .find(|p| p.year == *year)
+                .ok_or_else(|| internal(&"no plan"))?;
+            let title = env
+                .i18n
+                .message(
+                    env.lang,
+                    "plan-title",
+                    &[("year", crate::i18n::Arg::Str(&year.label()))],
+                )
+                .unwrap_or_default();
+            let p = Partial::new("plan", &title, id.clone()).under_club(env, club);
+            (
+                "plan.html",
+                p,
+                vec![
+                    ("club", json(&env.club(club))),
+                    ("plan", json(&env.plan(club, plan))),
+                ],
+            )
+        }
+        PageId::Gallery(slug) => {
+            let club = club_of(slug)?;
+            let p = Partial::new("gallery", &t("gallery-title"), id.clone()).under_club(env, club);
+            (
+                "gallery.html",
+                p,
+                vec![
+                    ("club", json(&env.club(club))),
+                    ("photos", json(&env.photos(club))),
+                ],
+            )
+        }
+        PageId::Poster(slug) => {
+            let club = club_of(slug)?;
+            let qr = super::feeds::poster_codes(club);
+            let p = Partial::new("poster", &t("club-poster"), id.clone()).under_club(env, club);
+            (
+                "poster.html",
+                p,
+                vec![("club", json(&env.club(club))), ("qr", json(&qr))],
+            )
+        }
+        PageId::NewsList => {
+            let news: Vec<_> = all_news(site)
+                .into_iter()
+                .map(|n| env.news_summary(n))
+                .collect();
+            let mut p = Partial::new("news_list", &t("nav-news"), id.clone());
+            p.nav = "news";
+            (
+                "news_list.html",
+                p,
+                vec![
+                    ("news", json(&news)),
+                    (
+                        "feed_href",
+                        json(&format!("{}{}/news/atom.xml", env.root, env.lang)),
+                    ),
+                ],
+            )
+        }
+        PageId::News(club_slug, slug) => {
+            let list = match club_slug {
+                Some(c) => &club_of(c)?.news,
+                None => &site.news,
+            };
+            let news = list
+                .iter()
+                .find(|n| &n.slug == slug)
+                .ok_or_else(|| internal(&"no news"))?;
+            let mut p = Partial::new("news", env.text(&news.title).text, id.clone());
+            p.description = news.summary.as_ref().map(|s| env.text(s).text.to_string());
+            p.crumbs.push(Crumb {
+                label: t("nav-news"),
+                href: env.href(&PageId::NewsList),
+            });
+            p.nav = "news";
+            ("news.html", p, vec![("news", json(&env.news(news)))])
+        }
+        PageId::Page(slug) => {
+            let page = site
+                .pages
+                .iter()
+                .find(|p| &p.slug == slug)
+                .ok_or_else(|| internal(&"no page"))?;
+            let mut p = Partial::new("page", env.text(&page.title).text, id.clone());
+            p.description = page
+                .description
+                .as_ref()
+                .map(|s| env.text(s).text.to_string());
+            let content = super::views::ContentView {
+                title: env.text(&page.title),
+                body: env.html(&page.body),
+            };
+            ("page.html", p, vec![("content", json(&content))])
+        }
+        PageId::Documents => {
+            let docs: Vec<_> = site.documents.iter().map(|d| env.document(d)).collect();
+            let mut p = Partial::new("documents", &t("nav-documents"), id.clone());
+            p.nav = "documents";
+            ("documents.html", p, vec![("documents", json(&docs))])
+        }
+        PageId::NotFound => not_found(env, id),
+    })
+}
+
+fn not_found(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra) {
+    let p = Partial::new("404", &env.i18n.get(env.lang, "err-404"), id.clone());
+    (
+        "404.html",
+        Partial {
+            alternates: false,
+            ..p
+        },
+        vec![],
+    )
+}
+
+fn landing(env: &Env<'_>) -> (&'static str, Partial, Extra) {
+    #[derive(Serialize)]
+    struct Choice<'a> {
+        code: &'a str,
+        autonym: String,
+        href: String,
+        title: &'a str,
+        description: Option<&'a str>,
+    }
+    let config = &env.site.config;
+    let choices: Vec<Choice<'_>> = config
+        .languages
+        .iter()
+        .map(|l| Choice {
+            code: l,
+            autonym: env.i18n.get(l, "lang-autonym"),
+            href: format!("{l}/index.html"),
+            title: config.title.resolve(l, &config.languages).text,
+            description: config
+                .description
+                .as_ref()
+                .map(|d| d.resolve(l, &config.languages).text),
+        })
+        .collect();
+    let p = Partial::new("landing", env.text(&config.title).text, PageId::Home);
+    (
+        "landing.html",
+        Partial { landing: true, ..p },
+        vec![("languages", json(&choices))],
+    )
+}
+
+/// All news, site-wide and of every club, newest first.
+pub(crate) fn all_news(site: &Site) -> Vec<&crate::content::News> {
+    let mut news: Vec<_> = site
+        .news
+        .iter()
+        .chain(site.clubs.iter().flat_map(|c| c.news.iter()))
+        .collect();
+    news.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    news
+}
+
+/// The page-specific part of the common variables.
+struct Partial {
+    kind: &'static str,
+    title: String,
+    description: Option<String>,
+    id: PageId,
+    crumbs: Vec<Crumb>,
+    nav: &'static str,
+    alternates: bool,
+    landing: bool,
+}
+
+impl Partial {
+    fn new(kind: &'static str, title: &str, id: PageId) -> Self {
+        Partial {
+            kind,
+            title: title.to_string(),
+            description: None,
+            id,
+            crumbs: Vec::new(),
+            nav: "",
+            alternates: true,
+            landing: false,
+        }
+    }
+
+    /// Breadcrumbs through the club (directories) and the nav item.
+    fn under_club(mut self, env: &Env<'_>, club: &crate::content::Club) -> Self {
+        if env.site.config.kind == SiteKind::Directory {
+            self.crumbs.push(Crumb {
+                label: env.text(&club.name).text.to_string(),
+                href: env.href(&PageId::Club(club.slug.clone())),
+            });
+        }
+        self.nav = match self.kind {
+            "reports" | "report" => "reports",
+            "gallery" => "gallery",
+            _ => "",
+        };
+        self
+    }
+}
+
+fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a> {
+    let site = env.site;
+    let config = &site.config;
+    let langs = &config.languages;
+    let home = if partial.landing {
+        format!("{}/index.html", env.lang)
+    } else {
+        env.href(&PageId::Home)
+    };
+    let mut crumbs = Vec::new();
+    if !partial.landing
+        && partial.id != PageId::Home
+        && !matches!(partial.id, PageId::Club(_) if config.kind == SiteKind::School)
+    {
+        crumbs.push(Crumb {
+            label: env.i18n.get(env.lang, "nav-home"),
+            href: home.clone(),
+        });
+    }
+    crumbs.extend(partial.crumbs);
+    let alternates = if !partial.alternates || partial.landing {
+        Vec::new()
+    } else {
+        langs
+            .iter()
+            .map(|l| Alternate {
+                lang: l.clone(),
+                autonym: env.i18n.get(l, "lang-autonym"),
+                href: format!("{}{}", env.root, env.paths.file(l, &partial.id)),
+                current: l == env.lang,
+            })
+            .collect()
+    };
+    let absolute = |lang: &str| {
+        config
+            .base_url
+            .as_ref()
+            .map(|b| format!("{b}{}", env.paths.pretty(lang, &partial.id)))
+    };
+    let (canonical, hreflang, x_default) = if partial.landing {
+        (config.base_url.clone(), Vec::new(), config.base_url.clone())
+    } else if partial.alternates {
+        let hreflang = langs
+            .iter()
+            .filter_map(|l| {
+                absolute(l).map(|url| HrefLang {
+                    lang: l.clone(),
+                    url,
+                })
+            })
+            .collect();
+        (
+            absolute(env.lang),
+            hreflang,
+            absolute(config.default_lang()),
+        )
+    } else {
+        (None, Vec::new(), None)
+    };
+    Common {
+        lang: env.lang,
+        root: &job.root,
+        site: SiteView {
+            title: env.text(&config.title),
+            description: config.description.as_ref().map(|d| env.text(d)),
+            kind: config.kind,
+            base_url: config.base_url.as_deref(),
+            publisher: config.publisher.as_ref().map(|p| PublisherView {
+                name: env.text(&p.name),
+                url: p.url.as_ref().map(|u| u.url.as_str()),
+            }),
+            languages: langs
+                .iter()
+                .map(|l| LangView {
+                    code: l.clone(),
+                    autonym: env.i18n.get(l, "lang-autonym"),
+                })
+                .collect(),
+        },
+        page: PageMeta {
+            kind: partial.kind,
+            title: partial.title,
+            description: partial.description.or_else(|| {
+                config
+                    .description
+                    .as_ref()
+                    .map(|d| env.text(d).text.to_string())
+            }),
+            canonical,
+            alternates,
+            hreflang,
+            x_default,
+            breadcrumbs: crumbs,
+            feed: (!partial.landing).then(|| format!("{}{}/news/atom.xml", env.root, env.lang)),
+            csp: CSP,
+        },
+        nav: if partial.landing {
+            Vec::new()
+        } else {
+            nav(env, partial.nav, &partial.id)
+        },
+        home_href: home,
+        generator: format!("bitimger {}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
+    let site = env.site;
+    let t = |k: &str| env.i18n.get(env.lang, k);
+    let mut items = vec![NavItem {
+        key: "home",
+        label: t("nav-home"),
+        href: env.href(&PageId::Home),
+        current: *id == PageId::Home,
+    }];
+    if site.config.kind == SiteKind::School
+        && let Some(club) = site.clubs.first()
+    {
+        if !club.reports.is_empty() {
+            items.push(NavItem {
+                key: "reports",
+                label: t("nav-reports"),
+                href: env.href(&PageId::Reports(club.slug.clone())),
+                current: current == "reports",
+            });
+        }
+        if !club.gallery.photos.is_empty() {
+            items.push(NavItem {
+                key: "gallery",
+                label: t("nav-gallery"),
+                href: env.href(&PageId::Gallery(club.slug.clone())),
+                current: current == "gallery",
+            });
+        }
+    }
+    if !site.news.is_empty() || site.clubs.iter().any(|c| !c.news.is_empty()) {
+        items.push(NavItem {
+            key: "news",
+            label: t("nav-news"),
+            href: env.href(&PageId::NewsList),
+            current: current == "news",
+        });
+    }
+    for page in &site.pages {
+        let pid = PageId::Page(page.slug.clone());
+        items.push(NavItem {
+            key: "page",
+            label: env.text(&page.title).text.to_string(),
+            href: env.href(&pid),
+            current: *id == pid,
+        });
+    }
+    if !site.documents.is_empty() {
+        items.push(NavItem {
+            key: "documents",
+            label: t("nav-documents"),
+            href: env.href(&PageId::Documents),
+            current: current == "documents",
+        });
+    }
+    items
+}
+
+/// Escapes text for XML.
+pub(crate) fn xml_escape(s: &str) -> String {
+    escape(s)
+}

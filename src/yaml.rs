@@ -1,0 +1,471 @@
+//! The one place that knows the YAML library: parsing into typed `Raw*`
+//! structs, turning its errors into diagnostics for teachers, and finding the
+//! line of a key for problems found after parsing.
+//!
+//! Layer 0: imports only `diag`. Swapping the YAML crate is a change to this
+//! file alone.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Location, did_you_mean};
+
+/// What kind of file is being read, for the messages: "club.yaml",
+/// "front matter of 2024-2025.kk.md" ...
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The file's text.
+    pub text: &'a str,
+    /// The file, for locations.
+    pub file: &'a Path,
+    /// Lines before `text` starts in the file (front matter starts after `---`).
+    pub line_offset: usize,
+    /// The code family of its diagnostics: `site`, `club`, `report` ...
+    pub family: &'static str,
+}
+
+/// Parses `source.text` into `T`; on failure, one diagnostic with the file,
+/// line and column, a plain message and, for typos, a suggestion.
+pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(source.text).map_err(|e| to_diagnostic(&e, source))
+}
+
+/// Parses data shipped inside the binary (regions, principles).
+pub fn parse_builtin<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
+
+fn to_diagnostic(e: &serde_yaml::Error, source: Source<'_>) -> Diagnostic {
+    let raw = e.to_string();
+    let mut message = strip_position(&raw).to_string();
+    let (path, rest) = split_path(&message);
+    let path = path.map(str::to_string);
+    message = rest.to_string();
+    let (mut line, mut column) = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    let family = source.family;
+    let what = path
+        .as_deref()
+        .map(|p| format!(" in `{p}`"))
+        .unwrap_or_default();
+
+    if let Some((field, expected)) = unknown_name(&message, "unknown field `") {
+        let suggestion = did_you_mean(&field, expected.iter().map(String::as_str));
+        if let Some((l, c)) = find_key_line(source.text, &field, line) {
+            line = l;
+            column = c;
+        }
+        let label = suggestion
+            .map(|s| format!("did you mean `{s}`?"))
+            .unwrap_or_else(|| "not a known field".to_string());
+        let d = Diagnostic::error(
+            code(family, "unknown-field"),
+            format!("unknown field `{field}`{what}"),
+        )
+        .label(label)
+        .help(format!(
+            "the fields allowed here are: {}",
+            expected.join(", ")
+        ));
+        return d.at(located(source, line, column));
+    }
+    if let Some((variant, expected)) = unknown_name(&message, "unknown variant `") {
+        let suggestion = did_you_mean(&variant, expected.iter().map(String::as_str));
+        let label = suggestion
+            .map(|s| format!("did you mean `{s}`?"))
+            .unwrap_or_else(|| "not an allowed value".to_string());
+        return Diagnostic::error(
+            code(family, "invalid-value"),
+            format!("`{variant}` is not an allowed value{what}"),
+        )
+        .label(label)
+        .help(format!("write one of: {}", expected.join(", ")))
+        .at(located(source, line, column));
+    }
+    if let Some(field) = between(&message, "missing field `", "`") {
+        let full = match &path {
+            Some(p) => format!("{p}.{field}"),
+            None => field.to_string(),
+        };
+        return Diagnostic::error(
+            code(family, "missing-field"),
+            format!("required field `{full}` is missing"),
+        )
+        .label("this part needs it")
+        .help(format!("add a line `{field}: ...` here"))
+        .at(located(source, line, column));
+    }
+    if message.starts_with("duplicate entry") {
+        return Diagnostic::error(
+            code(family, "duplicate-key"),
+            format!("a field is written twice{what}"),
+        )
+        .label("written again here")
+        .help("keep one of the two lines and delete the other")
+        .at(located(source, line, column));
+    }
+    if message.contains("recursion limit") || message.contains("repetition limit") {
+        return Diagnostic::error(
+            "yaml/too-complex",
+            "this file nests or repeats anchors (`&`/`*`) too deeply to be read safely",
+        )
+        .help("write the values out instead of using YAML anchors and aliases")
+        .at(located(source, line, column));
+    }
+    if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        return Diagnostic::error(
+            code(family, "wrong-type"),
+            format!("{}{what}", explain_type_error(&message)),
+        )
+        .at(located(source, line, column));
+    }
+    if e.location().is_some() && path.is_none() {
+        // A syntax error from the YAML parser itself.
+        return Diagnostic::error("yaml/syntax", format!("this is not valid YAML: {message}"))
+            .help(
+                "check the indentation (spaces, not tabs), that every `key:` has a space after the colon, \
+                 and that texts with `:` or `#` are in quotes",
+            )
+            .at(located(source, line, column));
+    }
+    Diagnostic::error(code(family, "invalid"), format!("{message}{what}"))
+        .at(located(source, line, column))
+}
+
+fn located(source: Source<'_>, line: usize, column: usize) -> Location {
+    Location::at(source.file, line + source.line_offset, column)
+}
+
+/// Interns `family/kind` codes so diagnostics keep `&'static str` codes.
+fn code(family: &'static str, kind: &'static str) -> &'static str {
+    macro_rules! codes {
+        ($($f:literal),*) => {
+            match (family, kind) {
+                $(
+                    ($f, "unknown-field") => concat!($f, "/unknown-field"),
+                    ($f, "invalid-value") => concat!($f, "/invalid-value"),
+                    ($f, "missing-field") => concat!($f, "/missing-field"),
+                    ($f, "duplicate-key") => concat!($f, "/duplicate-key"),
+                    ($f, "wrong-type") => concat!($f, "/wrong-type"),
+                    ($f, "invalid") => concat!($f, "/invalid"),
+                )*
+                _ => "yaml/invalid",
+            }
+        };
+    }
+    codes!(
+        "site",
+        "club",
+        "report",
+        "plan",
+        "news",
+        "page",
+        "documents",
+        "photos",
+        "principles"
+    )
+}
+
+fn strip_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+}
+
+/// serde_yaml prefixes nested errors with their path: `school.region: ...`.
+fn split_path(message: &str) -> (Option<&str>, &str) {
+    if let Some((head, tail)) = message.split_once(": ")
+        && !head.is_empty()
+        && !head.contains(' ')
+        && head
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']'))
+    {
+        return (Some(head), tail);
+    }
+    (None, message)
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let i = s.find(start)? + start.len();
+    let j = s[i..].find(end)? + i;
+    Some(&s[i..j])
+}
+
+/// Reads serde's "unknown field `x`, expected one of `a`, `b`".
+fn unknown_name(message: &str, prefix: &str) -> Option<(String, Vec<String>)> {
+    let name = between(message, prefix, "`")?.to_string();
+    let rest = &message[message.find(prefix)? + prefix.len() + name.len() + 1..];
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((name, expected))
+}
+
+fn explain_type_error(message: &str) -> String {
+    let found = between(message, "invalid type: ", ", expected")
+        .or_else(|| between(message, "invalid value: ", ", expected"))
+        .unwrap_or("this value");
+    let expected = message.rsplit(", expected ").next().unwrap_or("");
+    let expected = match expected {
+        e if e.starts_with("u32")
+            || e.starts_with("u64")
+            || e.starts_with("u8")
+            || e.starts_with("u16") =>
+        {
+            "a whole number of 0 or more (no fractions, no minus sign)"
+        }
+        "a boolean" => "true or false",
+        e if e.starts_with("a sequence") => "a list (lines starting with `- `)",
+        e if e.starts_with("struct") || e.starts_with("a map") => "a group of `key: value` lines",
+        e => e,
+    };
+    let found = found
+        .replace("sequence", "a list")
+        .replace("map", "a group of fields")
+        .replace("floating point", "the number");
+    format!("wrong kind of value: expected {expected}, found {found}")
+}
+
+/// Finds the line (1-based, within `text`) and column of `key:` at or after
+/// `from_line`, else anywhere in the text.
+fn find_key_line(text: &str, key: &str, from_line: usize) -> Option<(usize, usize)> {
+    let matches_key = |line: &str| {
+        let t = line.trim_start().trim_start_matches("- ").trim_start();
+        let t = t.trim_start_matches(['"', '\'']);
+        t.strip_prefix(key)
+            .map(|r| {
+                r.trim_start_matches(['"', '\''])
+                    .trim_start()
+                    .starts_with(':')
+            })
+            .unwrap_or(false)
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let pos =
+        |(i, l): (usize, &&str)| (i + 1, l.find(key).map_or(1, |c| l[..c].chars().count() + 1));
+    lines
+        .iter()
+        .enumerate()
+        .skip(from_line.saturating_sub(1))
+        .find(|(_, l)| matches_key(l))
+        .or_else(|| lines.iter().enumerate().find(|(_, l)| matches_key(l)))
+        .map(pos)
+}
+
+/// One step of a path to a value: a mapping key or a list index.
+#[derive(Debug, Clone, Copy)]
+pub enum Seg<'a> {
+    /// `key:`
+    Key(&'a str),
+    /// the n-th `- ` item (0-based)
+    Index(usize),
+}
+
+/// Finds the line and column (1-based, counted in the file, so including
+/// `line_offset`) of the value at `path`, by reading the block structure of
+/// the text. Falls back to the deepest part of the path it could find, and to
+/// line 1.
+pub fn locate(source: Source<'_>, path: &[Seg<'_>]) -> Location {
+    let (line, col) = locate_in(source.text, path).unwrap_or((1, 1));
+    Location::at(source.file, line + source.line_offset, col)
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+fn is_content(line: &str) -> bool {
+    let t = line.trim_start();
+    !t.is_empty() && !t.starts_with('#')
+}
+
+fn locate_in(text: &str, path: &[Seg<'_>]) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    // The block being searched: lines [start, end), and its items' indent
+    // must be greater than `parent`.
+    let (mut start, mut end) = (0usize, lines.len());
+    let mut parent: isize = -1;
+    let mut best: Option<(usize, usize)> = None;
+    for seg in path {
+        let found = match *seg {
+            Seg::Key(key) => find_key_in(&lines, start, end, parent, key),
+            Seg::Index(n) => find_item_in(&lines, start, end, parent, n),
+        };
+        let Some((idx, col, indent)) = found else {
+            // A flow mapping on the line found so far: `{kk: ..., ru: ...}`.
+            if let (Some((l, _)), Seg::Key(key)) = (best, seg)
+                && let Some(c) = lines.get(l - 1).and_then(|s| s.find(&format!("{key}:")))
+            {
+                return Some((l, lines[l - 1][..c].chars().count() + 1));
+            }
+            return best;
+        };
+        best = Some((idx + 1, col));
+        // The block of this entry: until the next content line at an indent
+        // not deeper than its own.
+        let block_end = (idx + 1..end)
+            .find(|&i| is_content(lines[i]) && indent_of(lines[i]) <= indent)
+            .unwrap_or(end);
+        start = idx;
+        end = block_end;
+        parent = indent as isize - 1;
+        if matches!(seg, Seg::Key(_)) {
+            start = idx + 1;
+            parent = indent as isize;
+        }
+    }
+    best
+}
+
+fn find_key_in(
+    lines: &[&str],
+    start: usize,
+    end: usize,
+    parent: isize,
+    key: &str,
+) -> Option<(usize, usize, usize)> {
+    for (i, line) in lines.iter().enumerate().take(end).skip(start) {
+        if !is_content(line) {
+            continue;
+        }
+        // Keys after a list dash count at the dash's content column.
+        let mut indent = indent_of(line);
+        let mut rest = &line[indent..];
+        while let Some(r) = rest.strip_prefix("- ") {
+            let extra = 2 + (r.len() - r.trim_start().len());
+            indent += extra;
+            rest = r.trim_start();
+        }
+        if (indent as isize) <= parent {
+            continue;
+        }
+        let unquoted = rest.trim_start_matches(['"', '\'']);
+        if let Some(after) = unquoted.strip_prefix(key)
+            && after.trim_start_matches(['"', '\'']).starts_with(':')
+        {
+            let col = line[..indent].chars().count() + 1;
+            return Some((i, col, indent));
+        }
+    }
+    None
+}
+
+fn find_item_in(
+    lines: &[&str],
+    start: usize,
+    end: usize,
+    parent: isize,
+    n: usize,
+) -> Option<(usize, usize, usize)> {
+    let mut seen = 0;
+    let mut item_indent: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate().take(end).skip(start) {
+        if !is_content(line) {
+            continue;
+        }
+        let indent = indent_of(line);
+        let rest = &line[indent..];
+        if (indent as isize) < parent || !(rest.starts_with("- ") || rest == "-") {
+            continue;
+        }
+        if *item_indent.get_or_insert(indent) != indent {
+            continue;
+        }
+        if seen == n {
+            return Some((i, indent + 1, indent));
+        }
+        seen += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        name: String,
+        leaders: Option<Vec<Leader>>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Leader {
+        name: String,
+        email: Option<String>,
+    }
+
+    fn src(text: &str) -> Source<'_> {
+        Source {
+            text,
+            file: Path::new("club.yaml"),
+            line_offset: 0,
+            family: "club",
+        }
+    }
+
+    #[test]
+    fn unknown_field_gets_a_suggestion_and_its_line() {
+        let text = "name: x\nleaderz:\n  - name: y\n";
+        let d = parse::<Doc>(src(text)).unwrap_err();
+        assert_eq!(d.code, "club/unknown-field");
+        assert_eq!(d.label.as_deref(), Some("did you mean `leaders`?"));
+        assert_eq!(d.location.unwrap().line, Some(2));
+    }
+
+    #[test]
+    fn nested_unknown_field_is_found_on_its_line() {
+        let text = "name: x\nleaders:\n  - name: y\n    emial: a@b.kz\n";
+        let d = parse::<Doc>(src(text)).unwrap_err();
+        assert_eq!(d.location.unwrap().line, Some(4));
+        assert_eq!(d.label.as_deref(), Some("did you mean `email`?"));
+    }
+
+    #[test]
+    fn syntax_errors_have_a_line() {
+        let d = parse::<Doc>(src("name: x\n  bad: : :\n\tfoo")).unwrap_err();
+        assert_eq!(d.code, "yaml/syntax");
+        assert!(d.location.unwrap().line.is_some());
+    }
+
+    #[test]
+    fn missing_field_is_named() {
+        let d = parse::<Doc>(src("leaders: []\n")).unwrap_err();
+        assert_eq!(d.code, "club/missing-field");
+        assert!(d.message.contains("`name`"), "{}", d.message);
+    }
+
+    #[test]
+    fn locates_nested_keys_and_items() {
+        let text = "name: x\nschool:\n  name: y\n  region: qaraganda\nleaders:\n  - name: a\n  - name: b\n    email: bad\n";
+        let s = src(text);
+        let at = |p: &[Seg<'_>]| locate(s, p).line.unwrap();
+        assert_eq!(at(&[Seg::Key("school"), Seg::Key("region")]), 4);
+        assert_eq!(
+            at(&[Seg::Key("leaders"), Seg::Index(1), Seg::Key("email")]),
+            8
+        );
+        assert_eq!(at(&[Seg::Key("leaders"), Seg::Index(1)]), 7);
+        assert_eq!(at(&[Seg::Key("name")]), 1);
+    }
+
+    #[test]
+    fn locates_keys_in_flow_maps() {
+        let text = "name: {kk: a, kz: b}\n";
+        let loc = locate(src(text), &[Seg::Key("name"), Seg::Key("kz")]);
+        assert_eq!((loc.line, loc.column), (Some(1), Some(15)));
+    }
+}
