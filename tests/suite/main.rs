@@ -1,0 +1,9 @@
+//! The integration suite: one binary, a module per area, a fixture site per
+//! behaviour under tests/fixtures/.
+
+// The harness serves every module; not each uses all of it.
+#![allow(dead_code, unreachable_pub)]
+
+mod harness;
+
+mod example;
