@@ -175,3 +175,36 @@ mod tests {
         assert_eq!(d.location.unwrap().line, Some(2));
     }
 }
+
+/// True when `path` is `dir` or inside it, for paths written alike (both
+/// absolute, or both relative to the same folder). Compares bytes, which is
+/// much faster than [`Path::starts_with`] when done thousands of times.
+pub fn is_within(path: &Path, dir: &Path) -> bool {
+    let p = path.as_os_str().as_encoded_bytes();
+    let d = dir.as_os_str().as_encoded_bytes();
+    p.starts_with(d)
+        && (p.len() == d.len()
+            || d.last()
+                .is_some_and(|&c| std::path::is_separator(c as char))
+            || std::path::is_separator(p[d.len()] as char))
+}
+
+#[cfg(test)]
+mod is_within_tests {
+    use super::*;
+
+    #[test]
+    fn is_within_compares_whole_names() {
+        assert!(is_within(
+            Path::new("/s/clubs/a/club.yaml"),
+            Path::new("/s/clubs/a")
+        ));
+        assert!(is_within(Path::new("/s/clubs/a"), Path::new("/s/clubs/a")));
+        assert!(is_within(Path::new("/s/clubs/a"), Path::new("/s/")));
+        assert!(!is_within(
+            Path::new("/s/clubs/ab"),
+            Path::new("/s/clubs/a")
+        ));
+        assert!(!is_within(Path::new("/s/clubs"), Path::new("/s/clubs/a")));
+    }
+}

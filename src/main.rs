@@ -168,6 +168,7 @@ fn run_check(site: &Path, drafts: bool, strict: bool, format: Format) -> ExitCod
     let load = LoadOptions {
         drafts,
         exclude: vec![bitimger::build::output::absolute(Path::new("public"))],
+        ..LoadOptions::default()
     };
     let mut generated = generate(site, &load, &RenderOptions::default());
     if strict {

@@ -123,6 +123,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let load = LoadOptions {
         drafts: options.drafts,
         exclude: vec![output::absolute(&options.output)],
+        ..LoadOptions::default()
     };
     let render = RenderOptions {
         today: options.today.unwrap_or_else(Date::today),

@@ -3,6 +3,7 @@
 //!
 //! Layer 2: imports `diag`, `fs`, `types`, `yaml`, `builtin`, `config`.
 
+mod cache;
 mod check;
 mod club;
 mod markdown;
@@ -13,7 +14,9 @@ pub mod slug;
 mod walk;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+pub use cache::LoadCache;
 pub use model::*;
 pub use walk::is_ignored;
 
@@ -30,6 +33,8 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Folders never read as content (the output folder).
     pub exclude: Vec<PathBuf>,
+    /// Clubs kept from an earlier load (serve); `None` reads everything.
+    pub cache: Option<Arc<LoadCache>>,
 }
 
 /// What every loader needs to know.
@@ -41,6 +46,8 @@ pub(crate) struct LoadContext<'a> {
     pub exclude: Vec<PathBuf>,
     /// The site's principles.yaml, when it has one.
     pub principles: Option<Vec<PrincipleText>>,
+    /// Clubs kept from an earlier load.
+    pub cache: Option<&'a LoadCache>,
 }
 
 /// Loads and validates the site in `root`. Every problem goes to `diags`;
@@ -48,12 +55,16 @@ pub(crate) struct LoadContext<'a> {
 /// can go on, but must not be published when `diags` has errors.
 pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Option<Site> {
     let config = load_config(root, diags)?;
+    if let Some(cache) = &options.cache {
+        cache.check_context(root, options.drafts);
+    }
     let mut ctx = LoadContext {
         config: &config,
         root,
         drafts: options.drafts,
         exclude: options.exclude.clone(),
         principles: None,
+        cache: options.cache.as_deref(),
     };
     ctx.principles = load_principles(&ctx, diags);
     let mut clubs = load_clubs(&ctx, root, diags);
@@ -93,10 +104,17 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
 }
 
 fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> Vec<Club> {
-    walk::dirs(root, &root.join("clubs"), &ctx.exclude, diags)
-        .iter()
-        .filter_map(|dir| club::load_club(ctx, dir, diags))
-        .collect()
+    let dirs = walk::dirs(root, &root.join("clubs"), &ctx.exclude, diags);
+    match ctx.cache {
+        None => dirs
+            .iter()
+            .filter_map(|dir| club::load_club(ctx, dir, diags))
+            .collect(),
+        Some(cache) => dirs
+            .iter()
+            .filter_map(|dir| cache.club(dir, diags, |d| club::load_club(ctx, dir, d)))
+            .collect(),
+    }
 }
 
 /// Clubs of another site folder named in `include:`.
@@ -126,6 +144,7 @@ fn load_included(
         drafts: options.drafts,
         exclude: options.exclude.clone(),
         principles: None,
+        cache: options.cache.as_deref(),
     };
     let principles = load_principles(&ctx, diags);
     let ctx = LoadContext { principles, ..ctx };
@@ -133,8 +152,11 @@ fn load_included(
 }
 
 fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
-    for (i, a) in clubs.iter().enumerate() {
-        if let Some(b) = clubs[..i].iter().find(|b| b.slug == a.slug) {
+    // A map, not a scan of the earlier clubs: directories have thousands.
+    let mut first: std::collections::HashMap<&str, &Club> = std::collections::HashMap::new();
+    for a in clubs {
+        let b = *first.entry(&a.slug).or_insert(a);
+        if !std::ptr::eq(a, b) {
             diags.push(
                 Diagnostic::error(
                     "club/duplicate-slug",

@@ -89,7 +89,13 @@ pub(crate) fn dirs(
     for entry in read.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().to_string();
-        if is_ignored(&name) || !path.is_dir() || exclude.iter().any(|x| path.starts_with(x)) {
+        // The entry's own type needs no system call; only links are followed.
+        let is_dir = match entry.file_type() {
+            Ok(t) if t.is_symlink() => path.is_dir(),
+            Ok(t) => t.is_dir(),
+            Err(_) => path.is_dir(),
+        };
+        if is_ignored(&name) || !is_dir || exclude.iter().any(|x| path.starts_with(x)) {
             continue;
         }
         if entry.file_type().is_ok_and(|t| t.is_symlink())
@@ -107,7 +113,9 @@ pub(crate) fn dirs(
         }
         out.push(path);
     }
-    out.sort();
+    // Siblings: comparing the bytes orders them as comparing components
+    // would, many times faster.
+    out.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     out
 }
 
