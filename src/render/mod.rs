@@ -121,65 +121,188 @@ pub fn render_site(
     options: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Vec<OutputFile> {
-    let Some(theme) = theme::compile_theme(site, i18n.clone(), diags) else {
+    let Some(renderer) = Renderer::new(site, i18n, options, diags) else {
         return Vec::new();
     };
-    let (image_map, mut files) = images::process_images(site, diags);
-    let paths = Paths {
-        kind: site.config.kind,
-    };
-    let jobs = pages::plan_pages(site, options.today);
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let env = Env {
-                site,
-                i18n: &i18n,
-                images: &image_map,
-                paths,
-                lang: &job.lang,
-                root: job.root.clone(),
-                today: options.today,
-            };
-            pages::render_page(&env, &theme, job, options.inject.as_deref())
+    let mut files = renderer.render_pages(&renderer.pages(), diags);
+    files.extend(renderer.other_files());
+    files
+}
+
+/// One page of the site, rendered on its own by [`Renderer::render`]
+/// (serve renders the pages of a changed club before the others).
+#[derive(Debug, Clone)]
+pub struct PageTask {
+    job: pages::PageJob,
+    club: Option<String>,
+}
+
+impl PageTask {
+    /// Its path in the output, e.g. `kk/clubs/senim/index.html`.
+    pub fn path(&self) -> &str {
+        &self.job.file
+    }
+
+    /// The slug of the club whose content the page shows, for a club's own
+    /// pages (and the home page of a school site).
+    pub fn club(&self) -> Option<&str> {
+        self.club.as_deref()
+    }
+}
+
+/// A site ready to be rendered page by page: theme compiled, images
+/// processed. [`render_site`] is `pages` + `render_pages` + `other_files`.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    i18n: Arc<I18n>,
+    options: &'a RenderOptions,
+    theme: theme::CompiledTheme,
+    images: images::ImageMap,
+    image_files: Vec<OutputFile>,
+}
+
+impl<'a> Renderer<'a> {
+    /// Compiles the theme and processes the images; `None` (with the
+    /// problem in `diags`) when the templates do not compile.
+    pub fn new(
+        site: &'a Site,
+        i18n: Arc<I18n>,
+        options: &'a RenderOptions,
+        diags: &mut Diagnostics,
+    ) -> Option<Self> {
+        let theme = theme::compile_theme(site, i18n.clone(), diags)?;
+        let (images, image_files) = images::process_images(site, diags);
+        Some(Renderer {
+            site,
+            i18n,
+            options,
+            theme,
+            images,
+            image_files,
         })
-        .collect();
-    let mut seen = std::collections::HashSet::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => {
-                if seen.insert(d.to_string()) {
-                    diags.push(d);
+    }
+
+    /// Every page of the site, in every language.
+    pub fn pages(&self) -> Vec<PageTask> {
+        self.tasks(pages::plan_pages(self.site, self.options.today))
+    }
+
+    /// The pages showing the club `slug` (its own pages, and the home page
+    /// of a school site), in every language.
+    pub fn club_pages(&self, slug: &str) -> Vec<PageTask> {
+        let site = self.site;
+        let Some(club) = site.clubs.iter().find(|c| c.slug == slug) else {
+            return Vec::new();
+        };
+        let mut ids = pages::club_page_ids(site, club);
+        if site.config.kind == crate::config::SiteKind::School {
+            ids.insert(0, PageId::Home);
+        }
+        self.tasks(pages::jobs_for(site, &ids))
+    }
+
+    fn tasks(&self, jobs: Vec<pages::PageJob>) -> Vec<PageTask> {
+        let school_club = match self.site.config.kind {
+            crate::config::SiteKind::School => self.site.clubs.first().map(|c| c.slug.as_str()),
+            crate::config::SiteKind::Directory => None,
+        };
+        // A file of the site's static/ replaces a page of the same path.
+        let shadowed: std::collections::HashSet<&str> = self
+            .site
+            .static_files
+            .iter()
+            .map(|a| a.output.as_str())
+            .collect();
+        jobs.into_iter()
+            .filter(|job| !shadowed.contains(job.file.as_str()))
+            .map(|job| {
+                let club = match &job.kind {
+                    pages::JobKind::Page(PageId::Home) => school_club,
+                    pages::JobKind::Page(id) => id.club(),
+                    _ => None,
+                }
+                .map(str::to_string);
+                PageTask { job, club }
+            })
+            .collect()
+    }
+
+    /// Renders one page.
+    pub fn render(&self, task: &PageTask) -> Result<OutputFile, Diagnostic> {
+        let job = &task.job;
+        let env = Env {
+            site: self.site,
+            i18n: &self.i18n,
+            images: &self.images,
+            paths: Paths {
+                kind: self.site.config.kind,
+            },
+            lang: &job.lang,
+            root: job.root.clone(),
+            today: self.options.today,
+        };
+        pages::render_page(&env, &self.theme, job, self.options.inject.as_deref())
+    }
+
+    /// Renders `tasks` in parallel; each distinct problem goes to `diags` once.
+    pub fn render_pages(&self, tasks: &[PageTask], diags: &mut Diagnostics) -> Vec<OutputFile> {
+        let tasks: Vec<&PageTask> = tasks.iter().collect();
+        self.render_tasks(&tasks, diags)
+    }
+
+    /// [`Self::render_pages`] for borrowed tasks.
+    pub fn render_tasks(&self, tasks: &[&PageTask], diags: &mut Diagnostics) -> Vec<OutputFile> {
+        let results: Vec<Result<OutputFile, Diagnostic>> =
+            tasks.par_iter().map(|task| self.render(task)).collect();
+        let mut files = Vec::with_capacity(results.len());
+        let mut seen = std::collections::HashSet::new();
+        for r in results {
+            match r {
+                Ok(f) => files.push(f),
+                Err(d) => {
+                    if seen.insert(d.to_string()) {
+                        diags.push(d);
+                    }
                 }
             }
         }
+        files
     }
-    files.extend(feeds::render_feeds(site, &i18n, paths));
-    for (path, source) in &theme.statics {
-        files.push(match source {
-            theme::StaticSource::Embedded(bytes) => OutputFile::Embedded {
-                path: path.clone(),
-                bytes,
-            },
-            theme::StaticSource::File(p) => OutputFile::Copy {
-                path: path.clone(),
-                source: p.clone(),
-            },
-        });
+
+    /// Every file that is not a page: images, feeds and sitemap, the
+    /// theme's and the site's static files, documents.
+    pub fn other_files(&self) -> Vec<OutputFile> {
+        let site = self.site;
+        let paths = Paths {
+            kind: site.config.kind,
+        };
+        let mut files = self.image_files.clone();
+        files.extend(feeds::render_feeds(site, &self.i18n, paths));
+        for (path, source) in &self.theme.statics {
+            files.push(match source {
+                theme::StaticSource::Embedded(bytes) => OutputFile::Embedded {
+                    path: path.clone(),
+                    bytes,
+                },
+                theme::StaticSource::File(p) => OutputFile::Copy {
+                    path: path.clone(),
+                    source: p.clone(),
+                },
+            });
+        }
+        for asset in &site.static_files {
+            files.retain(|f| f.path() != asset.output);
+            files.push(OutputFile::Copy {
+                path: asset.output.clone(),
+                source: asset.source.clone(),
+            });
+        }
+        for doc in &site.documents {
+            files.push(OutputFile::Copy {
+                path: format!("documents/{}", doc.file),
+                source: doc.source.clone(),
+            });
+        }
+        files
     }
-    for asset in &site.static_files {
-        files.retain(|f| f.path() != asset.output);
-        files.push(OutputFile::Copy {
-            path: asset.output.clone(),
-            source: asset.source.clone(),
-        });
-    }
-    for doc in &site.documents {
-        files.push(OutputFile::Copy {
-            path: format!("documents/{}", doc.file),
-            source: doc.source.clone(),
-        });
-    }
-    files
 }

@@ -39,9 +39,6 @@ pub(crate) struct PageJob {
 /// Every page of the site, in every language.
 pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
     let _ = today;
-    let paths = Paths {
-        kind: site.config.kind,
-    };
     let mut ids = vec![
         PageId::Home,
         PageId::NewsList,
@@ -49,30 +46,7 @@ pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
         PageId::NotFound,
     ];
     for club in &site.clubs {
-        let slug = club.slug.clone();
-        if site.config.kind == SiteKind::Directory {
-            ids.push(PageId::Club(slug.clone()));
-        }
-        ids.push(PageId::Reports(slug.clone()));
-        ids.push(PageId::Poster(slug.clone()));
-        if !club.gallery.photos.is_empty() {
-            ids.push(PageId::Gallery(slug.clone()));
-        }
-        ids.extend(
-            club.reports
-                .iter()
-                .map(|r| PageId::Report(slug.clone(), r.year)),
-        );
-        ids.extend(
-            club.plans
-                .iter()
-                .map(|p| PageId::Plan(slug.clone(), p.year)),
-        );
-        ids.extend(
-            club.news
-                .iter()
-                .map(|n| PageId::News(Some(slug.clone()), n.slug.clone())),
-        );
+        ids.extend(club_page_ids(site, club));
     }
     ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
     ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
@@ -91,8 +65,49 @@ pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
             root: base_path(site),
         },
     ];
+    jobs.extend(jobs_for(site, &ids));
+    jobs
+}
+
+/// The pages of one club: its page (directories), reports, poster,
+/// gallery, each report, plan and news item.
+pub(crate) fn club_page_ids(site: &Site, club: &crate::content::Club) -> Vec<PageId> {
+    let slug = &club.slug;
+    let mut ids = Vec::new();
+    if site.config.kind == SiteKind::Directory {
+        ids.push(PageId::Club(slug.clone()));
+    }
+    ids.push(PageId::Reports(slug.clone()));
+    ids.push(PageId::Poster(slug.clone()));
+    if !club.gallery.photos.is_empty() {
+        ids.push(PageId::Gallery(slug.clone()));
+    }
+    ids.extend(
+        club.reports
+            .iter()
+            .map(|r| PageId::Report(slug.clone(), r.year)),
+    );
+    ids.extend(
+        club.plans
+            .iter()
+            .map(|p| PageId::Plan(slug.clone(), p.year)),
+    );
+    ids.extend(
+        club.news
+            .iter()
+            .map(|n| PageId::News(Some(slug.clone()), n.slug.clone())),
+    );
+    ids
+}
+
+/// The jobs of `ids` in every language of the site.
+pub(crate) fn jobs_for(site: &Site, ids: &[PageId]) -> Vec<PageJob> {
+    let paths = Paths {
+        kind: site.config.kind,
+    };
+    let mut jobs = Vec::with_capacity(ids.len() * site.config.languages.len());
     for lang in &site.config.languages {
-        for id in &ids {
+        for id in ids {
             let file = paths.file(lang, id);
             let root = if *id == PageId::NotFound {
                 base_path(site)
