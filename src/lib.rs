@@ -14,5 +14,6 @@ pub mod diag;
 pub mod fs;
 pub mod i18n;
 pub mod render;
+pub mod serve;
 pub mod types;
 pub mod yaml;

@@ -14,6 +14,7 @@ use bitimger::build::{BuildOptions, build, generate};
 use bitimger::content::LoadOptions;
 use bitimger::diag::Diagnostics;
 use bitimger::render::RenderOptions;
+use bitimger::serve::{RebuildReport, ServeError, ServeOptions, Watching};
 
 /// bitimger — a static site generator for school mediation clubs.
 ///
@@ -62,6 +63,31 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Serve the site on this computer and rebuild it on every change
+    ///
+    /// Builds SITE in memory and serves it at http://127.0.0.1:1111/. Every
+    /// saved change rebuilds the site and reloads the open browser tabs. A
+    /// mistake never stops the server: its message is shown over every
+    /// page, and the last good version of the site stays served until the
+    /// mistake is fixed. Nothing is written to disk.
+    Serve {
+        /// The site folder (the one with site.yaml)
+        site: Option<PathBuf>,
+        /// The port to listen on (0: any free port)
+        #[arg(short, long, default_value_t = bitimger::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Open the site in the web browser
+        #[arg(long)]
+        open: bool,
+        /// The network address to listen on; only this computer can see the
+        /// site unless you give another one (e.g. 0.0.0.0 for every device
+        /// of the local network)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Also show news and pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -95,6 +121,19 @@ fn main() -> ExitCode {
             strict,
             format,
         } => run_check(&site.unwrap_or_else(default_site), drafts, strict, format),
+        Command::Serve {
+            site,
+            port,
+            open,
+            bind,
+            drafts,
+        } => {
+            let mut options = ServeOptions::new(site.unwrap_or_else(default_site));
+            options.port = port;
+            options.bind = bind;
+            options.drafts = drafts;
+            run_serve(options, open)
+        }
     }
 }
 
@@ -190,5 +229,87 @@ fn run_check(site: &Path, drafts: bool, strict: bool, format: Format) -> ExitCod
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_serve(mut options: ServeOptions, open: bool) -> ExitCode {
+    if !options.site.is_dir() {
+        anstream::eprintln!(
+            "error: the site folder {} does not exist; create a site with `bitimger init {}`",
+            options.site.display(),
+            options.site.display()
+        );
+        return ExitCode::from(2);
+    }
+    options.exclude = vec![bitimger::build::output::absolute(Path::new("public"))];
+    let site = options.site.clone();
+    let handle = match bitimger::serve::start(options, report_rebuild) {
+        Ok(h) => h,
+        Err(e) => {
+            anstream::eprintln!("error: {e}");
+            return ExitCode::from(match e {
+                ServeError::PortInUse(_) | ServeError::Bind(..) => 2,
+                _ => 3,
+            });
+        }
+    };
+    let mut addr = handle.addr();
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let url = format!("http://{addr}/");
+    println!("Serving on {url}");
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    anstream::eprintln!(
+        "Watching {} for changes. Press Ctrl+C to stop.",
+        site.display()
+    );
+    if handle.watching() == Watching::Polling {
+        anstream::eprintln!(
+            "note: this computer cannot watch that many folders; changes are looked for twice a second"
+        );
+    }
+    if open && let Err(e) = opener::open(&url) {
+        anstream::eprintln!("note: could not open a web browser ({e}); open {url} yourself");
+    }
+    handle.wait();
+    ExitCode::SUCCESS
+}
+
+/// Prints what a build of `serve` did: its problems, then one line.
+fn report_rebuild(r: &RebuildReport) {
+    print_diagnostics(&r.diagnostics);
+    let ms = r.elapsed.as_secs_f64() * 1000.0;
+    let line = match (r.first, r.published) {
+        (true, true) => format!(
+            "Built {} pages in {:.2} s{}",
+            r.pages,
+            r.elapsed.as_secs_f64(),
+            warnings(&r.diagnostics)
+        ),
+        (false, true) => format!(
+            "Rebuilt in {ms:.0} ms: {} file{} changed{}",
+            r.changed,
+            if r.changed == 1 { "" } else { "s" },
+            warnings(&r.diagnostics)
+        ),
+        (true, false) => format!(
+            "Build failed: {}. The pages show the problems until they are fixed.",
+            counts(&r.diagnostics)
+        ),
+        (false, false) => format!(
+            "Rebuild failed: {}. The last good version of the site is still served.",
+            counts(&r.diagnostics)
+        ),
+    };
+    anstream::eprintln!("{line}");
+}
+
+fn warnings(diags: &Diagnostics) -> String {
+    if diags.warning_count() > 0 {
+        format!(", {}", counts(diags))
+    } else {
+        String::new()
     }
 }
