@@ -14,6 +14,7 @@ pub mod diag;
 pub mod fs;
 pub mod i18n;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod types;
 pub mod yaml;

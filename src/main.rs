@@ -14,7 +14,9 @@ use bitimger::build::{BuildOptions, build, generate};
 use bitimger::content::LoadOptions;
 use bitimger::diag::Diagnostics;
 use bitimger::render::RenderOptions;
+use bitimger::scaffold::{ScaffoldError, ScaffoldReport};
 use bitimger::serve::{RebuildReport, ServeError, ServeOptions, Watching};
+use bitimger::types::Date;
 
 /// bitimger — a static site generator for school mediation clubs.
 ///
@@ -88,6 +90,49 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Create a new school site in DIR
+    ///
+    /// Writes site.yaml, one club with every section, its activity plan, an
+    /// annual report and a news item, in Kazakh and Russian, with comments
+    /// explaining each field. Files already in DIR are never overwritten.
+    Init {
+        /// The folder to create the site in
+        dir: PathBuf,
+    },
+    /// Add a club, a report or a news item to a site
+    ///
+    /// Files are made from commented templates; a file that is already
+    /// there is never overwritten.
+    New {
+        /// The site folder (default: ./content when it has a site.yaml, else
+        /// the current folder)
+        #[arg(long, global = true)]
+        site: Option<PathBuf>,
+        #[command(subcommand)]
+        what: New,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// A club: clubs/SLUG/club.yaml and its about texts
+    Club {
+        /// The club's folder name, which becomes its web address (e.g. senim)
+        slug: String,
+    },
+    /// A club's annual report, one file per site language
+    Report {
+        /// The club's folder name
+        club: String,
+        /// The academic year, like 2025-2026
+        year: String,
+    },
+    /// A news item dated today: `new news "Title"` for the site,
+    /// `new news CLUB "Title"` for a club
+    News {
+        #[arg(num_args = 1..=2, required = true, value_names = ["CLUB", "TITLE"])]
+        args: Vec<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -133,6 +178,32 @@ fn main() -> ExitCode {
             options.bind = bind;
             options.drafts = drafts;
             run_serve(options, open)
+        }
+        Command::Init { dir } => {
+            let result = bitimger::scaffold::init(&dir, Date::today());
+            let code = print_scaffold(result);
+            if code == ExitCode::SUCCESS {
+                anstream::eprintln!(
+                    "Next: edit the files, then run `bitimger serve {}` to see the site.",
+                    dir.display()
+                );
+            }
+            code
+        }
+        Command::New { site, what } => {
+            let site = site.unwrap_or_else(default_site);
+            print_scaffold(match what {
+                New::Club { slug } => bitimger::scaffold::new_club(&site, &slug),
+                New::Report { club, year } => bitimger::scaffold::new_report(&site, &club, &year),
+                New::News { args } => {
+                    let (club, title) = match args.as_slice() {
+                        [club, title] => (Some(club.as_str()), title.as_str()),
+                        [title] => (None, title.as_str()),
+                        _ => (None, ""),
+                    };
+                    bitimger::scaffold::new_news(&site, club, title, Date::today())
+                }
+            })
         }
     }
 }
@@ -312,4 +383,33 @@ fn warnings(diags: &Diagnostics) -> String {
     } else {
         String::new()
     }
+}
+
+/// Lists what `init` or `new` created and left alone.
+fn print_scaffold(result: Result<ScaffoldReport, ScaffoldError>) -> ExitCode {
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            anstream::eprintln!("error: {e}");
+            return ExitCode::from(match e {
+                ScaffoldError::Io(..) => 3,
+                _ => 2,
+            });
+        }
+    };
+    let base = std::env::current_dir().unwrap_or_default();
+    let shown = |p: &Path| bitimger::diag::display_path(p, &base);
+    for p in &report.created {
+        anstream::eprintln!("created {}", shown(p));
+    }
+    for p in &report.skipped {
+        anstream::eprintln!("kept    {} (already there, not changed)", shown(p));
+    }
+    for note in &report.notes {
+        anstream::eprintln!("note: {note}");
+    }
+    if report.created.is_empty() {
+        anstream::eprintln!("Nothing was created: every file was already there.");
+    }
+    ExitCode::SUCCESS
 }

@@ -7,4 +7,5 @@
 mod harness;
 
 mod example;
+mod scaffold;
 mod serve;
