@@ -6,6 +6,8 @@
 //! Modules import only from layers below them; the library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+#[doc(hidden)]
+pub mod bench;
 pub mod build;
 pub mod builtin;
 pub mod config;

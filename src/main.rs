@@ -111,6 +111,12 @@ enum Command {
         #[command(subcommand)]
         what: New,
     },
+    /// Measurements for developers
+    #[command(hide = true)]
+    Bench {
+        #[command(subcommand)]
+        what: Bench,
+    },
 }
 
 #[derive(Subcommand)]
@@ -132,6 +138,29 @@ enum New {
     News {
         #[arg(num_args = 1..=2, required = true, value_names = ["CLUB", "TITLE"])]
         args: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum Bench {
+    /// Write a generated directory site of N clubs into DIR
+    Corpus {
+        dir: PathBuf,
+        #[arg(long, default_value_t = 5000)]
+        clubs: usize,
+    },
+    /// Time saving a file until serve serves the changed page
+    Serve {
+        #[arg(long, default_value_t = 5000)]
+        clubs: usize,
+        #[arg(long, default_value_t = 21)]
+        edits: usize,
+        /// Milliseconds between a save being served and the next save
+        #[arg(long, default_value_t = 1000)]
+        gap: u64,
+        /// Where to write the corpus (default: a new temporary folder)
+        #[arg(long)]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -205,6 +234,7 @@ fn main() -> ExitCode {
                 }
             })
         }
+        Command::Bench { what } => run_bench(what),
     }
 }
 
@@ -382,6 +412,71 @@ fn warnings(diags: &Diagnostics) -> String {
         format!(", {}", counts(diags))
     } else {
         String::new()
+    }
+}
+
+fn run_bench(what: Bench) -> ExitCode {
+    match what {
+        Bench::Corpus { dir, clubs } => {
+            match bitimger::bench::corpus::write_corpus(
+                &dir,
+                &bitimger::bench::corpus::CorpusOptions { clubs },
+            ) {
+                Ok(()) => {
+                    anstream::eprintln!("Wrote {clubs} clubs into {}", dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    anstream::eprintln!("error: {}: {e}", dir.display());
+                    ExitCode::from(3)
+                }
+            }
+        }
+        Bench::Serve {
+            clubs,
+            edits,
+            gap,
+            dir,
+        } => {
+            let temp = std::env::temp_dir().join(format!("bitimger-bench-{}", std::process::id()));
+            let options = bitimger::bench::LatencyOptions {
+                clubs,
+                edits: edits.max(1),
+                gap: std::time::Duration::from_millis(gap),
+                dir: dir.clone().unwrap_or_else(|| temp.clone()),
+            };
+            let result = bitimger::bench::serve_latency(&options);
+            if dir.is_none() {
+                let _ = std::fs::remove_dir_all(&temp);
+            }
+            match result {
+                Ok(r) => {
+                    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+                    let med = bitimger::bench::median;
+                    println!(
+                        "clubs: {clubs}, pages: {}, first build: {:.2} s",
+                        r.pages,
+                        r.first_build.as_secs_f64()
+                    );
+                    println!(
+                        "save -> changed page served: median {:.0} ms, min {:.0} ms, max {:.0} ms ({} saves)",
+                        ms(med(&r.served)),
+                        ms(r.served[0]),
+                        ms(r.served[r.served.len() - 1]),
+                        r.served.len()
+                    );
+                    println!(
+                        "last save -> every page re-rendered and checked: {:.1} s",
+                        r.settle.as_secs_f64()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    anstream::eprintln!("error: {e}");
+                    ExitCode::from(3)
+                }
+            }
+        }
     }
 }
 

@@ -20,6 +20,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::types::Date;
 pub(crate) use links::{PageId, Paths};
+pub(crate) use theme::default_theme_has;
 pub(crate) use views::escape as escape_html;
 
 /// One file of the output.

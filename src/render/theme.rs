@@ -39,6 +39,13 @@ pub(crate) const PAGE_TEMPLATES: &[&str] = &[
     "statistics.html",
 ];
 
+/// True when the embedded default theme has the template `name`.
+pub(crate) fn default_theme_has(name: &str) -> bool {
+    DEFAULT_THEME
+        .get_file(format!("templates/{name}"))
+        .is_some()
+}
+
 /// A compiled theme.
 pub(crate) struct CompiledTheme {
     pub tera: Tera,
