@@ -7,6 +7,7 @@ mod feeds;
 mod images;
 mod links;
 mod pages;
+mod structured;
 mod theme;
 mod views;
 

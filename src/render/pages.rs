@@ -5,6 +5,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::links::{PageId, Paths, root_of};
+use super::structured::club_json_ld;
 use super::theme::{CompiledTheme, template_diagnostic};
 use super::views::escape;
 use super::{Env, OutputFile};
@@ -183,6 +184,8 @@ struct PageMeta {
     breadcrumbs: Vec<Crumb>,
     feed: Option<String>,
     csp: &'static str,
+    /// JSON-LD of the page (club pages), safe to print inside `<script>`.
+    json_ld: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -252,7 +255,8 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
     Ok(match id {
         PageId::Home if site.config.kind == SiteKind::School => {
             let club = site.clubs.first().ok_or_else(|| internal(&"no club"))?;
-            let p = Partial::new("club", env.text(&club.name).text, id.clone());
+            let mut p = Partial::new("club", env.text(&club.name).text, id.clone());
+            p.json_ld = Some(club_json_ld(env, club, id));
             ("club.html", p, vec![("club", json(&env.club(club)))])
         }
         PageId::Home => {
@@ -262,11 +266,9 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
         }
         PageId::Club(slug) => {
             let club = club_of(slug)?;
-            (
-                "club.html",
-                Partial::new("club", env.text(&club.name).text, id.clone()),
-                vec![("club", json(&env.club(club)))],
-            )
+            let mut p = Partial::new("club", env.text(&club.name).text, id.clone());
+            p.json_ld = Some(club_json_ld(env, club, id));
+            ("club.html", p, vec![("club", json(&env.club(club)))])
         }
         PageId::Reports(slug) => {
             let club = club_of(slug)?;
@@ -487,6 +489,7 @@ struct Partial {
     nav: &'static str,
     alternates: bool,
     landing: bool,
+    json_ld: Option<String>,
 }
 
 impl Partial {
@@ -500,6 +503,7 @@ impl Partial {
             nav: "",
             alternates: true,
             landing: false,
+            json_ld: None,
         }
     }
 
@@ -615,6 +619,7 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
             breadcrumbs: crumbs,
             feed: (!partial.landing).then(|| format!("{}{}/news/atom.xml", env.root, env.lang)),
             csp: CSP,
+            json_ld: partial.json_ld,
         },
         nav: if partial.landing {
             Vec::new()
