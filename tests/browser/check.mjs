@@ -264,17 +264,16 @@ async function checkPage(browser, origin, spec, options) {
       page.on("console", (m) => {
         if (m.type() === "error") csp.push(m.text());
       });
-      page.on("requestfinished", async (req) => {
-        const sizes = await req.sizes().catch(() => null);
-        requests.push({
-          url: req.url().replace(origin, "/"),
-          type: req.resourceType(),
-          bytes: sizes ? sizes.responseBodySize : 0,
-        });
+      const sizing = [];
+      page.on("requestfinished", (req) => {
+        const entry = { url: req.url().replace(origin, "/"), type: req.resourceType(), bytes: 0 };
+        requests.push(entry);
+        sizing.push(req.sizes().then((s) => (entry.bytes = s.responseBodySize), () => {}));
       });
       const response = await page.goto(url, { waitUntil: "load" });
       result.status = response ? response.status() : 0;
       await page.waitForLoadState("networkidle").catch(() => {});
+      await Promise.all(sizing);
       result.widths.push({ viewport: vp.name, ...(await measureWidth(page)) });
       if (vp.mobile) {
         result.axe = await runAxe(page);
