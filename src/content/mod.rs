@@ -10,6 +10,7 @@ pub mod model;
 mod posts;
 mod raw;
 pub mod slug;
+pub mod stats;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -99,26 +100,30 @@ fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> Ve
         .collect()
 }
 
-/// Clubs of another site folder named in `include:`.
+/// Clubs of another site folder named in `include:` (config.rs checked that
+/// it exists). Its site.yaml, when it has one, is checked too, so a broken
+/// school folder fails the directory's build with its own path.
 fn load_included(
     config: &Config,
     dir: &Path,
     options: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Vec<Club> {
-    if !dir.join("site.yaml").is_file() && !dir.join("clubs").is_dir() {
+    if dir.join("site.yaml").is_file()
+        && let Some(own) = load_config(dir, diags)
+        && !own.include.is_empty()
+    {
         diags.push(
-            Diagnostic::error(
-                "site/include-missing",
+            Diagnostic::warning(
+                "site/include-nested",
                 format!(
-                    "the included folder {} has no site.yaml and no clubs/ folder",
+                    "the included folder {} has its own `include:`, which the directory does not follow",
                     dir.display()
                 ),
             )
-            .in_file(config.file())
-            .help("check the path under `include:` (relative to site.yaml)"),
+            .in_file(own.file())
+            .help("name every school folder in the directory's own site.yaml"),
         );
-        return Vec::new();
     }
     let ctx = LoadContext {
         config,

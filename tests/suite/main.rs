@@ -4,6 +4,8 @@
 // The harness serves every module; not each uses all of it.
 #![allow(dead_code, unreachable_pub)]
 
+mod browser;
 mod harness;
 
+mod directory;
 mod example;
