@@ -306,8 +306,6 @@ gallery-photo = Photo { $n }
 ## Directory, regions and statistics pages
 
 filter-label = Filter the clubs
-# $year: academic year label, e.g. "2024–2025"
-dir-latest = Figures for the { $year } school year
 dir-no-locality = Locality not given
 dir-by-region = Clubs by region
 dir-none = No clubs yet

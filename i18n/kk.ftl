@@ -324,8 +324,6 @@ gallery-photo = Фото { $n }
 ## Directory, regions and statistics pages
 
 filter-label = Клубтарды сүзу
-# $year: academic year label, e.g. "2024–2025"
-dir-latest = { $year } оқу жылының көрсеткіштері
 dir-no-locality = Елді мекен көрсетілмеген
 dir-by-region = Өңірлер бойынша клубтар
 dir-none = Әзірге клубтар жоқ

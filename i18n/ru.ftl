@@ -327,8 +327,6 @@ gallery-photo = Фото { $n }
 ## Directory, regions and statistics pages
 
 filter-label = Фильтр клубов
-# $year: academic year label, e.g. "2024–2025"
-dir-latest = Показатели за { $year } учебный год
 dir-no-locality = Населённый пункт не указан
 dir-by-region = Клубы по регионам
 dir-none = Клубов пока нет

@@ -14,8 +14,9 @@ use crate::content::stats::report_years;
 use crate::content::{Club, FeedbackKind, Site};
 use crate::i18n::compare;
 
-/// Indicators shown on a club's card, when its latest report gives them.
-const CARD_INDICATORS: &[&str] = &["mediators_active", "cases", "cases_resolved"];
+/// Indicators shown on a club's card, when its latest report gives them
+/// (with the resolution rate); few, as a directory may list thousands.
+const CARD_INDICATORS: &[&str] = &["mediators_active", "cases"];
 
 /// The pages a directory has beyond the club pages: regions with clubs,
 /// statistics per academic year. Empty for a school site.

@@ -166,7 +166,12 @@ impl Browser {
             if std::env::var("BITIMGER_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
                 panic!("browser tests are required (BITIMGER_REQUIRE_BROWSER=1), but {why}");
             }
-            eprintln!("skipping browser test: {why}");
+            // Straight to stderr, past the test harness's capture, so the
+            // skip shows in a normal `cargo test` run (once).
+            static SAID: std::sync::Once = std::sync::Once::new();
+            SAID.call_once(|| {
+                let _ = writeln!(std::io::stderr(), "skipping browser tests: {why}");
+            });
             return None;
         };
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
@@ -196,13 +201,14 @@ impl Browser {
             ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
         builder.capabilities(caps);
         let url = format!("http://127.0.0.1:{port}");
-        let client = match rt.block_on(tokio::time::timeout(STEP, builder.connect(&url))) {
-            Ok(Ok(c)) => c,
-            other => {
-                let _ = child.kill();
-                panic!("could not start chromium through chromedriver: {other:?}");
-            }
-        };
+        let client =
+            match rt.block_on(async { tokio::time::timeout(STEP, builder.connect(&url)).await }) {
+                Ok(Ok(c)) => c,
+                other => {
+                    let _ = child.kill();
+                    panic!("could not start chromium through chromedriver: {other:?}");
+                }
+            };
         Some(Browser {
             client: Some(client),
             driver: child,
@@ -221,7 +227,10 @@ impl Browser {
         what: &str,
         f: impl std::future::Future<Output = Result<T, E>>,
     ) -> T {
-        match self.rt.block_on(tokio::time::timeout(STEP, f)) {
+        match self
+            .rt
+            .block_on(async { tokio::time::timeout(STEP, f).await })
+        {
             Ok(Ok(v)) => v,
             Ok(Err(e)) => panic!("browser: {what}: {e:?}"),
             Err(_) => panic!("browser: {what}: no answer within {STEP:?}"),
@@ -342,10 +351,9 @@ fn capabilities(chromium: &Path, profile: &Path) -> serde_json::Map<String, Valu
 impl Drop for Browser {
     fn drop(&mut self) {
         if let Some(client) = self.client.take() {
-            let _ = self.rt.block_on(tokio::time::timeout(
-                Duration::from_secs(10),
-                client.close(),
-            ));
+            let close =
+                async { tokio::time::timeout(Duration::from_secs(10), client.close()).await };
+            let _ = self.rt.block_on(close);
         }
         let _ = self.driver.kill();
         let _ = self.driver.wait();

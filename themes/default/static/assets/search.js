@@ -56,6 +56,12 @@
     });
   }
 
+  /** 7 500 with a narrow no-break space (English: 7,500), as the pages write it. */
+  function number(n) {
+    var sep = document.documentElement.lang === 'en' ? ',' : '\u202f';
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  }
+
   var api = { fold: fold, terms: terms, matches: matches, filter: filter, entriesOf: entriesOf };
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
@@ -104,11 +110,8 @@
         setHidden(group, !group.querySelector('.club-card:not([hidden])'));
       });
       var n = found.length;
-      var lang = document.documentElement.lang || undefined;
-      var count;
-      try { count = n.toLocaleString(lang); } catch (err) { count = String(n); }
       status.textContent = n === 0 ? form.getAttribute('data-none')
-        : form.getAttribute('data-found').replace('#', count);
+        : form.getAttribute('data-found').replace('#', number(n));
       status.setAttribute('data-n', String(n));
     }
 
