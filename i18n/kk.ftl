@@ -97,7 +97,7 @@ lang-choose = Тілді таңдаңыз
 
 filter-all-regions = Барлық өңірлер
 filter-search = Іздеу
-filter-placeholder = Клуб, мектеп немесе елді мекен атауы
+filter-placeholder = Клуб, мектеп немесе елді мекен
 # (?)
 filter-reset = Сүзгіні тазалау
 # $n: табылған клубтар саны

@@ -97,7 +97,7 @@ lang-choose = Выберите язык
 
 filter-all-regions = Все регионы
 filter-search = Поиск
-filter-placeholder = Название клуба, школы или населённого пункта
+filter-placeholder = Клуб, школа или населённый пункт
 filter-reset = Сбросить фильтр
 # $n: число найденных клубов
 filter-found = Найдено: { $n }

@@ -102,11 +102,12 @@ fn row<'a>(key: &'a str, totals: &Totals, columns: &[Column]) -> Row<'a> {
     }
 }
 
-/// Columns: the core indicators, then every other one somebody gave.
-fn columns(totals: &Totals, all_core: bool) -> Vec<Column> {
+/// Columns: the indicators `given` (in display order), plus every core
+/// indicator when `all_core`.
+fn columns_where(given: impl Fn(&str) -> bool, all_core: bool) -> Vec<Column> {
     INDICATORS
         .iter()
-        .filter(|k| (all_core && CORE.contains(k)) || totals.get(k).is_some())
+        .filter(|k| (all_core && CORE.contains(k)) || given(k))
         .map(|k| Column {
             key: k,
             label_key: label_key(k),
@@ -285,18 +286,12 @@ pub(super) fn year(
         label: env.i18n.get(env.lang, "nav-statistics"),
         href: env.href(&PageId::StatisticsIndex),
     });
-    let columns = columns(&stats.total, true);
+    let columns = columns_where(|k| stats.total.get(k).is_some(), true);
     let regions = env.region_rows(&stats, &columns);
-    let quarter_totals = stats
-        .quarters
-        .values()
-        .fold(Totals::default(), |mut acc, q| {
-            for (k, s) in &q.figures {
-                acc.figures.entry(k).or_insert(*s);
-            }
-            acc
-        });
-    let quarter_columns = columns_of(&quarter_totals);
+    let quarter_columns = columns_where(
+        |k| stats.quarters.values().any(|q| q.get(k).is_some()),
+        false,
+    );
     let quarters: Vec<Row<'_>> = QUARTERS
         .iter()
         .filter_map(|q| {
@@ -326,10 +321,6 @@ pub(super) fn year(
             ("exports", json(&exports(env))),
         ],
     )
-}
-
-fn columns_of(totals: &Totals) -> Vec<Column> {
-    columns(totals, false)
 }
 
 #[derive(Serialize)]

@@ -442,4 +442,15 @@ fn example_directory_builds_without_warnings() {
     ] {
         assert!(out.join(p).is_file(), "{p}");
     }
+    let sitemap = scraper::Html::parse_document(&read("sitemap.xml"));
+    let loc = scraper::Selector::parse("url > loc").unwrap();
+    let locs: Vec<String> = sitemap.select(&loc).map(|l| l.inner_html()).collect();
+    for url in [
+        "ru/regions/almaty-region/",
+        "kk/statistics/2023-2024/",
+        "kk/regions/",
+    ] {
+        let url = format!("https://mediation-directory.example.kz/{url}");
+        assert!(locs.contains(&url), "{url} not in the sitemap");
+    }
 }
