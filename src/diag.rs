@@ -340,22 +340,27 @@ fn snippet_source(loc: &Location, base: &Path) -> Option<SnippetSource> {
         .nth(col - 1)
         .map(|(i, _)| i)
         .unwrap_or(line.len());
-    let rest = &line[start..];
-    let word_len = rest
-        .find(|c: char| c == ':' || c.is_whitespace())
-        .filter(|&n| n > 0)
-        .unwrap_or(rest.len().max(1).min(rest.len()));
-    let end = if word_len == 0 {
-        start
-    } else {
-        start + word_len
-    };
+    let end = start + word_len(&line[start..]);
     Some(SnippetSource {
-        path: format!("{}:{line_no}:{col}", display_path(&loc.file, base)),
+        // The renderer adds `:line:col` itself.
+        path: display_path(&loc.file, base),
         text: line.to_string(),
         first_line: line_no,
         span: start..end,
     })
+}
+
+/// The length of the word to underline at the start of `rest`: a key up to
+/// its `: `, a value up to a space or the end of a `{...}`/`[...]` item.
+fn word_len(rest: &str) -> usize {
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let key_end = c == ':' && chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+        if key_end || c.is_whitespace() || (i > 0 && matches!(c, ',' | '}' | ']')) {
+            return i;
+        }
+    }
+    rest.len()
 }
 
 /// The closest candidate to `word` by edit distance, when it is close enough
@@ -388,6 +393,28 @@ mod tests {
         assert_eq!(did_you_mean("leaderz", names), Some("leaders"));
         assert_eq!(did_you_mean("Goals", names), Some("goals"));
         assert_eq!(did_you_mean("photographs", names), None);
+    }
+
+    #[test]
+    fn underlines_keys_and_whole_values() {
+        assert_eq!(word_len("region: x"), 6);
+        assert_eq!(word_len("javascript:alert(1)"), 19);
+        assert_eq!(word_len("kz: \"Доверие\"}"), 2);
+        assert_eq!(word_len("qaraganda # note"), 9);
+        assert_eq!(word_len("kz, ru]"), 2);
+    }
+
+    #[test]
+    fn snippets_name_the_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("club.yaml");
+        std::fs::write(&file, "name: x\nleaderz: []\n").unwrap();
+        let mut d = Diagnostics::new();
+        d.push(
+            Diagnostic::error("club/unknown-field", "unknown field").at(Location::at(&file, 2, 1)),
+        );
+        let text = d.render_text(dir.path(), false);
+        assert!(text.contains("--> club.yaml:2:1\n"), "{text}");
     }
 
     #[test]
