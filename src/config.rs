@@ -171,7 +171,7 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
                         "site/theme-missing",
                         format!("the theme folder `{path}` has no templates/ folder"),
                     )
-                    .at(yaml::locate(src, &[Seg::Key("theme")]))
+                    .at(yaml::locate_value(src, &[Seg::Key("theme")]))
                     .help("write `theme: default`, or the path of a theme folder relative to site.yaml"),
                 );
             }
@@ -209,12 +209,7 @@ fn validate_languages(
     }
     let mut ok = true;
     for (i, lang) in languages.iter().enumerate() {
-        let at = yaml::locate(src, &[Seg::Key("languages"), Seg::Index(i)]);
-        let at = if at.line == Some(1) {
-            yaml::locate(src, &[Seg::Key("languages")])
-        } else {
-            at
-        };
+        let at = yaml::locate_value(src, &[Seg::Key("languages"), Seg::Index(i)]);
         let valid_tag = lang.parse::<unic_langid::LanguageIdentifier>().is_ok()
             && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         let has_messages = BUILTIN_LANGS.contains(&lang.as_str())
@@ -263,7 +258,7 @@ fn validate_base_url(url: &str, src: Source<'_>, diags: &mut Diagnostics) -> Opt
                 "site/base-url",
                 "`base_url` must be a web address (https://...)",
             )
-            .at(yaml::locate(src, &[Seg::Key("base_url")])),
+            .at(yaml::locate_value(src, &[Seg::Key("base_url")])),
         );
         return None;
     }
@@ -281,7 +276,7 @@ pub fn check_url(
     path: &[Seg<'_>],
     diags: &mut Diagnostics,
 ) -> Option<SafeUrl> {
-    let at = yaml::locate(src, path);
+    let at = yaml::locate_value(src, path);
     match SafeUrl::parse(url) {
         Ok(safe) => {
             if safe.kind == UrlKind::Http {

@@ -101,7 +101,7 @@ impl Fields<'_, '_> {
                     "field/invalid-date",
                     format!("`{value}` is not a valid date"),
                 )
-                .at(yaml::locate(self.src, path))
+                .at(yaml::locate_value(self.src, path))
                 .label("expected YYYY-MM-DD")
                 .help(
                     "write dates as year-month-day, e.g. 2025-03-01, and check that the day exists",
@@ -118,7 +118,7 @@ impl Fields<'_, '_> {
         expected: Option<AcademicYear>,
         file_name: &str,
     ) -> Option<AcademicYear> {
-        let at = yaml::locate(self.src, &[Seg::Key("year")]);
+        let at = yaml::locate_value(self.src, &[Seg::Key("year")]);
         let Some(year) = AcademicYear::parse(value.as_str()) else {
             self.diags.push(
                 Diagnostic::error(
@@ -190,7 +190,7 @@ impl Fields<'_, '_> {
                 "club/unknown-region",
                 format!("`{code}` is not a region code"),
             )
-            .at(yaml::locate(self.src, path))
+            .at(yaml::locate_value(self.src, path))
             .label("unknown region")
             .help(help),
         );
@@ -207,7 +207,7 @@ impl Fields<'_, '_> {
     ) {
         self.diags.push(
             Diagnostic::error(code, message)
-                .at(yaml::locate(self.src, path))
+                .at(yaml::locate_value(self.src, path))
                 .help(help.to_string()),
         );
     }
