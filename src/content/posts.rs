@@ -315,29 +315,8 @@ fn load_report(
     }
     // A kk/ru pair must agree on its figures.
     for other in &parts[1..] {
-        if other.front.year != first.front.year
-            || other.front.status != first.front.status
-            || other.front.indicators != first.front.indicators
-        {
-            let what = if other.front.status != first.front.status {
-                "status"
-            } else if other.front.year != first.front.year {
-                "year"
-            } else {
-                "figures"
-            };
-            diags.push(
-                Diagnostic::error(
-                    "report/pair-mismatch",
-                    format!(
-                        "the {what} in {} differ from those in {}",
-                        file_name(&other.body.file),
-                        file_name(&first.body.file)
-                    ),
-                )
-                .at(yaml::locate(other.source(), &[Seg::Key(if what == "figures" { "indicators" } else { what })]))
-                .help("the language versions of a report must have the same year, status and indicators; copy them from one file to the other"),
-            );
+        if let Some(d) = pair_mismatch(first, other) {
+            diags.push(d);
             return None;
         }
     }
@@ -370,6 +349,53 @@ fn load_report(
         body: doc,
         files: parts.iter().map(|p| p.body.file.clone()).collect(),
     })
+}
+
+/// The first difference between two language versions of a report, as an
+/// error at the differing line of `other`.
+fn pair_mismatch(first: &Part<RawReport>, other: &Part<RawReport>) -> Option<Diagnostic> {
+    let (a, b) = (&first.front, &other.front);
+    let shown = |v: Option<&u64>| v.map_or("missing".to_string(), u64::to_string);
+    let status = |s: RawStatus| match s {
+        RawStatus::Final => "final".to_string(),
+        RawStatus::Ongoing => "ongoing".to_string(),
+    };
+    let (path, what, va, vb): (Vec<Seg<'_>>, String, String, String) = if a.year != b.year {
+        let (va, vb) = (a.year.to_string(), b.year.to_string());
+        (vec![Seg::Key("year")], "the year".into(), va, vb)
+    } else if a.status != b.status {
+        let (va, vb) = (status(a.status), status(b.status));
+        (vec![Seg::Key("status")], "the status".into(), va, vb)
+    } else if a.indicators != b.indicators {
+        let fa = figures_of_year(&a.indicators.clone().unwrap_or_default());
+        let fb = figures_of_year(&b.indicators.clone().unwrap_or_default());
+        match INDICATORS.iter().find(|k| fa.get(*k) != fb.get(*k)) {
+            Some(k) => (
+                vec![Seg::Key("indicators"), Seg::Key(k)],
+                format!("`{k}`"),
+                shown(fa.get(k)),
+                shown(fb.get(k)),
+            ),
+            None => (
+                vec![Seg::Key("indicators")],
+                "the other indicators (quarters, trust box, cases by parties)".into(),
+                "as written there".into(),
+                "different".into(),
+            ),
+        }
+    } else {
+        return None;
+    };
+    let (this, that) = (file_name(&other.body.file), file_name(&first.body.file));
+    Some(
+        Diagnostic::error(
+            "report/pair-mismatch",
+            format!("{what} is {vb} in {this} but {va} in {that}"),
+        )
+        .at(yaml::locate_value(other.source(), &path))
+        .label(format!("differs from {that}"))
+        .help("the language versions of a report must have the same year, status and indicators; write the same figures in both files"),
+    )
 }
 
 fn file_name(p: &Path) -> String {
