@@ -332,7 +332,8 @@ struct SnippetSource {
 fn snippet_source(loc: &Location, base: &Path) -> Option<SnippetSource> {
     let line_no = loc.line?;
     let bytes = std::fs::read(&loc.file).ok()?;
-    let text = std::str::from_utf8(&bytes).ok()?;
+    // Lossy, so a line with invalid UTF-8 is still shown (with �).
+    let text = String::from_utf8_lossy(&bytes);
     let line = text.lines().nth(line_no.checked_sub(1)?)?;
     let col = loc.column.unwrap_or(1).max(1);
     let start = line
@@ -353,6 +354,9 @@ fn snippet_source(loc: &Location, base: &Path) -> Option<SnippetSource> {
 /// The length of the word to underline at the start of `rest`: a key up to
 /// its `: `, a value up to a space or the end of a `{...}`/`[...]` item.
 fn word_len(rest: &str) -> usize {
+    if rest.starts_with(['{', '[']) {
+        return 1;
+    }
     let mut chars = rest.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let key_end = c == ':' && chars.peek().is_none_or(|(_, n)| n.is_whitespace());
