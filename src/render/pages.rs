@@ -559,10 +559,8 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
             .as_ref()
             .map(|b| format!("{b}{}", env.paths.pretty(lang, &partial.id)))
     };
-    let (canonical, hreflang, x_default) = if partial.landing {
-        (config.base_url.clone(), Vec::new(), config.base_url.clone())
-    } else if partial.alternates {
-        let hreflang = langs
+    let hreflang = || {
+        langs
             .iter()
             .filter_map(|l| {
                 absolute(l).map(|url| HrefLang {
@@ -570,12 +568,19 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
                     url,
                 })
             })
-            .collect();
-        (
-            absolute(env.lang),
-            hreflang,
-            absolute(config.default_lang()),
-        )
+            .collect()
+    };
+    // The root language chooser is the x-default of the home pages; other
+    // pages fall back to the default language's version.
+    let (canonical, hreflang, x_default) = if partial.landing {
+        (config.base_url.clone(), hreflang(), config.base_url.clone())
+    } else if partial.alternates {
+        let x_default = if partial.id == PageId::Home {
+            config.base_url.clone()
+        } else {
+            absolute(config.default_lang())
+        };
+        (absolute(env.lang), hreflang(), x_default)
     } else {
         (None, Vec::new(), None)
     };
