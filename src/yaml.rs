@@ -96,7 +96,7 @@ fn to_diagnostic(e: &serde_yaml::Error, source: Source<'_>) -> Diagnostic {
             ),
             None => (
                 field.to_string(),
-                located(source, 1, 1),
+                located(source, first_content_line(source.text), 1),
                 format!("`{field}` is missing in this file"),
             ),
         };
@@ -113,6 +113,16 @@ fn to_diagnostic(e: &serde_yaml::Error, source: Source<'_>) -> Diagnostic {
         .label(label)
         .help(help)
         .at(at);
+    }
+    if let Some(field) = between(&message, "duplicate field `", "`") {
+        let (l, c) = second_key_line(source.text, field, line, column).unwrap_or((line, column));
+        return Diagnostic::error(
+            code(family, "duplicate-key"),
+            format!("the field `{field}` is written twice{what}"),
+        )
+        .label("written again here")
+        .help("keep one of the two lines and delete the other")
+        .at(located(source, l, c));
     }
     if message.starts_with("duplicate entry") {
         return Diagnostic::error(
@@ -183,6 +193,39 @@ fn code(family: &'static str, kind: &'static str) -> &'static str {
         "photos",
         "principles"
     )
+}
+
+/// The second `key:` of the mapping that starts at `line`:`column` (where
+/// serde reports a duplicate field), as 1-based line and column.
+fn second_key_line(text: &str, key: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+    let indent = column.saturating_sub(1);
+    let mut seen = 0;
+    for (i, l) in text.lines().enumerate().skip(line.saturating_sub(1)) {
+        if !is_content(l) {
+            continue;
+        }
+        let rest = l.get(indent..).unwrap_or("");
+        if i + 1 > line && indent_of(l) < indent {
+            break;
+        }
+        let rest = rest.strip_prefix("- ").unwrap_or(rest);
+        if indent_of(l) <= indent
+            && rest
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        {
+            seen += 1;
+            if seen == 2 {
+                return Some((i + 1, indent + 1));
+            }
+        }
+    }
+    None
+}
+
+/// The first line that is not blank or a comment (1-based), else 1.
+fn first_content_line(text: &str) -> usize {
+    text.lines().position(is_content).map_or(1, |i| i + 1)
 }
 
 /// `leaders[1].role` → the segments of [`locate`].
