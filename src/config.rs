@@ -135,10 +135,41 @@ pub fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
         Ok(r) => r,
         Err(d) => {
             diags.push(d);
-            return None;
+            return recover(root, source, diags);
         }
     };
     validate(root, raw, source, diags)
+}
+
+/// The parts of site.yaml that the rest of the site needs to be checked.
+#[derive(Debug, Deserialize)]
+struct RawSiteLenient {
+    languages: Vec<String>,
+    kind: Option<String>,
+}
+
+/// When site.yaml has an error (a misspelt field, a wrong value) but its
+/// languages can still be read, a stand-in configuration lets the rest of
+/// the site be checked in the same run. The build fails anyway: the error
+/// is already reported.
+fn recover(root: &Path, src: Source<'_>, diags: &mut Diagnostics) -> Option<Config> {
+    let lenient: RawSiteLenient = yaml::parse(src).ok()?;
+    let languages = validate_languages(root, lenient.languages, src, diags)?;
+    Some(Config {
+        root: root.to_path_buf(),
+        title: Localized::All(String::new()),
+        description: None,
+        base_url: None,
+        languages,
+        kind: match lenient.kind.as_deref().map(str::trim) {
+            Some("directory") => SiteKind::Directory,
+            _ => SiteKind::School,
+        },
+        publisher: None,
+        theme: Theme::Default,
+        include: Vec::new(),
+        silence: Vec::new(),
+    })
 }
 
 fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics) -> Option<Config> {
