@@ -315,7 +315,9 @@ fn load_report(
     }
     // A kk/ru pair must agree on its figures.
     for other in &parts[1..] {
-        if let Some(d) = pair_mismatch(first, other) {
+        // A year that does not match its file name is already reported.
+        let compare_years = checked.iter().all(|ok| *ok);
+        if let Some(d) = pair_mismatch(first, other, compare_years) {
             diags.push(d);
             return None;
         }
@@ -353,39 +355,44 @@ fn load_report(
 
 /// The first difference between two language versions of a report, as an
 /// error at the differing line of `other`.
-fn pair_mismatch(first: &Part<RawReport>, other: &Part<RawReport>) -> Option<Diagnostic> {
+fn pair_mismatch(
+    first: &Part<RawReport>,
+    other: &Part<RawReport>,
+    compare_years: bool,
+) -> Option<Diagnostic> {
     let (a, b) = (&first.front, &other.front);
     let shown = |v: Option<&u64>| v.map_or("missing".to_string(), u64::to_string);
     let status = |s: RawStatus| match s {
         RawStatus::Final => "final".to_string(),
         RawStatus::Ongoing => "ongoing".to_string(),
     };
-    let (path, what, va, vb): (Vec<Seg<'_>>, String, String, String) = if a.year != b.year {
-        let (va, vb) = (a.year.to_string(), b.year.to_string());
-        (vec![Seg::Key("year")], "the year".into(), va, vb)
-    } else if a.status != b.status {
-        let (va, vb) = (status(a.status), status(b.status));
-        (vec![Seg::Key("status")], "the status".into(), va, vb)
-    } else if a.indicators != b.indicators {
-        let fa = figures_of_year(&a.indicators.clone().unwrap_or_default());
-        let fb = figures_of_year(&b.indicators.clone().unwrap_or_default());
-        match INDICATORS.iter().find(|k| fa.get(*k) != fb.get(*k)) {
-            Some(k) => (
-                vec![Seg::Key("indicators"), Seg::Key(k)],
-                format!("`{k}`"),
-                shown(fa.get(k)),
-                shown(fb.get(k)),
-            ),
-            None => (
-                vec![Seg::Key("indicators")],
-                "the other indicators (quarters, trust box, cases by parties)".into(),
-                "as written there".into(),
-                "different".into(),
-            ),
-        }
-    } else {
-        return None;
-    };
+    let (path, what, va, vb): (Vec<Seg<'_>>, String, String, String) =
+        if compare_years && a.year != b.year {
+            let (va, vb) = (a.year.to_string(), b.year.to_string());
+            (vec![Seg::Key("year")], "the year".into(), va, vb)
+        } else if a.status != b.status {
+            let (va, vb) = (status(a.status), status(b.status));
+            (vec![Seg::Key("status")], "the status".into(), va, vb)
+        } else if a.indicators != b.indicators {
+            let fa = figures_of_year(&a.indicators.clone().unwrap_or_default());
+            let fb = figures_of_year(&b.indicators.clone().unwrap_or_default());
+            match INDICATORS.iter().find(|k| fa.get(*k) != fb.get(*k)) {
+                Some(k) => (
+                    vec![Seg::Key("indicators"), Seg::Key(k)],
+                    format!("`{k}`"),
+                    shown(fa.get(k)),
+                    shown(fb.get(k)),
+                ),
+                None => (
+                    vec![Seg::Key("indicators")],
+                    "the other indicators (quarters, trust box, cases by parties)".into(),
+                    "as written there".into(),
+                    "different".into(),
+                ),
+            }
+        } else {
+            return None;
+        };
     let (this, that) = (file_name(&other.body.file), file_name(&first.body.file));
     Some(
         Diagnostic::error(
