@@ -6,4 +6,10 @@
 
 mod harness;
 
+mod errors;
 mod example;
+mod i18n;
+mod loading;
+mod markdown;
+mod output;
+mod pages;
