@@ -334,6 +334,8 @@ fn snippet_source(loc: &Location, base: &Path) -> Option<SnippetSource> {
     let bytes = std::fs::read(&loc.file).ok()?;
     // Lossy, so a line with invalid UTF-8 is still shown (with �).
     let text = String::from_utf8_lossy(&bytes);
+    // Columns are counted after the byte-order mark, as the loaders read it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let line = text.lines().nth(line_no.checked_sub(1)?)?;
     let col = loc.column.unwrap_or(1).max(1);
     let start = line

@@ -327,6 +327,47 @@ fn negative_figures_are_refused() {
     assert!(p.message.contains("whole number"), "{p:#?}");
 }
 
+#[test]
+fn leader_without_a_name_points_at_the_leader() {
+    let b = Broken::minimal(|t| {
+        t.write(
+            CLUB,
+            &(t.read(CLUB)
+                + "leaders:\n  - name: Ахметова Гүлнар\n  - role: педагог-психолог\n    phone: \"+7 701 555 2314\"\n"),
+        );
+    });
+    let p = b.error("club/missing-field", CLUB, 9);
+    assert!(p.message.contains("`leaders[1].name`"), "{p:#?}");
+}
+
+#[test]
+fn phone_email_and_instagram_are_checked_at_their_lines() {
+    let b = Broken::minimal(|t| {
+        t.write(
+            CLUB,
+            &(t.read(CLUB)
+                + "contacts:\n  phones: [\"+7 701 555 2314\", \"12\"]\n  email: senim.example.kz\n  instagram: \"@senim mediation\"\n"),
+        );
+    });
+    let p = b.error("club/invalid-phone", CLUB, 8);
+    assert!(p.message.contains("`12`"), "{p:#?}");
+    b.error("club/invalid-email", CLUB, 9);
+    b.error("club/invalid-instagram", CLUB, 10);
+}
+
+#[test]
+fn a_byte_order_mark_does_not_shift_lines_or_columns() {
+    let b = Broken::minimal(|t| {
+        let text = t.read(CLUB).replace("karaganda", "qaraganda");
+        t.write_bytes(
+            CLUB,
+            &[b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat(),
+        );
+    });
+    b.error("club/unknown-region", CLUB, 4);
+    assert!(b.stderr().contains("club.yaml:4:11"), "{}", b.stderr());
+}
+
 // ------------------------------------------------------------ URLs
 
 #[test]
