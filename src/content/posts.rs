@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use super::LoadContext;
-use super::check::Fields;
+use super::check::{Addresses, Fields};
 use super::markdown;
 use super::model::*;
 use super::raw::*;
@@ -617,9 +617,16 @@ pub(crate) fn load_news(
     club: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Vec<News> {
+    let mut taken = Addresses::default();
     let mut news: Vec<News> = group_by_stem(ctx, dir, diags)
         .into_iter()
-        .filter_map(|(stem, files)| load_news_item(ctx, &stem, files, club, diags))
+        .filter_map(|(stem, files)| {
+            let file = files.first()?.1.clone();
+            let item = load_news_item(ctx, &stem, files, club, diags)?;
+            taken
+                .claim(&item.slug, &file, "news/duplicate-slug", diags)
+                .then_some(item)
+        })
         .collect();
     news.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     news
@@ -709,53 +716,67 @@ fn strip_date_prefix(stem: &str) -> &str {
 
 /// pages/<slug>[.<lang>].md
 pub(crate) fn load_pages(ctx: &LoadContext<'_>, dir: &Path, diags: &mut Diagnostics) -> Vec<Page> {
+    let mut taken = Addresses::default();
     group_by_stem(ctx, dir, diags)
         .into_iter()
         .filter_map(|(stem, files)| {
-            let parts: Vec<Part<RawPage>> = files
-                .into_iter()
-                .filter_map(|(lang, path)| read_part(lang, &path, "page", 2, diags))
-                .collect();
-            let first = parts.first()?;
-            if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {
-                return None;
-            }
-            for part in parts.iter().filter(|p| p.lang.is_none()) {
-                let src = Source {
-                    family: "page",
-                    ..part.source()
-                };
-                let mut f = Fields {
-                    src,
-                    langs: &ctx.config.languages,
-                    diags,
-                };
-                f.text(&part.front.title, &[Seg::Key("title")], true);
-            }
-            let default = ctx.config.default_lang();
-            let titles: Vec<_> = parts
-                .iter()
-                .map(|p| (p.lang.as_deref(), &p.front.title))
-                .collect();
-            let descs: Vec<_> = parts
-                .iter()
-                .filter_map(|p| p.front.description.as_ref().map(|s| (p.lang.as_deref(), s)))
-                .collect();
-            let doc = doc_of(&parts);
-            warn_missing_langs(ctx, &doc, &first.body.file, "this page", diags);
-            let slug = if slug::is_slug(&stem) {
-                stem.clone()
-            } else {
-                slug::slugify(&stem)
-            };
-            Some(Page {
-                slug,
-                title: merge_localized(&titles, default),
-                description: (!descs.is_empty()).then(|| merge_localized(&descs, default)),
-                body: doc,
-            })
+            let file = files.first()?.1.clone();
+            let page = load_page(ctx, &stem, files, diags)?;
+            taken
+                .claim(&page.slug, &file, "page/duplicate-slug", diags)
+                .then_some(page)
         })
         .collect()
+}
+
+fn load_page(
+    ctx: &LoadContext<'_>,
+    stem: &str,
+    files: Vec<(Option<String>, PathBuf)>,
+    diags: &mut Diagnostics,
+) -> Option<Page> {
+    let parts: Vec<Part<RawPage>> = files
+        .into_iter()
+        .filter_map(|(lang, path)| read_part(lang, &path, "page", 2, diags))
+        .collect();
+    let first = parts.first()?;
+    if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {
+        return None;
+    }
+    for part in parts.iter().filter(|p| p.lang.is_none()) {
+        let src = Source {
+            family: "page",
+            ..part.source()
+        };
+        let mut f = Fields {
+            src,
+            langs: &ctx.config.languages,
+            diags,
+        };
+        f.text(&part.front.title, &[Seg::Key("title")], true);
+    }
+    let default = ctx.config.default_lang();
+    let titles: Vec<_> = parts
+        .iter()
+        .map(|p| (p.lang.as_deref(), &p.front.title))
+        .collect();
+    let descs: Vec<_> = parts
+        .iter()
+        .filter_map(|p| p.front.description.as_ref().map(|s| (p.lang.as_deref(), s)))
+        .collect();
+    let doc = doc_of(&parts);
+    warn_missing_langs(ctx, &doc, &first.body.file, "this page", diags);
+    let slug = if slug::is_slug(stem) {
+        stem.to_string()
+    } else {
+        slug::slugify(stem)
+    };
+    Some(Page {
+        slug,
+        title: merge_localized(&titles, default),
+        description: (!descs.is_empty()).then(|| merge_localized(&descs, default)),
+        body: doc,
+    })
 }
 
 #[cfg(test)]

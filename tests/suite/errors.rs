@@ -657,6 +657,46 @@ fn two_clubs_with_the_same_slug_name_both_folders() {
     );
 }
 
+#[test]
+fn two_news_items_with_the_same_address_name_both_files() {
+    let b = Broken::minimal(|t| {
+        t.write(
+            "news/2025-03-01-meeting.md",
+            "---\ntitle: Жиналыс\ndate: 2025-03-01\n---\nМәтін.\n",
+        );
+        t.write(
+            "news/2025-04-01-meeting.md",
+            "---\ntitle: Жиналыс\ndate: 2025-04-01\n---\nМәтін.\n",
+        );
+    });
+    let p = b.error_in_file("news/duplicate-slug", "news/2025-04-01-meeting.md");
+    assert!(
+        p.message.contains("2025-03-01-meeting.md") && p.message.contains("`meeting`"),
+        "{p:#?}"
+    );
+    assert!(
+        !b.stderr().contains("output/duplicate-path"),
+        "{}",
+        b.stderr()
+    );
+}
+
+#[test]
+fn two_pages_with_the_same_address_name_both_files() {
+    let b = Broken::minimal(|t| {
+        t.write(
+            "pages/Біз туралы.md",
+            "---\ntitle: Біз туралы\n---\nМәтін.\n",
+        );
+        t.write(
+            "pages/biz-turaly.md",
+            "---\ntitle: Біз туралы\n---\nМәтін.\n",
+        );
+    });
+    let p = b.error_in_file("page/duplicate-slug", "pages/Біз туралы.md");
+    assert!(p.message.contains("biz-turaly.md"), "{p:#?}");
+}
+
 // ------------------------------------------------------------ all together
 
 #[test]
