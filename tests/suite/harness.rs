@@ -340,6 +340,8 @@ impl Page {
 /// A folder link (`../ru/`) leads to its `index.html`.
 pub fn resolve_href(from: &str, href: &str) -> Option<String> {
     let path = href.split(['#', '?']).next().unwrap_or("");
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let path = decoded.as_ref();
     let scheme = path.split_once(':').is_some_and(|(s, _)| !s.contains('/'));
     if path.is_empty() || scheme {
         return None;

@@ -372,3 +372,38 @@ fn output_inside_static_is_not_copied_into_itself() {
         "the previous output was copied into the new one: {files:?}"
     );
 }
+
+#[test]
+fn without_base_url_there_is_no_sitemap_and_feeds_link_relatively() {
+    let t = SiteTest::fixture("every_page_kind");
+    t.edit(
+        "site.yaml",
+        "base_url: https://school.example.kz/mediation/\n",
+        "",
+    );
+    t.build().ok();
+    assert!(!t.out_path("sitemap.xml").exists());
+    assert!(!t.out_path("robots.txt").exists());
+    let page = t.page("kk/index.html");
+    assert_eq!(page.count("link[hreflang]"), 0);
+    assert_eq!(page.count("link[rel=canonical]"), 0);
+    const ATOM: &str = "http://www.w3.org/2005/Atom";
+    let feed_path = "kk/news/atom.xml";
+    let xml = t.out_text(feed_path);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let links: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((ATOM, "link")))
+        .filter_map(|n| n.attribute("href"))
+        .collect();
+    assert_eq!(links.len(), 3, "the news list and two entries: {links:?}");
+    for href in links {
+        let target = resolve_href(feed_path, href).unwrap();
+        assert!(t.out_path(&target).is_file(), "{href} → {target}");
+    }
+    // The 404 pages then assume the site is at the root of its host.
+    assert_eq!(
+        t.page("kk/404.html").attrs("link[rel=stylesheet]", "href"),
+        ["/assets/style.css"]
+    );
+}

@@ -362,3 +362,20 @@ fn poster_has_a_qr_code_for_each_feedback_link() {
     assert_eq!(page.count(".qr-code svg"), 3);
     assert_eq!(page.text("h1"), "Сенім");
 }
+
+#[test]
+fn a_document_with_spaces_and_cyrillic_in_its_name_is_linked() {
+    let t = SiteTest::fixture("school_minimal");
+    t.write("documents/Бұйрық № 114.pdf", "%PDF-1.4\n");
+    t.write(
+        "documents/documents.yaml",
+        "- file: Бұйрық № 114.pdf\n  title: {kk: \"Бұйрық\", ru: \"Приказ\"}\n",
+    );
+    t.build().ok();
+    let path = "ru/documents/index.html";
+    let href = &t.page(path).attrs(".doc-title", "href")[0];
+    assert!(!href.contains(' '), "{href}");
+    let target = resolve_href(path, href).unwrap();
+    assert_eq!(target, "documents/Бұйрық № 114.pdf");
+    assert!(t.out_path(&target).is_file());
+}
