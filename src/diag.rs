@@ -356,7 +356,21 @@ fn snippet_source(loc: &Location, base: &Path) -> Option<SnippetSource> {
 /// The length of the word to underline at the start of `rest`: a key up to
 /// its `: `, a value up to a space or the end of a `{...}`/`[...]` item.
 fn word_len(rest: &str) -> usize {
-    if rest.starts_with(['{', '[']) {
+    // A `{...}` or `[...]` group: all of it when it closes on this line,
+    // else only the opening bracket (the usual syntax error).
+    if let Some(open) = rest.chars().next().filter(|c| matches!(c, '{' | '[')) {
+        let close = if open == '{' { '}' } else { ']' };
+        let mut depth = 0;
+        for (i, c) in rest.char_indices() {
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+        }
         return 1;
     }
     let mut chars = rest.char_indices().peekable();
@@ -408,6 +422,8 @@ mod tests {
         assert_eq!(word_len("kz: \"Доверие\"}"), 2);
         assert_eq!(word_len("qaraganda # note"), 9);
         assert_eq!(word_len("kz, ru]"), 2);
+        assert_eq!(word_len("{from: 11, to: 8} # x"), 17);
+        assert_eq!(word_len("{kk: \"a\", ru: \"b\""), 1);
     }
 
     #[test]

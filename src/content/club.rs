@@ -197,6 +197,22 @@ fn validate_principles(
     };
     match raw {
         None | Some(RawPrinciples::Default) => defaults(),
+        Some(RawPrinciples::Other(text)) => {
+            let help = if builtin::principle(text.trim()).is_some() {
+                format!("a list is needed even for one principle: `principles: [{}]`", text.trim())
+            } else if crate::diag::did_you_mean(&text, ["default"]).is_some() {
+                "did you mean `default`? It stands for the seven built-in principles".to_string()
+            } else {
+                "write `principles: default` for the seven built-in principles, or a list of keys such as `[voluntariness, confidentiality]`, or of {title, text} items".to_string()
+            };
+            f.error(
+                "club/invalid-principles",
+                format!("`{text}` is not a way to list principles"),
+                &[Seg::Key("principles")],
+                &help,
+            );
+            Vec::new()
+        }
         Some(RawPrinciples::List(items)) => items
             .into_iter()
             .enumerate()

@@ -368,6 +368,75 @@ fn a_byte_order_mark_does_not_shift_lines_or_columns() {
     assert!(b.stderr().contains("club.yaml:4:11"), "{}", b.stderr());
 }
 
+#[test]
+fn misspelt_default_principles_suggest_default() {
+    let b = Broken::minimal(|t| {
+        t.write(CLUB, &(t.read(CLUB) + "principles: defualt\n"));
+    });
+    let p = b.error("club/invalid-principles", CLUB, 7);
+    assert!(hints(&p).contains("did you mean `default`?"), "{p:#?}");
+}
+
+#[test]
+fn impossible_grades_are_an_error() {
+    let b = Broken::minimal(|t| {
+        t.write(
+            CLUB,
+            &(t.read(CLUB) + "members:\n  grades: {from: 11, to: 8}\n"),
+        );
+    });
+    b.error("club/invalid-grades", CLUB, 8);
+}
+
+#[test]
+fn a_missing_leader_photo_is_an_error() {
+    let b = Broken::minimal(|t| {
+        t.write(
+            CLUB,
+            &(t.read(CLUB) + "leaders:\n  - name: Ахметова Гүлнар\n    photo: photos/leader.jpg\n"),
+        );
+    });
+    b.error("club/missing-photo", CLUB, 9);
+}
+
+#[test]
+fn misspelt_site_kind_suggests_the_right_one() {
+    let b = Broken::minimal(|t| {
+        t.edit("site.yaml", "kind: school", "kind: schol");
+    });
+    let p = b.error("site/invalid-value", "site.yaml", 2);
+    assert_eq!(p.label.as_deref(), Some("did you mean `school`?"));
+}
+
+#[test]
+fn a_site_without_languages_is_an_error() {
+    let b = Broken::minimal(|t| {
+        t.edit("site.yaml", "languages: [kk, ru]", "languages: []");
+    });
+    b.error("site/no-languages", "site.yaml", 3);
+}
+
+#[test]
+fn a_file_too_large_to_be_content_is_an_error() {
+    let b = Broken::minimal(|t| {
+        let big = format!("---\ntitle: x\n---\n{}\n", "ә".repeat(3 * 1024 * 1024));
+        t.write("pages/big.md", &big);
+    });
+    b.error_in_file("file/too-large", "pages/big.md");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_site_folder_is_an_error() {
+    let b = Broken::minimal(|t| {
+        let outside = t.dir().join("secret.md");
+        std::fs::write(&outside, "---\ntitle: x\n---\nсекрет\n").unwrap();
+        std::fs::create_dir_all(t.site.join("pages")).unwrap();
+        std::os::unix::fs::symlink(&outside, t.site.join("pages/secret.md")).unwrap();
+    });
+    b.error_in_file("file/link-outside", "pages/secret.md");
+}
+
 // ------------------------------------------------------------ URLs
 
 #[test]
