@@ -175,3 +175,31 @@ fn untranslated_texts_are_listed_by_check() {
     );
     t.check(&["--strict"]).fails_with(1);
 }
+
+#[test]
+fn menu_breadcrumbs_and_landing_mark_texts_that_fell_back() {
+    let t = SiteTest::fixture("school_minimal");
+    t.edit(
+        "site.yaml",
+        "title: {kk: \"Мектеп медиациясы\", ru: \"Школьная медиация\"}",
+        "title: {kk: \"Мектеп медиациясы\"}",
+    );
+    t.write("pages/about.kk.md", "---\ntitle: Біз туралы\n---\nМәтін.\n");
+    t.build().ok();
+    let ru = t.page("ru/pages/about/index.html");
+    assert_eq!(ru.texts(".site-nav a[lang=kk]"), ["Біз туралы"]);
+    assert_eq!(
+        ru.texts(".breadcrumbs [aria-current][lang=kk]"),
+        ["Біз туралы"]
+    );
+    assert_eq!(ru.texts(".site-title [lang=kk]"), ["Мектеп медиациясы"]);
+    let kk = t.page("kk/pages/about/index.html");
+    assert_eq!(kk.count(".site-nav a[lang]"), 0);
+    assert_eq!(kk.count(".breadcrumbs [lang]"), 0);
+    let landing = t.page("index.html");
+    assert_eq!(
+        landing.attrs(".landing-title", "lang"),
+        ["kk"],
+        "only the Russian choice falls back"
+    );
+}
