@@ -268,3 +268,60 @@ fn hidden_and_editor_files_are_not_content() {
     assert!(!run.stderr().contains("warning"), "{}", run.stderr());
     assert!(!t.out_path("kk/pages/about/index.html").exists());
 }
+
+/// Every way of breaking one line of a file: deleted, cut in the middle,
+/// indented with a tab, its colon removed, a quote or bracket left open.
+fn broken_lines(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for i in 0..lines.len() {
+        let line = lines[i];
+        let half: String = line.chars().take(line.chars().count() / 2).collect();
+        for changed in [
+            String::new(),
+            half,
+            format!("\t{line}"),
+            line.replacen(':', "", 1),
+            format!("{line} \"{{["),
+        ] {
+            let mut l = lines.clone();
+            l[i] = &changed;
+            out.push(l.join("\n") + "\n");
+        }
+    }
+    out
+}
+
+/// Loads the site in `dir` in this process, and checks that no problem
+/// points past the end of its file.
+fn load_without_panic(dir: &std::path::Path) {
+    let mut diags = bitimger::diag::Diagnostics::new();
+    let _ = bitimger::content::load_site(dir, &Default::default(), &mut diags);
+    for d in diags.iter() {
+        let Some(loc) = &d.location else { continue };
+        let (Some(line), Ok(text)) = (loc.line, std::fs::read(&loc.file)) else {
+            continue;
+        };
+        let lines = String::from_utf8_lossy(&text).lines().count().max(1);
+        assert!(line <= lines + 1, "{d} points past the end ({lines} lines)");
+    }
+}
+
+#[test]
+fn broken_lines_of_club_yaml_and_a_report_never_panic_the_loader() {
+    let t = SiteTest::fixture("club_all_sections");
+    for file in [
+        "clubs/senim/club.yaml",
+        "clubs/senim/reports/2024-2025.ru.md",
+        "clubs/senim/plans/2025-2026.yaml",
+        "site.yaml",
+    ] {
+        let original = t.read(file);
+        for text in broken_lines(&original) {
+            t.write(file, &text);
+            let result = std::panic::catch_unwind(|| load_without_panic(&t.site));
+            assert!(result.is_ok(), "{file} made the loader panic:\n{text}");
+        }
+        t.write(file, &original);
+    }
+}
