@@ -231,16 +231,20 @@ impl<'a> Env<'a> {
     }
 }
 
-/// The directory home: the search form and every club by region.
+/// The directory home: the search form and every club by region (`groups`),
+/// and every club in one list (`clubs`) for templates that want no grouping.
 pub(super) fn home(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra) {
     let site = env.site;
-    let p = Partial::new("directory", env.text(&site.config.title).text, id.clone());
+    let p = Partial::localized("directory", env.text(&site.config.title), id.clone());
     let groups = env.region_groups();
     let regions: Vec<&RegionLink<'_>> = groups.iter().map(|g| &g.link).collect();
+    let mut clubs: Vec<ClubCard<'_>> = site.clubs.iter().map(|c| env.club_card(c)).collect();
+    clubs.sort_by(|a, b| compare(env.lang, a.name.text, b.name.text));
     (
         "directory.html",
         p,
         vec![
+            ("clubs", json(&clubs)),
             ("regions", json(&regions)),
             ("groups", json(&groups)),
             ("clubs_count", json(&site.clubs.len())),
@@ -287,12 +291,12 @@ pub(super) fn region(
         .map(|c| c.school.region.as_str())
         .find(|c| *c == code)?;
     let link = env.region_link(code);
-    let mut p = Partial::new("region", link.name.text, id.clone());
+    let mut p = Partial::localized("region", link.name, id.clone());
     p.nav = "regions";
-    p.crumbs.push(Crumb {
-        label: env.i18n.get(env.lang, "nav-regions"),
-        href: env.href(&PageId::Regions),
-    });
+    p.crumbs.push(Crumb::new(
+        env.i18n.get(env.lang, "nav-regions"),
+        env.href(&PageId::Regions),
+    ));
     Some((
         "region.html",
         p,

@@ -282,10 +282,10 @@ pub(super) fn year(
         .unwrap_or_default();
     let mut p = Partial::new("statistics", &title, id.clone());
     p.nav = "statistics";
-    p.crumbs.push(Crumb {
-        label: env.i18n.get(env.lang, "nav-statistics"),
-        href: env.href(&PageId::StatisticsIndex),
-    });
+    p.crumbs.push(Crumb::new(
+        env.i18n.get(env.lang, "nav-statistics"),
+        env.href(&PageId::StatisticsIndex),
+    ));
     let columns = columns_where(|k| stats.total.get(k).is_some(), true);
     let regions = env.region_rows(&stats, &columns);
     let quarter_columns = columns_where(

@@ -8,5 +8,11 @@ mod browser;
 mod harness;
 
 mod directory;
+mod errors;
 mod example;
+mod i18n;
+mod loading;
+mod markdown;
+mod output;
+mod pages;
 mod search;
