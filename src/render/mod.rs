@@ -3,10 +3,14 @@
 //!
 //! Layer 3: imports `content`, `i18n`, `config`, `diag`, `types`, `builtin`.
 
+mod charts;
+mod directory;
+mod exports;
 mod feeds;
 mod images;
 mod links;
 mod pages;
+mod statistics;
 mod structured;
 mod theme;
 mod views;
@@ -114,6 +118,12 @@ impl Env<'_> {
     }
 }
 
+/// Compiles the theme only, reporting template errors (for a site whose
+/// content has errors, so its pages are not rendered).
+pub fn check_theme(site: &Site, i18n: Arc<I18n>, diags: &mut Diagnostics) {
+    let _ = theme::compile_theme(site, i18n, diags);
+}
+
 /// Renders the whole site. Template problems go to `diags`; the returned
 /// files must not be published when `diags` has errors.
 pub fn render_site(
@@ -157,6 +167,7 @@ pub fn render_site(
         }
     }
     files.extend(feeds::render_feeds(site, &i18n, paths));
+    files.extend(exports::render_exports(site, paths));
     for (path, source) in &theme.statics {
         files.push(match source {
             theme::StaticSource::Embedded(bytes) => OutputFile::Embedded {

@@ -61,6 +61,7 @@ fn run() -> Result<Vec<Value>, String> {
         .arg(screenshots())
         .args(PAGES.iter().map(|(kind, path)| format!("{kind}={path}")))
         .env("BITIMGER_CHROMIUM", tools::chromium());
+    let _turn = crate::browser::one_at_a_time();
     let done = run_bounded(&mut cmd, &b.out.with_file_name("browser"), LIMIT)?;
     if done.code != Some(0) {
         return Err(format!("exit {:?}:\n{}", done.code, done.stderr));
