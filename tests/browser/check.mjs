@@ -209,6 +209,11 @@ async function skipLink(page) {
   });
 }
 
+/** A file name for a page: `kk/clubs/senim/index.html` → `kk-clubs-senim`. */
+function nameOf(file) {
+  return file.replace(/(^|\/)index\.html$/, "").replace(/\.html$/, "").replace(/\//g, "-") || "root";
+}
+
 /** Number of pages in a PDF: the page objects of its page tree. */
 function pdfPageCount(bytes) {
   const text = bytes.toString("latin1");
@@ -239,7 +244,7 @@ async function printPoster(page, spec, options) {
   const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
   if (options.keepPdf) {
     await mkdir(options.screenshots, { recursive: true });
-    await writeFile(path.join(options.screenshots, `poster-${spec.file.split("/")[0]}.pdf`), pdf);
+    await writeFile(path.join(options.screenshots, `poster-${nameOf(spec.file)}.pdf`), pdf);
   }
   return { pdf_pages: pdfPageCount(pdf), poster_clipped: clipped.slice(0, 8) };
 }
@@ -291,8 +296,7 @@ async function checkPage(browser, origin, spec, options) {
       }
       if (spec.kind === "club") {
         await mkdir(options.screenshots, { recursive: true });
-        const base = spec.file.split("/")[0] || "root";
-        const shot = path.join(options.screenshots, `club-${base}-${vp.name}.png`);
+        const shot = path.join(options.screenshots, `club-${nameOf(spec.file)}-${vp.name}.png`);
         await page.screenshot({ path: shot, fullPage: true });
         (result.screenshots ||= []).push(shot);
         if (!vp.mobile) {

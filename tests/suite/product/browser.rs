@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::tools::{self, run_bounded};
-use super::{PAGES, built};
+use super::{Fixture, built_fixture};
 use crate::harness::repo;
 
 /// How long the whole browser run may take.
@@ -33,33 +33,43 @@ pub fn screenshots() -> PathBuf {
         .join("screenshots")
 }
 
-/// The browser's report on every page, or `None` when the test is skipped.
+/// The browser's report on every page of both fixtures, or `None` when the
+/// test is skipped.
 #[track_caller]
-fn pages(test: &str) -> Option<&'static [Value]> {
-    static OUTCOME: OnceLock<Outcome> = OnceLock::new();
-    let outcome = OUTCOME.get_or_init(|| match tools::browser() {
-        Err(why) => Outcome::Missing(why),
-        Ok(_) => run().map_or_else(Outcome::Failed, Outcome::Ran),
-    });
-    match outcome {
-        Outcome::Ran(pages) => Some(pages),
-        Outcome::Missing(why) => {
-            tools::or_skip(Err::<(), _>(why.clone()), test);
-            None
+fn pages(test: &str) -> Option<Vec<&'static Value>> {
+    static SCHOOL: OnceLock<Outcome> = OnceLock::new();
+    static DIRECTORY: OnceLock<Outcome> = OnceLock::new();
+    let mut all = Vec::new();
+    for (fixture, cell) in [(Fixture::School, &SCHOOL), (Fixture::Directory, &DIRECTORY)] {
+        let outcome = cell.get_or_init(|| match tools::browser() {
+            Err(why) => Outcome::Missing(why),
+            Ok(_) => run(fixture).map_or_else(Outcome::Failed, Outcome::Ran),
+        });
+        match outcome {
+            Outcome::Ran(pages) => all.extend(pages),
+            Outcome::Missing(why) => {
+                tools::or_skip(Err::<(), _>(why.clone()), test);
+                return None;
+            }
+            Outcome::Failed(why) => panic!(
+                "{test}: the browser checks did not run on {}: {why}",
+                fixture.name()
+            ),
         }
-        Outcome::Failed(why) => panic!("{test}: the browser checks did not run: {why}"),
     }
+    Some(all)
 }
 
-fn run() -> Result<Vec<Value>, String> {
-    let b = built();
+fn run(fixture: Fixture) -> Result<Vec<Value>, String> {
+    let b = built_fixture(fixture);
+    let specs = fixture.pages();
     let mut cmd = Command::new("node");
     cmd.arg(repo().join("tests/browser/check.mjs"))
         .arg("--root")
         .arg(&b.out)
         .arg("--screenshots")
         .arg(screenshots())
-        .args(PAGES.iter().map(|(kind, path)| format!("{kind}={path}")))
+        .args(specs.iter().map(|(kind, path)| format!("{kind}={path}")))
         .env("BITIMGER_CHROMIUM", tools::chromium());
     let _turn = crate::browser::one_at_a_time();
     let done = run_bounded(&mut cmd, &b.out.with_file_name("browser"), LIMIT)?;
@@ -68,23 +78,35 @@ fn run() -> Result<Vec<Value>, String> {
     }
     let report: Value = serde_json::from_str(&done.stdout)
         .map_err(|e| format!("its report is not JSON ({e}):\n{}", done.stdout))?;
-    let pages = report["pages"].as_array().cloned().unwrap_or_default();
-    if pages.len() != PAGES.len() {
+    let mut pages = report["pages"].as_array().cloned().unwrap_or_default();
+    if pages.len() != specs.len() {
         return Err(format!(
             "it reported {} pages of {}",
             pages.len(),
-            PAGES.len()
+            specs.len()
         ));
+    }
+    for p in &mut pages {
+        p["fixture"] = Value::from(fixture.name());
     }
     Ok(pages)
 }
 
-fn of_kind<'a>(pages: &'a [Value], kind: &str) -> Vec<&'a Value> {
-    pages.iter().filter(|p| p["kind"] == kind).collect()
+fn of_kind<'a>(pages: &[&'a Value], kind: &str) -> Vec<&'a Value> {
+    pages
+        .iter()
+        .copied()
+        .filter(|p| p["kind"] == kind)
+        .collect()
 }
 
-fn file(p: &Value) -> &str {
-    p["file"].as_str().unwrap_or("?")
+/// The page, named with its fixture: `product_site/kk/index.html`.
+fn file(p: &Value) -> String {
+    format!(
+        "{}/{}",
+        p["fixture"].as_str().unwrap_or("?"),
+        p["file"].as_str().unwrap_or("?")
+    )
 }
 
 /// axe violations, sideways scrolling, missing landmarks, console errors.
@@ -146,7 +168,7 @@ fn problems(p: &Value) -> Vec<String> {
 fn assert_kind_passes(kind: &str) {
     let test = format!("{kind} pages in the browser");
     let Some(pages) = pages(&test) else { return };
-    let mine = of_kind(pages, kind);
+    let mine = of_kind(&pages, kind);
     assert!(!mine.is_empty(), "no {kind} page was checked");
     let all: Vec<String> = mine.iter().flat_map(|p| problems(p)).collect();
     assert!(all.is_empty(), "{test}:\n{}", all.join("\n"));
@@ -213,11 +235,36 @@ fn not_found_pages_pass_the_browser_checks() {
 }
 
 #[test]
+fn directory_home_page_passes_the_browser_checks() {
+    assert_kind_passes("directory");
+}
+
+#[test]
+fn regions_page_passes_the_browser_checks() {
+    assert_kind_passes("regions");
+}
+
+#[test]
+fn region_page_passes_the_browser_checks() {
+    assert_kind_passes("region");
+}
+
+#[test]
+fn statistics_index_page_passes_the_browser_checks() {
+    assert_kind_passes("statistics_index");
+}
+
+#[test]
+fn statistics_page_passes_the_browser_checks() {
+    assert_kind_passes("statistics");
+}
+
+#[test]
 fn keyboard_reaches_every_feedback_button_with_visible_focus() {
     let Some(pages) = pages("keyboard path") else {
         return;
     };
-    for p in of_kind(pages, "club") {
+    for p in of_kind(&pages, "club") {
         let f = file(p);
         let kb = &p["keyboard"];
         let first = kb["first"]["cls"].as_str().unwrap_or("");
@@ -252,8 +299,8 @@ fn poster_prints_on_exactly_one_a4_page_in_every_language() {
     let Some(pages) = pages("poster printing") else {
         return;
     };
-    let posters = of_kind(pages, "poster");
-    assert_eq!(posters.len(), 2, "posters in kk and ru");
+    let posters = of_kind(&pages, "poster");
+    assert_eq!(posters.len(), 3, "posters in kk and ru, and a directory's");
     for p in posters {
         let f = file(p);
         assert_eq!(p["pdf_pages"], 1, "{f} printed to {} pages", p["pdf_pages"]);
@@ -271,7 +318,7 @@ fn club_page_loads_one_stylesheet_no_scripts_no_fonts_under_50_kb() {
     let Some(pages) = pages("club page requests") else {
         return;
     };
-    for p in of_kind(pages, "club") {
+    for p in of_kind(&pages, "club") {
         let f = file(p);
         let requests = p["requests"].as_array().cloned().unwrap_or_default();
         let of_type = |t: &str| requests.iter().filter(|r| r["type"] == t).count();
@@ -295,7 +342,7 @@ fn club_page_screenshots_are_written_at_both_sizes() {
     let Some(pages) = pages("club page screenshots") else {
         return;
     };
-    for p in of_kind(pages, "club") {
+    for p in of_kind(&pages, "club") {
         let shots = p["screenshots"].as_array().cloned().unwrap_or_default();
         assert_eq!(shots.len(), 2, "{}: {shots:?}", file(p));
         for s in shots {

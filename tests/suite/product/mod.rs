@@ -4,8 +4,10 @@
 //! (`validator`).
 //!
 //! All of them read one build of `tests/fixtures/product_site` (every page
-//! type; three leaders, three feedback links and seven principles: the
-//! poster's worst case), made once per test run under target/tmp/.
+//! type of a school site; three leaders, three feedback links and seven
+//! principles: the poster's worst case) and of `product_directory` (the
+//! pages only a regional directory has), made once per test run under
+//! target/tmp/.
 
 mod browser;
 mod pages;
@@ -48,33 +50,75 @@ impl Built {
     }
 }
 
+/// The two product fixtures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fixture {
+    /// `product_site`: a school site with every page type.
+    School,
+    /// `product_directory`: the page types of a regional directory.
+    Directory,
+}
+
+impl Fixture {
+    /// Its folder under tests/fixtures/.
+    pub fn name(self) -> &'static str {
+        match self {
+            Fixture::School => "product_site",
+            Fixture::Directory => "product_directory",
+        }
+    }
+
+    /// Its pages to check in the browser.
+    pub fn pages(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Fixture::School => SCHOOL_PAGES,
+            Fixture::Directory => DIRECTORY_PAGES,
+        }
+    }
+}
+
 /// The product fixture, built once per test run.
 pub fn built() -> &'static Built {
-    static BUILT: OnceLock<Built> = OnceLock::new();
-    BUILT.get_or_init(|| {
-        let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("product_site");
-        let _ = std::fs::remove_dir_all(&base);
-        let site = base.join("site");
-        let out = base.join("public");
-        copy_dir(&repo().join("tests/fixtures/product_site"), &site);
-        let club = site.join("clubs/senim/photos");
-        std::fs::write(club.join("training.jpg"), photo(800, 600, 90)).unwrap();
-        std::fs::write(club.join("leader-kovalchuk.jpg"), photo(400, 400, 200)).unwrap();
-        let run = bitimger()
-            .arg("build")
-            .arg(&site)
-            .arg("--output")
-            .arg(&out)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        assert!(
-            run.status.success(),
-            "the product fixture does not build:\n{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
-        Built { site, out }
-    })
+    built_fixture(Fixture::School)
+}
+
+/// A product fixture, built once per test run under target/tmp/.
+pub fn built_fixture(fixture: Fixture) -> &'static Built {
+    static SCHOOL: OnceLock<Built> = OnceLock::new();
+    static DIRECTORY: OnceLock<Built> = OnceLock::new();
+    let cell = match fixture {
+        Fixture::School => &SCHOOL,
+        Fixture::Directory => &DIRECTORY,
+    };
+    cell.get_or_init(|| build(fixture))
+}
+
+fn build(fixture: Fixture) -> Built {
+    let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join(fixture.name());
+    let _ = std::fs::remove_dir_all(&base);
+    let site = base.join("site");
+    let out = base.join("public");
+    copy_dir(&repo().join("tests/fixtures").join(fixture.name()), &site);
+    if fixture == Fixture::School {
+        let photos = site.join("clubs/senim/photos");
+        std::fs::write(photos.join("training.jpg"), photo(800, 600, 90)).unwrap();
+        std::fs::write(photos.join("leader-kovalchuk.jpg"), photo(400, 400, 200)).unwrap();
+    }
+    let run = bitimger()
+        .arg("build")
+        .arg(&site)
+        .arg("--output")
+        .arg(&out)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "the fixture {} does not build:\n{}",
+        fixture.name(),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    Built { site, out }
 }
 
 /// A small JPEG photo: a colour gradient.
@@ -89,10 +133,10 @@ fn photo(width: u32, height: u32, blue: u8) -> Vec<u8> {
     bytes
 }
 
-/// Every page type of the fixture, as `kind=path` (the browser script's
-/// arguments): the club page and the poster in both languages, a news item
-/// that fell back to Kazakh on the Russian side, and the rest once.
-pub const PAGES: &[(&str, &str)] = &[
+/// Every page type of the school fixture, as `kind=path` (the browser
+/// script's arguments): the club page and the poster in both languages, a
+/// news item that fell back to Kazakh on the Russian side, and the rest once.
+pub const SCHOOL_PAGES: &[(&str, &str)] = &[
     ("landing", "index.html"),
     ("club", "kk/index.html"),
     ("club", "ru/index.html"),
@@ -111,10 +155,24 @@ pub const PAGES: &[(&str, &str)] = &[
     ("404", "404.html"),
 ];
 
+/// The page types only a directory has, and its club page and poster.
+pub const DIRECTORY_PAGES: &[(&str, &str)] = &[
+    ("directory", "kk/index.html"),
+    ("directory", "ru/index.html"),
+    ("regions", "kk/regions/index.html"),
+    ("region", "ru/regions/karaganda/index.html"),
+    ("statistics_index", "kk/statistics/index.html"),
+    ("statistics", "kk/statistics/2024-2025/index.html"),
+    ("club", "ru/clubs/senim/index.html"),
+    ("poster", "kk/clubs/dostyq/poster/index.html"),
+];
+
 #[test]
-fn fixture_has_every_page_type() {
-    let b = built();
-    for (kind, path) in PAGES {
-        assert!(b.out.join(path).is_file(), "no {kind} page at {path}");
+fn fixtures_have_every_page_type() {
+    for fixture in [Fixture::School, Fixture::Directory] {
+        let b = built_fixture(fixture);
+        for (kind, path) in fixture.pages() {
+            assert!(b.out.join(path).is_file(), "no {kind} page at {path}");
+        }
     }
 }

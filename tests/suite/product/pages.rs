@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::built;
+use super::{Fixture, built, built_fixture};
 
 const BASE: &str = "https://gymnasium1-mediation.example.kz/";
 
@@ -115,7 +115,11 @@ fn pages_carry_title_description_canonical_open_graph_and_hreflang() {
 }
 
 fn json_ld(path: &str) -> Vec<Value> {
-    let page = built().page(path);
+    json_ld_of(Fixture::School, path)
+}
+
+fn json_ld_of(fixture: Fixture, path: &str) -> Vec<Value> {
+    let page = built_fixture(fixture).page(path);
     page.texts("script[type='application/ld+json']")
         .iter()
         .map(|t| {
@@ -162,4 +166,15 @@ fn json_ld_is_only_on_club_pages() {
     ] {
         assert!(json_ld(path).is_empty(), "{path}");
     }
+}
+
+#[test]
+fn directory_club_pages_describe_their_club_too() {
+    let ld = json_ld_of(Fixture::Directory, "kk/clubs/senim/index.html");
+    assert_eq!(ld.len(), 1);
+    assert_eq!(ld[0]["name"], "Сенім");
+    assert_eq!(ld[0]["url"], "https://mediation.example.kz/kk/clubs/senim/");
+    assert_eq!(ld[0]["parentOrganization"]["name"], "№ 1 гимназия");
+    let home = json_ld_of(Fixture::Directory, "kk/index.html");
+    assert!(home.is_empty(), "the directory's home is no club");
 }
