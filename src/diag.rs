@@ -351,7 +351,7 @@ fn snippet_source(loc: &Location, base: &Path) -> Option<SnippetSource> {
         start + word_len
     };
     Some(SnippetSource {
-        path: format!("{}:{line_no}:{col}", display_path(&loc.file, base)),
+        path: display_path(&loc.file, base),
         text: line.to_string(),
         first_line: line_no,
         span: start..end,

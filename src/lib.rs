@@ -8,6 +8,7 @@
 
 pub mod build;
 pub mod builtin;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diag;
