@@ -172,7 +172,7 @@ fn check_kind(config: &Config, clubs: &[Club], diags: &mut Diagnostics) {
 
 fn load_principles(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Option<Vec<PrincipleText>> {
     let file = ctx.root.join("principles.yaml");
-    if !file.is_file() {
+    if !file.is_file() || !walk::inside(ctx.root, &file, diags) {
         return None;
     }
     let text = crate::fs::read_text(&file)
@@ -210,6 +210,9 @@ fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Documen
                     .help("add it to documents.yaml with `file`, `title`, `date` and `number`"),
             );
         }
+        return Vec::new();
+    }
+    if !walk::inside(ctx.root, &file, diags) {
         return Vec::new();
     }
     let Ok(text) = crate::fs::read_text(&file).map_err(|d| diags.push(d)) else {

@@ -6,4 +6,7 @@
 
 mod harness;
 
+mod check;
 mod example;
+mod images;
+mod security;
