@@ -13,6 +13,8 @@ pub mod config;
 pub mod content;
 pub mod diag;
 pub mod fs;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod i18n;
 pub mod render;
 pub mod types;

@@ -52,8 +52,26 @@ pub(crate) fn load_club(
     let text = crate::fs::read_text(&file)
         .map_err(|d| diags.push(d))
         .ok()?;
+    let mut club = club_from_text(ctx, dir, &text, diags)?;
+    club.slug = slug;
+    club.about = posts::load_doc(ctx, dir, "about", diags);
+    club.reports = posts::load_reports(ctx, &dir.join("reports"), diags);
+    club.plans = posts::load_plans(ctx, &dir.join("plans"), diags);
+    club.news = posts::load_news(ctx, &dir.join("news"), Some(&club.slug), diags);
+    Some(club)
+}
+
+/// Parses and checks the text of `dir`/club.yaml (reports, news and the
+/// other files of the folder are not read here).
+pub(crate) fn club_from_text(
+    ctx: &LoadContext<'_>,
+    dir: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Option<Club> {
+    let file = dir.join("club.yaml");
     let src = Source {
-        text: &text,
+        text,
         file: &file,
         line_offset: 0,
         family: "club",
@@ -64,13 +82,7 @@ pub(crate) fn load_club(
         langs: &ctx.config.languages,
         diags,
     };
-    let mut club = validate_club(ctx, raw, &mut f, dir)?;
-    club.slug = slug;
-    club.about = posts::load_doc(ctx, dir, "about", diags);
-    club.reports = posts::load_reports(ctx, &dir.join("reports"), diags);
-    club.plans = posts::load_plans(ctx, &dir.join("plans"), diags);
-    club.news = posts::load_news(ctx, &dir.join("news"), Some(&club.slug), diags);
-    Some(club)
+    validate_club(ctx, raw, &mut f, dir)
 }
 
 fn validate_club(

@@ -4,11 +4,11 @@
 //! Layer 2: imports `diag`, `fs`, `types`, `yaml`, `builtin`, `config`.
 
 mod check;
-mod club;
-mod markdown;
+pub(crate) mod club;
+pub(crate) mod markdown;
 pub mod model;
-mod posts;
-mod raw;
+pub(crate) mod posts;
+pub(crate) mod raw;
 pub mod slug;
 mod walk;
 

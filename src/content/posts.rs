@@ -105,6 +105,17 @@ pub(crate) fn read_part<T: DeserializeOwned>(
     diags: &mut Diagnostics,
 ) -> Option<Part<T>> {
     let text = crate::fs::read_text(path).map_err(|d| diags.push(d)).ok()?;
+    part_from_text(lang, path, text, family, diags)
+}
+
+/// [`read_part`] on text already read.
+pub(crate) fn part_from_text<T: DeserializeOwned>(
+    lang: Option<String>,
+    path: &Path,
+    text: String,
+    family: &'static str,
+    diags: &mut Diagnostics,
+) -> Option<Part<T>> {
     let split = match markdown::split_front_matter(&text) {
         Ok(s) => s,
         Err((line, message)) => {

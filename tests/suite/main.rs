@@ -8,5 +8,6 @@ mod harness;
 
 mod check;
 mod example;
+mod fuzz;
 mod images;
 mod security;
