@@ -28,7 +28,27 @@ pub struct Source<'a> {
 /// Parses `source.text` into `T`; on failure, one diagnostic with the file,
 /// line and column, a plain message and, for typos, a suggestion.
 pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<T, Diagnostic> {
+    refuse_alias_bombs(source)?;
     serde_yaml::from_str(source.text).map_err(|e| to_diagnostic(&e, source))
+}
+
+/// Anchors and aliases (`&a`, `*a`) could make a small file expand into a
+/// huge one (an "alias bomb"). serde_yaml expands aliases only where a typed
+/// field reads them, so a bomb under a field of the wrong type would slip
+/// past with a type error: expanding the whole document once, within the
+/// library's repetition limit, finds it wherever it is.
+fn refuse_alias_bombs(source: Source<'_>) -> Result<(), Diagnostic> {
+    if !(source.text.contains('&') && source.text.contains('*')) {
+        return Ok(());
+    }
+    match serde_yaml::from_str::<serde_yaml::Value>(source.text) {
+        Err(e) if is_too_complex(&e.to_string()) => Err(to_diagnostic(&e, source)),
+        _ => Ok(()),
+    }
+}
+
+fn is_too_complex(message: &str) -> bool {
+    message.contains("recursion limit") || message.contains("repetition limit")
 }
 
 /// Parses data shipped inside the binary (regions, principles).
@@ -90,6 +110,14 @@ fn to_diagnostic(e: &serde_yaml::Error, source: Source<'_>) -> Diagnostic {
             Some(p) => format!("{p}.{field}"),
             None => field.to_string(),
         };
+        // serde_yaml points inside the map; the map's own key reads better.
+        if let Some(p) = path.as_deref().filter(|p| !p.contains('[')) {
+            let segs: Vec<Seg<'_>> = p.split('.').map(Seg::Key).collect();
+            if let Some((l, c)) = locate_in(source.text, &segs) {
+                line = l;
+                column = c;
+            }
+        }
         return Diagnostic::error(
             code(family, "missing-field"),
             format!("required field `{full}` is missing"),
@@ -97,6 +125,16 @@ fn to_diagnostic(e: &serde_yaml::Error, source: Source<'_>) -> Diagnostic {
         .label("this part needs it")
         .help(format!("add a line `{field}: ...` here"))
         .at(located(source, line, column));
+    }
+    if let Some(field) = between(&message, "duplicate field `", "`") {
+        let (l, c) = second_key_line(source.text, field).unwrap_or((line, column));
+        return Diagnostic::error(
+            code(family, "duplicate-key"),
+            format!("the field `{field}` is written twice{what}"),
+        )
+        .label("written again here")
+        .help("keep one of the two lines and delete the other")
+        .at(located(source, l, c));
     }
     if message.starts_with("duplicate entry") {
         return Diagnostic::error(
@@ -107,7 +145,12 @@ fn to_diagnostic(e: &serde_yaml::Error, source: Source<'_>) -> Diagnostic {
         .help("keep one of the two lines and delete the other")
         .at(located(source, line, column));
     }
-    if message.contains("recursion limit") || message.contains("repetition limit") {
+    if is_too_complex(&message) {
+        // No position comes with it: show the first anchor.
+        if let Some(i) = source.text.lines().position(|l| l.contains('&')) {
+            line = i + 1;
+            column = 1;
+        }
         return Diagnostic::error(
             "yaml/too-complex",
             "this file nests or repeats anchors (`&`/`*`) too deeply to be read safely",
@@ -258,6 +301,23 @@ fn find_key_line(text: &str, key: &str, from_line: usize) -> Option<(usize, usiz
         .find(|(_, l)| matches_key(l))
         .or_else(|| lines.iter().enumerate().find(|(_, l)| matches_key(l)))
         .map(pos)
+}
+
+/// The line and column of the second `key:` at the indentation of the first.
+fn second_key_line(text: &str, key: &str) -> Option<(usize, usize)> {
+    let is_key = |l: &str| {
+        l.trim_start()
+            .strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+    };
+    let mut hits = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| is_key(l))
+        .map(|(i, l)| (i + 1, indent_of(l)));
+    let (_, indent) = hits.next()?;
+    hits.find(|(_, ind)| *ind == indent)
+        .map(|(i, ind)| (i, ind + 1))
 }
 
 /// One step of a path to a value: a mapping key or a list index.
@@ -439,6 +499,26 @@ mod tests {
         let d = parse::<Doc>(src("name: x\n  bad: : :\n\tfoo")).unwrap_err();
         assert_eq!(d.code, "yaml/syntax");
         assert!(d.location.unwrap().line.is_some());
+    }
+
+    #[test]
+    fn duplicate_fields_point_at_the_second_line() {
+        let d = parse::<Doc>(src("name: x\nleaders: []\nname: y\n")).unwrap_err();
+        assert_eq!(d.code, "club/duplicate-key");
+        assert_eq!(d.location.unwrap().line, Some(3));
+    }
+
+    #[test]
+    fn alias_bombs_are_refused_wherever_they_are() {
+        let mut text = String::from("name: x\na: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+        {
+            text.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        let d = parse::<Doc>(src(&text)).unwrap_err();
+        assert_eq!(d.code, "yaml/too-complex", "{d}");
     }
 
     #[test]

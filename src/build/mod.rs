@@ -104,7 +104,14 @@ pub fn generate(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Gener
         &site.messages,
         &mut diags,
     ));
-    let files = render_site(&site, i18n, render, &mut diags);
+    // A site with errors is never published, and rendering what is left of
+    // it (a school without its club, two clubs at one address) only buries
+    // the real problems under follow-on ones.
+    let files = if diags.has_errors() {
+        Vec::new()
+    } else {
+        render_site(&site, i18n, render, &mut diags)
+    };
     diags.silence(&site.config.silence);
     Generated {
         site: Some(site),

@@ -102,7 +102,9 @@ pub fn check(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Diagnost
     let Some(site) = site else {
         return diagnostics;
     };
-    check_unique_paths(&files, &mut diagnostics);
+    if !diagnostics.has_errors() {
+        check_unique_paths(&files, &mut diagnostics);
+    }
     let mut extra = Diagnostics::new();
     check_site(&site, &files, &mut extra);
     extra.silence(&site.config.silence);

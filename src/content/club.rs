@@ -271,7 +271,20 @@ fn validate_leader(
     let email = email.filter(|e| check_email(e, &at("email"), f));
     let photo = photo.and_then(|p| {
         let path = dir.join(&p);
-        if path.is_file() && !p.contains("..") && super::walk::inside(root, &path, f.diags) {
+        let outside = Path::new(&p).is_absolute()
+            || p.contains("..")
+            || path
+                .canonicalize()
+                .is_ok_and(|real| !real.starts_with(root.canonicalize().unwrap_or_else(|_| root.to_path_buf())));
+        if outside {
+            f.error(
+                "club/photo-outside",
+                format!("the photo `{p}` is outside the site folder, so it is not published"),
+                &at("photo"),
+                "put the photo in the club folder, e.g. photos/leader1.jpg, and write that path",
+            );
+            None
+        } else if path.is_file() {
             Some(PathBuf::from(p))
         } else {
             f.error(

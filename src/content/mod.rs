@@ -56,13 +56,15 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
         principles: None,
     };
     ctx.principles = load_principles(&ctx, diags);
-    let mut clubs = load_clubs(&ctx, root, diags);
+    let (mut clubs, mut folders) = load_clubs(&ctx, root, diags);
     for included in &config.include {
-        clubs.extend(load_included(&config, included, options, diags));
+        let (more, n) = load_included(&config, included, options, diags);
+        clubs.extend(more);
+        folders += n;
     }
     check_duplicate_slugs(&clubs, diags);
     clubs.sort_by(|a, b| a.slug.cmp(&b.slug));
-    check_kind(&config, &clubs, diags);
+    check_kind(&config, folders, diags);
     let news = posts::load_news(&ctx, &root.join("news"), None, diags);
     let pages = posts::load_pages(&ctx, &root.join("pages"), diags);
     let documents = load_documents(&ctx, diags);
@@ -92,11 +94,15 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
     })
 }
 
-fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> Vec<Club> {
-    walk::dirs(root, &root.join("clubs"), &ctx.exclude, diags)
+/// The clubs that loaded, and the number of club folders (some may have
+/// failed to load, with their errors reported).
+fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> (Vec<Club>, usize) {
+    let dirs = walk::dirs(root, &root.join("clubs"), &ctx.exclude, diags);
+    let clubs = dirs
         .iter()
         .filter_map(|dir| club::load_club(ctx, dir, diags))
-        .collect()
+        .collect();
+    (clubs, dirs.len())
 }
 
 /// Clubs of another site folder named in `include:`.
@@ -105,7 +111,7 @@ fn load_included(
     dir: &Path,
     options: &LoadOptions,
     diags: &mut Diagnostics,
-) -> Vec<Club> {
+) -> (Vec<Club>, usize) {
     if !dir.join("site.yaml").is_file() && !dir.join("clubs").is_dir() {
         diags.push(
             Diagnostic::error(
@@ -118,7 +124,7 @@ fn load_included(
             .in_file(config.file())
             .help("check the path under `include:` (relative to site.yaml)"),
         );
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     let ctx = LoadContext {
         config,
@@ -139,10 +145,10 @@ fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
                 Diagnostic::error(
                     "club/duplicate-slug",
                     format!(
-                        "two clubs have the web address `{}`: {} and {}",
+                        "two clubs have the web address `{}`: the folders `{}` and `{}`",
                         a.slug,
-                        b.dir.display(),
-                        a.dir.display()
+                        folder_name(&b.dir),
+                        folder_name(&a.dir)
                     ),
                 )
                 .in_file(a.dir.join("club.yaml"))
@@ -152,15 +158,18 @@ fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
     }
 }
 
-fn check_kind(config: &Config, clubs: &[Club], diags: &mut Diagnostics) {
-    if config.kind == SiteKind::School && clubs.len() != 1 {
-        let message = if clubs.is_empty() {
+fn folder_name(dir: &Path) -> String {
+    dir.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+fn check_kind(config: &Config, folders: usize, diags: &mut Diagnostics) {
+    if config.kind == SiteKind::School && folders != 1 {
+        let message = if folders == 0 {
             "a school site needs one club, and clubs/ has none".to_string()
         } else {
-            format!(
-                "a school site has exactly one club, and clubs/ has {}",
-                clubs.len()
-            )
+            format!("a school site has exactly one club, and clubs/ has {folders}")
         };
         diags.push(
             Diagnostic::error("site/club-count", message)

@@ -6,6 +6,7 @@
 
 mod harness;
 
+mod bad_inputs;
 mod check;
 mod example;
 mod fuzz;
