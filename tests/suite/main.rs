@@ -9,6 +9,7 @@ mod harness;
 mod bad_inputs;
 mod check;
 mod example;
+mod faults;
 mod fuzz;
 mod images;
 mod security;
