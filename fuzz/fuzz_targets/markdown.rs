@@ -7,7 +7,13 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let (html, _) = bitimger::fuzz::markdown(data);
     let lower = html.to_lowercase();
-    for bad in ["<script", " onerror", "=\"javascript:", "<iframe", "=\"data:"] {
+    for bad in [
+        "<script",
+        " onerror",
+        "=\"javascript:",
+        "<iframe",
+        "=\"data:",
+    ] {
         assert!(!lower.contains(bad), "{bad} survived sanitizing");
     }
 });

@@ -292,6 +292,56 @@ fn crosses_sentence(ws: &[Word], chars: &[char], k: usize, first: usize, last: u
     (a..=b).any(|i| i < ws.len() && i > 0 && starts_sentence(ws, chars, i))
 }
 
+/// Metadata blocks in an image file's bytes (EXIF, XMP, IPTC, PNG text),
+/// read from the file's structure: JPEG APPn segments, PNG chunks, WebP
+/// RIFF chunks.
+pub(crate) fn image_metadata(bytes: &[u8]) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        let mut i = 2;
+        while i + 4 <= bytes.len() && bytes[i] == 0xFF && bytes[i + 1] != 0xDA {
+            let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
+            let body = &bytes[(i + 4).min(bytes.len())..(i + 2 + len).min(bytes.len())];
+            match bytes[i + 1] {
+                0xE1 if body.starts_with(b"Exif") => found.push("EXIF"),
+                0xE1 => found.push("XMP"),
+                0xED => found.push("IPTC"),
+                _ => {}
+            }
+            i += 2 + len;
+        }
+    } else if bytes.starts_with(b"\x89PNG") {
+        let mut i = 8;
+        while i + 8 <= bytes.len() {
+            let len =
+                u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as usize;
+            match &bytes[i + 4..i + 8] {
+                b"eXIf" => found.push("EXIF"),
+                b"iTXt" | b"tEXt" | b"zTXt" => found.push("text"),
+                _ => {}
+            }
+            i = i.saturating_add(12).saturating_add(len);
+        }
+    } else if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        let mut i = 12;
+        while i + 8 <= bytes.len() {
+            let len = u32::from_le_bytes([bytes[i + 4], bytes[i + 5], bytes[i + 6], bytes[i + 7]])
+                as usize;
+            match &bytes[i..i + 4] {
+                b"EXIF" => found.push("EXIF"),
+                b"XMP " => found.push("XMP"),
+                _ => {}
+            }
+            i = i
+                .saturating_add(8)
+                .saturating_add(len)
+                .saturating_add(len & 1);
+        }
+    }
+    found.dedup();
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,6 +400,18 @@ mod tests {
         assert!(is_mobile("+7 777 567 8958"));
         assert!(!is_mobile("+7 7212 55 02 14"));
         assert!(!is_mobile("+7 727 255 02 14"));
+    }
+
+    #[test]
+    fn reads_image_metadata_blocks() {
+        let jpeg = [
+            0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x08, b'E', b'x', b'i', b'f', 0, 0, 0xFF, 0xDA,
+        ];
+        assert_eq!(image_metadata(&jpeg), ["EXIF"]);
+        let plain = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0, 0, 0xFF, 0xDA];
+        assert!(image_metadata(&plain).is_empty());
+        assert!(image_metadata(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x01tEXtx").contains(&"text"));
+        assert!(image_metadata(b"\x89PNG\r\n\x1a\n\xff\xff\xff\xff").is_empty());
     }
 
     #[test]

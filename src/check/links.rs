@@ -219,7 +219,7 @@ fn base_path(site: &Site) -> String {
 }
 
 /// Every Markdown text of the site, to find where a link was written.
-fn markdown_bodies(site: &Site) -> Vec<&Body> {
+pub(super) fn markdown_bodies(site: &Site) -> Vec<&Body> {
     let mut out: Vec<&Body> = Vec::new();
     for club in &site.clubs {
         out.extend(club.about.bodies());

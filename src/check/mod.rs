@@ -90,6 +90,11 @@ pub const RULES: &[Rule] = &[
         Severity::Warning,
         "a club with no feedback link (question, application, anonymous)",
     ),
+    rule(
+        "privacy/static-image-metadata",
+        Severity::Warning,
+        "an image in static/ or documents/ (published as it is) carries EXIF, GPS or XMP metadata",
+    ),
 ];
 
 /// Loads, renders and checks the site in `dir`, writing nothing.
@@ -117,6 +122,8 @@ pub fn check_site(site: &Site, files: &[OutputFile], diags: &mut Diagnostics) {
     privacy::check_texts(site, diags);
     privacy::check_clubs(site, diags);
     check_clubs(site, diags);
+    static_images(site, diags);
+    empty_alts(site, diags);
     if !files.is_empty() {
         links::check_pages(site, files, diags);
     }
@@ -146,6 +153,56 @@ fn check_clubs(site: &Site, diags: &mut Diagnostics) {
             );
         }
         photos_alt(club, diags);
+    }
+}
+
+/// Images published as they are (static/, documents/) keep their metadata:
+/// a photo's GPS position, the camera owner's name.
+fn static_images(site: &Site, diags: &mut Diagnostics) {
+    let files = site
+        .static_files
+        .iter()
+        .map(|a| &a.source)
+        .chain(site.documents.iter().map(|d| &d.source));
+    for path in files {
+        let is_image = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["jpg", "jpeg", "png", "webp"].contains(&e.to_ascii_lowercase().as_str())
+        });
+        let Some(bytes) = is_image.then(|| std::fs::read(path).ok()).flatten() else {
+            continue;
+        };
+        let found = detect::image_metadata(&bytes);
+        if !found.is_empty() {
+            diags.push(
+                Diagnostic::warning(
+                    "privacy/static-image-metadata",
+                    format!("this image is published as it is, with its {} metadata (it may hold a GPS position, a date, a name)", found.join(" and ")),
+                )
+                .in_file(path)
+                .help("put photos in a club's photos/ folder, where they are published without metadata, or save a copy without metadata"),
+            );
+        }
+    }
+}
+
+/// Markdown images written without a description: `![](photo.jpg)`.
+fn empty_alts(site: &Site, diags: &mut Diagnostics) {
+    for body in links::markdown_bodies(site) {
+        for (i, line) in body.markdown.lines().enumerate() {
+            for (col, _) in line.match_indices("![") {
+                let rest = &line[col + 2..];
+                if rest
+                    .find(']')
+                    .is_some_and(|end| rest[..end].trim().is_empty())
+                {
+                    diags.push(
+                        Diagnostic::warning("a11y/img-alt", "this image has no description (alt text)")
+                            .at(Location::at(&body.file, body.first_line + i, line[..col].chars().count() + 1))
+                            .help("write a short description between the brackets: ![Trainees role-playing a mediation](photo.jpg)"),
+                    );
+                }
+            }
+        }
     }
 }
 

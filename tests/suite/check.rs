@@ -177,3 +177,12 @@ fn human_output_names_the_file_line_and_code() {
     assert!(err.contains("warning[privacy/phone-in-text]"), "{err}");
     assert!(err.contains("news/2025-03-01-x.md:5:7"), "{err}");
 }
+
+#[test]
+fn markdown_images_without_a_description_are_warned_about() {
+    let page = "---\ntitle: Бет\n---\nМәтін.\n\n![](../../../assets/icon.svg)\n";
+    let t = school(&[("pages/about.md", page)]);
+    let (_, list) = diags(&t, &[]);
+    let d = one(&list, "a11y/img-alt");
+    assert_eq!(d.line, Some(6));
+}

@@ -110,7 +110,9 @@ fn a_killed_build_leaves_the_previous_or_the_new_site() {
             interrupted += 1;
         }
     }
-    eprintln!("{interrupted} of {KILLS} kills landed before the new site was in place (build: {build_time:?})");
+    eprintln!(
+        "{interrupted} of {KILLS} kills landed before the new site was in place (build: {build_time:?})"
+    );
     t.build().ok();
     assert!(snapshot(&t.out) == versions[site_version]);
     assert_eq!(

@@ -311,3 +311,16 @@ fn a_broken_image_is_an_error_naming_the_file() {
     assert!(run.stderr().contains("image/broken"), "{}", run.stderr());
     assert!(run.stderr().contains("broken.jpg"), "{}", run.stderr());
 }
+
+#[test]
+fn images_published_as_they_are_are_checked_for_metadata() {
+    let t = school(&[]);
+    t.write_bytes("static/images/trip.jpg", &jpeg_with_metadata());
+    let (_, list) = crate::check::diags(&t, &[]);
+    let found: Vec<_> = list
+        .iter()
+        .filter(|d| d.code == "privacy/static-image-metadata")
+        .collect();
+    assert_eq!(found.len(), 1, "{list:#?}");
+    assert!(found[0].file.ends_with("static/images/trip.jpg"));
+}
