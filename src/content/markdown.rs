@@ -75,6 +75,7 @@ pub(crate) fn render(
     markdown: &str,
     file: &Path,
     first_line: usize,
+    top_level: u8,
     diags: &mut Diagnostics,
 ) -> Rendered {
     let options = Options::ENABLE_TABLES
@@ -86,7 +87,7 @@ pub(crate) fn render(
     let line_of =
         |offset: usize| first_line + markdown[..offset.min(markdown.len())].matches('\n').count();
     let mut events: Vec<Event<'_>> = Vec::new();
-    let mut heading_ids = HashSet::new();
+    let mut heading_ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut pending_heading: Option<usize> = None;
     let mut image_as_link = false;
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
@@ -128,11 +129,82 @@ pub(crate) fn render(
         }
         events.push(event);
     }
+    shift_headings(&mut events, top_level);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let clean = sanitizer().clean(&html).to_string();
     Rendered {
-        html: sanitizer().clean(&html).to_string(),
+        html: wrap_tables(&clean),
     }
+}
+
+/// Ids the theme uses on its own elements; Markdown headings never take them.
+const RESERVED_IDS: &[&str] = &[
+    "top",
+    "main",
+    "about",
+    "goals",
+    "tasks",
+    "principles",
+    "leaders",
+    "members",
+    "directions",
+    "activities",
+    "plan",
+    "figures",
+    "news",
+    "gallery",
+    "contacts",
+    "feedback",
+    "reports",
+    "documents",
+    "content",
+    "search",
+    "regions",
+    "statistics",
+];
+
+/// Moves every heading down so the text's top heading is `top` (an `#` in
+/// a news item becomes an h2, under the page's own h1).
+fn shift_headings(events: &mut [Event<'_>], top: u8) {
+    let level_num = |l: HeadingLevel| l as u8;
+    let Some(min) = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(level_num(*level)),
+            _ => None,
+        })
+        .min()
+    else {
+        return;
+    };
+    if min >= top {
+        return;
+    }
+    let shift = top - min;
+    let shifted = |l: HeadingLevel| {
+        HeadingLevel::try_from(usize::from((level_num(l) + shift).min(6)))
+            .unwrap_or(HeadingLevel::H6)
+    };
+    for e in events.iter_mut() {
+        match e {
+            Event::Start(Tag::Heading { level, .. }) => *level = shifted(*level),
+            Event::End(TagEnd::Heading(level)) => *level = shifted(*level),
+            _ => {}
+        }
+    }
+}
+
+/// Wide tables scroll inside their own box instead of the page.
+fn wrap_tables(html: &str) -> String {
+    if !html.contains("<table>") {
+        return html.to_string();
+    }
+    html.replace(
+        "<table>",
+        "<div class=\"table-wrap\" tabindex=\"0\"><table>",
+    )
+    .replace("</table>", "</table></div>")
 }
 
 /// Gives a heading without `{#id}` an id made from its text, unique in the document.
@@ -314,7 +386,7 @@ mod tests {
 
     fn md(text: &str) -> (String, Diagnostics) {
         let mut d = Diagnostics::new();
-        let r = render(text, Path::new("x.md"), 5, &mut d);
+        let r = render(text, Path::new("x.md"), 5, 2, &mut d);
         (r.html, d)
     }
 
@@ -366,10 +438,18 @@ mod tests {
         );
         assert!(d.is_empty());
         assert!(html.contains("<h2 id=\"maqsaty\">"), "{html}");
+        assert!(html.contains("<div class=\"table-wrap\""));
         assert!(html.contains("<table>"));
         assert!(html.contains("type=\"checkbox\""));
         assert!(html.contains("<del>"));
         assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn shifts_headings_below_the_page_title_and_avoids_theme_ids() {
+        let (html, _) = md("# Goals\n\n## Sub\n");
+        assert!(html.contains("<h2 id=\"goals-2\">"), "{html}");
+        assert!(html.contains("<h3 id=\"sub\">"), "{html}");
     }
 
     #[test]

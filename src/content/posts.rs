@@ -102,6 +102,7 @@ pub(crate) fn read_part<T: DeserializeOwned>(
     lang: Option<String>,
     path: &Path,
     family: &'static str,
+    top_level: u8,
     diags: &mut Diagnostics,
 ) -> Option<Part<T>> {
     let text = crate::fs::read_text(path).map_err(|d| diags.push(d)).ok()?;
@@ -144,7 +145,7 @@ pub(crate) fn part_from_text<T: DeserializeOwned>(
             diags.push(d)
         })
         .ok()?;
-    let rendered = markdown::render(split.body, path, split.body_line, diags);
+    let rendered = markdown::render(split.body, path, split.body_line, top_level, diags);
     let body = Body {
         html: rendered.html,
         markdown: split.body.to_string(),
@@ -217,7 +218,7 @@ pub(crate) fn load_doc(
     };
     let parts: Vec<Part<NoFront>> = files
         .into_iter()
-        .filter_map(|(lang, path)| read_part(lang, &path, "page", diags))
+        .filter_map(|(lang, path)| read_part(lang, &path, "page", 3, diags))
         .collect();
     let doc = doc_of(&parts);
     if let Some(p) = parts.first() {
@@ -296,7 +297,7 @@ fn load_report(
     }
     let parts: Vec<Part<RawReport>> = files
         .into_iter()
-        .filter_map(|(lang, path)| read_part(lang, &path, "report", diags))
+        .filter_map(|(lang, path)| read_part(lang, &path, "report", 2, diags))
         .collect();
     let first = parts.first()?;
     let mut checked = Vec::new();
@@ -611,7 +612,7 @@ fn load_news_item(
 ) -> Option<News> {
     let parts: Vec<Part<RawNews>> = files
         .into_iter()
-        .filter_map(|(lang, path)| read_part(lang, &path, "news", diags))
+        .filter_map(|(lang, path)| read_part(lang, &path, "news", 2, diags))
         .collect();
     let first = parts.first()?;
     let mut date = None;
@@ -691,7 +692,7 @@ pub(crate) fn load_pages(ctx: &LoadContext<'_>, dir: &Path, diags: &mut Diagnost
         .filter_map(|(stem, files)| {
             let parts: Vec<Part<RawPage>> = files
                 .into_iter()
-                .filter_map(|(lang, path)| read_part(lang, &path, "page", diags))
+                .filter_map(|(lang, path)| read_part(lang, &path, "page", 2, diags))
                 .collect();
             let first = parts.first()?;
             if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {

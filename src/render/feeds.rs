@@ -217,11 +217,7 @@ pub(crate) fn poster_codes(club: &Club) -> Vec<QrView> {
                 .split_once("?>")
                 .map_or(svg.as_str(), |(_, rest)| rest)
                 .trim()
-                .replacen(
-                    "<svg ",
-                    "<svg role=\"img\" aria-hidden=\"true\" focusable=\"false\" ",
-                    1,
-                );
+                .replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" ", 1);
             let display = f
                 .url
                 .url

@@ -257,7 +257,7 @@ impl<'a> Env<'a> {
         }
         let notice = self.i18n.get(self.lang, "notice-untranslated");
         Some(format!(
-            "<div class=\"fallback\" lang=\"{lang}\"><p class=\"notice\" lang=\"{}\">{}</p>{}</div>",
+            "<div class=\"fallback\" lang=\"{lang}\"><p class=\"fallback-notice\" lang=\"{}\">{}</p>{}</div>",
             self.lang,
             escape(&notice),
             body.html
