@@ -73,10 +73,10 @@ pub fn front_matter(bytes: &[u8]) -> Diagnostics {
     let file = root().join("clubs/fuzz/reports/2024-2025.kk.md");
     if let Some(t) = text(&file, bytes, &mut diags) {
         let lang = Some("kk".to_string());
-        part_from_text::<RawReport>(lang.clone(), &file, t.clone(), "report", &mut diags);
-        part_from_text::<RawNews>(lang.clone(), &file, t.clone(), "news", &mut diags);
-        part_from_text::<RawPage>(lang.clone(), &file, t.clone(), "page", &mut diags);
-        part_from_text::<NoFront>(lang, &file, t, "page", &mut diags);
+        part_from_text::<RawReport>(lang.clone(), &file, t.clone(), "report", 2, &mut diags);
+        part_from_text::<RawNews>(lang.clone(), &file, t.clone(), "news", 2, &mut diags);
+        part_from_text::<RawPage>(lang.clone(), &file, t.clone(), "page", 2, &mut diags);
+        part_from_text::<NoFront>(lang, &file, t, "page", 2, &mut diags);
     }
     diags
 }
@@ -86,7 +86,7 @@ pub fn markdown(bytes: &[u8]) -> (String, Diagnostics) {
     let mut diags = Diagnostics::new();
     let file = root().join("pages/fuzz.md");
     let html = match text(&file, bytes, &mut diags) {
-        Some(t) => crate::content::markdown::render(&t, &file, 1, &mut diags).html,
+        Some(t) => crate::content::markdown::render(&t, &file, 1, 2, &mut diags).html,
         None => String::new(),
     };
     (html, diags)

@@ -106,7 +106,7 @@ pub(crate) fn read_part<T: DeserializeOwned>(
     diags: &mut Diagnostics,
 ) -> Option<Part<T>> {
     let text = crate::fs::read_text(path).map_err(|d| diags.push(d)).ok()?;
-    part_from_text(lang, path, text, family, diags)
+    part_from_text(lang, path, text, family, top_level, diags)
 }
 
 /// [`read_part`] on text already read.
@@ -115,6 +115,7 @@ pub(crate) fn part_from_text<T: DeserializeOwned>(
     path: &Path,
     text: String,
     family: &'static str,
+    top_level: u8,
     diags: &mut Diagnostics,
 ) -> Option<Part<T>> {
     let split = match markdown::split_front_matter(&text) {
