@@ -109,6 +109,7 @@ fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagn
                     format!("a phone number (`{}`) in a report or news text", f.text),
                 )
                 .at(at(file, line, &f))
+                .label("phone number")
                 .help("reports and news are about the club's work; put contact numbers in club.yaml under `contacts`, and never a pupil's or parent's number"),
             );
         }
@@ -119,6 +120,7 @@ fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagn
                     format!("an e-mail address (`{}`) in a report or news text", f.text),
                 )
                 .at(at(file, line, &f))
+                .label("e-mail address")
                 .help("put the club's address in club.yaml under `contacts`, and never a pupil's or parent's address"),
             );
         }
@@ -131,6 +133,7 @@ fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagn
                     format!("the class `{}` next to what looks like a person's name", f.text),
                 )
                 .at(at(file, line, &f))
+                .label("class label")
                 .help("a class and a first name together identify a child; write about pupils without names, e.g. «9th-grade pupils»"),
             );
         }

@@ -186,3 +186,34 @@ fn markdown_images_without_a_description_are_warned_about() {
     let d = one(&list, "a11y/img-alt");
     assert_eq!(d.line, Some(6));
 }
+
+#[test]
+fn untranslated_texts_and_markdown_are_listed_with_file_line_and_field() {
+    let club = CLUB_YAML.replace(
+        "name: {kk: Сенім, ru: Доверие}",
+        "name: {kk: Сенім, ru: Доверие}\nmotto: {kk: \"Тыңда. Түсін.\"}",
+    );
+    let t = school(&[
+        ("clubs/senim/club.yaml", &club),
+        ("clubs/senim/about.kk.md", "Біз туралы.\n"),
+    ]);
+    let (run, list) = diags(&t, &[]);
+    assert_eq!(run.code(), 0);
+    let texts: Vec<&Diag> = list
+        .iter()
+        .filter(|d| d.code == "i18n/untranslated")
+        .collect();
+    assert_eq!(texts.len(), 2, "{list:#?}");
+    let motto = texts
+        .iter()
+        .find(|d| d.message.contains("`motto`"))
+        .unwrap();
+    assert!(motto.file.ends_with("clubs/senim/club.yaml"));
+    assert_eq!(motto.line, Some(2));
+    assert!(motto.message.contains("ru"));
+    let about = texts
+        .iter()
+        .find(|d| d.file.ends_with("about.kk.md"))
+        .unwrap();
+    assert!(about.message.contains("`ru`"), "{}", about.message);
+}
