@@ -64,6 +64,24 @@ pub fn club_yaml(bytes: &[u8]) -> Diagnostics {
     diags
 }
 
+/// clubs/fuzz/plans/2025-2026.yaml.
+pub fn plan_yaml(bytes: &[u8]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let config = config();
+    let ctx = LoadContext {
+        config: &config,
+        root: &config.root,
+        drafts: false,
+        exclude: Vec::new(),
+        principles: None,
+    };
+    let file = root().join("clubs/fuzz/plans/2025-2026.yaml");
+    if let Some(t) = text(&file, bytes, &mut diags) {
+        crate::content::posts::plan_from_text(&ctx, &file, &t, &mut diags);
+    }
+    diags
+}
+
 /// A Markdown file with front matter, read as a report, a news item and a
 /// page (front matter and body).
 pub fn front_matter(bytes: &[u8]) -> Diagnostics {

@@ -1,4 +1,4 @@
-//! Fuzz target: the front matter loader on any bytes must not panic, and every
+//! Fuzz target: the front matter loader (report, news, page) on any bytes must not panic, and every
 //! error must name its file.
 #![no_main]
 

@@ -87,9 +87,18 @@ fn club_yaml_loader_survives_mutations() {
         "club.yaml",
         &[
             "content/clubs/senim/club.yaml",
-            "content/clubs/senim/plans/2025-2026.yaml",
+            "tests/bad-inputs/leader-photo-outside/site/clubs/senim/club.yaml",
         ],
         bitimger::fuzz::club_yaml,
+    );
+}
+
+#[test]
+fn plan_loader_survives_mutations() {
+    run_target(
+        "plan",
+        &["content/clubs/senim/plans/2025-2026.yaml"],
+        bitimger::fuzz::plan_yaml,
     );
 }
 
