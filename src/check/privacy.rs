@@ -51,7 +51,17 @@ pub(crate) fn text_files(site: &Site) -> Vec<(PathBuf, Kind)> {
     for p in &site.pages {
         files.extend(p.body.bodies().map(|b| (b.file.clone(), Kind::Page)));
     }
-    files.retain(|(p, _)| p.is_file());
+    // Only files really inside a site folder: a link out was refused by the
+    // loader and is not read here either.
+    let roots: Vec<PathBuf> = std::iter::once(root.clone())
+        .chain(site.clubs.iter().map(|c| c.site_root.clone()))
+        .filter_map(|r| r.canonicalize().ok())
+        .collect();
+    files.retain(|(p, _)| {
+        p.is_file()
+            && p.canonicalize()
+                .is_ok_and(|real| roots.iter().any(|r| real.starts_with(r)))
+    });
     files.sort();
     files.dedup_by(|a, b| a.0 == b.0);
     files
