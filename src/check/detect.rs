@@ -158,7 +158,8 @@ pub(crate) fn find_emails(line: &str) -> Vec<Found> {
 }
 
 /// Words that name a class: «8 "А" сынып», «9Б класс», «7A».
-const CLASS_WORDS: &[&str] = &["сынып", "класс", "grade", "class"];
+/// (Kazakh inflects сынып as сыныбы, сыныбында ...; Russian класс as класса ...)
+const CLASS_WORDS: &[&str] = &["сынып", "сыныб", "класс", "grade", "class"];
 
 /// A word of a line: its first character's index and its text.
 struct Word {
@@ -430,6 +431,10 @@ mod tests {
         assert_eq!(hits("Победила Асель из 8 «А» класса."), ["8 «А» класса"]);
         assert_eq!(hits("Ученик 7A Тимур выступил."), ["7A"]);
         assert!(hits("9Б сыныбында «Достық» тренингі өтті.").is_empty());
+        assert_eq!(
+            hits("Жүлдегер: 9 «Б» сыныбының оқушысы Дана."),
+            ["9 «Б» сыныбының"]
+        );
         assert!(hits("8–11 сынып оқушыларына арналған тренинг.").is_empty());
         assert!(hits("Тренинг для 7A. Дина провела его.").is_empty());
     }
