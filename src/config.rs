@@ -145,10 +145,41 @@ pub fn parse_config(
         Ok(r) => r,
         Err(d) => {
             diags.push(d);
-            return None;
+            return recover(root, source, diags);
         }
     };
     validate(root, raw, source, diags)
+}
+
+/// The parts of site.yaml that the rest of the site needs to be checked.
+#[derive(Debug, Deserialize)]
+struct RawSiteLenient {
+    languages: Vec<String>,
+    kind: Option<String>,
+}
+
+/// When site.yaml has an error (a misspelt field, a wrong value) but its
+/// languages can still be read, a stand-in configuration lets the rest of
+/// the site be checked in the same run. The build fails anyway: the error
+/// is already reported.
+fn recover(root: &Path, src: Source<'_>, diags: &mut Diagnostics) -> Option<Config> {
+    let lenient: RawSiteLenient = yaml::parse(src).ok()?;
+    let languages = validate_languages(root, lenient.languages, src, diags)?;
+    Some(Config {
+        root: root.to_path_buf(),
+        title: Localized::All(String::new()),
+        description: None,
+        base_url: None,
+        languages,
+        kind: match lenient.kind.as_deref().map(str::trim) {
+            Some("directory") => SiteKind::Directory,
+            _ => SiteKind::School,
+        },
+        publisher: None,
+        theme: Theme::Default,
+        include: Vec::new(),
+        silence: Vec::new(),
+    })
 }
 
 fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics) -> Option<Config> {
@@ -181,7 +212,7 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
                         "site/theme-missing",
                         format!("the theme folder `{path}` has no templates/ folder"),
                     )
-                    .at(yaml::locate(src, &[Seg::Key("theme")]))
+                    .at(yaml::locate_value(src, &[Seg::Key("theme")]))
                     .help("write `theme: default`, or the path of a theme folder relative to site.yaml"),
                 );
             }
@@ -219,12 +250,7 @@ fn validate_languages(
     }
     let mut ok = true;
     for (i, lang) in languages.iter().enumerate() {
-        let at = yaml::locate(src, &[Seg::Key("languages"), Seg::Index(i)]);
-        let at = if at.line == Some(1) {
-            yaml::locate(src, &[Seg::Key("languages")])
-        } else {
-            at
-        };
+        let at = yaml::locate_value(src, &[Seg::Key("languages"), Seg::Index(i)]);
         let valid_tag = lang.parse::<unic_langid::LanguageIdentifier>().is_ok()
             && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         let has_messages = BUILTIN_LANGS.contains(&lang.as_str())
@@ -273,7 +299,7 @@ fn validate_base_url(url: &str, src: Source<'_>, diags: &mut Diagnostics) -> Opt
                 "site/base-url",
                 "`base_url` must be a web address (https://...)",
             )
-            .at(yaml::locate(src, &[Seg::Key("base_url")])),
+            .at(yaml::locate_value(src, &[Seg::Key("base_url")])),
         );
         return None;
     }
@@ -291,7 +317,7 @@ pub fn check_url(
     path: &[Seg<'_>],
     diags: &mut Diagnostics,
 ) -> Option<SafeUrl> {
-    let at = yaml::locate(src, path);
+    let at = yaml::locate_value(src, path);
     match SafeUrl::parse(url) {
         Ok(safe) => {
             if safe.kind == UrlKind::Http {

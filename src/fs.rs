@@ -133,6 +133,7 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             + 1;
         Diagnostic::error("file/not-utf8", "this file is not valid UTF-8 text")
             .at(crate::diag::Location::at(path, line, column))
+            .label("saved in another encoding, such as Windows-1251")
             .help("save the file as UTF-8 in your editor (\"Save as\" → encoding UTF-8)")
     })?;
     let text = text

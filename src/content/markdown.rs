@@ -84,8 +84,12 @@ pub(crate) fn render(
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION;
-    let line_of =
-        |offset: usize| first_line + markdown[..offset.min(markdown.len())].matches('\n').count();
+    let at = |offset: usize| {
+        let before = &markdown[..offset.min(markdown.len())];
+        let line = first_line + before.matches('\n').count();
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Location::at(file, line, column)
+    };
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading_ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut pending_heading: Option<usize> = None;
@@ -94,7 +98,7 @@ pub(crate) fn render(
         let mut event = event;
         match &event {
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                check_raw_html(raw, file, line_of(range.start), diags);
+                check_raw_html(raw, at(range.start), diags);
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -102,7 +106,7 @@ pub(crate) fn render(
                 title,
                 id,
             }) if is_external(dest_url) => {
-                external_image(dest_url, file, line_of(range.start), diags);
+                external_image(dest_url, at(range.start), diags);
                 event = Event::Start(Tag::Link {
                     link_type: *link_type,
                     dest_url: dest_url.clone(),
@@ -117,7 +121,7 @@ pub(crate) fn render(
             }
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
-                check_link(dest_url, file, line_of(range.start), diags);
+                check_link(dest_url, at(range.start), diags);
             }
             Event::Start(Tag::Heading { .. }) => pending_heading = Some(events.len()),
             Event::End(TagEnd::Heading(_)) => {
@@ -268,7 +272,7 @@ const DANGEROUS: &[&str] = &[
     "srcdoc",
 ];
 
-fn check_raw_html(raw: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
+fn check_raw_html(raw: &str, at: Location, diags: &mut Diagnostics) {
     let lower = raw.to_lowercase();
     let has_handler = lower
         .split(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'')
@@ -283,7 +287,7 @@ fn check_raw_html(raw: &str, file: &Path, line: usize, diags: &mut Diagnostics) 
             || lower.contains("src=\"//")
             || lower.contains("src=//"))
     {
-        external_image("<img>", file, line, diags);
+        external_image("<img>", at.clone(), diags);
     }
     let found = DANGEROUS.iter().find(|d| lower.contains(*d));
     if found.is_none() && !has_handler {
@@ -303,7 +307,7 @@ fn check_raw_html(raw: &str, file: &Path, line: usize, diags: &mut Diagnostics) 
             "markdown/html-removed",
             format!("raw HTML with {what} was removed from the page"),
         )
-        .at(Location::at(file, line, 1))
+        .at(at)
         .help("pages cannot run scripts or embed other sites; write plain Markdown, and link to other sites instead"),
     );
 }
@@ -316,18 +320,18 @@ fn is_external(url: &str) -> bool {
 
 /// Pages load nothing from other sites (no tracking of readers, and the
 /// Content-Security-Policy would block it anyway): the image becomes a link.
-fn external_image(url: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
+fn external_image(url: &str, at: Location, diags: &mut Diagnostics) {
     diags.push(
         Diagnostic::warning(
             "markdown/external-image",
             format!("the image `{url}` is on another site, so it is shown as a link"),
         )
-        .at(Location::at(file, line, 1))
+        .at(at)
         .help("download the image, put it in the site's static/ folder and link it from there, e.g. ![text](../../images/photo.jpg)"),
     );
 }
 
-fn check_link(url: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
+fn check_link(url: &str, at: Location, diags: &mut Diagnostics) {
     let trimmed: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
@@ -344,7 +348,7 @@ fn check_link(url: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
                 "markdown/unsafe-link",
                 format!("links starting with `{scheme}:` are not allowed"),
             )
-            .at(Location::at(file, line, 1))
+            .at(at)
             .label("unsafe link")
             .help(
                 "link to a web address (https://...), an e-mail (mailto:...) or a phone (tel:...)",

@@ -94,8 +94,8 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
     })
 }
 
-/// The clubs that loaded, and the number of club folders (some may have
-/// failed to load, with their errors reported).
+/// The clubs of `root`, and how many club folders there are (a club with
+/// errors is not loaded, but still counts as the school's one club).
 fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> (Vec<Club>, usize) {
     let dirs = walk::dirs(root, &root.join("clubs"), &ctx.exclude, diags);
     let clubs = dirs
@@ -145,7 +145,7 @@ fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
                 Diagnostic::error(
                     "club/duplicate-slug",
                     format!(
-                        "two clubs have the web address `{}`: the folders `{}` and `{}`",
+                        "two clubs have the web address `{}`: {} and {}",
                         a.slug,
                         folder_name(&b.dir),
                         folder_name(&a.dir)
@@ -158,18 +158,23 @@ fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
     }
 }
 
+/// `clubs/<folder>`: the folder as the author sees it in the site.
 fn folder_name(dir: &Path) -> String {
-    dir.file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default()
+    let parts: Vec<String> = dir
+        .components()
+        .rev()
+        .take(2)
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .collect();
+    parts.into_iter().rev().collect::<Vec<_>>().join("/")
 }
 
-fn check_kind(config: &Config, folders: usize, diags: &mut Diagnostics) {
-    if config.kind == SiteKind::School && folders != 1 {
-        let message = if folders == 0 {
+fn check_kind(config: &Config, club_folders: usize, diags: &mut Diagnostics) {
+    if config.kind == SiteKind::School && club_folders != 1 {
+        let message = if club_folders == 0 {
             "a school site needs one club, and clubs/ has none".to_string()
         } else {
-            format!("a school site has exactly one club, and clubs/ has {folders}")
+            format!("a school site has exactly one club, and clubs/ has {club_folders}")
         };
         diags.push(
             Diagnostic::error("site/club-count", message)

@@ -26,7 +26,10 @@ pub(crate) fn files(
         .max_depth(if deep { 32 } else { 1 })
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !is_ignored(e.file_name().to_str().unwrap_or("")) || e.depth() == 0);
+        .filter_entry(|e| {
+            let ignored = e.depth() > 0 && is_ignored(e.file_name().to_str().unwrap_or(""));
+            !ignored && !is_excluded(e.path(), exclude)
+        });
     let mut out = Vec::new();
     while let Some(entry) = walker.next() {
         let entry = match entry {
@@ -45,9 +48,6 @@ pub(crate) fn files(
             diags.push(link_outside(entry.path()));
             // A link to a folder outside: none of its files is read.
             walker.skip_current_dir();
-            continue;
-        }
-        if exclude.iter().any(|x| entry.path().starts_with(x)) {
             continue;
         }
         if entry.file_type().is_file() {
@@ -72,7 +72,7 @@ pub(crate) fn dirs(
     for entry in read.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().to_string();
-        if is_ignored(&name) || !path.is_dir() || exclude.iter().any(|x| path.starts_with(x)) {
+        if is_ignored(&name) || !path.is_dir() || is_excluded(&path, exclude) {
             continue;
         }
         if entry.file_type().is_ok_and(|t| t.is_symlink())
@@ -139,6 +139,22 @@ pub(crate) fn inside(root: &Path, path: &Path, diags: &mut Diagnostics) -> bool 
     }
     diags.push(link_outside(path));
     false
+}
+
+/// True when `path` is in one of the `exclude` folders (absolute paths, as
+/// the output folder is given). The site folder may be given as a relative
+/// path, so the path is made absolute before comparing.
+fn is_excluded(path: &Path, exclude: &[PathBuf]) -> bool {
+    if exclude.is_empty() {
+        return false;
+    }
+    let absolute = path
+        .canonicalize()
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    exclude
+        .iter()
+        .any(|x| path.starts_with(x) || absolute.starts_with(x))
 }
 
 /// Hidden files, editor backups and temporary files.

@@ -113,6 +113,12 @@ impl Env<'_> {
     }
 }
 
+/// Compiles the theme only, reporting template errors (for a site whose
+/// content has errors, so its pages are not rendered).
+pub fn check_theme(site: &Site, i18n: Arc<I18n>, diags: &mut Diagnostics) {
+    let _ = theme::compile_theme(site, i18n, diags);
+}
+
 /// Renders the whole site. Template problems go to `diags`; the returned
 /// files must not be published when `diags` has errors.
 pub fn render_site(

@@ -161,6 +161,18 @@ struct HrefLang {
 struct Crumb {
     label: String,
     href: String,
+    /// The label's language when it fell back to another one.
+    lang: Option<String>,
+}
+
+impl Crumb {
+    fn new(label: String, href: String) -> Self {
+        Crumb {
+            label,
+            href,
+            lang: None,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -169,12 +181,21 @@ struct NavItem {
     label: String,
     href: String,
     current: bool,
+    /// The label's language when it fell back to another one.
+    lang: Option<String>,
+}
+
+/// The language to mark a text with: its own when it fell back.
+fn fallback_lang(r: Resolved<'_>) -> Option<String> {
+    r.fallback.then(|| r.lang.to_string())
 }
 
 #[derive(Serialize)]
 struct PageMeta {
     kind: &'static str,
     title: String,
+    /// The title's language when it fell back to another one.
+    title_lang: Option<String>,
     description: Option<String>,
     canonical: Option<String>,
     alternates: Vec<Alternate>,
@@ -252,19 +273,19 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
     Ok(match id {
         PageId::Home if site.config.kind == SiteKind::School => {
             let club = site.clubs.first().ok_or_else(|| internal(&"no club"))?;
-            let p = Partial::new("club", env.text(&club.name).text, id.clone());
+            let p = Partial::localized("club", env.text(&club.name), id.clone());
             ("club.html", p, vec![("club", json(&env.club(club)))])
         }
         PageId::Home => {
             let cards: Vec<_> = site.clubs.iter().map(|c| env.club(c)).collect();
-            let p = Partial::new("directory", env.text(&site.config.title).text, id.clone());
+            let p = Partial::localized("directory", env.text(&site.config.title), id.clone());
             ("directory.html", p, vec![("clubs", json(&cards))])
         }
         PageId::Club(slug) => {
             let club = club_of(slug)?;
             (
                 "club.html",
-                Partial::new("club", env.text(&club.name).text, id.clone()),
+                Partial::localized("club", env.text(&club.name), id.clone()),
                 vec![("club", json(&env.club(club)))],
             )
         }
@@ -298,10 +319,10 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
                 )
                 .unwrap_or_default();
             let mut p = Partial::new("report", &title, id.clone()).under_club(env, club);
-            p.crumbs.push(Crumb {
-                label: t("nav-reports"),
-                href: env.href(&PageId::Reports(slug.clone())),
-            });
+            p.crumbs.push(Crumb::new(
+                t("nav-reports"),
+                env.href(&PageId::Reports(slug.clone())),
+            ));
             (
                 "report.html",
                 p,
@@ -386,12 +407,10 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
                 .iter()
                 .find(|n| &n.slug == slug)
                 .ok_or_else(|| internal(&"no news"))?;
-            let mut p = Partial::new("news", env.text(&news.title).text, id.clone());
+            let mut p = Partial::localized("news", env.text(&news.title), id.clone());
             p.description = news.summary.as_ref().map(|s| env.text(s).text.to_string());
-            p.crumbs.push(Crumb {
-                label: t("nav-news"),
-                href: env.href(&PageId::NewsList),
-            });
+            p.crumbs
+                .push(Crumb::new(t("nav-news"), env.href(&PageId::NewsList)));
             p.nav = "news";
             ("news.html", p, vec![("news", json(&env.news(news)))])
         }
@@ -401,7 +420,7 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
                 .iter()
                 .find(|p| &p.slug == slug)
                 .ok_or_else(|| internal(&"no page"))?;
-            let mut p = Partial::new("page", env.text(&page.title).text, id.clone());
+            let mut p = Partial::localized("page", env.text(&page.title), id.clone());
             p.description = page
                 .description
                 .as_ref()
@@ -441,24 +460,33 @@ fn landing(env: &Env<'_>) -> (&'static str, Partial, Extra) {
         autonym: String,
         href: String,
         title: &'a str,
+        /// The title's language when it is not `code` (a fallback).
+        title_lang: Option<String>,
         description: Option<&'a str>,
+        description_lang: Option<String>,
     }
     let config = &env.site.config;
     let choices: Vec<Choice<'_>> = config
         .languages
         .iter()
-        .map(|l| Choice {
-            code: l,
-            autonym: env.i18n.get(l, "lang-autonym"),
-            href: format!("{l}/index.html"),
-            title: config.title.resolve(l, &config.languages).text,
-            description: config
+        .map(|l| {
+            let title = config.title.resolve(l, &config.languages);
+            let description = config
                 .description
                 .as_ref()
-                .map(|d| d.resolve(l, &config.languages).text),
+                .map(|d| d.resolve(l, &config.languages));
+            Choice {
+                code: l,
+                autonym: env.i18n.get(l, "lang-autonym"),
+                href: format!("{l}/index.html"),
+                title: title.text,
+                title_lang: fallback_lang(title),
+                description: description.map(|d| d.text),
+                description_lang: description.and_then(fallback_lang),
+            }
         })
         .collect();
-    let p = Partial::new("landing", env.text(&config.title).text, PageId::Home);
+    let p = Partial::localized("landing", env.text(&config.title), PageId::Home);
     (
         "landing.html",
         Partial { landing: true, ..p },
@@ -481,6 +509,7 @@ pub(crate) fn all_news(site: &Site) -> Vec<&crate::content::News> {
 struct Partial {
     kind: &'static str,
     title: String,
+    title_lang: Option<String>,
     description: Option<String>,
     id: PageId,
     crumbs: Vec<Crumb>,
@@ -494,6 +523,7 @@ impl Partial {
         Partial {
             kind,
             title: title.to_string(),
+            title_lang: None,
             description: None,
             id,
             crumbs: Vec::new(),
@@ -503,12 +533,24 @@ impl Partial {
         }
     }
 
+    /// A page titled with a localized text, marked when it fell back.
+    fn localized(kind: &'static str, title: Resolved<'_>, id: PageId) -> Self {
+        Partial {
+            title_lang: fallback_lang(title),
+            ..Self::new(kind, title.text, id)
+        }
+    }
+
     /// Breadcrumbs through the club (directories) and the nav item.
     fn under_club(mut self, env: &Env<'_>, club: &crate::content::Club) -> Self {
         if env.site.config.kind == SiteKind::Directory {
+            let name = env.text(&club.name);
             self.crumbs.push(Crumb {
-                label: env.text(&club.name).text.to_string(),
-                href: env.href(&PageId::Club(club.slug.clone())),
+                lang: fallback_lang(name),
+                ..Crumb::new(
+                    name.text.to_string(),
+                    env.href(&PageId::Club(club.slug.clone())),
+                )
             });
         }
         self.nav = match self.kind {
@@ -534,10 +576,7 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
         && partial.id != PageId::Home
         && !matches!(partial.id, PageId::Club(_) if config.kind == SiteKind::School)
     {
-        crumbs.push(Crumb {
-            label: env.i18n.get(env.lang, "nav-home"),
-            href: home.clone(),
-        });
+        crumbs.push(Crumb::new(env.i18n.get(env.lang, "nav-home"), home.clone()));
     }
     crumbs.extend(partial.crumbs);
     let alternates = if !partial.alternates || partial.landing {
@@ -559,10 +598,8 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
             .as_ref()
             .map(|b| format!("{b}{}", env.paths.pretty(lang, &partial.id)))
     };
-    let (canonical, hreflang, x_default) = if partial.landing {
-        (config.base_url.clone(), Vec::new(), config.base_url.clone())
-    } else if partial.alternates {
-        let hreflang = langs
+    let hreflang = || {
+        langs
             .iter()
             .filter_map(|l| {
                 absolute(l).map(|url| HrefLang {
@@ -570,12 +607,19 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
                     url,
                 })
             })
-            .collect();
-        (
-            absolute(env.lang),
-            hreflang,
-            absolute(config.default_lang()),
-        )
+            .collect()
+    };
+    // The root language chooser is the x-default of the home pages; other
+    // pages fall back to the default language's version.
+    let (canonical, hreflang, x_default) = if partial.landing {
+        (config.base_url.clone(), hreflang(), config.base_url.clone())
+    } else if partial.alternates {
+        let x_default = if partial.id == PageId::Home {
+            config.base_url.clone()
+        } else {
+            absolute(config.default_lang())
+        };
+        (absolute(env.lang), hreflang(), x_default)
     } else {
         (None, Vec::new(), None)
     };
@@ -602,6 +646,7 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
         page: PageMeta {
             kind: partial.kind,
             title: partial.title,
+            title_lang: partial.title_lang,
             description: partial.description.or_else(|| {
                 config
                     .description
@@ -634,6 +679,7 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
         label: t("nav-home"),
         href: env.href(&PageId::Home),
         current: *id == PageId::Home,
+        lang: None,
     }];
     if site.config.kind == SiteKind::School
         && let Some(club) = site.clubs.first()
@@ -644,6 +690,7 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
                 label: t("nav-reports"),
                 href: env.href(&PageId::Reports(club.slug.clone())),
                 current: current == "reports",
+                lang: None,
             });
         }
         if !club.gallery.photos.is_empty() {
@@ -652,6 +699,7 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
                 label: t("nav-gallery"),
                 href: env.href(&PageId::Gallery(club.slug.clone())),
                 current: current == "gallery",
+                lang: None,
             });
         }
     }
@@ -661,15 +709,18 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
             label: t("nav-news"),
             href: env.href(&PageId::NewsList),
             current: current == "news",
+            lang: None,
         });
     }
     for page in &site.pages {
         let pid = PageId::Page(page.slug.clone());
+        let title = env.text(&page.title);
         items.push(NavItem {
             key: "page",
-            label: env.text(&page.title).text.to_string(),
+            label: title.text.to_string(),
             href: env.href(&pid),
             current: *id == pid,
+            lang: fallback_lang(title),
         });
     }
     if !site.documents.is_empty() {
@@ -678,6 +729,7 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
             label: t("nav-documents"),
             href: env.href(&PageId::Documents),
             current: current == "documents",
+            lang: None,
         });
     }
     items

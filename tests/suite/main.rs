@@ -8,8 +8,14 @@ mod harness;
 
 mod bad_inputs;
 mod check;
+mod errors;
 mod example;
 mod faults;
 mod fuzz;
+mod i18n;
 mod images;
+mod loading;
+mod markdown;
+mod output;
+mod pages;
 mod security;
