@@ -219,7 +219,7 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
             Theme::Folder(folder)
         }
     };
-    let include = include.iter().map(|p| root.join(p)).collect();
+    let include = validate_include(root, &include, kind, src, diags);
     Some(Config {
         root: root.to_path_buf(),
         title,
@@ -232,6 +232,66 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
         include,
         silence,
     })
+}
+
+/// The folders of `include:`, each checked: it must exist and be a site
+/// folder (site.yaml or clubs/), other than this one, in a directory site.
+fn validate_include(
+    root: &Path,
+    include: &[String],
+    kind: SiteKind,
+    src: Source<'_>,
+    diags: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    if !include.is_empty() && kind != SiteKind::Directory {
+        diags.push(
+            Diagnostic::error(
+                "site/include-school",
+                "`include:` joins other folders' clubs into a directory, and this is a school site",
+            )
+            .at(yaml::locate(src, &[Seg::Key("include")]))
+            .help("write `kind: directory` in site.yaml, or remove `include:`"),
+        );
+        return Vec::new();
+    }
+    let mut folders = Vec::new();
+    for (i, written) in include.iter().enumerate() {
+        let at = yaml::locate(src, &[Seg::Key("include"), Seg::Index(i)]);
+        let dir = root.join(written);
+        let problem = if !dir.is_dir() {
+            Some(format!(
+                "the included folder `{written}` ({}) does not exist",
+                dir.display()
+            ))
+        } else if !dir.join("site.yaml").is_file() && !dir.join("clubs").is_dir() {
+            Some(format!(
+                "the included folder `{written}` ({}) has no site.yaml and no clubs/ folder",
+                dir.display()
+            ))
+        } else if same_folder(&dir, root) {
+            Some(format!("`{written}` is this site's own folder"))
+        } else if folders.iter().any(|f: &PathBuf| same_folder(f, &dir)) {
+            Some(format!("the folder `{written}` is included twice"))
+        } else {
+            None
+        };
+        match problem {
+            Some(message) => diags.push(
+                Diagnostic::error("site/include-missing", message)
+                    .at(at)
+                    .help("each entry of `include:` is the path of another site folder (with clubs/), relative to this site.yaml, e.g. ../school-a"),
+            ),
+            None => folders.push(dir),
+        }
+    }
+    folders
+}
+
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 fn validate_languages(

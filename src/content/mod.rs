@@ -10,6 +10,7 @@ pub mod model;
 pub(crate) mod posts;
 pub(crate) mod raw;
 pub mod slug;
+pub mod stats;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -105,26 +106,30 @@ fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> (V
     (clubs, dirs.len())
 }
 
-/// Clubs of another site folder named in `include:`.
+/// Clubs of another site folder named in `include:` (config.rs checked that
+/// it exists). Its site.yaml, when it has one, is checked too, so a broken
+/// school folder fails the directory's build with its own path.
 fn load_included(
     config: &Config,
     dir: &Path,
     options: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> (Vec<Club>, usize) {
-    if !dir.join("site.yaml").is_file() && !dir.join("clubs").is_dir() {
+    if dir.join("site.yaml").is_file()
+        && let Some(own) = load_config(dir, diags)
+        && !own.include.is_empty()
+    {
         diags.push(
-            Diagnostic::error(
-                "site/include-missing",
+            Diagnostic::warning(
+                "site/include-nested",
                 format!(
-                    "the included folder {} has no site.yaml and no clubs/ folder",
+                    "the included folder {} has its own `include:`, which the directory does not follow",
                     dir.display()
                 ),
             )
-            .in_file(config.file())
-            .help("check the path under `include:` (relative to site.yaml)"),
+            .in_file(own.file())
+            .help("name every school folder in the directory's own site.yaml"),
         );
-        return (Vec::new(), 0);
     }
     let ctx = LoadContext {
         config,
@@ -147,8 +152,8 @@ fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
                     format!(
                         "two clubs have the web address `{}`: {} and {}",
                         a.slug,
-                        folder_name(&b.dir),
-                        folder_name(&a.dir)
+                        b.dir.display(),
+                        a.dir.display()
                     ),
                 )
                 .in_file(a.dir.join("club.yaml"))
@@ -156,17 +161,6 @@ fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
             );
         }
     }
-}
-
-/// `clubs/<folder>`: the folder as the author sees it in the site.
-fn folder_name(dir: &Path) -> String {
-    let parts: Vec<String> = dir
-        .components()
-        .rev()
-        .take(2)
-        .map(|c| c.as_os_str().to_string_lossy().to_string())
-        .collect();
-    parts.into_iter().rev().collect::<Vec<_>>().join("/")
 }
 
 fn check_kind(config: &Config, club_folders: usize, diags: &mut Diagnostics) {

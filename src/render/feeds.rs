@@ -163,6 +163,7 @@ fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
     }
     ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
     ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
+    ids.extend(super::directory::page_ids(site));
     let langs = &site.config.languages;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",

@@ -3,10 +3,14 @@
 //!
 //! Layer 3: imports `content`, `i18n`, `config`, `diag`, `types`, `builtin`.
 
+mod charts;
+mod directory;
+mod exports;
 mod feeds;
 mod images;
 mod links;
 mod pages;
+mod statistics;
 mod theme;
 mod views;
 
@@ -162,6 +166,7 @@ pub fn render_site(
         }
     }
     files.extend(feeds::render_feeds(site, &i18n, paths));
+    files.extend(exports::render_exports(site, paths));
     for (path, source) in &theme.statics {
         files.push(match source {
             theme::StaticSource::Embedded(bytes) => OutputFile::Embedded {

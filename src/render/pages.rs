@@ -76,6 +76,7 @@ pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
     }
     ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
     ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
+    ids.extend(super::directory::page_ids(site));
     let default = site.config.default_lang().to_string();
     let mut jobs = vec![
         PageJob {
@@ -158,15 +159,15 @@ struct HrefLang {
 }
 
 #[derive(Serialize)]
-struct Crumb {
-    label: String,
-    href: String,
+pub(super) struct Crumb {
+    pub label: String,
+    pub href: String,
     /// The label's language when it fell back to another one.
     lang: Option<String>,
 }
 
 impl Crumb {
-    fn new(label: String, href: String) -> Self {
+    pub(super) fn new(label: String, href: String) -> Self {
         Crumb {
             label,
             href,
@@ -254,9 +255,9 @@ fn internal(e: &dyn std::fmt::Display) -> Diagnostic {
     Diagnostic::error("internal/render", format!("could not prepare a page: {e}"))
 }
 
-type Extra = Vec<(&'static str, serde_json::Value)>;
+pub(super) type Extra = Vec<(&'static str, serde_json::Value)>;
 
-fn json<T: Serialize>(v: &T) -> serde_json::Value {
+pub(super) fn json<T: Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
@@ -276,11 +277,12 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
             let p = Partial::localized("club", env.text(&club.name), id.clone());
             ("club.html", p, vec![("club", json(&env.club(club)))])
         }
-        PageId::Home => {
-            let cards: Vec<_> = site.clubs.iter().map(|c| env.club(c)).collect();
-            let p = Partial::localized("directory", env.text(&site.config.title), id.clone());
-            ("directory.html", p, vec![("clubs", json(&cards))])
-        }
+        PageId::Home => super::directory::home(env, id),
+        PageId::Regions => super::directory::regions(env, id),
+        PageId::Region(code) => super::directory::region(env, id, code)
+            .ok_or_else(|| internal(&format!("no region {code}")))?,
+        PageId::StatisticsIndex => super::statistics::index(env, id),
+        PageId::Statistics(year) => super::statistics::year(env, id, *year),
         PageId::Club(slug) => {
             let club = club_of(slug)?;
             (
@@ -506,20 +508,20 @@ pub(crate) fn all_news(site: &Site) -> Vec<&crate::content::News> {
 }
 
 /// The page-specific part of the common variables.
-struct Partial {
+pub(super) struct Partial {
     kind: &'static str,
     title: String,
     title_lang: Option<String>,
     description: Option<String>,
     id: PageId,
-    crumbs: Vec<Crumb>,
-    nav: &'static str,
+    pub crumbs: Vec<Crumb>,
+    pub nav: &'static str,
     alternates: bool,
     landing: bool,
 }
 
 impl Partial {
-    fn new(kind: &'static str, title: &str, id: PageId) -> Self {
+    pub(super) fn new(kind: &'static str, title: &str, id: PageId) -> Self {
         Partial {
             kind,
             title: title.to_string(),
@@ -534,7 +536,7 @@ impl Partial {
     }
 
     /// A page titled with a localized text, marked when it fell back.
-    fn localized(kind: &'static str, title: Resolved<'_>, id: PageId) -> Self {
+    pub(super) fn localized(kind: &'static str, title: Resolved<'_>, id: PageId) -> Self {
         Partial {
             title_lang: fallback_lang(title),
             ..Self::new(kind, title.text, id)
@@ -674,13 +676,34 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
 fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
     let site = env.site;
     let t = |k: &str| env.i18n.get(env.lang, k);
+    let directory = site.config.kind == SiteKind::Directory;
     let mut items = vec![NavItem {
         key: "home",
-        label: t("nav-home"),
+        label: t(if directory {
+            "nav-directory"
+        } else {
+            "nav-home"
+        }),
         href: env.href(&PageId::Home),
         current: *id == PageId::Home,
         lang: None,
     }];
+    if directory {
+        items.push(NavItem {
+            key: "regions",
+            label: t("nav-regions"),
+            href: env.href(&PageId::Regions),
+            current: current == "regions",
+            lang: None,
+        });
+        items.push(NavItem {
+            key: "statistics",
+            label: t("nav-statistics"),
+            href: env.href(&PageId::StatisticsIndex),
+            current: current == "statistics",
+            lang: None,
+        });
+    }
     if site.config.kind == SiteKind::School
         && let Some(club) = site.clubs.first()
     {

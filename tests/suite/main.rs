@@ -7,7 +7,9 @@
 mod harness;
 
 mod bad_inputs;
+mod browser;
 mod check;
+mod directory;
 mod errors;
 mod example;
 mod faults;
@@ -18,4 +20,5 @@ mod loading;
 mod markdown;
 mod output;
 mod pages;
+mod search;
 mod security;
