@@ -178,3 +178,17 @@ fn the_scan_finds_what_it_looks_for() {
     let problems = page_problems("x.html", bad, "https://site.kz/");
     assert_eq!(problems.len(), 4, "{problems:#?}");
 }
+
+#[test]
+fn directory_and_every_page_kind_make_no_third_party_request() {
+    for (fixture, base_url) in [
+        ("directory_search", "no base url"),
+        ("every_page_kind", "https://school.example.kz/mediation/"),
+    ] {
+        let t = SiteTest::fixture(fixture);
+        t.build().ok();
+        let (pages, problems) = scan_output(&t, base_url);
+        assert!(pages > 5, "{fixture}: {pages} pages");
+        assert!(problems.is_empty(), "{fixture}: {problems:#?}");
+    }
+}
