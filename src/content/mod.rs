@@ -4,11 +4,11 @@
 //! Layer 2: imports `diag`, `fs`, `types`, `yaml`, `builtin`, `config`.
 
 mod check;
-mod club;
-mod markdown;
+pub(crate) mod club;
+pub(crate) mod markdown;
 pub mod model;
-mod posts;
-mod raw;
+pub(crate) mod posts;
+pub(crate) mod raw;
 pub mod slug;
 pub mod stats;
 mod walk;
@@ -57,9 +57,11 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
         principles: None,
     };
     ctx.principles = load_principles(&ctx, diags);
-    let (mut clubs, folders) = load_clubs(&ctx, root, diags);
+    let (mut clubs, mut folders) = load_clubs(&ctx, root, diags);
     for included in &config.include {
-        clubs.extend(load_included(&config, included, options, diags));
+        let (more, n) = load_included(&config, included, options, diags);
+        clubs.extend(more);
+        folders += n;
     }
     check_duplicate_slugs(&clubs, diags);
     clubs.sort_by(|a, b| a.slug.cmp(&b.slug));
@@ -112,7 +114,7 @@ fn load_included(
     dir: &Path,
     options: &LoadOptions,
     diags: &mut Diagnostics,
-) -> Vec<Club> {
+) -> (Vec<Club>, usize) {
     if dir.join("site.yaml").is_file()
         && let Some(own) = load_config(dir, diags)
         && !own.include.is_empty()
@@ -138,7 +140,7 @@ fn load_included(
     };
     let principles = load_principles(&ctx, diags);
     let ctx = LoadContext { principles, ..ctx };
-    load_clubs(&ctx, dir, diags).0
+    load_clubs(&ctx, dir, diags)
 }
 
 fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
@@ -178,7 +180,7 @@ fn check_kind(config: &Config, club_folders: usize, diags: &mut Diagnostics) {
 
 fn load_principles(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Option<Vec<PrincipleText>> {
     let file = ctx.root.join("principles.yaml");
-    if !file.is_file() {
+    if !file.is_file() || !walk::inside(ctx.root, &file, diags) {
         return None;
     }
     let text = crate::fs::read_text(&file)
@@ -216,6 +218,9 @@ fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Documen
                     .help("add it to documents.yaml with `file`, `title`, `date` and `number`"),
             );
         }
+        return Vec::new();
+    }
+    if !walk::inside(ctx.root, &file, diags) {
         return Vec::new();
     }
     let Ok(text) = crate::fs::read_text(&file).map_err(|d| diags.push(d)) else {

@@ -15,7 +15,7 @@ use crate::diag::Diagnostic;
 use crate::types::{Date, Resolved};
 
 /// The Content-Security-Policy of every page: only the site's own files.
-pub(crate) const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+pub(crate) const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 /// What a page is.
 #[derive(Debug, Clone)]
