@@ -10,10 +10,13 @@
 pub mod bench;
 pub mod build;
 pub mod builtin;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diag;
 pub mod fs;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod i18n;
 pub mod render;
 pub mod scaffold;

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use bitimger::build::{BuildOptions, build, generate};
+use bitimger::build::{BuildOptions, build_with};
 use bitimger::content::LoadOptions;
 use bitimger::diag::Diagnostics;
 use bitimger::render::RenderOptions;
@@ -263,7 +263,7 @@ fn run_build(site: PathBuf, output: PathBuf, drafts: bool) -> ExitCode {
         drafts,
         today: None,
     };
-    match build(&options) {
+    match build_with(&options, &bitimger::check::publish_rules) {
         Err(e) => {
             anstream::eprintln!("error: {e}");
             ExitCode::from(if matches!(e, bitimger::build::BuildError::Io(_)) {
@@ -310,11 +310,11 @@ fn run_check(site: &Path, drafts: bool, strict: bool, format: Format) -> ExitCod
         exclude: vec![bitimger::build::output::absolute(Path::new("public"))],
         ..LoadOptions::default()
     };
-    let mut generated = generate(site, &load, &RenderOptions::default());
+    let mut diags = bitimger::check::check(site, &load, &RenderOptions::default());
     if strict {
-        generated.diagnostics.make_strict();
+        diags.make_strict();
     }
-    let diags = &generated.diagnostics;
+    let diags = &diags;
     match format {
         Format::Json => println!("{}", diags.render_json()),
         Format::Human => {

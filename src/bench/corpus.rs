@@ -168,10 +168,6 @@ impl Words {
 pub fn write_corpus(dir: &Path, options: &CorpusOptions) -> std::io::Result<()> {
     std::fs::create_dir_all(dir.join("clubs"))?;
     std::fs::write(dir.join("site.yaml"), SITE_YAML)?;
-    if !crate::render::default_theme_has("directory.html") {
-        std::fs::create_dir_all(dir.join("templates"))?;
-        std::fs::write(dir.join("templates/directory.html"), DIRECTORY_FALLBACK)?;
-    }
     for i in 0..options.clubs {
         write_club(dir, i)?;
     }
@@ -184,13 +180,6 @@ languages: [kk, ru]
 title: {kk: \"Мектеп медиациясы клубтары\", ru: \"Клубы школьной медиации\"}
 description: {kk: \"Өңірлік анықтамалық\", ru: \"Региональный каталог\"}
 base_url: https://clubs.example.kz/
-";
-
-/// A plain directory page, for themes that have none yet.
-const DIRECTORY_FALLBACK: &str = "{% extends \"base.html\" %}
-{% block main %}<h1>{{ site.title | loc }}</h1>
-<ul>{% for club in clubs %}<li><a href=\"{{ club.href }}\">{{ club.name | loc }}</a></li>{% endfor %}</ul>
-{% endblock main %}
 ";
 
 /// The folder name of club `i`.

@@ -104,7 +104,15 @@ pub fn generate(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Gener
         &site.messages,
         &mut diags,
     ));
-    let files = render_site(&site, i18n, render, &mut diags);
+    // Pages of a site with content errors are not rendered: they would
+    // only repeat those errors as missing pages. The theme is still
+    // compiled, so template errors are reported in the same run.
+    let files = if diags.has_errors() {
+        crate::render::check_theme(&site, i18n, &mut diags);
+        Vec::new()
+    } else {
+        render_site(&site, i18n, render, &mut diags)
+    };
     diags.silence(&site.config.silence);
     Generated {
         site: Some(site),
@@ -117,6 +125,16 @@ pub fn generate(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Gener
 /// report (and nothing is written when there is an error); I/O problems
 /// and a refused output folder are errors.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with(options, &|_, _| {})
+}
+
+/// Rules of a higher layer run on the loaded site before anything is
+/// written (`check::publish_rules`: what must never be published).
+pub type SiteRules<'a> = &'a (dyn Fn(&Site, &mut Diagnostics) + Sync);
+
+/// [`build`], with `rules` run on the site before writing; their errors
+/// stop the build like any other.
+pub fn build_with(options: &BuildOptions, rules: SiteRules<'_>) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     output::check_output(&options.output, &options.site)
         .map_err(|p| BuildError::Output(options.output.clone(), p))?;
@@ -129,7 +147,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         today: options.today.unwrap_or_else(Date::today),
         inject: None,
     };
-    let generated = generate(&options.site, &load, &render);
+    let mut generated = generate(&options.site, &load, &render);
+    if let Some(site) = &generated.site {
+        rules(site, &mut generated.diagnostics);
+    }
     let mut report = BuildReport {
         pages: generated
             .files
@@ -152,9 +173,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     Ok(report)
 }
 
-/// Two things writing the same output file (e.g. static/kk/index.html over a
+/// Reports two things writing the same output file (e.g. static/kk/index.html over a
 /// page) would lose one of them.
-fn check_unique_paths(files: &[OutputFile], diags: &mut Diagnostics) {
+pub fn check_unique_paths(files: &[OutputFile], diags: &mut Diagnostics) {
     let mut seen = std::collections::HashSet::new();
     for f in files {
         if !seen.insert(f.path()) {

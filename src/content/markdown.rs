@@ -75,6 +75,7 @@ pub(crate) fn render(
     markdown: &str,
     file: &Path,
     first_line: usize,
+    top_level: u8,
     diags: &mut Diagnostics,
 ) -> Rendered {
     let options = Options::ENABLE_TABLES
@@ -83,19 +84,44 @@ pub(crate) fn render(
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION;
-    let line_of =
-        |offset: usize| first_line + markdown[..offset.min(markdown.len())].matches('\n').count();
+    let at = |offset: usize| {
+        let before = &markdown[..offset.min(markdown.len())];
+        let line = first_line + before.matches('\n').count();
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Location::at(file, line, column)
+    };
     let mut events: Vec<Event<'_>> = Vec::new();
-    let mut heading_ids = HashSet::new();
+    let mut heading_ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut pending_heading: Option<usize> = None;
+    let mut image_as_link = false;
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        let mut event = event;
         match &event {
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                check_raw_html(raw, file, line_of(range.start), diags);
+                check_raw_html(raw, at(range.start), diags);
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if is_external(dest_url) => {
+                external_image(dest_url, at(range.start), diags);
+                event = Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: dest_url.clone(),
+                    title: title.clone(),
+                    id: id.clone(),
+                });
+                image_as_link = true;
+            }
+            Event::End(TagEnd::Image) if image_as_link => {
+                event = Event::End(TagEnd::Link);
+                image_as_link = false;
             }
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
-                check_link(dest_url, file, line_of(range.start), diags);
+                check_link(dest_url, at(range.start), diags);
             }
             Event::Start(Tag::Heading { .. }) => pending_heading = Some(events.len()),
             Event::End(TagEnd::Heading(_)) => {
@@ -107,11 +133,82 @@ pub(crate) fn render(
         }
         events.push(event);
     }
+    shift_headings(&mut events, top_level);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let clean = sanitizer().clean(&html).to_string();
     Rendered {
-        html: sanitizer().clean(&html).to_string(),
+        html: wrap_tables(&clean),
     }
+}
+
+/// Ids the theme uses on its own elements; Markdown headings never take them.
+const RESERVED_IDS: &[&str] = &[
+    "top",
+    "main",
+    "about",
+    "goals",
+    "tasks",
+    "principles",
+    "leaders",
+    "members",
+    "directions",
+    "activities",
+    "plan",
+    "figures",
+    "news",
+    "gallery",
+    "contacts",
+    "feedback",
+    "reports",
+    "documents",
+    "content",
+    "search",
+    "regions",
+    "statistics",
+];
+
+/// Moves every heading down so the text's top heading is `top` (an `#` in
+/// a news item becomes an h2, under the page's own h1).
+fn shift_headings(events: &mut [Event<'_>], top: u8) {
+    let level_num = |l: HeadingLevel| l as u8;
+    let Some(min) = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(level_num(*level)),
+            _ => None,
+        })
+        .min()
+    else {
+        return;
+    };
+    if min >= top {
+        return;
+    }
+    let shift = top - min;
+    let shifted = |l: HeadingLevel| {
+        HeadingLevel::try_from(usize::from((level_num(l) + shift).min(6)))
+            .unwrap_or(HeadingLevel::H6)
+    };
+    for e in events.iter_mut() {
+        match e {
+            Event::Start(Tag::Heading { level, .. }) => *level = shifted(*level),
+            Event::End(TagEnd::Heading(level)) => *level = shifted(*level),
+            _ => {}
+        }
+    }
+}
+
+/// Wide tables scroll inside their own box instead of the page.
+fn wrap_tables(html: &str) -> String {
+    if !html.contains("<table>") {
+        return html.to_string();
+    }
+    html.replace(
+        "<table>",
+        "<div class=\"table-wrap\" tabindex=\"0\"><table>",
+    )
+    .replace("</table>", "</table></div>")
 }
 
 /// Gives a heading without `{#id}` an id made from its text, unique in the document.
@@ -175,7 +272,7 @@ const DANGEROUS: &[&str] = &[
     "srcdoc",
 ];
 
-fn check_raw_html(raw: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
+fn check_raw_html(raw: &str, at: Location, diags: &mut Diagnostics) {
     let lower = raw.to_lowercase();
     let has_handler = lower
         .split(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'')
@@ -184,6 +281,14 @@ fn check_raw_html(raw: &str, file: &Path, line: usize, diags: &mut Diagnostics) 
                 && w.contains('=')
                 && w[2..].chars().next().is_some_and(char::is_alphabetic)
         });
+    if lower.contains("<img")
+        && (lower.contains("http:")
+            || lower.contains("https:")
+            || lower.contains("src=\"//")
+            || lower.contains("src=//"))
+    {
+        external_image("<img>", at.clone(), diags);
+    }
     let found = DANGEROUS.iter().find(|d| lower.contains(*d));
     if found.is_none() && !has_handler {
         return;
@@ -202,12 +307,31 @@ fn check_raw_html(raw: &str, file: &Path, line: usize, diags: &mut Diagnostics) 
             "markdown/html-removed",
             format!("raw HTML with {what} was removed from the page"),
         )
-        .at(Location::at(file, line, 1))
+        .at(at)
         .help("pages cannot run scripts or embed other sites; write plain Markdown, and link to other sites instead"),
     );
 }
 
-fn check_link(url: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
+/// An address on another host: `https://...`, `http://...`, `//host/...`.
+fn is_external(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    u.starts_with("http:") || u.starts_with("https:") || u.starts_with("//")
+}
+
+/// Pages load nothing from other sites (no tracking of readers, and the
+/// Content-Security-Policy would block it anyway): the image becomes a link.
+fn external_image(url: &str, at: Location, diags: &mut Diagnostics) {
+    diags.push(
+        Diagnostic::warning(
+            "markdown/external-image",
+            format!("the image `{url}` is on another site, so it is shown as a link"),
+        )
+        .at(at)
+        .help("download the image, put it in the site's static/ folder and link it from there, e.g. ![text](../../images/photo.jpg)"),
+    );
+}
+
+fn check_link(url: &str, at: Location, diags: &mut Diagnostics) {
     let trimmed: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
@@ -224,7 +348,7 @@ fn check_link(url: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
                 "markdown/unsafe-link",
                 format!("links starting with `{scheme}:` are not allowed"),
             )
-            .at(Location::at(file, line, 1))
+            .at(at)
             .label("unsafe link")
             .help(
                 "link to a web address (https://...), an e-mail (mailto:...) or a phone (tel:...)",
@@ -252,6 +376,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .link_rel(Some("noopener noreferrer"))
             .attribute_filter(|element, attribute, value| match (element, attribute) {
                 ("input", "type") if value != "checkbox" => None,
+                // Only the site's own images: a page makes no third-party request.
+                ("img", "src") if is_external(value) => None,
                 _ => Some(value.into()),
             });
         b
@@ -264,7 +390,7 @@ mod tests {
 
     fn md(text: &str) -> (String, Diagnostics) {
         let mut d = Diagnostics::new();
-        let r = render(text, Path::new("x.md"), 5, &mut d);
+        let r = render(text, Path::new("x.md"), 5, 2, &mut d);
         (r.html, d)
     }
 
@@ -292,16 +418,42 @@ mod tests {
     }
 
     #[test]
+    fn external_images_become_links() {
+        let (html, d) = md(
+            "![logo](https://tracker.example/p.png)\n\n<img src=\"https://x.example/a.png\" alt=\"a\">\n",
+        );
+        assert!(!html.contains("<img src=\"https"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://tracker.example/p.png\""),
+            "{html}"
+        );
+        assert_eq!(
+            d.iter()
+                .filter(|w| w.code == "markdown/external-image")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
     fn keeps_markdown_features() {
         let (html, d) = md(
             "## Мақсаты\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ text[^1]\n\n[^1]: note\n",
         );
         assert!(d.is_empty());
         assert!(html.contains("<h2 id=\"maqsaty\">"), "{html}");
+        assert!(html.contains("<div class=\"table-wrap\""));
         assert!(html.contains("<table>"));
         assert!(html.contains("type=\"checkbox\""));
         assert!(html.contains("<del>"));
         assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn shifts_headings_below_the_page_title_and_avoids_theme_ids() {
+        let (html, _) = md("# Goals\n\n## Sub\n");
+        assert!(html.contains("<h2 id=\"goals-2\">"), "{html}");
+        assert!(html.contains("<h3 id=\"sub\">"), "{html}");
     }
 
     #[test]

@@ -5,12 +5,13 @@
 
 mod cache;
 mod check;
-mod club;
-mod markdown;
+pub(crate) mod club;
+pub(crate) mod markdown;
 pub mod model;
-mod posts;
-mod raw;
+pub(crate) mod posts;
+pub(crate) mod raw;
 pub mod slug;
+pub mod stats;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -67,13 +68,15 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
         cache: options.cache.as_deref(),
     };
     ctx.principles = load_principles(&ctx, diags);
-    let mut clubs = load_clubs(&ctx, root, diags);
+    let (mut clubs, mut folders) = load_clubs(&ctx, root, diags);
     for included in &config.include {
-        clubs.extend(load_included(&config, included, options, diags));
+        let (more, n) = load_included(&config, included, options, diags);
+        clubs.extend(more);
+        folders += n;
     }
     check_duplicate_slugs(&clubs, diags);
     clubs.sort_by(|a, b| a.slug.cmp(&b.slug));
-    check_kind(&config, &clubs, diags);
+    check_kind(&config, folders, diags);
     let news = posts::load_news(&ctx, &root.join("news"), None, diags);
     let pages = posts::load_pages(&ctx, &root.join("pages"), diags);
     let documents = load_documents(&ctx, diags);
@@ -103,9 +106,11 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
     })
 }
 
-fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> Vec<Club> {
+/// The clubs of `root`, and how many club folders there are (a club with
+/// errors is not loaded, but still counts as the school's one club).
+fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> (Vec<Club>, usize) {
     let dirs = walk::dirs(root, &root.join("clubs"), &ctx.exclude, diags);
-    match ctx.cache {
+    let clubs = match ctx.cache {
         None => dirs
             .iter()
             .filter_map(|dir| club::load_club(ctx, dir, diags))
@@ -114,29 +119,34 @@ fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> Ve
             .iter()
             .filter_map(|dir| cache.club(dir, diags, |d| club::load_club(ctx, dir, d)))
             .collect(),
-    }
+    };
+    (clubs, dirs.len())
 }
 
-/// Clubs of another site folder named in `include:`.
+/// Clubs of another site folder named in `include:` (config.rs checked that
+/// it exists). Its site.yaml, when it has one, is checked too, so a broken
+/// school folder fails the directory's build with its own path.
 fn load_included(
     config: &Config,
     dir: &Path,
     options: &LoadOptions,
     diags: &mut Diagnostics,
-) -> Vec<Club> {
-    if !dir.join("site.yaml").is_file() && !dir.join("clubs").is_dir() {
+) -> (Vec<Club>, usize) {
+    if dir.join("site.yaml").is_file()
+        && let Some(own) = load_config(dir, diags)
+        && !own.include.is_empty()
+    {
         diags.push(
-            Diagnostic::error(
-                "site/include-missing",
+            Diagnostic::warning(
+                "site/include-nested",
                 format!(
-                    "the included folder {} has no site.yaml and no clubs/ folder",
+                    "the included folder {} has its own `include:`, which the directory does not follow",
                     dir.display()
                 ),
             )
-            .in_file(config.file())
-            .help("check the path under `include:` (relative to site.yaml)"),
+            .in_file(own.file())
+            .help("name every school folder in the directory's own site.yaml"),
         );
-        return Vec::new();
     }
     let ctx = LoadContext {
         config,
@@ -174,15 +184,12 @@ fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
     }
 }
 
-fn check_kind(config: &Config, clubs: &[Club], diags: &mut Diagnostics) {
-    if config.kind == SiteKind::School && clubs.len() != 1 {
-        let message = if clubs.is_empty() {
+fn check_kind(config: &Config, club_folders: usize, diags: &mut Diagnostics) {
+    if config.kind == SiteKind::School && club_folders != 1 {
+        let message = if club_folders == 0 {
             "a school site needs one club, and clubs/ has none".to_string()
         } else {
-            format!(
-                "a school site has exactly one club, and clubs/ has {}",
-                clubs.len()
-            )
+            format!("a school site has exactly one club, and clubs/ has {club_folders}")
         };
         diags.push(
             Diagnostic::error("site/club-count", message)
@@ -194,7 +201,7 @@ fn check_kind(config: &Config, clubs: &[Club], diags: &mut Diagnostics) {
 
 fn load_principles(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Option<Vec<PrincipleText>> {
     let file = ctx.root.join("principles.yaml");
-    if !file.is_file() {
+    if !file.is_file() || !walk::inside(ctx.root, &file, diags) {
         return None;
     }
     let text = crate::fs::read_text(&file)
@@ -232,6 +239,9 @@ fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Documen
                     .help("add it to documents.yaml with `file`, `title`, `date` and `number`"),
             );
         }
+        return Vec::new();
+    }
+    if !walk::inside(ctx.root, &file, diags) {
         return Vec::new();
     }
     let Ok(text) = crate::fs::read_text(&file).map_err(|d| diags.push(d)) else {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use super::LoadContext;
-use super::check::Fields;
+use super::check::{Addresses, Fields};
 use super::markdown;
 use super::model::*;
 use super::raw::*;
@@ -102,9 +102,22 @@ pub(crate) fn read_part<T: DeserializeOwned>(
     lang: Option<String>,
     path: &Path,
     family: &'static str,
+    top_level: u8,
     diags: &mut Diagnostics,
 ) -> Option<Part<T>> {
     let text = crate::fs::read_text(path).map_err(|d| diags.push(d)).ok()?;
+    part_from_text(lang, path, text, family, top_level, diags)
+}
+
+/// [`read_part`] on text already read.
+pub(crate) fn part_from_text<T: DeserializeOwned>(
+    lang: Option<String>,
+    path: &Path,
+    text: String,
+    family: &'static str,
+    top_level: u8,
+    diags: &mut Diagnostics,
+) -> Option<Part<T>> {
     let split = match markdown::split_front_matter(&text) {
         Ok(s) => s,
         Err((line, message)) => {
@@ -133,7 +146,7 @@ pub(crate) fn read_part<T: DeserializeOwned>(
             diags.push(d)
         })
         .ok()?;
-    let rendered = markdown::render(split.body, path, split.body_line, diags);
+    let rendered = markdown::render(split.body, path, split.body_line, top_level, diags);
     let body = Body {
         html: rendered.html,
         markdown: split.body.to_string(),
@@ -206,7 +219,7 @@ pub(crate) fn load_doc(
     };
     let parts: Vec<Part<NoFront>> = files
         .into_iter()
-        .filter_map(|(lang, path)| read_part(lang, &path, "page", diags))
+        .filter_map(|(lang, path)| read_part(lang, &path, "page", 3, diags))
         .collect();
     let doc = doc_of(&parts);
     if let Some(p) = parts.first() {
@@ -285,7 +298,7 @@ fn load_report(
     }
     let parts: Vec<Part<RawReport>> = files
         .into_iter()
-        .filter_map(|(lang, path)| read_part(lang, &path, "report", diags))
+        .filter_map(|(lang, path)| read_part(lang, &path, "report", 2, diags))
         .collect();
     let first = parts.first()?;
     let mut checked = Vec::new();
@@ -315,29 +328,10 @@ fn load_report(
     }
     // A kk/ru pair must agree on its figures.
     for other in &parts[1..] {
-        if other.front.year != first.front.year
-            || other.front.status != first.front.status
-            || other.front.indicators != first.front.indicators
-        {
-            let what = if other.front.status != first.front.status {
-                "status"
-            } else if other.front.year != first.front.year {
-                "year"
-            } else {
-                "figures"
-            };
-            diags.push(
-                Diagnostic::error(
-                    "report/pair-mismatch",
-                    format!(
-                        "the {what} in {} differ from those in {}",
-                        file_name(&other.body.file),
-                        file_name(&first.body.file)
-                    ),
-                )
-                .at(yaml::locate(other.source(), &[Seg::Key(if what == "figures" { "indicators" } else { what })]))
-                .help("the language versions of a report must have the same year, status and indicators; copy them from one file to the other"),
-            );
+        // A year that does not match its file name is already reported.
+        let compare_years = checked.iter().all(|ok| *ok);
+        if let Some(d) = pair_mismatch(first, other, compare_years) {
+            diags.push(d);
             return None;
         }
     }
@@ -370,6 +364,58 @@ fn load_report(
         body: doc,
         files: parts.iter().map(|p| p.body.file.clone()).collect(),
     })
+}
+
+/// The first difference between two language versions of a report, as an
+/// error at the differing line of `other`.
+fn pair_mismatch(
+    first: &Part<RawReport>,
+    other: &Part<RawReport>,
+    compare_years: bool,
+) -> Option<Diagnostic> {
+    let (a, b) = (&first.front, &other.front);
+    let shown = |v: Option<&u64>| v.map_or("missing".to_string(), u64::to_string);
+    let status = |s: RawStatus| match s {
+        RawStatus::Final => "final".to_string(),
+        RawStatus::Ongoing => "ongoing".to_string(),
+    };
+    let (path, what, va, vb): (Vec<Seg<'_>>, String, String, String) =
+        if compare_years && a.year != b.year {
+            let (va, vb) = (a.year.to_string(), b.year.to_string());
+            (vec![Seg::Key("year")], "the year".into(), va, vb)
+        } else if a.status != b.status {
+            let (va, vb) = (status(a.status), status(b.status));
+            (vec![Seg::Key("status")], "the status".into(), va, vb)
+        } else if a.indicators != b.indicators {
+            let fa = figures_of_year(&a.indicators.clone().unwrap_or_default());
+            let fb = figures_of_year(&b.indicators.clone().unwrap_or_default());
+            match INDICATORS.iter().find(|k| fa.get(*k) != fb.get(*k)) {
+                Some(k) => (
+                    vec![Seg::Key("indicators"), Seg::Key(k)],
+                    format!("`{k}`"),
+                    shown(fa.get(k)),
+                    shown(fb.get(k)),
+                ),
+                None => (
+                    vec![Seg::Key("indicators")],
+                    "the other indicators (quarters, trust box, cases by parties)".into(),
+                    "as written there".into(),
+                    "different".into(),
+                ),
+            }
+        } else {
+            return None;
+        };
+    let (this, that) = (file_name(&other.body.file), file_name(&first.body.file));
+    Some(
+        Diagnostic::error(
+            "report/pair-mismatch",
+            format!("{what} is {vb} in {this} but {va} in {that}"),
+        )
+        .at(yaml::locate_value(other.source(), &path))
+        .label(format!("differs from {that}"))
+        .help("the language versions of a report must have the same year, status and indicators; write the same figures in both files"),
+    )
 }
 
 fn file_name(p: &Path) -> String {
@@ -469,8 +515,21 @@ fn load_plan(ctx: &LoadContext<'_>, path: &Path, diags: &mut Diagnostics) -> Opt
         return None;
     }
     let text = crate::fs::read_text(path).map_err(|d| diags.push(d)).ok()?;
+    plan_from_text(ctx, path, &text, diags)
+}
+
+/// Parses and checks the text of a plan file (its name gives the year).
+pub(crate) fn plan_from_text(
+    ctx: &LoadContext<'_>,
+    path: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Option<Plan> {
+    let name = file_name(path);
+    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+    let expected = AcademicYear::parse(stem);
     let src = Source {
-        text: &text,
+        text,
         file: path,
         line_offset: 0,
         family: "plan",
@@ -583,9 +642,16 @@ pub(crate) fn load_news(
     club: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Vec<News> {
+    let mut taken = Addresses::default();
     let mut news: Vec<News> = group_by_stem(ctx, dir, diags)
         .into_iter()
-        .filter_map(|(stem, files)| load_news_item(ctx, &stem, files, club, diags))
+        .filter_map(|(stem, files)| {
+            let file = files.first()?.1.clone();
+            let item = load_news_item(ctx, &stem, files, club, diags)?;
+            taken
+                .claim(&item.slug, &file, "news/duplicate-slug", diags)
+                .then_some(item)
+        })
         .collect();
     news.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     news
@@ -600,7 +666,7 @@ fn load_news_item(
 ) -> Option<News> {
     let parts: Vec<Part<RawNews>> = files
         .into_iter()
-        .filter_map(|(lang, path)| read_part(lang, &path, "news", diags))
+        .filter_map(|(lang, path)| read_part(lang, &path, "news", 2, diags))
         .collect();
     let first = parts.first()?;
     let mut date = None;
@@ -666,7 +732,10 @@ fn load_news_item(
 
 fn strip_date_prefix(stem: &str) -> &str {
     let bytes = stem.as_bytes();
-    if stem.len() > 11 && crate::types::Date::parse(&stem[..10]).is_some() && bytes[10] == b'-' {
+    if stem.len() > 11
+        && stem.get(..10).and_then(crate::types::Date::parse).is_some()
+        && bytes[10] == b'-'
+    {
         &stem[11..]
     } else {
         stem
@@ -675,53 +744,67 @@ fn strip_date_prefix(stem: &str) -> &str {
 
 /// pages/<slug>[.<lang>].md
 pub(crate) fn load_pages(ctx: &LoadContext<'_>, dir: &Path, diags: &mut Diagnostics) -> Vec<Page> {
+    let mut taken = Addresses::default();
     group_by_stem(ctx, dir, diags)
         .into_iter()
         .filter_map(|(stem, files)| {
-            let parts: Vec<Part<RawPage>> = files
-                .into_iter()
-                .filter_map(|(lang, path)| read_part(lang, &path, "page", diags))
-                .collect();
-            let first = parts.first()?;
-            if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {
-                return None;
-            }
-            for part in parts.iter().filter(|p| p.lang.is_none()) {
-                let src = Source {
-                    family: "page",
-                    ..part.source()
-                };
-                let mut f = Fields {
-                    src,
-                    langs: &ctx.config.languages,
-                    diags,
-                };
-                f.text(&part.front.title, &[Seg::Key("title")], true);
-            }
-            let default = ctx.config.default_lang();
-            let titles: Vec<_> = parts
-                .iter()
-                .map(|p| (p.lang.as_deref(), &p.front.title))
-                .collect();
-            let descs: Vec<_> = parts
-                .iter()
-                .filter_map(|p| p.front.description.as_ref().map(|s| (p.lang.as_deref(), s)))
-                .collect();
-            let doc = doc_of(&parts);
-            warn_missing_langs(ctx, &doc, &first.body.file, "this page", diags);
-            let slug = if slug::is_slug(&stem) {
-                stem.clone()
-            } else {
-                slug::slugify(&stem)
-            };
-            Some(Page {
-                slug,
-                title: merge_localized(&titles, default),
-                description: (!descs.is_empty()).then(|| merge_localized(&descs, default)),
-                body: doc,
-            })
+            let file = files.first()?.1.clone();
+            let page = load_page(ctx, &stem, files, diags)?;
+            taken
+                .claim(&page.slug, &file, "page/duplicate-slug", diags)
+                .then_some(page)
         })
         .collect()
+}
+
+fn load_page(
+    ctx: &LoadContext<'_>,
+    stem: &str,
+    files: Vec<(Option<String>, PathBuf)>,
+    diags: &mut Diagnostics,
+) -> Option<Page> {
+    let parts: Vec<Part<RawPage>> = files
+        .into_iter()
+        .filter_map(|(lang, path)| read_part(lang, &path, "page", 2, diags))
+        .collect();
+    let first = parts.first()?;
+    if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {
+        return None;
+    }
+    for part in parts.iter().filter(|p| p.lang.is_none()) {
+        let src = Source {
+            family: "page",
+            ..part.source()
+        };
+        let mut f = Fields {
+            src,
+            langs: &ctx.config.languages,
+            diags,
+        };
+        f.text(&part.front.title, &[Seg::Key("title")], true);
+    }
+    let default = ctx.config.default_lang();
+    let titles: Vec<_> = parts
+        .iter()
+        .map(|p| (p.lang.as_deref(), &p.front.title))
+        .collect();
+    let descs: Vec<_> = parts
+        .iter()
+        .filter_map(|p| p.front.description.as_ref().map(|s| (p.lang.as_deref(), s)))
+        .collect();
+    let doc = doc_of(&parts);
+    warn_missing_langs(ctx, &doc, &first.body.file, "this page", diags);
+    let slug = if slug::is_slug(stem) {
+        stem.to_string()
+    } else {
+        slug::slugify(stem)
+    };
+    Some(Page {
+        slug,
+        title: merge_localized(&titles, default),
+        description: (!descs.is_empty()).then(|| merge_localized(&descs, default)),
+        body: doc,
+    })
 }
 
 #[cfg(test)]
@@ -731,6 +814,7 @@ mod tests {
     #[test]
     fn strips_the_date_from_news_file_names() {
         assert_eq!(strip_date_prefix("2025-03-14-trust-box"), "trust-box");
+        assert_eq!(strip_date_prefix("2025-03Жаңалық"), "2025-03Жаңалық");
         assert_eq!(strip_date_prefix("trust-box"), "trust-box");
     }
 

@@ -3,10 +3,15 @@
 //!
 //! Layer 3: imports `content`, `i18n`, `config`, `diag`, `types`, `builtin`.
 
+mod charts;
+mod directory;
+mod exports;
 mod feeds;
 mod images;
 mod links;
 mod pages;
+mod statistics;
+mod structured;
 mod theme;
 mod views;
 
@@ -20,7 +25,6 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::types::Date;
 pub(crate) use links::{PageId, Paths};
-pub(crate) use theme::default_theme_has;
 pub(crate) use views::escape as escape_html;
 
 /// One file of the output.
@@ -113,6 +117,12 @@ impl Env<'_> {
     pub(crate) fn href(&self, id: &PageId) -> String {
         format!("{}{}", self.root, self.paths.file(self.lang, id))
     }
+}
+
+/// Compiles the theme only, reporting template errors (for a site whose
+/// content has errors, so its pages are not rendered).
+pub fn check_theme(site: &Site, i18n: Arc<I18n>, diags: &mut Diagnostics) {
+    let _ = theme::compile_theme(site, i18n, diags);
 }
 
 /// Renders the whole site. Template problems go to `diags`; the returned
@@ -280,6 +290,7 @@ impl<'a> Renderer<'a> {
         };
         let mut files = self.image_files.clone();
         files.extend(feeds::render_feeds(site, &self.i18n, paths));
+        files.extend(exports::render_exports(site, paths));
         for (path, source) in &self.theme.statics {
             files.push(match source {
                 theme::StaticSource::Embedded(bytes) => OutputFile::Embedded {

@@ -5,6 +5,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::links::{PageId, Paths, root_of};
+use super::structured::club_json_ld;
 use super::theme::{CompiledTheme, template_diagnostic};
 use super::views::escape;
 use super::{Env, OutputFile};
@@ -14,7 +15,7 @@ use crate::diag::Diagnostic;
 use crate::types::{Date, Resolved};
 
 /// The Content-Security-Policy of every page: only the site's own files.
-pub(crate) const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+pub(crate) const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 /// What a page is.
 #[derive(Debug, Clone)]
@@ -50,6 +51,7 @@ pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
     }
     ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
     ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
+    ids.extend(super::directory::page_ids(site));
     let default = site.config.default_lang().to_string();
     let mut jobs = vec![
         PageJob {
@@ -173,9 +175,21 @@ struct HrefLang {
 }
 
 #[derive(Serialize)]
-struct Crumb {
-    label: String,
-    href: String,
+pub(super) struct Crumb {
+    pub label: String,
+    pub href: String,
+    /// The label's language when it fell back to another one.
+    lang: Option<String>,
+}
+
+impl Crumb {
+    pub(super) fn new(label: String, href: String) -> Self {
+        Crumb {
+            label,
+            href,
+            lang: None,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -184,12 +198,21 @@ struct NavItem {
     label: String,
     href: String,
     current: bool,
+    /// The label's language when it fell back to another one.
+    lang: Option<String>,
+}
+
+/// The language to mark a text with: its own when it fell back.
+fn fallback_lang(r: Resolved<'_>) -> Option<String> {
+    r.fallback.then(|| r.lang.to_string())
 }
 
 #[derive(Serialize)]
 struct PageMeta {
     kind: &'static str,
     title: String,
+    /// The title's language when it fell back to another one.
+    title_lang: Option<String>,
     description: Option<String>,
     canonical: Option<String>,
     alternates: Vec<Alternate>,
@@ -198,6 +221,8 @@ struct PageMeta {
     breadcrumbs: Vec<Crumb>,
     feed: Option<String>,
     csp: &'static str,
+    /// JSON-LD of the page (club pages), safe to print inside `<script>`.
+    json_ld: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -248,9 +273,9 @@ fn internal(e: &dyn std::fmt::Display) -> Diagnostic {
     Diagnostic::error("internal/render", format!("could not prepare a page: {e}"))
 }
 
-type Extra = Vec<(&'static str, serde_json::Value)>;
+pub(super) type Extra = Vec<(&'static str, serde_json::Value)>;
 
-fn json<T: Serialize>(v: &T) -> serde_json::Value {
+pub(super) fn json<T: Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
@@ -267,21 +292,21 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
     Ok(match id {
         PageId::Home if site.config.kind == SiteKind::School => {
             let club = site.clubs.first().ok_or_else(|| internal(&"no club"))?;
-            let p = Partial::new("club", env.text(&club.name).text, id.clone());
+            let mut p = Partial::localized("club", env.text(&club.name), id.clone());
+            p.json_ld = Some(club_json_ld(env, club, id));
             ("club.html", p, vec![("club", json(&env.club(club)))])
         }
-        PageId::Home => {
-            let cards: Vec<_> = site.clubs.iter().map(|c| env.club(c)).collect();
-            let p = Partial::new("directory", env.text(&site.config.title).text, id.clone());
-            ("directory.html", p, vec![("clubs", json(&cards))])
-        }
+        PageId::Home => super::directory::home(env, id),
+        PageId::Regions => super::directory::regions(env, id),
+        PageId::Region(code) => super::directory::region(env, id, code)
+            .ok_or_else(|| internal(&format!("no region {code}")))?,
+        PageId::StatisticsIndex => super::statistics::index(env, id),
+        PageId::Statistics(year) => super::statistics::year(env, id, *year),
         PageId::Club(slug) => {
             let club = club_of(slug)?;
-            (
-                "club.html",
-                Partial::new("club", env.text(&club.name).text, id.clone()),
-                vec![("club", json(&env.club(club)))],
-            )
+            let mut p = Partial::localized("club", env.text(&club.name), id.clone());
+            p.json_ld = Some(club_json_ld(env, club, id));
+            ("club.html", p, vec![("club", json(&env.club(club)))])
         }
         PageId::Reports(slug) => {
             let club = club_of(slug)?;
@@ -313,10 +338,10 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
                 )
                 .unwrap_or_default();
             let mut p = Partial::new("report", &title, id.clone()).under_club(env, club);
-            p.crumbs.push(Crumb {
-                label: t("nav-reports"),
-                href: env.href(&PageId::Reports(slug.clone())),
-            });
+            p.crumbs.push(Crumb::new(
+                t("nav-reports"),
+                env.href(&PageId::Reports(slug.clone())),
+            ));
             (
                 "report.html",
                 p,
@@ -401,12 +426,10 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
                 .iter()
                 .find(|n| &n.slug == slug)
                 .ok_or_else(|| internal(&"no news"))?;
-            let mut p = Partial::new("news", env.text(&news.title).text, id.clone());
+            let mut p = Partial::localized("news", env.text(&news.title), id.clone());
             p.description = news.summary.as_ref().map(|s| env.text(s).text.to_string());
-            p.crumbs.push(Crumb {
-                label: t("nav-news"),
-                href: env.href(&PageId::NewsList),
-            });
+            p.crumbs
+                .push(Crumb::new(t("nav-news"), env.href(&PageId::NewsList)));
             p.nav = "news";
             ("news.html", p, vec![("news", json(&env.news(news)))])
         }
@@ -416,7 +439,7 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
                 .iter()
                 .find(|p| &p.slug == slug)
                 .ok_or_else(|| internal(&"no page"))?;
-            let mut p = Partial::new("page", env.text(&page.title).text, id.clone());
+            let mut p = Partial::localized("page", env.text(&page.title), id.clone());
             p.description = page
                 .description
                 .as_ref()
@@ -456,24 +479,33 @@ fn landing(env: &Env<'_>) -> (&'static str, Partial, Extra) {
         autonym: String,
         href: String,
         title: &'a str,
+        /// The title's language when it is not `code` (a fallback).
+        title_lang: Option<String>,
         description: Option<&'a str>,
+        description_lang: Option<String>,
     }
     let config = &env.site.config;
     let choices: Vec<Choice<'_>> = config
         .languages
         .iter()
-        .map(|l| Choice {
-            code: l,
-            autonym: env.i18n.get(l, "lang-autonym"),
-            href: format!("{l}/index.html"),
-            title: config.title.resolve(l, &config.languages).text,
-            description: config
+        .map(|l| {
+            let title = config.title.resolve(l, &config.languages);
+            let description = config
                 .description
                 .as_ref()
-                .map(|d| d.resolve(l, &config.languages).text),
+                .map(|d| d.resolve(l, &config.languages));
+            Choice {
+                code: l,
+                autonym: env.i18n.get(l, "lang-autonym"),
+                href: format!("{l}/index.html"),
+                title: title.text,
+                title_lang: fallback_lang(title),
+                description: description.map(|d| d.text),
+                description_lang: description.and_then(fallback_lang),
+            }
         })
         .collect();
-    let p = Partial::new("landing", env.text(&config.title).text, PageId::Home);
+    let p = Partial::localized("landing", env.text(&config.title), PageId::Home);
     (
         "landing.html",
         Partial { landing: true, ..p },
@@ -493,37 +525,53 @@ pub(crate) fn all_news(site: &Site) -> Vec<&crate::content::News> {
 }
 
 /// The page-specific part of the common variables.
-struct Partial {
+pub(super) struct Partial {
     kind: &'static str,
     title: String,
+    title_lang: Option<String>,
     description: Option<String>,
     id: PageId,
-    crumbs: Vec<Crumb>,
-    nav: &'static str,
+    pub crumbs: Vec<Crumb>,
+    pub nav: &'static str,
     alternates: bool,
     landing: bool,
+    json_ld: Option<String>,
 }
 
 impl Partial {
-    fn new(kind: &'static str, title: &str, id: PageId) -> Self {
+    pub(super) fn new(kind: &'static str, title: &str, id: PageId) -> Self {
         Partial {
             kind,
             title: title.to_string(),
+            title_lang: None,
             description: None,
             id,
             crumbs: Vec::new(),
             nav: "",
             alternates: true,
             landing: false,
+            json_ld: None,
+        }
+    }
+
+    /// A page titled with a localized text, marked when it fell back.
+    pub(super) fn localized(kind: &'static str, title: Resolved<'_>, id: PageId) -> Self {
+        Partial {
+            title_lang: fallback_lang(title),
+            ..Self::new(kind, title.text, id)
         }
     }
 
     /// Breadcrumbs through the club (directories) and the nav item.
     fn under_club(mut self, env: &Env<'_>, club: &crate::content::Club) -> Self {
         if env.site.config.kind == SiteKind::Directory {
+            let name = env.text(&club.name);
             self.crumbs.push(Crumb {
-                label: env.text(&club.name).text.to_string(),
-                href: env.href(&PageId::Club(club.slug.clone())),
+                lang: fallback_lang(name),
+                ..Crumb::new(
+                    name.text.to_string(),
+                    env.href(&PageId::Club(club.slug.clone())),
+                )
             });
         }
         self.nav = match self.kind {
@@ -549,10 +597,7 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
         && partial.id != PageId::Home
         && !matches!(partial.id, PageId::Club(_) if config.kind == SiteKind::School)
     {
-        crumbs.push(Crumb {
-            label: env.i18n.get(env.lang, "nav-home"),
-            href: home.clone(),
-        });
+        crumbs.push(Crumb::new(env.i18n.get(env.lang, "nav-home"), home.clone()));
     }
     crumbs.extend(partial.crumbs);
     let alternates = if !partial.alternates || partial.landing {
@@ -574,10 +619,8 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
             .as_ref()
             .map(|b| format!("{b}{}", env.paths.pretty(lang, &partial.id)))
     };
-    let (canonical, hreflang, x_default) = if partial.landing {
-        (config.base_url.clone(), Vec::new(), config.base_url.clone())
-    } else if partial.alternates {
-        let hreflang = langs
+    let hreflang = || {
+        langs
             .iter()
             .filter_map(|l| {
                 absolute(l).map(|url| HrefLang {
@@ -585,12 +628,19 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
                     url,
                 })
             })
-            .collect();
-        (
-            absolute(env.lang),
-            hreflang,
-            absolute(config.default_lang()),
-        )
+            .collect()
+    };
+    // The root language chooser is the x-default of the home pages; other
+    // pages fall back to the default language's version.
+    let (canonical, hreflang, x_default) = if partial.landing {
+        (config.base_url.clone(), hreflang(), config.base_url.clone())
+    } else if partial.alternates {
+        let x_default = if partial.id == PageId::Home {
+            config.base_url.clone()
+        } else {
+            absolute(config.default_lang())
+        };
+        (absolute(env.lang), hreflang(), x_default)
     } else {
         (None, Vec::new(), None)
     };
@@ -617,6 +667,7 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
         page: PageMeta {
             kind: partial.kind,
             title: partial.title,
+            title_lang: partial.title_lang,
             description: partial.description.or_else(|| {
                 config
                     .description
@@ -630,6 +681,7 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
             breadcrumbs: crumbs,
             feed: (!partial.landing).then(|| format!("{}{}/news/atom.xml", env.root, env.lang)),
             csp: CSP,
+            json_ld: partial.json_ld,
         },
         nav: if partial.landing {
             Vec::new()
@@ -644,12 +696,34 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
 fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
     let site = env.site;
     let t = |k: &str| env.i18n.get(env.lang, k);
+    let directory = site.config.kind == SiteKind::Directory;
     let mut items = vec![NavItem {
         key: "home",
-        label: t("nav-home"),
+        label: t(if directory {
+            "nav-directory"
+        } else {
+            "nav-home"
+        }),
         href: env.href(&PageId::Home),
         current: *id == PageId::Home,
+        lang: None,
     }];
+    if directory {
+        items.push(NavItem {
+            key: "regions",
+            label: t("nav-regions"),
+            href: env.href(&PageId::Regions),
+            current: current == "regions",
+            lang: None,
+        });
+        items.push(NavItem {
+            key: "statistics",
+            label: t("nav-statistics"),
+            href: env.href(&PageId::StatisticsIndex),
+            current: current == "statistics",
+            lang: None,
+        });
+    }
     if site.config.kind == SiteKind::School
         && let Some(club) = site.clubs.first()
     {
@@ -659,6 +733,7 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
                 label: t("nav-reports"),
                 href: env.href(&PageId::Reports(club.slug.clone())),
                 current: current == "reports",
+                lang: None,
             });
         }
         if !club.gallery.photos.is_empty() {
@@ -667,6 +742,7 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
                 label: t("nav-gallery"),
                 href: env.href(&PageId::Gallery(club.slug.clone())),
                 current: current == "gallery",
+                lang: None,
             });
         }
     }
@@ -676,15 +752,18 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
             label: t("nav-news"),
             href: env.href(&PageId::NewsList),
             current: current == "news",
+            lang: None,
         });
     }
     for page in &site.pages {
         let pid = PageId::Page(page.slug.clone());
+        let title = env.text(&page.title);
         items.push(NavItem {
             key: "page",
-            label: env.text(&page.title).text.to_string(),
+            label: title.text.to_string(),
             href: env.href(&pid),
             current: *id == pid,
+            lang: fallback_lang(title),
         });
     }
     if !site.documents.is_empty() {
@@ -693,6 +772,7 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
             label: t("nav-documents"),
             href: env.href(&PageId::Documents),
             current: current == "documents",
+            lang: None,
         });
     }
     items

@@ -37,14 +37,8 @@ pub(crate) const PAGE_TEMPLATES: &[&str] = &[
     "region.html",
     "regions.html",
     "statistics.html",
+    "statistics_index.html",
 ];
-
-/// True when the embedded default theme has the template `name`.
-pub(crate) fn default_theme_has(name: &str) -> bool {
-    DEFAULT_THEME
-        .get_file(format!("templates/{name}"))
-        .is_some()
-}
 
 /// A compiled theme.
 pub(crate) struct CompiledTheme {

@@ -88,6 +88,8 @@ pub(crate) struct InstagramView {
 #[derive(Serialize)]
 pub(crate) struct ImageView {
     pub src: String,
+    /// The same image as WebP, when there is one (for `<picture>`).
+    pub webp: Option<String>,
     pub width: u32,
     pub height: u32,
     pub thumb: Option<Box<ImageView>>,
@@ -255,7 +257,7 @@ impl<'a> Env<'a> {
         }
         let notice = self.i18n.get(self.lang, "notice-untranslated");
         Some(format!(
-            "<div class=\"fallback\" lang=\"{lang}\"><p class=\"notice\" lang=\"{}\">{}</p>{}</div>",
+            "<div class=\"fallback\" lang=\"{lang}\"><p class=\"fallback-notice\" lang=\"{}\">{}</p>{}</div>",
             self.lang,
             escape(&notice),
             body.html
@@ -266,11 +268,13 @@ impl<'a> Env<'a> {
         let info = info?;
         Some(ImageView {
             src: format!("{}{}", self.root, info.path),
+            webp: info.webp.as_ref().map(|w| format!("{}{w}", self.root)),
             width: info.width,
             height: info.height,
             thumb: info.thumb.as_ref().map(|t| {
                 Box::new(ImageView {
                     src: format!("{}{}", self.root, t.path),
+                    webp: t.webp.as_ref().map(|w| format!("{}{w}", self.root)),
                     width: t.width,
                     height: t.height,
                     thumb: None,
@@ -485,7 +489,7 @@ impl<'a> Env<'a> {
             title: self.text(&d.title),
             date: d.date.map(|d| d.to_string()),
             number: d.number.as_deref(),
-            href: format!("{}documents/{}", self.root, d.file),
+            href: format!("{}documents/{}", self.root, url_segment(&d.file)),
             ext: d
                 .file
                 .rsplit_once('.')
@@ -600,6 +604,26 @@ pub(crate) fn feedback(club: &Club) -> Vec<FeedbackView<'_>> {
             href: f.url.url.as_str(),
         })
         .collect()
+}
+
+/// A file name as one segment of a URL path: spaces, `#`, `?`, `%` and
+/// non-ASCII letters percent-encoded, so `Бұйрық № 114.pdf` links right.
+pub(crate) fn url_segment(name: &str) -> String {
+    use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+    const SEGMENT: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}')
+        .add(b'/')
+        .add(b'\\');
+    utf8_percent_encode(name, SEGMENT).to_string()
 }
 
 /// Escapes text for HTML.

@@ -179,6 +179,10 @@ pub fn start(
     let mut options = options;
     options.site = std::path::absolute(&options.site).unwrap_or(options.site);
     options.site = options.site.canonicalize().unwrap_or(options.site);
+    // Only a folder inside the site can be read as content; dropping the
+    // others spares the loader a look at each club folder's real path.
+    let site = options.site.clone();
+    options.exclude.retain(|x| crate::fs::is_within(x, &site));
     let shared = Arc::new(state::Shared::new());
     let (signals, receiver) = mpsc::channel();
     let (watcher, watching) = watch::watch(&options.site, options.debounce, signals.clone())?;

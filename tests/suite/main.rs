@@ -6,6 +6,22 @@
 
 mod harness;
 
+mod bad_inputs;
+mod browser;
+mod check;
+mod directory;
+mod errors;
 mod example;
+mod faults;
+mod fuzz;
+mod i18n;
+mod images;
+mod loading;
+mod markdown;
+mod output;
+mod pages;
+mod product;
 mod scaffold;
+mod search;
+mod security;
 mod serve;
