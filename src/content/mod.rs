@@ -14,6 +14,8 @@ mod walk;
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 pub use model::*;
 pub use walk::is_ignored;
 
@@ -92,10 +94,24 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
     })
 }
 
+/// Clubs load in parallel, each with its own diagnostics, merged in folder
+/// order so reports read the same on every run.
 fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> Vec<Club> {
-    walk::dirs(root, &root.join("clubs"), &ctx.exclude, diags)
-        .iter()
-        .filter_map(|dir| club::load_club(ctx, dir, diags))
+    let dirs = walk::dirs(root, &root.join("clubs"), &ctx.exclude, diags);
+    let loaded: Vec<(Option<Club>, Diagnostics)> = dirs
+        .par_iter()
+        .map(|dir| {
+            let mut own = Diagnostics::new();
+            let club = club::load_club(ctx, dir, &mut own);
+            (club, own)
+        })
+        .collect();
+    loaded
+        .into_iter()
+        .filter_map(|(club, own)| {
+            diags.extend(own);
+            club
+        })
         .collect()
 }
 
