@@ -7,11 +7,14 @@ mod feeds;
 mod images;
 mod links;
 mod pages;
+mod qr;
 mod theme;
 mod views;
 
+use std::ops::ControlFlow;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -113,25 +116,77 @@ impl Env<'_> {
     }
 }
 
-/// Renders the whole site. Template problems go to `diags`; the returned
-/// files must not be published when `diags` has errors.
+/// Receives each rendered file as soon as it is ready, from several threads
+/// at once; `Break` stops the rendering (the writer hit an I/O error).
+pub type Sink<'s> = &'s (dyn Fn(OutputFile) -> ControlFlow<()> + Sync);
+
+/// Renders the whole site into memory. Template problems go to `diags`; the
+/// returned files (sorted by path) must not be published when `diags` has
+/// errors.
 pub fn render_site(
     site: &Site,
     i18n: Arc<I18n>,
     options: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Vec<OutputFile> {
-    let Some(theme) = theme::compile_theme(site, i18n.clone(), diags) else {
-        return Vec::new();
+    let files = Mutex::new(Vec::new());
+    let keep = |f: OutputFile| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+        ControlFlow::Continue(())
     };
-    let (image_map, mut files) = images::process_images(site, diags);
+    render_site_to(site, i18n, options, diags, &keep);
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path().cmp(b.path()));
+    files
+}
+
+/// Renders the whole site, handing every file to `sink` as soon as it is
+/// rendered, so the rendered bytes of all pages are never in memory at once.
+/// Pages render in parallel. Once `diags` holds an error (from loading, a
+/// clash of output paths or a template), nothing more goes to `sink`, and
+/// what it got must not be published; rendering still goes on, so every
+/// template problem is reported.
+pub fn render_site_to(
+    site: &Site,
+    i18n: Arc<I18n>,
+    options: &RenderOptions,
+    diags: &mut Diagnostics,
+    sink: Sink<'_>,
+) {
+    let Some(theme) = theme::compile_theme(site, i18n.clone(), diags) else {
+        return;
+    };
+    let (image_map, mut extras) = images::process_images(site, diags);
     let paths = Paths {
         kind: site.config.kind,
     };
-    let jobs = pages::plan_pages(site, options.today);
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
+    let groups = pages::plan_pages(site, options.today);
+    extras.extend(feeds::render_feeds(site, &i18n, paths));
+    extras.extend(other_files(site, &theme));
+    check_unique_paths(
+        groups.iter().flatten().map(|j| j.file.as_str()),
+        &extras,
+        diags,
+    );
+    let failed = AtomicBool::new(diags.has_errors());
+    let stopped = AtomicBool::new(false);
+    let send = |f: OutputFile| {
+        if !failed.load(Ordering::Relaxed) && !stopped.load(Ordering::Relaxed) && sink(f).is_break()
+        {
+            stopped.store(true, Ordering::Relaxed);
+        }
+    };
+    extras.into_par_iter().for_each(send);
+    let errors = Mutex::new(Vec::new());
+    groups.par_iter().for_each(|group| {
+        if stopped.load(Ordering::Relaxed) {
+            return;
+        }
+        let shared = match group.first() {
+            Some(job) => pages::Shared::of(site, &job.kind),
+            None => return,
+        };
+        for job in group {
             let env = Env {
                 site,
                 i18n: &i18n,
@@ -141,22 +196,33 @@ pub fn render_site(
                 root: job.root.clone(),
                 today: options.today,
             };
-            pages::render_page(&env, &theme, job, options.inject.as_deref())
-        })
-        .collect();
-    let mut seen = std::collections::HashSet::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => {
-                if seen.insert(d.to_string()) {
-                    diags.push(d);
+            match pages::render_page(&env, &theme, job, &shared, options.inject.as_deref()) {
+                Ok(f) => send(f),
+                Err(d) => {
+                    failed.store(true, Ordering::Relaxed);
+                    errors.lock().unwrap_or_else(|e| e.into_inner()).push(d);
                 }
             }
         }
+    });
+    // The same template problem shows on many pages: report it once, in
+    // the same order on every run.
+    let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    errors.sort_by_cached_key(|d| d.to_string());
+    errors.dedup_by_key(|d| d.to_string());
+    for d in errors {
+        diags.push(d);
     }
-    files.extend(feeds::render_feeds(site, &i18n, paths));
+}
+
+/// Files that are not pages: the theme's and the site's static files (the
+/// site's win) and the published documents.
+fn other_files(site: &Site, theme: &theme::CompiledTheme) -> Vec<OutputFile> {
+    let mut files = Vec::new();
     for (path, source) in &theme.statics {
+        if site.static_files.iter().any(|a| &a.output == path) {
+            continue;
+        }
         files.push(match source {
             theme::StaticSource::Embedded(bytes) => OutputFile::Embedded {
                 path: path.clone(),
@@ -169,7 +235,6 @@ pub fn render_site(
         });
     }
     for asset in &site.static_files {
-        files.retain(|f| f.path() != asset.output);
         files.push(OutputFile::Copy {
             path: asset.output.clone(),
             source: asset.source.clone(),
@@ -182,4 +247,30 @@ pub fn render_site(
         });
     }
     files
+}
+
+/// Two things writing the same output file (e.g. static/kk/index.html over a
+/// page) would lose one of them. Checked before anything is rendered.
+fn check_unique_paths<'a>(
+    pages: impl Iterator<Item = &'a str>,
+    others: &'a [OutputFile],
+    diags: &mut Diagnostics,
+) {
+    let mut seen = std::collections::HashSet::new();
+    let all = pages
+        .map(|p| (p, None))
+        .chain(others.iter().map(|f| (f.path(), Some(f))));
+    for (path, file) in all {
+        if !seen.insert(path) {
+            let mut d = Diagnostic::error(
+                "output/duplicate-path",
+                format!("two files would be written to `{path}`"),
+            )
+            .help("rename the file in static/ (or the page) so each output path is used once");
+            if let Some(OutputFile::Copy { source, .. }) = file {
+                d = d.in_file(source);
+            }
+            diags.push(d);
+        }
+    }
 }

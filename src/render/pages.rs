@@ -36,8 +36,10 @@ pub(crate) struct PageJob {
     pub root: String,
 }
 
-/// Every page of the site, in every language.
-pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
+/// Every page of the site, in every language, grouped by page: the
+/// languages of one page render together and share what does not depend on
+/// the language (a poster's QR codes).
+pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<Vec<PageJob>> {
     let _ = today;
     let paths = Paths {
         kind: site.config.kind,
@@ -77,37 +79,65 @@ pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
     ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
     ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
     let default = site.config.default_lang().to_string();
-    let mut jobs = vec![
-        PageJob {
+    let mut groups = vec![
+        vec![PageJob {
             kind: JobKind::Landing,
             lang: default.clone(),
             file: "index.html".into(),
             root: String::new(),
-        },
-        PageJob {
+        }],
+        vec![PageJob {
             kind: JobKind::RootNotFound,
             lang: default,
             file: "404.html".into(),
             root: base_path(site),
-        },
+        }],
     ];
-    for lang in &site.config.languages {
-        for id in &ids {
-            let file = paths.file(lang, id);
-            let root = if *id == PageId::NotFound {
-                base_path(site)
-            } else {
-                root_of(&file)
-            };
-            jobs.push(PageJob {
-                kind: JobKind::Page(id.clone()),
-                lang: lang.clone(),
-                file,
-                root,
-            });
+    for id in &ids {
+        let group = site
+            .config
+            .languages
+            .iter()
+            .map(|lang| {
+                let file = paths.file(lang, id);
+                let root = if *id == PageId::NotFound {
+                    base_path(site)
+                } else {
+                    root_of(&file)
+                };
+                PageJob {
+                    kind: JobKind::Page(id.clone()),
+                    lang: lang.clone(),
+                    file,
+                    root,
+                }
+            })
+            .collect();
+        groups.push(group);
+    }
+    groups
+}
+
+/// What the languages of one page share, computed once for all of them.
+#[derive(Default)]
+pub(crate) struct Shared {
+    /// A poster's QR codes: the same links in every language, and the most
+    /// expensive thing on any page.
+    qr: Option<tera::Value>,
+}
+
+impl Shared {
+    /// The shared parts of the page `kind`.
+    pub(crate) fn of(site: &Site, kind: &JobKind) -> Shared {
+        match kind {
+            JobKind::Page(PageId::Poster(slug)) => Shared {
+                qr: site
+                    .club(slug)
+                    .map(|club| json(&super::qr::poster_codes(club))),
+            },
+            _ => Shared::default(),
         }
     }
-    jobs
 }
 
 /// The absolute path of the site root (`/` or `/sub/` from base_url), for
@@ -201,17 +231,18 @@ pub(crate) fn render_page(
     env: &Env<'_>,
     theme: &CompiledTheme,
     job: &PageJob,
+    shared: &Shared,
     inject: Option<&str>,
 ) -> Result<OutputFile, Diagnostic> {
     let (template, page, extra) = match &job.kind {
-        JobKind::Page(id) => page_parts(env, id)?,
+        JobKind::Page(id) => page_parts(env, id, shared)?,
         JobKind::Landing => landing(env),
         JobKind::RootNotFound => not_found(env, &PageId::NotFound),
     };
     let common = common(env, job, page);
     let mut ctx = Context::from_serialize(&common).map_err(|e| internal(&e))?;
     for (k, v) in extra {
-        ctx.insert(k, &v);
+        ctx.insert_value(k, v);
     }
     let mut html = theme
         .tera
@@ -233,19 +264,23 @@ fn internal(e: &dyn std::fmt::Display) -> Diagnostic {
     Diagnostic::error("internal/render", format!("could not prepare a page: {e}"))
 }
 
-type Extra = Vec<(&'static str, serde_json::Value)>;
+/// A template's own variables, already converted to Tera values (straight
+/// from the borrowed views, with no intermediate JSON).
+type Extra = Vec<(&'static str, tera::Value)>;
 
-fn json<T: Serialize>(v: &T) -> serde_json::Value {
-    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+fn json<T: Serialize>(v: &T) -> tera::Value {
+    tera::Value::try_from_serializable(v).unwrap_or_else(|_| tera::Value::none())
 }
 
 /// Page title/kind, template and variables of a page id.
-fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extra), Diagnostic> {
+fn page_parts(
+    env: &Env<'_>,
+    id: &PageId,
+    shared: &Shared,
+) -> Result<(&'static str, Partial, Extra), Diagnostic> {
     let site = env.site;
     let club_of = |slug: &str| {
-        site.clubs
-            .iter()
-            .find(|c| c.slug == slug)
+        site.club(slug)
             .ok_or_else(|| internal(&format!("no club {slug}")))
     };
     let t = |key: &str| env.i18n.get(env.lang, key);
@@ -350,12 +385,15 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
         }
         PageId::Poster(slug) => {
             let club = club_of(slug)?;
-            let qr = super::feeds::poster_codes(club);
+            let qr = match &shared.qr {
+                Some(qr) => qr.clone(),
+                None => json(&super::qr::poster_codes(club)),
+            };
             let p = Partial::new("poster", &t("club-poster"), id.clone()).under_club(env, club);
             (
                 "poster.html",
                 p,
-                vec![("club", json(&env.club(club))), ("qr", json(&qr))],
+                vec![("club", json(&env.club(club))), ("qr", qr)],
             )
         }
         PageId::NewsList => {
