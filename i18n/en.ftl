@@ -90,7 +90,7 @@ lang-choose = Choose a language
 
 filter-all-regions = All regions
 filter-search = Search
-filter-placeholder = Club or school name
+filter-placeholder = Club, school or locality
 filter-reset = Reset filter
 # $n: number of clubs found
 filter-found = Found: { $n }
@@ -302,3 +302,35 @@ gallery-title = Photo gallery
 gallery-none = No photos yet
 # $n: photo number
 gallery-photo = Photo { $n }
+
+## Directory, regions and statistics pages
+
+filter-label = Filter the clubs
+dir-no-locality = Locality not given
+dir-by-region = Clubs by region
+dir-none = No clubs yet
+region-centre = Administrative centre
+# $n: clubs that gave the figure, $m: clubs listed
+stat-n-of-m = { $n } of { $m }
+# $n: number of reports still marked ongoing
+stat-ongoing = Reports not yet final: { $n }
+stat-totals = Totals
+stat-totals-caption = Totals for the { $year } school year
+stat-clubs-with-data = Clubs with data
+stat-rate-note = The share resolved by agreement is computed only from the clubs that gave both the number of cases and the number resolved by agreement.
+stat-by-region = By region
+stat-by-region-caption = Figures by region, { $year } school year
+stat-by-quarter-caption = Figures by quarter, { $year } school year
+stat-charts = Charts
+stat-years = School years
+stat-year = School year
+stat-year-title = Statistics for the { $year } school year
+time-academic-year-label = { $year } school year
+# $indicator: the indicator's label
+chart-by-region = { $indicator }: by region
+chart-by-region-desc = Bar chart with one bar per region; the same figures are in the table that follows.
+chart-by-quarter = { $indicator }: by quarter
+chart-by-quarter-desc = Bar chart with one bar per quarter; the same figures are in the table that follows.
+data-title = Open data
+data-csv = Monitoring indicators of every club and year
+data-json = Clubs with contacts and figures

@@ -97,7 +97,7 @@ lang-choose = Тілді таңдаңыз
 
 filter-all-regions = Барлық өңірлер
 filter-search = Іздеу
-filter-placeholder = Клуб немесе мектеп атауы
+filter-placeholder = Клуб, мектеп немесе елді мекен
 # (?)
 filter-reset = Сүзгіні тазалау
 # $n: табылған клубтар саны
@@ -320,3 +320,35 @@ gallery-title = Фотогалерея
 gallery-none = Әзірге фотосуреттер жоқ
 # $n: фото нөмірі
 gallery-photo = Фото { $n }
+
+## Directory, regions and statistics pages
+
+filter-label = Клубтарды сүзу
+dir-no-locality = Елді мекен көрсетілмеген
+dir-by-region = Өңірлер бойынша клубтар
+dir-none = Әзірге клубтар жоқ
+region-centre = Әкімшілік орталығы
+# $n: clubs that gave the figure, $m: clubs listed. (?) A neutral "n / m" layout avoids case suffixes on digits.
+stat-n-of-m = { $n } / { $m }
+# $n: number of reports still marked ongoing
+stat-ongoing = Аяқталмаған есептер: { $n }
+stat-totals = Жиынтық көрсеткіштер
+stat-totals-caption = { $year } оқу жылының жиынтық көрсеткіштері
+stat-clubs-with-data = Дерек берген клубтар
+stat-rate-note = Келісімге жету үлесі өтініштер санын да, келісіммен аяқталған жағдайлар санын да көрсеткен клубтардың деректері бойынша ғана есептеледі.
+stat-by-region = Өңірлер бойынша
+stat-by-region-caption = Өңірлер бойынша көрсеткіштер, { $year } оқу жылы
+stat-by-quarter-caption = Тоқсандар бойынша көрсеткіштер, { $year } оқу жылы
+stat-charts = Диаграммалар
+stat-years = Оқу жылдары
+stat-year = Оқу жылы
+stat-year-title = { $year } оқу жылының статистикасы
+time-academic-year-label = { $year } оқу жылы
+# $indicator: the indicator's label. (?) «жолақты диаграмма» for a horizontal bar chart
+chart-by-region = { $indicator }: өңірлер бойынша
+chart-by-region-desc = Жолақты диаграмма: әр өңірге бір жолақ; дәл осы сандар төмендегі кестеде берілген.
+chart-by-quarter = { $indicator }: тоқсандар бойынша
+chart-by-quarter-desc = Жолақты диаграмма: әр тоқсанға бір жолақ; дәл осы сандар төмендегі кестеде берілген.
+data-title = Ашық деректер
+data-csv = Барлық клубтар мен жылдардың мониторинг көрсеткіштері
+data-json = Клубтар: байланыс деректері мен көрсеткіштер

@@ -97,7 +97,7 @@ lang-choose = Выберите язык
 
 filter-all-regions = Все регионы
 filter-search = Поиск
-filter-placeholder = Название клуба или школы
+filter-placeholder = Клуб, школа или населённый пункт
 filter-reset = Сбросить фильтр
 # $n: число найденных клубов
 filter-found = Найдено: { $n }
@@ -323,3 +323,35 @@ gallery-title = Фотогалерея
 gallery-none = Фотографий пока нет
 # $n: номер фотографии
 gallery-photo = Фото { $n }
+
+## Directory, regions and statistics pages
+
+filter-label = Фильтр клубов
+dir-no-locality = Населённый пункт не указан
+dir-by-region = Клубы по регионам
+dir-none = Клубов пока нет
+region-centre = Административный центр
+# $n: clubs that gave the figure, $m: clubs listed
+stat-n-of-m = { $n } из { $m }
+# $n: number of reports still marked ongoing
+stat-ongoing = Незавершённых отчётов: { $n }
+stat-totals = Итоговые показатели
+stat-totals-caption = Итоговые показатели за { $year } учебный год
+stat-clubs-with-data = Клубы с данными
+stat-rate-note = Доля примирений считается только по клубам, указавшим и число обращений, и число случаев, завершённых примирением.
+stat-by-region = По регионам
+stat-by-region-caption = Показатели по регионам, { $year } учебный год
+stat-by-quarter-caption = Показатели по четвертям, { $year } учебный год
+stat-charts = Диаграммы
+stat-years = Учебные годы
+stat-year = Учебный год
+stat-year-title = Статистика за { $year } учебный год
+time-academic-year-label = { $year } учебный год
+# $indicator: the indicator's label
+chart-by-region = { $indicator }: по регионам
+chart-by-region-desc = Линейчатая диаграмма: по одной полосе на регион; те же числа приведены в таблице ниже.
+chart-by-quarter = { $indicator }: по четвертям
+chart-by-quarter-desc = Линейчатая диаграмма: по одной полосе на четверть; те же числа приведены в таблице ниже.
+data-title = Открытые данные
+data-csv = Показатели мониторинга всех клубов за все годы
+data-json = Клубы: контакты и показатели

@@ -135,10 +135,41 @@ pub fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
         Ok(r) => r,
         Err(d) => {
             diags.push(d);
-            return None;
+            return recover(root, source, diags);
         }
     };
     validate(root, raw, source, diags)
+}
+
+/// The parts of site.yaml that the rest of the site needs to be checked.
+#[derive(Debug, Deserialize)]
+struct RawSiteLenient {
+    languages: Vec<String>,
+    kind: Option<String>,
+}
+
+/// When site.yaml has an error (a misspelt field, a wrong value) but its
+/// languages can still be read, a stand-in configuration lets the rest of
+/// the site be checked in the same run. The build fails anyway: the error
+/// is already reported.
+fn recover(root: &Path, src: Source<'_>, diags: &mut Diagnostics) -> Option<Config> {
+    let lenient: RawSiteLenient = yaml::parse(src).ok()?;
+    let languages = validate_languages(root, lenient.languages, src, diags)?;
+    Some(Config {
+        root: root.to_path_buf(),
+        title: Localized::All(String::new()),
+        description: None,
+        base_url: None,
+        languages,
+        kind: match lenient.kind.as_deref().map(str::trim) {
+            Some("directory") => SiteKind::Directory,
+            _ => SiteKind::School,
+        },
+        publisher: None,
+        theme: Theme::Default,
+        include: Vec::new(),
+        silence: Vec::new(),
+    })
 }
 
 fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics) -> Option<Config> {
@@ -171,14 +202,14 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
                         "site/theme-missing",
                         format!("the theme folder `{path}` has no templates/ folder"),
                     )
-                    .at(yaml::locate(src, &[Seg::Key("theme")]))
+                    .at(yaml::locate_value(src, &[Seg::Key("theme")]))
                     .help("write `theme: default`, or the path of a theme folder relative to site.yaml"),
                 );
             }
             Theme::Folder(folder)
         }
     };
-    let include = include.iter().map(|p| root.join(p)).collect();
+    let include = validate_include(root, &include, kind, src, diags);
     Some(Config {
         root: root.to_path_buf(),
         title,
@@ -191,6 +222,66 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
         include,
         silence,
     })
+}
+
+/// The folders of `include:`, each checked: it must exist and be a site
+/// folder (site.yaml or clubs/), other than this one, in a directory site.
+fn validate_include(
+    root: &Path,
+    include: &[String],
+    kind: SiteKind,
+    src: Source<'_>,
+    diags: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    if !include.is_empty() && kind != SiteKind::Directory {
+        diags.push(
+            Diagnostic::error(
+                "site/include-school",
+                "`include:` joins other folders' clubs into a directory, and this is a school site",
+            )
+            .at(yaml::locate(src, &[Seg::Key("include")]))
+            .help("write `kind: directory` in site.yaml, or remove `include:`"),
+        );
+        return Vec::new();
+    }
+    let mut folders = Vec::new();
+    for (i, written) in include.iter().enumerate() {
+        let at = yaml::locate(src, &[Seg::Key("include"), Seg::Index(i)]);
+        let dir = root.join(written);
+        let problem = if !dir.is_dir() {
+            Some(format!(
+                "the included folder `{written}` ({}) does not exist",
+                dir.display()
+            ))
+        } else if !dir.join("site.yaml").is_file() && !dir.join("clubs").is_dir() {
+            Some(format!(
+                "the included folder `{written}` ({}) has no site.yaml and no clubs/ folder",
+                dir.display()
+            ))
+        } else if same_folder(&dir, root) {
+            Some(format!("`{written}` is this site's own folder"))
+        } else if folders.iter().any(|f: &PathBuf| same_folder(f, &dir)) {
+            Some(format!("the folder `{written}` is included twice"))
+        } else {
+            None
+        };
+        match problem {
+            Some(message) => diags.push(
+                Diagnostic::error("site/include-missing", message)
+                    .at(at)
+                    .help("each entry of `include:` is the path of another site folder (with clubs/), relative to this site.yaml, e.g. ../school-a"),
+            ),
+            None => folders.push(dir),
+        }
+    }
+    folders
+}
+
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 fn validate_languages(
@@ -209,12 +300,7 @@ fn validate_languages(
     }
     let mut ok = true;
     for (i, lang) in languages.iter().enumerate() {
-        let at = yaml::locate(src, &[Seg::Key("languages"), Seg::Index(i)]);
-        let at = if at.line == Some(1) {
-            yaml::locate(src, &[Seg::Key("languages")])
-        } else {
-            at
-        };
+        let at = yaml::locate_value(src, &[Seg::Key("languages"), Seg::Index(i)]);
         let valid_tag = lang.parse::<unic_langid::LanguageIdentifier>().is_ok()
             && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         let has_messages = BUILTIN_LANGS.contains(&lang.as_str())
@@ -263,7 +349,7 @@ fn validate_base_url(url: &str, src: Source<'_>, diags: &mut Diagnostics) -> Opt
                 "site/base-url",
                 "`base_url` must be a web address (https://...)",
             )
-            .at(yaml::locate(src, &[Seg::Key("base_url")])),
+            .at(yaml::locate_value(src, &[Seg::Key("base_url")])),
         );
         return None;
     }
@@ -281,7 +367,7 @@ pub fn check_url(
     path: &[Seg<'_>],
     diags: &mut Diagnostics,
 ) -> Option<SafeUrl> {
-    let at = yaml::locate(src, path);
+    let at = yaml::locate_value(src, path);
     match SafeUrl::parse(url) {
         Ok(safe) => {
             if safe.kind == UrlKind::Http {

@@ -332,7 +332,10 @@ struct SnippetSource {
 fn snippet_source(loc: &Location, base: &Path) -> Option<SnippetSource> {
     let line_no = loc.line?;
     let bytes = std::fs::read(&loc.file).ok()?;
-    let text = std::str::from_utf8(&bytes).ok()?;
+    // Lossy, so a line with invalid UTF-8 is still shown (with �).
+    let text = String::from_utf8_lossy(&bytes);
+    // Columns are counted after the byte-order mark, as the loaders read it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let line = text.lines().nth(line_no.checked_sub(1)?)?;
     let col = loc.column.unwrap_or(1).max(1);
     let start = line
@@ -340,22 +343,44 @@ fn snippet_source(loc: &Location, base: &Path) -> Option<SnippetSource> {
         .nth(col - 1)
         .map(|(i, _)| i)
         .unwrap_or(line.len());
-    let rest = &line[start..];
-    let word_len = rest
-        .find(|c: char| c == ':' || c.is_whitespace())
-        .filter(|&n| n > 0)
-        .unwrap_or(rest.len().max(1).min(rest.len()));
-    let end = if word_len == 0 {
-        start
-    } else {
-        start + word_len
-    };
+    let end = start + word_len(&line[start..]);
     Some(SnippetSource {
-        path: format!("{}:{line_no}:{col}", display_path(&loc.file, base)),
+        // The renderer adds `:line:col` itself.
+        path: display_path(&loc.file, base),
         text: line.to_string(),
         first_line: line_no,
         span: start..end,
     })
+}
+
+/// The length of the word to underline at the start of `rest`: a key up to
+/// its `: `, a value up to a space or the end of a `{...}`/`[...]` item.
+fn word_len(rest: &str) -> usize {
+    // A `{...}` or `[...]` group: all of it when it closes on this line,
+    // else only the opening bracket (the usual syntax error).
+    if let Some(open) = rest.chars().next().filter(|c| matches!(c, '{' | '[')) {
+        let close = if open == '{' { '}' } else { ']' };
+        let mut depth = 0;
+        for (i, c) in rest.char_indices() {
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+        }
+        return 1;
+    }
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let key_end = c == ':' && chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+        if key_end || c.is_whitespace() || (i > 0 && matches!(c, ',' | '}' | ']')) {
+            return i;
+        }
+    }
+    rest.len()
 }
 
 /// The closest candidate to `word` by edit distance, when it is close enough
@@ -388,6 +413,30 @@ mod tests {
         assert_eq!(did_you_mean("leaderz", names), Some("leaders"));
         assert_eq!(did_you_mean("Goals", names), Some("goals"));
         assert_eq!(did_you_mean("photographs", names), None);
+    }
+
+    #[test]
+    fn underlines_keys_and_whole_values() {
+        assert_eq!(word_len("region: x"), 6);
+        assert_eq!(word_len("javascript:alert(1)"), 19);
+        assert_eq!(word_len("kz: \"Доверие\"}"), 2);
+        assert_eq!(word_len("qaraganda # note"), 9);
+        assert_eq!(word_len("kz, ru]"), 2);
+        assert_eq!(word_len("{from: 11, to: 8} # x"), 17);
+        assert_eq!(word_len("{kk: \"a\", ru: \"b\""), 1);
+    }
+
+    #[test]
+    fn snippets_name_the_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("club.yaml");
+        std::fs::write(&file, "name: x\nleaderz: []\n").unwrap();
+        let mut d = Diagnostics::new();
+        d.push(
+            Diagnostic::error("club/unknown-field", "unknown field").at(Location::at(&file, 2, 1)),
+        );
+        let text = d.render_text(dir.path(), false);
+        assert!(text.contains("--> club.yaml:2:1\n"), "{text}");
     }
 
     #[test]

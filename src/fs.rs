@@ -132,6 +132,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             + 1;
         Diagnostic::error("file/not-utf8", "this file is not valid UTF-8 text")
             .at(crate::diag::Location::at(path, line, column))
+            .label("saved in another encoding, such as Windows-1251")
             .help("save the file as UTF-8 in your editor (\"Save as\" → encoding UTF-8)")
     })?;
     let text = text

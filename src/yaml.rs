@@ -11,6 +11,8 @@ use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Location, did_you_mean};
 
+mod syntax;
+
 /// What kind of file is being read, for the messages: "club.yaml",
 /// "front matter of 2024-2025.kk.md" ...
 #[derive(Debug, Clone, Copy)]
@@ -86,17 +88,41 @@ fn to_diagnostic(e: &serde_yaml::Error, source: Source<'_>) -> Diagnostic {
         .at(located(source, line, column));
     }
     if let Some(field) = between(&message, "missing field `", "`") {
-        let full = match &path {
-            Some(p) => format!("{p}.{field}"),
-            None => field.to_string(),
+        let (full, at, label) = match &path {
+            Some(p) => (
+                format!("{p}.{field}"),
+                locate(source, &parse_path(p)),
+                format!("`{field}` is missing under this line"),
+            ),
+            None => (
+                field.to_string(),
+                located(source, first_content_line(source.text), 1),
+                format!("`{field}` is missing in this file"),
+            ),
+        };
+        let help = match &path {
+            Some(p) => format!(
+                "add a line `{field}: ...` inside `{p}`, indented like the other fields there"
+            ),
+            None => format!("add a line `{field}: ...` at the start of a line (not indented)"),
         };
         return Diagnostic::error(
             code(family, "missing-field"),
             format!("required field `{full}` is missing"),
         )
-        .label("this part needs it")
-        .help(format!("add a line `{field}: ...` here"))
-        .at(located(source, line, column));
+        .label(label)
+        .help(help)
+        .at(at);
+    }
+    if let Some(field) = between(&message, "duplicate field `", "`") {
+        let (l, c) = second_key_line(source.text, field, line, column).unwrap_or((line, column));
+        return Diagnostic::error(
+            code(family, "duplicate-key"),
+            format!("the field `{field}` is written twice{what}"),
+        )
+        .label("written again here")
+        .help("keep one of the two lines and delete the other")
+        .at(located(source, l, c));
     }
     if message.starts_with("duplicate entry") {
         return Diagnostic::error(
@@ -124,11 +150,11 @@ fn to_diagnostic(e: &serde_yaml::Error, source: Source<'_>) -> Diagnostic {
     }
     if e.location().is_some() && path.is_none() {
         // A syntax error from the YAML parser itself.
-        return Diagnostic::error("yaml/syntax", format!("this is not valid YAML: {message}"))
-            .help(
-                "check the indentation (spaces, not tabs), that every `key:` has a space after the colon, \
-                 and that texts with `:` or `#` are in quotes",
-            )
+        let explained = syntax::explain(&raw);
+        let (line, column) = explained.at.unwrap_or((line, column));
+        return Diagnostic::error("yaml/syntax", explained.message)
+            .label(explained.label)
+            .help(explained.help)
             .at(located(source, line, column));
     }
     Diagnostic::error(code(family, "invalid"), format!("{message}{what}"))
@@ -167,6 +193,56 @@ fn code(family: &'static str, kind: &'static str) -> &'static str {
         "photos",
         "principles"
     )
+}
+
+/// The second `key:` of the mapping that starts at `line`:`column` (where
+/// serde reports a duplicate field), as 1-based line and column.
+fn second_key_line(text: &str, key: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+    let indent = column.saturating_sub(1);
+    let mut seen = 0;
+    for (i, l) in text.lines().enumerate().skip(line.saturating_sub(1)) {
+        if !is_content(l) {
+            continue;
+        }
+        let rest = l.get(indent..).unwrap_or("");
+        if i + 1 > line && indent_of(l) < indent {
+            break;
+        }
+        let rest = rest.strip_prefix("- ").unwrap_or(rest);
+        if indent_of(l) <= indent
+            && rest
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        {
+            seen += 1;
+            if seen == 2 {
+                return Some((i + 1, indent + 1));
+            }
+        }
+    }
+    None
+}
+
+/// The first line that is not blank or a comment (1-based), else 1.
+fn first_content_line(text: &str) -> usize {
+    text.lines().position(is_content).map_or(1, |i| i + 1)
+}
+
+/// `leaders[1].role` → the segments of [`locate`].
+fn parse_path(path: &str) -> Vec<Seg<'_>> {
+    let mut segs = Vec::new();
+    for part in path.split('.') {
+        let (key, indexes) = part.split_once('[').unwrap_or((part, ""));
+        if !key.is_empty() {
+            segs.push(Seg::Key(key));
+        }
+        for index in indexes.split('[') {
+            if let Ok(n) = index.trim_end_matches(']').parse() {
+                segs.push(Seg::Index(n));
+            }
+        }
+    }
+    segs
 }
 
 fn strip_position(message: &str) -> &str {
@@ -278,6 +354,37 @@ pub fn locate(source: Source<'_>, path: &[Seg<'_>]) -> Location {
     Location::at(source.file, line + source.line_offset, col)
 }
 
+/// Like [`locate`], but points at the value written after `key:` (or after
+/// the list dash) when it is on the same line, so a snippet underlines the
+/// wrong value rather than its key.
+pub fn locate_value(source: Source<'_>, path: &[Seg<'_>]) -> Location {
+    let mut loc = locate(source, path);
+    let (Some(line), Some(col)) = (loc.line, loc.column) else {
+        return loc;
+    };
+    let Some(text) = source.text.lines().nth(line - 1 - source.line_offset) else {
+        return loc;
+    };
+    let start = text
+        .char_indices()
+        .nth(col - 1)
+        .map_or(text.len(), |(i, _)| i);
+    let rest = &text[start..];
+    let after = match rest.strip_prefix('-') {
+        Some(r) if r.starts_with(' ') => r,
+        _ => match rest.find(':') {
+            Some(i) => &rest[i + 1..],
+            None => return loc,
+        },
+    };
+    let value = after.trim_start();
+    if !value.is_empty() && !value.starts_with('#') {
+        let offset = text.len() - value.len();
+        loc.column = Some(text[..offset].chars().count() + 1);
+    }
+    loc
+}
+
 fn indent_of(line: &str) -> usize {
     line.len() - line.trim_start().len()
 }
@@ -306,6 +413,12 @@ fn locate_in(text: &str, path: &[Seg<'_>]) -> Option<(usize, usize)> {
             {
                 return Some((l, lines[l - 1][..c].chars().count() + 1));
             }
+            // A flow list on the line found so far: `[kk, ru]`.
+            if let (Some((l, _)), Seg::Index(n)) = (best, seg)
+                && let Some(c) = lines.get(l - 1).and_then(|s| flow_item_column(s, *n))
+            {
+                return Some((l, c));
+            }
             return best;
         };
         best = Some((idx + 1, col));
@@ -323,6 +436,36 @@ fn locate_in(text: &str, path: &[Seg<'_>]) -> Option<(usize, usize)> {
         }
     }
     best
+}
+
+/// The 1-based column of the `n`-th item of the `[a, b, c]` list on `line`.
+fn flow_item_column(line: &str, n: usize) -> Option<usize> {
+    let open = line.find('[')?;
+    let mut seen = 0;
+    let mut quote: Option<char> = None;
+    let mut at_start = true;
+    for (i, c) in line[open + 1..].char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, ']') => return None,
+            (None, ',') => {
+                seen += 1;
+                at_start = true;
+            }
+            (None, c) if c.is_whitespace() => {}
+            (None, c) => {
+                if at_start && seen == n {
+                    return Some(line[..open + 1 + i].chars().count() + 1);
+                }
+                at_start = false;
+                if c == '"' || c == '\'' {
+                    quote = Some(c);
+                }
+            }
+        }
+    }
+    None
 }
 
 fn find_key_in(
@@ -460,6 +603,64 @@ mod tests {
         );
         assert_eq!(at(&[Seg::Key("leaders"), Seg::Index(1)]), 7);
         assert_eq!(at(&[Seg::Key("name")]), 1);
+    }
+
+    #[test]
+    fn missing_nested_field_points_at_its_parent() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct School {
+            name: String,
+            region: String,
+        }
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Club {
+            name: String,
+            school: School,
+        }
+        let text = "name: x\nschool:\n  name: y\n  locality: z\n";
+        let d = parse::<Club>(src(text)).unwrap_err();
+        assert_eq!(d.message, "required field `school.region` is missing");
+        assert_eq!(d.location.unwrap().line, Some(2));
+    }
+
+    #[test]
+    fn reads_serde_paths() {
+        let segs = parse_path("leaders[1].role");
+        assert!(matches!(
+            segs[..],
+            [Seg::Key("leaders"), Seg::Index(1), Seg::Key("role")]
+        ));
+    }
+
+    #[test]
+    fn locates_values_after_their_keys() {
+        let text = "school:\n  region: qaraganda\ngoals:\n  - x\nname: {kk: a, ru: b}\n";
+        let s = src(text);
+        let at = |p: &[Seg<'_>]| {
+            let l = locate_value(s, p);
+            (l.line.unwrap(), l.column.unwrap())
+        };
+        assert_eq!(at(&[Seg::Key("school"), Seg::Key("region")]), (2, 11));
+        assert_eq!(at(&[Seg::Key("goals"), Seg::Index(0)]), (4, 5));
+        assert_eq!(at(&[Seg::Key("name"), Seg::Key("ru")]), (5, 19));
+        assert_eq!(at(&[Seg::Key("school")]), (1, 1));
+    }
+
+    #[test]
+    fn locates_items_of_flow_lists() {
+        let text = "title: x\nlanguages: [kk, \"ru\", kz]\n";
+        let loc = locate(src(text), &[Seg::Key("languages"), Seg::Index(2)]);
+        assert_eq!((loc.line, loc.column), (Some(2), Some(23)));
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_unclosed_brace() {
+        let d = parse::<serde_yaml::Value>(src("name: {kk: x, ru: y\nleaders: []\n")).unwrap_err();
+        assert_eq!(d.code, "yaml/syntax");
+        let loc = d.location.unwrap();
+        assert_eq!((loc.line, loc.column), (Some(1), Some(7)));
     }
 
     #[test]

@@ -104,7 +104,15 @@ pub fn generate(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Gener
         &site.messages,
         &mut diags,
     ));
-    let files = render_site(&site, i18n, render, &mut diags);
+    // Pages of a site with content errors are not rendered: they would
+    // only repeat those errors as missing pages. The theme is still
+    // compiled, so template errors are reported in the same run.
+    let files = if diags.has_errors() {
+        crate::render::check_theme(&site, i18n, &mut diags);
+        Vec::new()
+    } else {
+        render_site(&site, i18n, render, &mut diags)
+    };
     diags.silence(&site.config.silence);
     Generated {
         site: Some(site),

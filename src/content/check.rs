@@ -1,6 +1,9 @@
 //! Field checks shared by the loaders: localized texts, URLs, dates, years.
 //! Each check reports at the line of the field, in the file being read.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
 use crate::builtin;
 use crate::config;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
@@ -101,7 +104,7 @@ impl Fields<'_, '_> {
                     "field/invalid-date",
                     format!("`{value}` is not a valid date"),
                 )
-                .at(yaml::locate(self.src, path))
+                .at(yaml::locate_value(self.src, path))
                 .label("expected YYYY-MM-DD")
                 .help(
                     "write dates as year-month-day, e.g. 2025-03-01, and check that the day exists",
@@ -118,7 +121,7 @@ impl Fields<'_, '_> {
         expected: Option<AcademicYear>,
         file_name: &str,
     ) -> Option<AcademicYear> {
-        let at = yaml::locate(self.src, &[Seg::Key("year")]);
+        let at = yaml::locate_value(self.src, &[Seg::Key("year")]);
         let Some(year) = AcademicYear::parse(value.as_str()) else {
             self.diags.push(
                 Diagnostic::error(
@@ -190,7 +193,7 @@ impl Fields<'_, '_> {
                 "club/unknown-region",
                 format!("`{code}` is not a region code"),
             )
-            .at(yaml::locate(self.src, path))
+            .at(yaml::locate_value(self.src, path))
             .label("unknown region")
             .help(help),
         );
@@ -207,9 +210,50 @@ impl Fields<'_, '_> {
     ) {
         self.diags.push(
             Diagnostic::error(code, message)
-                .at(yaml::locate(self.src, path))
+                .at(yaml::locate_value(self.src, path))
                 .help(help.to_string()),
         );
+    }
+}
+
+/// The web addresses (slugs) already taken in one folder of news or pages,
+/// so that two files that would make the same page are reported by name.
+#[derive(Default)]
+pub(crate) struct Addresses {
+    taken: BTreeMap<String, PathBuf>,
+}
+
+impl Addresses {
+    /// True when `slug` is still free (and takes it for `file`); else
+    /// reports `file` and the file that took it first.
+    pub(super) fn claim(
+        &mut self,
+        slug: &str,
+        file: &Path,
+        code: &'static str,
+        diags: &mut Diagnostics,
+    ) -> bool {
+        let Some(first) = self.taken.get(slug) else {
+            self.taken.insert(slug.to_string(), file.to_path_buf());
+            return true;
+        };
+        let name = |p: &Path| {
+            p.file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().to_string())
+        };
+        diags.push(
+            Diagnostic::error(
+                code,
+                format!(
+                    "{} and {} would have the same web address `{slug}`",
+                    name(first),
+                    name(file)
+                ),
+            )
+            .in_file(file)
+            .help("rename one of the two files: the address is made from the file name, without its date and language"),
+        );
+        false
     }
 }
 

@@ -46,12 +46,33 @@ pub(crate) fn load_club(
         );
         return None;
     }
-    let text = crate::fs::read_text(&file)
-        .map_err(|d| diags.push(d))
-        .ok()?;
+    let club = read_club_yaml(ctx, &file, dir, diags);
+    // The club's other files are read even when club.yaml has errors, so
+    // that every problem of the club is reported in one run.
+    let about = posts::load_doc(ctx, dir, "about", diags);
+    let reports = posts::load_reports(ctx, &dir.join("reports"), diags);
+    let plans = posts::load_plans(ctx, &dir.join("plans"), diags);
+    let news = posts::load_news(ctx, &dir.join("news"), Some(&slug), diags);
+    let mut club = club?;
+    club.slug = slug;
+    club.about = about;
+    club.reports = reports;
+    club.plans = plans;
+    club.news = news;
+    Some(club)
+}
+
+/// club.yaml, parsed and validated.
+fn read_club_yaml(
+    ctx: &LoadContext<'_>,
+    file: &Path,
+    dir: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Club> {
+    let text = crate::fs::read_text(file).map_err(|d| diags.push(d)).ok()?;
     let src = Source {
         text: &text,
-        file: &file,
+        file,
         line_offset: 0,
         family: "club",
     };
@@ -61,13 +82,7 @@ pub(crate) fn load_club(
         langs: &ctx.config.languages,
         diags,
     };
-    let mut club = validate_club(ctx, raw, &mut f, dir)?;
-    club.slug = slug;
-    club.about = posts::load_doc(ctx, dir, "about", diags);
-    club.reports = posts::load_reports(ctx, &dir.join("reports"), diags);
-    club.plans = posts::load_plans(ctx, &dir.join("plans"), diags);
-    club.news = posts::load_news(ctx, &dir.join("news"), Some(&club.slug), diags);
-    Some(club)
+    validate_club(ctx, raw, &mut f, dir)
 }
 
 fn validate_club(
@@ -95,7 +110,9 @@ fn validate_club(
     f.text(&name, &[Seg::Key("name")], true);
     f.opt_text(&unit, &[Seg::Key("unit")]);
     f.opt_text(&motto, &[Seg::Key("motto")]);
-    let school = validate_school(school, f)?;
+    // Every field is checked even when the school is wrong, so all
+    // problems of the file are reported at once.
+    let school = validate_school(school, f);
     for (key, list) in [
         ("goals", &goals),
         ("tasks", &tasks),
@@ -114,6 +131,7 @@ fn validate_club(
     let contacts = contacts.map(|c| validate_contacts(c, f));
     let feedback = validate_feedback(feedback, f);
     let gallery = validate_gallery(gallery, f, dir, &leaders_photos(dir, f.src));
+    let school = school?;
     Some(Club {
         slug: String::new(),
         dir: dir.to_path_buf(),
@@ -179,6 +197,22 @@ fn validate_principles(
     };
     match raw {
         None | Some(RawPrinciples::Default) => defaults(),
+        Some(RawPrinciples::Other(text)) => {
+            let help = if builtin::principle(text.trim()).is_some() {
+                format!("a list is needed even for one principle: `principles: [{}]`", text.trim())
+            } else if crate::diag::did_you_mean(&text, ["default"]).is_some() {
+                "did you mean `default`? It stands for the seven built-in principles".to_string()
+            } else {
+                "write `principles: default` for the seven built-in principles, or a list of keys such as `[voluntariness, confidentiality]`, or of {title, text} items".to_string()
+            };
+            f.error(
+                "club/invalid-principles",
+                format!("`{text}` is not a way to list principles"),
+                &[Seg::Key("principles")],
+                &help,
+            );
+            Vec::new()
+        }
         Some(RawPrinciples::List(items)) => items
             .into_iter()
             .enumerate()

@@ -84,19 +84,23 @@ pub(crate) fn render(
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION;
-    let line_of =
-        |offset: usize| first_line + markdown[..offset.min(markdown.len())].matches('\n').count();
+    let at = |offset: usize| {
+        let before = &markdown[..offset.min(markdown.len())];
+        let line = first_line + before.matches('\n').count();
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Location::at(file, line, column)
+    };
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading_ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut pending_heading: Option<usize> = None;
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         match &event {
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                check_raw_html(raw, file, line_of(range.start), diags);
+                check_raw_html(raw, at(range.start), diags);
             }
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
-                check_link(dest_url, file, line_of(range.start), diags);
+                check_link(dest_url, at(range.start), diags);
             }
             Event::Start(Tag::Heading { .. }) => pending_heading = Some(events.len()),
             Event::End(TagEnd::Heading(_)) => {
@@ -247,7 +251,7 @@ const DANGEROUS: &[&str] = &[
     "srcdoc",
 ];
 
-fn check_raw_html(raw: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
+fn check_raw_html(raw: &str, at: Location, diags: &mut Diagnostics) {
     let lower = raw.to_lowercase();
     let has_handler = lower
         .split(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'')
@@ -274,12 +278,12 @@ fn check_raw_html(raw: &str, file: &Path, line: usize, diags: &mut Diagnostics) 
             "markdown/html-removed",
             format!("raw HTML with {what} was removed from the page"),
         )
-        .at(Location::at(file, line, 1))
+        .at(at)
         .help("pages cannot run scripts or embed other sites; write plain Markdown, and link to other sites instead"),
     );
 }
 
-fn check_link(url: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
+fn check_link(url: &str, at: Location, diags: &mut Diagnostics) {
     let trimmed: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
@@ -296,7 +300,7 @@ fn check_link(url: &str, file: &Path, line: usize, diags: &mut Diagnostics) {
                 "markdown/unsafe-link",
                 format!("links starting with `{scheme}:` are not allowed"),
             )
-            .at(Location::at(file, line, 1))
+            .at(at)
             .label("unsafe link")
             .help(
                 "link to a web address (https://...), an e-mail (mailto:...) or a phone (tel:...)",

@@ -10,6 +10,7 @@ pub mod model;
 mod posts;
 mod raw;
 pub mod slug;
+pub mod stats;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -58,13 +59,13 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
         principles: None,
     };
     ctx.principles = load_principles(&ctx, diags);
-    let mut clubs = load_clubs(&ctx, root, diags);
+    let (mut clubs, folders) = load_clubs(&ctx, root, diags);
     for included in &config.include {
         clubs.extend(load_included(&config, included, options, diags));
     }
     check_duplicate_slugs(&clubs, diags);
     clubs.sort_by(|a, b| a.slug.cmp(&b.slug));
-    check_kind(&config, &clubs, diags);
+    check_kind(&config, folders, diags);
     let news = posts::load_news(&ctx, &root.join("news"), None, diags);
     let pages = posts::load_pages(&ctx, &root.join("pages"), diags);
     let documents = load_documents(&ctx, diags);
@@ -94,9 +95,11 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
     })
 }
 
-/// Clubs load in parallel, each with its own diagnostics, merged in folder
-/// order so reports read the same on every run.
-fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> Vec<Club> {
+/// The clubs of `root`, and how many club folders there are (a club with
+/// errors is not loaded, but still counts as the school's one club). Clubs
+/// load in parallel, each with its own diagnostics, merged in folder order
+/// so reports read the same on every run.
+fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> (Vec<Club>, usize) {
     let dirs = walk::dirs(root, &root.join("clubs"), &ctx.exclude, diags);
     let loaded: Vec<(Option<Club>, Diagnostics)> = dirs
         .par_iter()
@@ -106,35 +109,40 @@ fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> Ve
             (club, own)
         })
         .collect();
-    loaded
+    let clubs = loaded
         .into_iter()
         .filter_map(|(club, own)| {
             diags.extend(own);
             club
         })
-        .collect()
+        .collect();
+    (clubs, dirs.len())
 }
 
-/// Clubs of another site folder named in `include:`.
+/// Clubs of another site folder named in `include:` (config.rs checked that
+/// it exists). Its site.yaml, when it has one, is checked too, so a broken
+/// school folder fails the directory's build with its own path.
 fn load_included(
     config: &Config,
     dir: &Path,
     options: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Vec<Club> {
-    if !dir.join("site.yaml").is_file() && !dir.join("clubs").is_dir() {
+    if dir.join("site.yaml").is_file()
+        && let Some(own) = load_config(dir, diags)
+        && !own.include.is_empty()
+    {
         diags.push(
-            Diagnostic::error(
-                "site/include-missing",
+            Diagnostic::warning(
+                "site/include-nested",
                 format!(
-                    "the included folder {} has no site.yaml and no clubs/ folder",
+                    "the included folder {} has its own `include:`, which the directory does not follow",
                     dir.display()
                 ),
             )
-            .in_file(config.file())
-            .help("check the path under `include:` (relative to site.yaml)"),
+            .in_file(own.file())
+            .help("name every school folder in the directory's own site.yaml"),
         );
-        return Vec::new();
     }
     let ctx = LoadContext {
         config,
@@ -145,7 +153,7 @@ fn load_included(
     };
     let principles = load_principles(&ctx, diags);
     let ctx = LoadContext { principles, ..ctx };
-    load_clubs(&ctx, dir, diags)
+    load_clubs(&ctx, dir, diags).0
 }
 
 fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
@@ -168,15 +176,12 @@ fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
     }
 }
 
-fn check_kind(config: &Config, clubs: &[Club], diags: &mut Diagnostics) {
-    if config.kind == SiteKind::School && clubs.len() != 1 {
-        let message = if clubs.is_empty() {
+fn check_kind(config: &Config, club_folders: usize, diags: &mut Diagnostics) {
+    if config.kind == SiteKind::School && club_folders != 1 {
+        let message = if club_folders == 0 {
             "a school site needs one club, and clubs/ has none".to_string()
         } else {
-            format!(
-                "a school site has exactly one club, and clubs/ has {}",
-                clubs.len()
-            )
+            format!("a school site has exactly one club, and clubs/ has {club_folders}")
         };
         diags.push(
             Diagnostic::error("site/club-count", message)

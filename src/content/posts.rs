@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use super::LoadContext;
-use super::check::Fields;
+use super::check::{Addresses, Fields};
 use super::markdown;
 use super::model::*;
 use super::raw::*;
@@ -316,29 +316,10 @@ fn load_report(
     }
     // A kk/ru pair must agree on its figures.
     for other in &parts[1..] {
-        if other.front.year != first.front.year
-            || other.front.status != first.front.status
-            || other.front.indicators != first.front.indicators
-        {
-            let what = if other.front.status != first.front.status {
-                "status"
-            } else if other.front.year != first.front.year {
-                "year"
-            } else {
-                "figures"
-            };
-            diags.push(
-                Diagnostic::error(
-                    "report/pair-mismatch",
-                    format!(
-                        "the {what} in {} differ from those in {}",
-                        file_name(&other.body.file),
-                        file_name(&first.body.file)
-                    ),
-                )
-                .at(yaml::locate(other.source(), &[Seg::Key(if what == "figures" { "indicators" } else { what })]))
-                .help("the language versions of a report must have the same year, status and indicators; copy them from one file to the other"),
-            );
+        // A year that does not match its file name is already reported.
+        let compare_years = checked.iter().all(|ok| *ok);
+        if let Some(d) = pair_mismatch(first, other, compare_years) {
+            diags.push(d);
             return None;
         }
     }
@@ -371,6 +352,58 @@ fn load_report(
         body: doc,
         files: parts.iter().map(|p| p.body.file.clone()).collect(),
     })
+}
+
+/// The first difference between two language versions of a report, as an
+/// error at the differing line of `other`.
+fn pair_mismatch(
+    first: &Part<RawReport>,
+    other: &Part<RawReport>,
+    compare_years: bool,
+) -> Option<Diagnostic> {
+    let (a, b) = (&first.front, &other.front);
+    let shown = |v: Option<&u64>| v.map_or("missing".to_string(), u64::to_string);
+    let status = |s: RawStatus| match s {
+        RawStatus::Final => "final".to_string(),
+        RawStatus::Ongoing => "ongoing".to_string(),
+    };
+    let (path, what, va, vb): (Vec<Seg<'_>>, String, String, String) =
+        if compare_years && a.year != b.year {
+            let (va, vb) = (a.year.to_string(), b.year.to_string());
+            (vec![Seg::Key("year")], "the year".into(), va, vb)
+        } else if a.status != b.status {
+            let (va, vb) = (status(a.status), status(b.status));
+            (vec![Seg::Key("status")], "the status".into(), va, vb)
+        } else if a.indicators != b.indicators {
+            let fa = figures_of_year(&a.indicators.clone().unwrap_or_default());
+            let fb = figures_of_year(&b.indicators.clone().unwrap_or_default());
+            match INDICATORS.iter().find(|k| fa.get(*k) != fb.get(*k)) {
+                Some(k) => (
+                    vec![Seg::Key("indicators"), Seg::Key(k)],
+                    format!("`{k}`"),
+                    shown(fa.get(k)),
+                    shown(fb.get(k)),
+                ),
+                None => (
+                    vec![Seg::Key("indicators")],
+                    "the other indicators (quarters, trust box, cases by parties)".into(),
+                    "as written there".into(),
+                    "different".into(),
+                ),
+            }
+        } else {
+            return None;
+        };
+    let (this, that) = (file_name(&other.body.file), file_name(&first.body.file));
+    Some(
+        Diagnostic::error(
+            "report/pair-mismatch",
+            format!("{what} is {vb} in {this} but {va} in {that}"),
+        )
+        .at(yaml::locate_value(other.source(), &path))
+        .label(format!("differs from {that}"))
+        .help("the language versions of a report must have the same year, status and indicators; write the same figures in both files"),
+    )
 }
 
 fn file_name(p: &Path) -> String {
@@ -584,9 +617,16 @@ pub(crate) fn load_news(
     club: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Vec<News> {
+    let mut taken = Addresses::default();
     let mut news: Vec<News> = group_by_stem(ctx, dir, diags)
         .into_iter()
-        .filter_map(|(stem, files)| load_news_item(ctx, &stem, files, club, diags))
+        .filter_map(|(stem, files)| {
+            let file = files.first()?.1.clone();
+            let item = load_news_item(ctx, &stem, files, club, diags)?;
+            taken
+                .claim(&item.slug, &file, "news/duplicate-slug", diags)
+                .then_some(item)
+        })
         .collect();
     news.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     news
@@ -676,53 +716,67 @@ fn strip_date_prefix(stem: &str) -> &str {
 
 /// pages/<slug>[.<lang>].md
 pub(crate) fn load_pages(ctx: &LoadContext<'_>, dir: &Path, diags: &mut Diagnostics) -> Vec<Page> {
+    let mut taken = Addresses::default();
     group_by_stem(ctx, dir, diags)
         .into_iter()
         .filter_map(|(stem, files)| {
-            let parts: Vec<Part<RawPage>> = files
-                .into_iter()
-                .filter_map(|(lang, path)| read_part(lang, &path, "page", 2, diags))
-                .collect();
-            let first = parts.first()?;
-            if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {
-                return None;
-            }
-            for part in parts.iter().filter(|p| p.lang.is_none()) {
-                let src = Source {
-                    family: "page",
-                    ..part.source()
-                };
-                let mut f = Fields {
-                    src,
-                    langs: &ctx.config.languages,
-                    diags,
-                };
-                f.text(&part.front.title, &[Seg::Key("title")], true);
-            }
-            let default = ctx.config.default_lang();
-            let titles: Vec<_> = parts
-                .iter()
-                .map(|p| (p.lang.as_deref(), &p.front.title))
-                .collect();
-            let descs: Vec<_> = parts
-                .iter()
-                .filter_map(|p| p.front.description.as_ref().map(|s| (p.lang.as_deref(), s)))
-                .collect();
-            let doc = doc_of(&parts);
-            warn_missing_langs(ctx, &doc, &first.body.file, "this page", diags);
-            let slug = if slug::is_slug(&stem) {
-                stem.clone()
-            } else {
-                slug::slugify(&stem)
-            };
-            Some(Page {
-                slug,
-                title: merge_localized(&titles, default),
-                description: (!descs.is_empty()).then(|| merge_localized(&descs, default)),
-                body: doc,
-            })
+            let file = files.first()?.1.clone();
+            let page = load_page(ctx, &stem, files, diags)?;
+            taken
+                .claim(&page.slug, &file, "page/duplicate-slug", diags)
+                .then_some(page)
         })
         .collect()
+}
+
+fn load_page(
+    ctx: &LoadContext<'_>,
+    stem: &str,
+    files: Vec<(Option<String>, PathBuf)>,
+    diags: &mut Diagnostics,
+) -> Option<Page> {
+    let parts: Vec<Part<RawPage>> = files
+        .into_iter()
+        .filter_map(|(lang, path)| read_part(lang, &path, "page", 2, diags))
+        .collect();
+    let first = parts.first()?;
+    if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {
+        return None;
+    }
+    for part in parts.iter().filter(|p| p.lang.is_none()) {
+        let src = Source {
+            family: "page",
+            ..part.source()
+        };
+        let mut f = Fields {
+            src,
+            langs: &ctx.config.languages,
+            diags,
+        };
+        f.text(&part.front.title, &[Seg::Key("title")], true);
+    }
+    let default = ctx.config.default_lang();
+    let titles: Vec<_> = parts
+        .iter()
+        .map(|p| (p.lang.as_deref(), &p.front.title))
+        .collect();
+    let descs: Vec<_> = parts
+        .iter()
+        .filter_map(|p| p.front.description.as_ref().map(|s| (p.lang.as_deref(), s)))
+        .collect();
+    let doc = doc_of(&parts);
+    warn_missing_langs(ctx, &doc, &first.body.file, "this page", diags);
+    let slug = if slug::is_slug(stem) {
+        stem.to_string()
+    } else {
+        slug::slugify(stem)
+    };
+    Some(Page {
+        slug,
+        title: merge_localized(&titles, default),
+        description: (!descs.is_empty()).then(|| merge_localized(&descs, default)),
+        body: doc,
+    })
 }
 
 #[cfg(test)]

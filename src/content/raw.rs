@@ -102,6 +102,8 @@ pub(crate) struct RawGallery {
 pub(crate) enum RawPrinciples {
     Default,
     List(Vec<RawPrincipleItem>),
+    /// Any other text (a typo of `default`), reported when validating.
+    Other(String),
 }
 
 #[derive(Debug)]
@@ -131,7 +133,7 @@ impl<'de> Deserialize<'de> for RawPrinciples {
                 if v.trim() == "default" {
                     Ok(RawPrinciples::Default)
                 } else {
-                    Err(E::invalid_value(de::Unexpected::Str(v), &self))
+                    Ok(RawPrinciples::Other(v.to_string()))
                 }
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawPrinciples, A::Error> {

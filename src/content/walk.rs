@@ -26,7 +26,10 @@ pub(crate) fn files(
         .max_depth(if deep { 32 } else { 1 })
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !is_ignored(e.file_name().to_str().unwrap_or("")) || e.depth() == 0);
+        .filter_entry(|e| {
+            let ignored = e.depth() > 0 && is_ignored(e.file_name().to_str().unwrap_or(""));
+            !ignored && !is_excluded(e.path(), exclude)
+        });
     let mut out = Vec::new();
     for entry in walker {
         let entry = match entry {
@@ -64,9 +67,6 @@ pub(crate) fn files(
                 continue;
             }
         }
-        if exclude.iter().any(|x| entry.path().starts_with(x)) {
-            continue;
-        }
         if entry.file_type().is_file() {
             out.push(entry.into_path());
         }
@@ -89,7 +89,7 @@ pub(crate) fn dirs(
     for entry in read.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().to_string();
-        if is_ignored(&name) || !path.is_dir() || exclude.iter().any(|x| path.starts_with(x)) {
+        if is_ignored(&name) || !path.is_dir() || is_excluded(&path, exclude) {
             continue;
         }
         if entry.file_type().is_ok_and(|t| t.is_symlink())
@@ -109,6 +109,22 @@ pub(crate) fn dirs(
     }
     out.sort();
     out
+}
+
+/// True when `path` is in one of the `exclude` folders (absolute paths, as
+/// the output folder is given). The site folder may be given as a relative
+/// path, so the path is made absolute before comparing.
+fn is_excluded(path: &Path, exclude: &[PathBuf]) -> bool {
+    if exclude.is_empty() {
+        return false;
+    }
+    let absolute = path
+        .canonicalize()
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    exclude
+        .iter()
+        .any(|x| path.starts_with(x) || absolute.starts_with(x))
 }
 
 /// Hidden files, editor backups and temporary files.

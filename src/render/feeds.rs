@@ -159,11 +159,28 @@ fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
     }
     ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
     ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
+    ids.extend(super::directory::page_ids(site));
     let langs = &site.config.languages;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    // The root language chooser, the x-default of the home pages.
+    xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", xml_escape(base)));
+    for alt in langs {
+        xml.push_str(&format!(
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>\n",
+            xml_escape(&format!("{base}{}", paths.pretty(alt, &PageId::Home)))
+        ));
+    }
+    xml.push_str(&format!(
+        "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
+        xml_escape(base)
+    ));
     for id in &ids {
+        let x_default = match id {
+            PageId::Home => base.to_string(),
+            _ => format!("{base}{}", paths.pretty(&langs[0], id)),
+        };
         for lang in langs {
             xml.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",
@@ -177,7 +194,7 @@ fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
             }
             xml.push_str(&format!(
                 "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
-                xml_escape(&format!("{base}{}", paths.pretty(&langs[0], id)))
+                xml_escape(&x_default)
             ));
         }
     }

@@ -34,6 +34,14 @@ pub(crate) enum PageId {
     Documents,
     /// The not-found page.
     NotFound,
+    /// The region index of a directory.
+    Regions,
+    /// One region's clubs, by region code.
+    Region(String),
+    /// The statistics index of a directory.
+    StatisticsIndex,
+    /// The statistics of one academic year.
+    Statistics(AcademicYear),
 }
 
 /// Maps pages to output paths for one site.
@@ -73,6 +81,10 @@ impl Paths {
             PageId::News(Some(club), slug) => under(club, &format!("news/{slug}")),
             PageId::Page(slug) => format!("pages/{slug}"),
             PageId::Documents => "documents".to_string(),
+            PageId::Regions => "regions".to_string(),
+            PageId::Region(code) => format!("regions/{code}"),
+            PageId::StatisticsIndex => "statistics".to_string(),
+            PageId::Statistics(y) => format!("statistics/{}", y.slug()),
         }
     }
 
@@ -116,6 +128,14 @@ mod tests {
             "kk/clubs/senim/index.html"
         );
         assert_eq!(d.pretty("kk", &PageId::Home), "kk/");
+        assert_eq!(
+            d.file("ru", &PageId::Region("almaty-region".into())),
+            "ru/regions/almaty-region/index.html"
+        );
+        assert_eq!(
+            d.pretty("kk", &PageId::Statistics(AcademicYear { start: 2024 })),
+            "kk/statistics/2024-2025/"
+        );
     }
 
     #[test]

@@ -3,11 +3,15 @@
 //!
 //! Layer 3: imports `content`, `i18n`, `config`, `diag`, `types`, `builtin`.
 
+mod charts;
+mod directory;
+mod exports;
 mod feeds;
 mod images;
 mod links;
 mod pages;
 mod qr;
+mod statistics;
 mod theme;
 mod views;
 
@@ -116,6 +120,12 @@ impl Env<'_> {
     }
 }
 
+/// Compiles the theme only, reporting template errors (for a site whose
+/// content has errors, so its pages are not rendered).
+pub fn check_theme(site: &Site, i18n: Arc<I18n>, diags: &mut Diagnostics) {
+    let _ = theme::compile_theme(site, i18n, diags);
+}
+
 /// Receives each rendered file as soon as it is ready, from several threads
 /// at once; `Break` stops the rendering (the writer hit an I/O error).
 pub type Sink<'s> = &'s (dyn Fn(OutputFile) -> ControlFlow<()> + Sync);
@@ -162,6 +172,7 @@ pub fn render_site_to(
     };
     let groups = pages::plan_pages(site, options.today);
     extras.extend(feeds::render_feeds(site, &i18n, paths));
+    extras.extend(exports::render_exports(site, paths));
     extras.extend(other_files(site, &theme));
     check_unique_paths(
         groups.iter().flatten().map(|j| j.file.as_str()),

@@ -78,6 +78,7 @@ pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<Vec<PageJob>> {
     }
     ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
     ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
+    ids.extend(super::directory::page_ids(site));
     let default = site.config.default_lang().to_string();
     let mut groups = vec![
         vec![PageJob {
@@ -188,9 +189,21 @@ struct HrefLang {
 }
 
 #[derive(Serialize)]
-struct Crumb {
-    label: String,
-    href: String,
+pub(super) struct Crumb {
+    pub label: String,
+    pub href: String,
+    /// The label's language when it fell back to another one.
+    lang: Option<String>,
+}
+
+impl Crumb {
+    pub(super) fn new(label: String, href: String) -> Self {
+        Crumb {
+            label,
+            href,
+            lang: None,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -199,12 +212,21 @@ struct NavItem {
     label: String,
     href: String,
     current: bool,
+    /// The label's language when it fell back to another one.
+    lang: Option<String>,
+}
+
+/// The language to mark a text with: its own when it fell back.
+fn fallback_lang(r: Resolved<'_>) -> Option<String> {
+    r.fallback.then(|| r.lang.to_string())
 }
 
 #[derive(Serialize)]
 struct PageMeta {
     kind: &'static str,
     title: String,
+    /// The title's language when it fell back to another one.
+    title_lang: Option<String>,
     description: Option<String>,
     canonical: Option<String>,
     alternates: Vec<Alternate>,
@@ -266,9 +288,9 @@ fn internal(e: &dyn std::fmt::Display) -> Diagnostic {
 
 /// A template's own variables, already converted to Tera values (straight
 /// from the borrowed views, with no intermediate JSON).
-type Extra = Vec<(&'static str, tera::Value)>;
+pub(super) type Extra = Vec<(&'static str, tera::Value)>;
 
-fn json<T: Serialize>(v: &T) -> tera::Value {
+pub(super) fn json<T: Serialize>(v: &T) -> tera::Value {
     tera::Value::try_from_serializable(v).unwrap_or_else(|_| tera::Value::none())
 }
 
@@ -287,19 +309,20 @@ fn page_parts(
     Ok(match id {
         PageId::Home if site.config.kind == SiteKind::School => {
             let club = site.clubs.first().ok_or_else(|| internal(&"no club"))?;
-            let p = Partial::new("club", env.text(&club.name).text, id.clone());
+            let p = Partial::localized("club", env.text(&club.name), id.clone());
             ("club.html", p, vec![("club", json(&env.club(club)))])
         }
-        PageId::Home => {
-            let cards: Vec<_> = site.clubs.iter().map(|c| env.club(c)).collect();
-            let p = Partial::new("directory", env.text(&site.config.title).text, id.clone());
-            ("directory.html", p, vec![("clubs", json(&cards))])
-        }
+        PageId::Home => super::directory::home(env, id),
+        PageId::Regions => super::directory::regions(env, id),
+        PageId::Region(code) => super::directory::region(env, id, code)
+            .ok_or_else(|| internal(&format!("no region {code}")))?,
+        PageId::StatisticsIndex => super::statistics::index(env, id),
+        PageId::Statistics(year) => super::statistics::year(env, id, *year),
         PageId::Club(slug) => {
             let club = club_of(slug)?;
             (
                 "club.html",
-                Partial::new("club", env.text(&club.name).text, id.clone()),
+                Partial::localized("club", env.text(&club.name), id.clone()),
                 vec![("club", json(&env.club(club)))],
             )
         }
@@ -333,10 +356,10 @@ fn page_parts(
                 )
                 .unwrap_or_default();
             let mut p = Partial::new("report", &title, id.clone()).under_club(env, club);
-            p.crumbs.push(Crumb {
-                label: t("nav-reports"),
-                href: env.href(&PageId::Reports(slug.clone())),
-            });
+            p.crumbs.push(Crumb::new(
+                t("nav-reports"),
+                env.href(&PageId::Reports(slug.clone())),
+            ));
             (
                 "report.html",
                 p,
@@ -424,12 +447,10 @@ fn page_parts(
                 .iter()
                 .find(|n| &n.slug == slug)
                 .ok_or_else(|| internal(&"no news"))?;
-            let mut p = Partial::new("news", env.text(&news.title).text, id.clone());
+            let mut p = Partial::localized("news", env.text(&news.title), id.clone());
             p.description = news.summary.as_ref().map(|s| env.text(s).text.to_string());
-            p.crumbs.push(Crumb {
-                label: t("nav-news"),
-                href: env.href(&PageId::NewsList),
-            });
+            p.crumbs
+                .push(Crumb::new(t("nav-news"), env.href(&PageId::NewsList)));
             p.nav = "news";
             ("news.html", p, vec![("news", json(&env.news(news)))])
         }
@@ -439,7 +460,7 @@ fn page_parts(
                 .iter()
                 .find(|p| &p.slug == slug)
                 .ok_or_else(|| internal(&"no page"))?;
-            let mut p = Partial::new("page", env.text(&page.title).text, id.clone());
+            let mut p = Partial::localized("page", env.text(&page.title), id.clone());
             p.description = page
                 .description
                 .as_ref()
@@ -479,24 +500,33 @@ fn landing(env: &Env<'_>) -> (&'static str, Partial, Extra) {
         autonym: String,
         href: String,
         title: &'a str,
+        /// The title's language when it is not `code` (a fallback).
+        title_lang: Option<String>,
         description: Option<&'a str>,
+        description_lang: Option<String>,
     }
     let config = &env.site.config;
     let choices: Vec<Choice<'_>> = config
         .languages
         .iter()
-        .map(|l| Choice {
-            code: l,
-            autonym: env.i18n.get(l, "lang-autonym"),
-            href: format!("{l}/index.html"),
-            title: config.title.resolve(l, &config.languages).text,
-            description: config
+        .map(|l| {
+            let title = config.title.resolve(l, &config.languages);
+            let description = config
                 .description
                 .as_ref()
-                .map(|d| d.resolve(l, &config.languages).text),
+                .map(|d| d.resolve(l, &config.languages));
+            Choice {
+                code: l,
+                autonym: env.i18n.get(l, "lang-autonym"),
+                href: format!("{l}/index.html"),
+                title: title.text,
+                title_lang: fallback_lang(title),
+                description: description.map(|d| d.text),
+                description_lang: description.and_then(fallback_lang),
+            }
         })
         .collect();
-    let p = Partial::new("landing", env.text(&config.title).text, PageId::Home);
+    let p = Partial::localized("landing", env.text(&config.title), PageId::Home);
     (
         "landing.html",
         Partial { landing: true, ..p },
@@ -516,22 +546,24 @@ pub(crate) fn all_news(site: &Site) -> Vec<&crate::content::News> {
 }
 
 /// The page-specific part of the common variables.
-struct Partial {
+pub(super) struct Partial {
     kind: &'static str,
     title: String,
+    title_lang: Option<String>,
     description: Option<String>,
     id: PageId,
-    crumbs: Vec<Crumb>,
-    nav: &'static str,
+    pub crumbs: Vec<Crumb>,
+    pub nav: &'static str,
     alternates: bool,
     landing: bool,
 }
 
 impl Partial {
-    fn new(kind: &'static str, title: &str, id: PageId) -> Self {
+    pub(super) fn new(kind: &'static str, title: &str, id: PageId) -> Self {
         Partial {
             kind,
             title: title.to_string(),
+            title_lang: None,
             description: None,
             id,
             crumbs: Vec::new(),
@@ -541,12 +573,24 @@ impl Partial {
         }
     }
 
+    /// A page titled with a localized text, marked when it fell back.
+    pub(super) fn localized(kind: &'static str, title: Resolved<'_>, id: PageId) -> Self {
+        Partial {
+            title_lang: fallback_lang(title),
+            ..Self::new(kind, title.text, id)
+        }
+    }
+
     /// Breadcrumbs through the club (directories) and the nav item.
     fn under_club(mut self, env: &Env<'_>, club: &crate::content::Club) -> Self {
         if env.site.config.kind == SiteKind::Directory {
+            let name = env.text(&club.name);
             self.crumbs.push(Crumb {
-                label: env.text(&club.name).text.to_string(),
-                href: env.href(&PageId::Club(club.slug.clone())),
+                lang: fallback_lang(name),
+                ..Crumb::new(
+                    name.text.to_string(),
+                    env.href(&PageId::Club(club.slug.clone())),
+                )
             });
         }
         self.nav = match self.kind {
@@ -572,10 +616,7 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
         && partial.id != PageId::Home
         && !matches!(partial.id, PageId::Club(_) if config.kind == SiteKind::School)
     {
-        crumbs.push(Crumb {
-            label: env.i18n.get(env.lang, "nav-home"),
-            href: home.clone(),
-        });
+        crumbs.push(Crumb::new(env.i18n.get(env.lang, "nav-home"), home.clone()));
     }
     crumbs.extend(partial.crumbs);
     let alternates = if !partial.alternates || partial.landing {
@@ -597,10 +638,8 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
             .as_ref()
             .map(|b| format!("{b}{}", env.paths.pretty(lang, &partial.id)))
     };
-    let (canonical, hreflang, x_default) = if partial.landing {
-        (config.base_url.clone(), Vec::new(), config.base_url.clone())
-    } else if partial.alternates {
-        let hreflang = langs
+    let hreflang = || {
+        langs
             .iter()
             .filter_map(|l| {
                 absolute(l).map(|url| HrefLang {
@@ -608,12 +647,19 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
                     url,
                 })
             })
-            .collect();
-        (
-            absolute(env.lang),
-            hreflang,
-            absolute(config.default_lang()),
-        )
+            .collect()
+    };
+    // The root language chooser is the x-default of the home pages; other
+    // pages fall back to the default language's version.
+    let (canonical, hreflang, x_default) = if partial.landing {
+        (config.base_url.clone(), hreflang(), config.base_url.clone())
+    } else if partial.alternates {
+        let x_default = if partial.id == PageId::Home {
+            config.base_url.clone()
+        } else {
+            absolute(config.default_lang())
+        };
+        (absolute(env.lang), hreflang(), x_default)
     } else {
         (None, Vec::new(), None)
     };
@@ -640,6 +686,7 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
         page: PageMeta {
             kind: partial.kind,
             title: partial.title,
+            title_lang: partial.title_lang,
             description: partial.description.or_else(|| {
                 config
                     .description
@@ -667,12 +714,34 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
 fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
     let site = env.site;
     let t = |k: &str| env.i18n.get(env.lang, k);
+    let directory = site.config.kind == SiteKind::Directory;
     let mut items = vec![NavItem {
         key: "home",
-        label: t("nav-home"),
+        label: t(if directory {
+            "nav-directory"
+        } else {
+            "nav-home"
+        }),
         href: env.href(&PageId::Home),
         current: *id == PageId::Home,
+        lang: None,
     }];
+    if directory {
+        items.push(NavItem {
+            key: "regions",
+            label: t("nav-regions"),
+            href: env.href(&PageId::Regions),
+            current: current == "regions",
+            lang: None,
+        });
+        items.push(NavItem {
+            key: "statistics",
+            label: t("nav-statistics"),
+            href: env.href(&PageId::StatisticsIndex),
+            current: current == "statistics",
+            lang: None,
+        });
+    }
     if site.config.kind == SiteKind::School
         && let Some(club) = site.clubs.first()
     {
@@ -682,6 +751,7 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
                 label: t("nav-reports"),
                 href: env.href(&PageId::Reports(club.slug.clone())),
                 current: current == "reports",
+                lang: None,
             });
         }
         if !club.gallery.photos.is_empty() {
@@ -690,6 +760,7 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
                 label: t("nav-gallery"),
                 href: env.href(&PageId::Gallery(club.slug.clone())),
                 current: current == "gallery",
+                lang: None,
             });
         }
     }
@@ -699,15 +770,18 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
             label: t("nav-news"),
             href: env.href(&PageId::NewsList),
             current: current == "news",
+            lang: None,
         });
     }
     for page in &site.pages {
         let pid = PageId::Page(page.slug.clone());
+        let title = env.text(&page.title);
         items.push(NavItem {
             key: "page",
-            label: env.text(&page.title).text.to_string(),
+            label: title.text.to_string(),
             href: env.href(&pid),
             current: *id == pid,
+            lang: fallback_lang(title),
         });
     }
     if !site.documents.is_empty() {
@@ -716,6 +790,7 @@ fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
             label: t("nav-documents"),
             href: env.href(&PageId::Documents),
             current: current == "documents",
+            lang: None,
         });
     }
     items

@@ -37,6 +37,7 @@ pub(crate) const PAGE_TEMPLATES: &[&str] = &[
     "region.html",
     "regions.html",
     "statistics.html",
+    "statistics_index.html",
 ];
 
 /// A compiled theme.

@@ -485,7 +485,7 @@ impl<'a> Env<'a> {
             title: self.text(&d.title),
             date: d.date.map(|d| d.to_string()),
             number: d.number.as_deref(),
-            href: format!("{}documents/{}", self.root, d.file),
+            href: format!("{}documents/{}", self.root, url_segment(&d.file)),
             ext: d
                 .file
                 .rsplit_once('.')
@@ -600,6 +600,26 @@ pub(crate) fn feedback(club: &Club) -> Vec<FeedbackView<'_>> {
             href: f.url.url.as_str(),
         })
         .collect()
+}
+
+/// A file name as one segment of a URL path: spaces, `#`, `?`, `%` and
+/// non-ASCII letters percent-encoded, so `Бұйрық № 114.pdf` links right.
+pub(crate) fn url_segment(name: &str) -> String {
+    use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+    const SEGMENT: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}')
+        .add(b'/')
+        .add(b'\\');
+    utf8_percent_encode(name, SEGMENT).to_string()
 }
 
 /// Escapes text for HTML.

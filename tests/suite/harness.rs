@@ -148,18 +148,36 @@ impl SiteTest {
         self
     }
 
-    /// Runs `bitimger build <site> --output <out>` with extra arguments.
+    /// The temporary folder holding the site and the output.
+    pub fn dir(&self) -> &Path {
+        self._dir.path()
+    }
+
+    /// A command running the binary from the temporary folder, so messages
+    /// name files as `site/...`, the same on every machine.
+    pub fn command(&self) -> Command {
+        let mut c = bitimger();
+        c.current_dir(self.dir()).env("NO_COLOR", "1");
+        c
+    }
+
+    /// Runs `bitimger build site --output public` with extra arguments.
     pub fn build_with(&self, args: &[&str]) -> Run {
-        let output = bitimger()
+        let output = self
+            .command()
             .arg("build")
-            .arg(&self.site)
+            .arg(self.rel(&self.site))
             .arg("--output")
-            .arg(&self.out)
+            .arg(self.rel(&self.out))
             .args(args)
-            .env("NO_COLOR", "1")
             .output()
             .unwrap();
         Run { output }
+    }
+
+    /// `path` relative to the temporary folder, when it is inside it.
+    fn rel<'a>(&self, path: &'a Path) -> &'a Path {
+        path.strip_prefix(self.dir()).unwrap_or(path)
     }
 
     /// Runs `bitimger build`.
@@ -167,16 +185,38 @@ impl SiteTest {
         self.build_with(&[])
     }
 
-    /// Runs `bitimger check <site>` with extra arguments.
+    /// Runs `bitimger check site` with extra arguments.
     pub fn check(&self, args: &[&str]) -> Run {
-        let output = bitimger()
+        let output = self
+            .command()
             .arg("check")
-            .arg(&self.site)
+            .arg(self.rel(&self.site))
             .args(args)
-            .env("NO_COLOR", "1")
             .output()
             .unwrap();
         Run { output }
+    }
+
+    /// Every problem `bitimger check --format json` finds.
+    pub fn problems(&self) -> Vec<Problem> {
+        let run = self.check(&["--format", "json"]);
+        let items: Vec<serde_json::Value> = serde_json::from_str(&run.stdout())
+            .unwrap_or_else(|e| panic!("check --format json: {e}\n{}", run.stdout()));
+        items
+            .iter()
+            .map(|v| Problem {
+                code: v["code"].as_str().unwrap_or("").to_string(),
+                severity: v["severity"].as_str().unwrap_or("").to_string(),
+                message: v["message"].as_str().unwrap_or("").to_string(),
+                file: v["location"]["file"]
+                    .as_str()
+                    .map(|f| f.replace('\\', "/"))
+                    .unwrap_or_default(),
+                line: v["location"]["line"].as_u64().map(|l| l as usize),
+                label: v["label"].as_str().map(str::to_string),
+                help: v["help"].as_str().map(str::to_string),
+            })
+            .collect()
     }
 
     /// An output file's path.
@@ -200,6 +240,22 @@ impl SiteTest {
         }
     }
 
+    /// Output paths (`/`-separated, relative to the output) of every HTML page.
+    pub fn html_pages(&self) -> Vec<String> {
+        let mut pages: Vec<String> = walkdir::WalkDir::new(&self.out)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                let rel = e.path().strip_prefix(&self.out).ok()?;
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                rel.ends_with(".html").then_some(rel)
+            })
+            .collect();
+        pages.sort();
+        pages
+    }
+
     /// Every file of the output with its bytes, for "nothing changed" checks.
     pub fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
         let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(&self.out)
@@ -211,6 +267,19 @@ impl SiteTest {
         files.sort();
         files
     }
+}
+
+/// One problem, as `check --format json` reports it.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub code: String,
+    pub severity: String,
+    pub message: String,
+    /// The file, `/`-separated, as given to the binary (`site/...`).
+    pub file: String,
+    pub line: Option<usize>,
+    pub label: Option<String>,
+    pub help: Option<String>,
 }
 
 /// A parsed output page.
@@ -263,4 +332,45 @@ impl Page {
     pub fn lang(&self) -> String {
         self.attrs("html", "lang").pop().unwrap_or_default()
     }
+}
+
+/// The output path that the relative link `href` on the page `from` (an
+/// output path such as `kk/news/index.html`) leads to; `None` for links
+/// that leave the site (`https:`, `mailto:`, `tel:`) and for `#fragments`.
+/// A folder link (`../ru/`) leads to its `index.html`.
+pub fn resolve_href(from: &str, href: &str) -> Option<String> {
+    let path = href.split(['#', '?']).next().unwrap_or("");
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let path = decoded.as_ref();
+    let scheme = path.split_once(':').is_some_and(|(s, _)| !s.contains('/'));
+    if path.is_empty() || scheme {
+        return None;
+    }
+    let mut parts: Vec<&str> = if path.starts_with('/') {
+        Vec::new()
+    } else {
+        let mut p: Vec<&str> = from.split('/').collect();
+        p.pop();
+        p
+    };
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    // Above the output root: a path that never exists.
+                    return Some(format!("../{path}"));
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if path.ends_with('/') || out.is_empty() {
+        if !out.is_empty() {
+            out.push('/');
+        }
+        out.push_str("index.html");
+    }
+    Some(out)
 }

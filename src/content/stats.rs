@@ -1,0 +1,326 @@
+//! Monitoring statistics of a directory: the clubs' report figures summed
+//! per academic year, per region and per quarter. Pure functions over the
+//! model, so the sums are unit-tested against hand-computed values.
+//!
+//! An absent figure is "no data", never 0: a sum exists only when at least
+//! one club gave that figure, and every sum knows how many clubs it came
+//! from. The resolution rate uses only clubs that gave both `cases` and
+//! `cases_resolved`.
+//!
+//! Part of layer 2 (`content`): imports only the model and `types`.
+
+use std::collections::BTreeMap;
+
+use super::model::{Club, Figures, Report, Status};
+use crate::types::AcademicYear;
+
+/// The quarters, in order.
+pub const QUARTERS: [&str; 4] = ["q1", "q2", "q3", "q4"];
+
+/// A sum of one indicator over the clubs that gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sum {
+    /// The total.
+    pub value: u64,
+    /// How many clubs gave this figure.
+    pub clubs: usize,
+}
+
+/// Cases and resolved cases of the clubs that gave both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rate {
+    /// Resolved cases of those clubs.
+    pub resolved: u64,
+    /// Cases of those clubs.
+    pub cases: u64,
+    /// How many clubs gave both figures.
+    pub clubs: usize,
+}
+
+impl Rate {
+    /// Whole percent, rounded half up; `None` when no club gave both
+    /// figures or they handled no case.
+    pub fn percent(&self) -> Option<u64> {
+        (self.cases > 0).then(|| (self.resolved * 100 + self.cases / 2) / self.cases)
+    }
+}
+
+/// Sums of one group of clubs (the whole directory, a region, a quarter).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Clubs in the group.
+    pub listed: usize,
+    /// Clubs that gave figures for the period.
+    pub reported: usize,
+    /// Indicator key → sum; a key is absent when no club gave it.
+    pub figures: BTreeMap<&'static str, Sum>,
+    /// The resolution rate's parts.
+    pub rate: Rate,
+}
+
+impl Totals {
+    /// Adds one club's figures (a report or a quarter), or none.
+    fn add(&mut self, figures: Option<&Figures>) {
+        self.listed += 1;
+        let Some(figures) = figures else {
+            return;
+        };
+        self.reported += 1;
+        for (key, value) in figures {
+            let sum = self
+                .figures
+                .entry(key)
+                .or_insert(Sum { value: 0, clubs: 0 });
+            sum.value += value;
+            sum.clubs += 1;
+        }
+        if let (Some(cases), Some(resolved)) = (figures.get("cases"), figures.get("cases_resolved"))
+        {
+            self.rate.cases += cases;
+            self.rate.resolved += resolved;
+            self.rate.clubs += 1;
+        }
+    }
+
+    /// The sum of `key`, or `None` for "no data".
+    pub fn get(&self, key: &str) -> Option<Sum> {
+        self.figures.get(key).copied()
+    }
+}
+
+/// The statistics of one academic year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearStats {
+    /// The year.
+    pub year: AcademicYear,
+    /// Every club of the directory.
+    pub total: Totals,
+    /// Per region code (only regions with clubs), in code order.
+    pub regions: BTreeMap<String, Totals>,
+    /// Quarter sums over the clubs that gave that quarter's figures; a
+    /// quarter no club gave is absent.
+    pub quarters: BTreeMap<&'static str, Totals>,
+    /// Reports of this year still marked `ongoing`.
+    pub ongoing: usize,
+}
+
+/// The academic years with at least one report, newest first.
+pub fn report_years(clubs: &[Club]) -> Vec<AcademicYear> {
+    let mut years: Vec<AcademicYear> = clubs
+        .iter()
+        .flat_map(|c| c.reports.iter().map(|r| r.year))
+        .collect();
+    years.sort_by(|a, b| b.cmp(a));
+    years.dedup();
+    years
+}
+
+/// The report of `club` for `year`.
+pub fn report_of(club: &Club, year: AcademicYear) -> Option<&Report> {
+    club.reports.iter().find(|r| r.year == year)
+}
+
+/// Sums the figures of `year` over `clubs`.
+pub fn year_stats(clubs: &[Club], year: AcademicYear) -> YearStats {
+    let mut stats = YearStats {
+        year,
+        total: Totals::default(),
+        regions: BTreeMap::new(),
+        quarters: BTreeMap::new(),
+        ongoing: 0,
+    };
+    for club in clubs {
+        let report = report_of(club, year);
+        let figures = report.map(|r| &r.figures);
+        stats.total.add(figures);
+        stats
+            .regions
+            .entry(club.school.region.clone())
+            .or_default()
+            .add(figures);
+        let Some(report) = report else {
+            continue;
+        };
+        if report.status == Status::Ongoing {
+            stats.ongoing += 1;
+        }
+        for (q, figures) in &report.quarters {
+            stats.quarters.entry(q).or_default().add(Some(figures));
+        }
+    }
+    stats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::*;
+    use crate::types::Localized;
+
+    fn club(slug: &str, region: &str, reports: Vec<Report>) -> Club {
+        Club {
+            slug: slug.into(),
+            dir: slug.into(),
+            site_root: ".".into(),
+            name: Localized::All(slug.into()),
+            unit: None,
+            motto: None,
+            school: School {
+                name: Localized::All("school".into()),
+                region: region.into(),
+                locality: None,
+                district: None,
+                address: None,
+                website: None,
+            },
+            about: Doc::default(),
+            goals: vec![],
+            tasks: vec![],
+            principles: vec![],
+            leaders: vec![],
+            members: None,
+            activities: vec![],
+            directions: vec![],
+            contacts: None,
+            feedback: vec![],
+            gallery: Gallery::default(),
+            reports,
+            plans: vec![],
+            news: vec![],
+        }
+    }
+
+    fn report(
+        start: i32,
+        figures: &[(&'static str, u64)],
+        quarters: &[(&'static str, &[(&'static str, u64)])],
+    ) -> Report {
+        Report {
+            year: AcademicYear { start },
+            status: Status::Final,
+            figures: figures.iter().copied().collect(),
+            trust_box: None,
+            cases_by_parties: BTreeMap::new(),
+            quarters: quarters
+                .iter()
+                .map(|(q, f)| (*q, f.iter().copied().collect()))
+                .collect(),
+            body: Doc::default(),
+            files: vec![],
+        }
+    }
+
+    fn sample() -> Vec<Club> {
+        vec![
+            club(
+                "a",
+                "almaty",
+                vec![report(
+                    2024,
+                    &[("cases", 10), ("cases_resolved", 8), ("trainings", 4)],
+                    &[("q1", &[("cases", 6)]), ("q2", &[("cases", 4)])],
+                )],
+            ),
+            club(
+                "b",
+                "almaty",
+                vec![report(2024, &[("cases", 5), ("trainings", 0)], &[])],
+            ),
+            club(
+                "c",
+                "almaty-region",
+                vec![report(
+                    2024,
+                    &[("cases", 3), ("cases_resolved", 3)],
+                    &[("q1", &[("cases", 1), ("cases_resolved", 1)])],
+                )],
+            ),
+            club(
+                "d",
+                "almaty-region",
+                vec![report(2023, &[("cases", 7)], &[])],
+            ),
+            club("e", "turkistan", vec![]),
+        ]
+    }
+
+    #[test]
+    fn sums_only_the_clubs_that_gave_a_figure() {
+        let s = year_stats(&sample(), AcademicYear { start: 2024 });
+        assert_eq!((s.total.listed, s.total.reported), (5, 3));
+        assert_eq!(
+            s.total.get("cases"),
+            Some(Sum {
+                value: 18,
+                clubs: 3
+            })
+        );
+        assert_eq!(
+            s.total.get("cases_resolved"),
+            Some(Sum {
+                value: 11,
+                clubs: 2
+            })
+        );
+        // 0 is a figure: the club counts, the sum stays 4.
+        assert_eq!(s.total.get("trainings"), Some(Sum { value: 4, clubs: 2 }));
+        // Nobody gave participants: no data, not 0.
+        assert_eq!(s.total.get("participants"), None);
+    }
+
+    #[test]
+    fn resolution_rate_uses_only_clubs_with_both_figures() {
+        let s = year_stats(&sample(), AcademicYear { start: 2024 });
+        // Clubs a (8 of 10) and c (3 of 3); b gave cases only.
+        assert_eq!(
+            s.total.rate,
+            Rate {
+                resolved: 11,
+                cases: 13,
+                clubs: 2
+            }
+        );
+        assert_eq!(s.total.rate.percent(), Some(85));
+        assert_eq!(Rate::default().percent(), None);
+    }
+
+    #[test]
+    fn regions_count_their_own_clubs() {
+        let s = year_stats(&sample(), AcademicYear { start: 2024 });
+        let codes: Vec<&str> = s.regions.keys().map(String::as_str).collect();
+        assert_eq!(codes, ["almaty", "almaty-region", "turkistan"]);
+        let almaty = &s.regions["almaty"];
+        assert_eq!((almaty.listed, almaty.reported), (2, 2));
+        assert_eq!(
+            almaty.get("cases"),
+            Some(Sum {
+                value: 15,
+                clubs: 2
+            })
+        );
+        let region = &s.regions["almaty-region"];
+        assert_eq!((region.listed, region.reported), (2, 1));
+        assert_eq!(region.get("cases").map(|s| s.value), Some(3));
+        let t = &s.regions["turkistan"];
+        assert_eq!((t.listed, t.reported, t.get("cases")), (1, 0, None));
+    }
+
+    #[test]
+    fn quarters_sum_where_given() {
+        let s = year_stats(&sample(), AcademicYear { start: 2024 });
+        let keys: Vec<&str> = s.quarters.keys().copied().collect();
+        assert_eq!(keys, ["q1", "q2"]);
+        assert_eq!(
+            s.quarters["q1"].get("cases"),
+            Some(Sum { value: 7, clubs: 2 })
+        );
+        assert_eq!(s.quarters["q1"].reported, 2);
+        assert_eq!(s.quarters["q2"].get("cases_resolved"), None);
+    }
+
+    #[test]
+    fn years_are_listed_newest_first() {
+        let years: Vec<i32> = report_years(&sample()).iter().map(|y| y.start).collect();
+        assert_eq!(years, [2024, 2023]);
+    }
+}

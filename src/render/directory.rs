@@ -1,0 +1,309 @@
+//! The pages of a directory site: the directory home (every club as a card,
+//! grouped by region and locality), the region index and the region pages.
+//! Everything is sorted in the page language's alphabetical order.
+
+use serde::Serialize;
+
+use super::Env;
+use super::links::PageId;
+use super::pages::{Crumb, Extra, Partial, json};
+use super::views::{IndicatorView, RegionView, Text, label_key, resolution_rate};
+use crate::builtin;
+use crate::config::SiteKind;
+use crate::content::stats::report_years;
+use crate::content::{Club, FeedbackKind, Site};
+use crate::i18n::compare;
+
+/// Indicators shown on a club's card, when its latest report gives them
+/// (with the resolution rate); few, as a directory may list thousands.
+const CARD_INDICATORS: &[&str] = &["mediators_active", "cases"];
+
+/// The pages a directory has beyond the club pages: regions with clubs,
+/// statistics per academic year. Empty for a school site.
+pub(crate) fn page_ids(site: &Site) -> Vec<PageId> {
+    if site.config.kind != SiteKind::Directory {
+        return Vec::new();
+    }
+    let mut ids = vec![PageId::Regions, PageId::StatisticsIndex];
+    ids.extend(region_codes(site).into_iter().map(PageId::Region));
+    ids.extend(
+        report_years(&site.clubs)
+            .into_iter()
+            .map(PageId::Statistics),
+    );
+    ids
+}
+
+/// Codes of the regions that have clubs, in code order.
+pub(crate) fn region_codes(site: &Site) -> Vec<String> {
+    let mut codes: Vec<String> = site.clubs.iter().map(|c| c.school.region.clone()).collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+/// A club as a card of the directory.
+#[derive(Serialize)]
+pub(crate) struct ClubCard<'a> {
+    slug: &'a str,
+    href: String,
+    name: Text<'a>,
+    unit: Option<Text<'a>>,
+    school: Text<'a>,
+    locality: Option<Text<'a>>,
+    region: RegionView<'a>,
+    grades: Option<Grades>,
+    members: Option<u32>,
+    latest: Option<CardFigures>,
+    apply: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Grades {
+    from: u8,
+    to: u8,
+}
+
+/// The latest report's main figures on a card.
+#[derive(Serialize)]
+struct CardFigures {
+    year: String,
+    label: String,
+    status: &'static str,
+    href: String,
+    indicators: Vec<IndicatorView>,
+    resolution_rate: Option<u64>,
+}
+
+/// Clubs of one locality.
+#[derive(Serialize)]
+pub(crate) struct LocalityGroup<'a> {
+    id: String,
+    name: Option<Text<'a>>,
+    clubs: Vec<ClubCard<'a>>,
+}
+
+/// A region with its clubs, by locality.
+#[derive(Serialize)]
+pub(crate) struct RegionGroup<'a> {
+    #[serde(flatten)]
+    link: RegionLink<'a>,
+    localities: Vec<LocalityGroup<'a>>,
+}
+
+/// A region of the directory, with a link to its page.
+#[derive(Serialize)]
+pub(crate) struct RegionLink<'a> {
+    pub code: &'a str,
+    pub iso: Option<&'a str>,
+    pub name: Text<'a>,
+    pub short: Text<'a>,
+    pub centre: Option<Text<'a>>,
+    pub href: String,
+    pub count: usize,
+}
+
+impl<'a> Env<'a> {
+    /// The card of `club`.
+    pub(crate) fn club_card(&self, club: &'a Club) -> ClubCard<'a> {
+        let latest = club.reports.first().map(|r| CardFigures {
+            year: r.year.slug(),
+            label: r.year.label(),
+            status: match r.status {
+                crate::content::Status::Final => "final",
+                crate::content::Status::Ongoing => "ongoing",
+            },
+            href: self.href(&PageId::Report(club.slug.clone(), r.year)),
+            indicators: CARD_INDICATORS
+                .iter()
+                .filter_map(|k| {
+                    r.figures.get(k).map(|v| IndicatorView {
+                        key: k,
+                        label_key: label_key(k),
+                        value: Some(*v),
+                    })
+                })
+                .collect(),
+            resolution_rate: resolution_rate(&r.figures),
+        });
+        ClubCard {
+            slug: &club.slug,
+            href: self.href(&PageId::Club(club.slug.clone())),
+            name: self.text(&club.name),
+            unit: club.unit.as_ref().map(|u| self.text(u)),
+            school: self.text(&club.school.name),
+            locality: club.school.locality.as_ref().map(|l| self.text(l)),
+            region: self.region(&club.school.region),
+            grades: club
+                .members
+                .as_ref()
+                .and_then(|m| m.grades)
+                .map(|(from, to)| Grades { from, to }),
+            members: club.members.as_ref().and_then(|m| m.count),
+            latest,
+            apply: club
+                .feedback
+                .iter()
+                .find(|f| f.kind == FeedbackKind::Application)
+                .map(|f| f.url.url.as_str()),
+        }
+    }
+
+    /// The link to region `code`, with its number of clubs.
+    pub(crate) fn region_link(&self, code: &'a str) -> RegionLink<'a> {
+        let region = builtin::region(code);
+        let fallback = self.region(code).name;
+        RegionLink {
+            code,
+            iso: region.map(|r| r.iso.as_str()),
+            name: region.map_or(fallback, |r| self.text(&r.name)),
+            short: region.map_or(fallback, |r| self.text(&r.short)),
+            centre: region.and_then(|r| r.centre.as_ref()).map(|c| self.text(c)),
+            href: self.href(&PageId::Region(code.to_string())),
+            count: self
+                .site
+                .clubs
+                .iter()
+                .filter(|c| c.school.region == code)
+                .count(),
+        }
+    }
+
+    /// Every region with clubs, in alphabetical order of its name.
+    pub(crate) fn region_links(&self) -> Vec<RegionLink<'a>> {
+        let mut links: Vec<RegionLink<'a>> = self
+            .site
+            .clubs
+            .iter()
+            .map(|c| c.school.region.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .map(|code| self.region_link(code))
+            .collect();
+        links.sort_by(|a, b| compare(self.lang, a.name.text, b.name.text));
+        links
+    }
+
+    /// The clubs of region `code` grouped by locality, localities and clubs
+    /// in alphabetical order; clubs without a locality come last.
+    fn localities(&self, code: &str) -> Vec<LocalityGroup<'a>> {
+        let mut cards: Vec<ClubCard<'a>> = self
+            .site
+            .clubs
+            .iter()
+            .filter(|c| c.school.region == code)
+            .map(|c| self.club_card(c))
+            .collect();
+        let lang = self.lang;
+        cards.sort_by(|a, b| {
+            let place = |c: &ClubCard<'a>| -> Option<&'a str> { c.locality.map(|l| l.text) };
+            match (place(a), place(b)) {
+                (Some(x), Some(y)) => compare(lang, x, y),
+                (x, y) => x.is_none().cmp(&y.is_none()),
+            }
+            .then_with(|| compare(lang, a.name.text, b.name.text))
+            .then_with(|| compare(lang, a.school.text, b.school.text))
+        });
+        let mut groups: Vec<LocalityGroup<'a>> = Vec::new();
+        for card in cards {
+            let name = card.locality;
+            match groups.last_mut() {
+                Some(g) if g.name.map(|n| n.text) == name.map(|n| n.text) => g.clubs.push(card),
+                _ => groups.push(LocalityGroup {
+                    id: format!("{code}-{}", groups.len() + 1),
+                    name,
+                    clubs: vec![card],
+                }),
+            }
+        }
+        groups
+    }
+
+    /// Every region with its clubs, for the directory home.
+    fn region_groups(&self) -> Vec<RegionGroup<'a>> {
+        self.region_links()
+            .into_iter()
+            .map(|link| RegionGroup {
+                localities: self.localities(link.code),
+                link,
+            })
+            .collect()
+    }
+}
+
+/// The directory home: the search form and every club by region (`groups`),
+/// and every club in one list (`clubs`) for templates that want no grouping.
+pub(super) fn home(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra) {
+    let site = env.site;
+    let p = Partial::localized("directory", env.text(&site.config.title), id.clone());
+    let groups = env.region_groups();
+    let regions: Vec<&RegionLink<'_>> = groups.iter().map(|g| &g.link).collect();
+    let mut clubs: Vec<ClubCard<'_>> = site.clubs.iter().map(|c| env.club_card(c)).collect();
+    clubs.sort_by(|a, b| compare(env.lang, a.name.text, b.name.text));
+    (
+        "directory.html",
+        p,
+        vec![
+            ("clubs", json(&clubs)),
+            ("regions", json(&regions)),
+            ("groups", json(&groups)),
+            ("clubs_count", json(&site.clubs.len())),
+            (
+                "search_index",
+                json(&format!("{}data/search.json", env.root)),
+            ),
+            (
+                "search_script",
+                json(&format!("{}assets/search.js", env.root)),
+            ),
+        ],
+    )
+}
+
+/// The region index.
+pub(super) fn regions(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra) {
+    let mut p = Partial::new(
+        "regions",
+        &env.i18n.get(env.lang, "nav-regions"),
+        id.clone(),
+    );
+    p.nav = "regions";
+    (
+        "regions.html",
+        p,
+        vec![
+            ("regions", json(&env.region_links())),
+            ("clubs_count", json(&env.site.clubs.len())),
+        ],
+    )
+}
+
+/// One region's page: its clubs by locality; `None` for a region without clubs.
+pub(super) fn region(
+    env: &Env<'_>,
+    id: &PageId,
+    code: &str,
+) -> Option<(&'static str, Partial, Extra)> {
+    let code = env
+        .site
+        .clubs
+        .iter()
+        .map(|c| c.school.region.as_str())
+        .find(|c| *c == code)?;
+    let link = env.region_link(code);
+    let mut p = Partial::localized("region", link.name, id.clone());
+    p.nav = "regions";
+    p.crumbs.push(Crumb::new(
+        env.i18n.get(env.lang, "nav-regions"),
+        env.href(&PageId::Regions),
+    ));
+    Some((
+        "region.html",
+        p,
+        vec![
+            ("localities", json(&env.localities(code))),
+            ("region", json(&link)),
+            ("regions", json(&env.region_links())),
+        ],
+    ))
+}

@@ -1,0 +1,328 @@
+//! Machine-readable files of a directory site (docs/directory.md documents
+//! them for the people who use them):
+//!
+//! - `data/indicators.csv`: a row per club × academic year × period (the
+//!   year or a quarter), UTF-8 with a byte-order mark for spreadsheets;
+//! - `data/clubs.json`: every club with its contacts, feedback links and
+//!   figures;
+//! - `data/search.json`: the search index of the directory home, loaded by
+//!   `assets/search.js` on first use.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::OutputFile;
+use super::links::{PageId, Paths};
+use crate::builtin;
+use crate::content::Site;
+use crate::content::model::{Club, Figures, INDICATORS, Report, Status};
+use crate::content::slug::slugify;
+use crate::content::stats::QUARTERS;
+use crate::types::Localized;
+
+/// Version of the JSON files' layout; raised when a field changes meaning.
+const FORMAT_VERSION: u32 = 1;
+
+/// The export files of a directory site (none for a school site).
+pub(crate) fn render_exports(site: &Site, paths: Paths) -> Vec<OutputFile> {
+    if site.config.kind != crate::config::SiteKind::Directory {
+        return Vec::new();
+    }
+    vec![
+        OutputFile::Bytes {
+            path: "data/indicators.csv".into(),
+            bytes: indicators_csv(site),
+        },
+        OutputFile::Bytes {
+            path: "data/clubs.json".into(),
+            bytes: to_json(&clubs_json(site, paths)),
+        },
+        OutputFile::Bytes {
+            path: "data/search.json".into(),
+            bytes: to_json(&search_index(site)),
+        },
+    ]
+}
+
+fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+// ------------------------------------------------------------------ CSV
+
+/// The fixed columns before the indicators.
+pub(crate) const CSV_COLUMNS: &[&str] = &[
+    "slug",
+    "club",
+    "school",
+    "region_code",
+    "region_name",
+    "locality",
+    "year",
+    "period",
+];
+
+/// indicators.csv: names in the site's first language; an empty cell is
+/// "no data", 0 is zero.
+fn indicators_csv(site: &Site) -> Vec<u8> {
+    let langs = &site.config.languages;
+    let lang = site.config.default_lang();
+    let text = |v: &Localized| v.resolve(lang, langs).text.to_string();
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let header = CSV_COLUMNS.iter().chain(INDICATORS.iter());
+    let _ = out.write_record(header);
+    for club in &site.clubs {
+        let region = builtin::region(&club.school.region)
+            .map(|r| r.name.resolve(lang, langs).text.to_string())
+            .unwrap_or_default();
+        let fixed = [
+            club.slug.clone(),
+            text(&club.name),
+            text(&club.school.name),
+            club.school.region.clone(),
+            region,
+            club.school.locality.as_ref().map(text).unwrap_or_default(),
+        ];
+        for report in club.reports.iter().rev() {
+            let periods = std::iter::once(("year", &report.figures)).chain(
+                QUARTERS
+                    .iter()
+                    .filter_map(|q| report.quarters.get(q).map(|f| (*q, f))),
+            );
+            for (period, figures) in periods {
+                let mut record: Vec<String> = fixed.to_vec();
+                record.push(report.year.slug());
+                record.push(period.to_string());
+                record.extend(
+                    INDICATORS
+                        .iter()
+                        .map(|k| figures.get(k).map(u64::to_string).unwrap_or_default()),
+                );
+                let _ = out.write_record(&record);
+            }
+        }
+    }
+    out.into_inner().unwrap_or_default()
+}
+
+// ------------------------------------------------------------ clubs.json
+
+#[derive(Serialize)]
+struct ClubsFile<'a> {
+    version: u32,
+    generator: String,
+    languages: &'a [String],
+    indicators: &'static [&'static str],
+    clubs: Vec<ClubEntry<'a>>,
+}
+
+type Texts = BTreeMap<String, String>;
+
+#[derive(Serialize)]
+struct ClubEntry<'a> {
+    slug: &'a str,
+    name: Texts,
+    unit: Option<Texts>,
+    school: SchoolEntry<'a>,
+    members: Option<MembersEntry>,
+    leaders: Vec<LeaderEntry<'a>>,
+    contacts: ContactsEntry<'a>,
+    feedback: BTreeMap<&'static str, &'a str>,
+    pages: BTreeMap<&'a str, String>,
+    reports: Vec<ReportEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct SchoolEntry<'a> {
+    name: Texts,
+    region: RegionEntry<'a>,
+    locality: Option<Texts>,
+    district: Option<Texts>,
+    address: Option<Texts>,
+    website: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RegionEntry<'a> {
+    code: &'a str,
+    iso: Option<&'a str>,
+    name: Texts,
+}
+
+#[derive(Serialize)]
+struct MembersEntry {
+    grades: Option<[u8; 2]>,
+    count: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct LeaderEntry<'a> {
+    name: Texts,
+    role: Option<Texts>,
+    phone: Option<&'a str>,
+    email: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ContactsEntry<'a> {
+    room: Option<&'a str>,
+    phones: Vec<&'a str>,
+    email: Option<&'a str>,
+    instagram: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ReportEntry<'a> {
+    year: String,
+    status: &'static str,
+    indicators: &'a Figures,
+    quarters: &'a BTreeMap<&'static str, Figures>,
+    trust_box: Option<bool>,
+    cases_by_parties: &'a BTreeMap<&'static str, u64>,
+}
+
+/// Every site language that has the text → the text.
+fn texts(value: &Localized, langs: &[String]) -> Texts {
+    langs
+        .iter()
+        .filter(|l| value.has(l))
+        .map(|l| (l.clone(), value.resolve(l, langs).text.to_string()))
+        .collect()
+}
+
+fn clubs_json(site: &Site, paths: Paths) -> ClubsFile<'_> {
+    let langs = &site.config.languages;
+    ClubsFile {
+        version: FORMAT_VERSION,
+        generator: format!("bitimger {}", env!("CARGO_PKG_VERSION")),
+        languages: langs,
+        indicators: INDICATORS,
+        clubs: site
+            .clubs
+            .iter()
+            .map(|c| club_entry(site, paths, c))
+            .collect(),
+    }
+}
+
+fn club_entry<'a>(site: &'a Site, paths: Paths, club: &'a Club) -> ClubEntry<'a> {
+    let langs = &site.config.languages;
+    let t = |v: &Localized| texts(v, langs);
+    let region = builtin::region(&club.school.region);
+    let contacts = club.contacts.as_ref();
+    let page = |lang: &str| {
+        let path = paths.pretty(lang, &PageId::Club(club.slug.clone()));
+        match &site.config.base_url {
+            Some(base) => format!("{base}{path}"),
+            None => path,
+        }
+    };
+    ClubEntry {
+        slug: &club.slug,
+        name: t(&club.name),
+        unit: club.unit.as_ref().map(t),
+        school: SchoolEntry {
+            name: t(&club.school.name),
+            region: RegionEntry {
+                code: &club.school.region,
+                iso: region.map(|r| r.iso.as_str()),
+                name: region.map(|r| t(&r.name)).unwrap_or_default(),
+            },
+            locality: club.school.locality.as_ref().map(t),
+            district: club.school.district.as_ref().map(t),
+            address: club.school.address.as_ref().map(t),
+            website: club.school.website.as_ref().map(|w| w.url.as_str()),
+        },
+        members: club.members.as_ref().map(|m| MembersEntry {
+            grades: m.grades.map(|(a, b)| [a, b]),
+            count: m.count,
+        }),
+        leaders: club
+            .leaders
+            .iter()
+            .map(|l| LeaderEntry {
+                name: t(&l.name),
+                role: l.role.as_ref().map(t),
+                phone: l.phone.as_deref(),
+                email: l.email.as_deref(),
+            })
+            .collect(),
+        contacts: ContactsEntry {
+            room: contacts.and_then(|c| c.room.as_deref()),
+            phones: contacts
+                .map(|c| c.phones.iter().map(String::as_str).collect())
+                .unwrap_or_default(),
+            email: contacts.and_then(|c| c.email.as_deref()),
+            instagram: contacts
+                .and_then(|c| c.instagram.as_deref())
+                .map(|h| format!("https://www.instagram.com/{h}/")),
+        },
+        feedback: club
+            .feedback
+            .iter()
+            .map(|f| (f.kind.key(), f.url.url.as_str()))
+            .collect(),
+        pages: langs.iter().map(|l| (l.as_str(), page(l))).collect(),
+        reports: club.reports.iter().map(report_entry).collect(),
+    }
+}
+
+fn report_entry(r: &Report) -> ReportEntry<'_> {
+    ReportEntry {
+        year: r.year.slug(),
+        status: match r.status {
+            Status::Final => "final",
+            Status::Ongoing => "ongoing",
+        },
+        indicators: &r.figures,
+        quarters: &r.quarters,
+        trust_box: r.trust_box,
+        cases_by_parties: &r.cases_by_parties,
+    }
+}
+
+// ----------------------------------------------------------- search.json
+
+#[derive(Serialize)]
+struct SearchIndex<'a> {
+    version: u32,
+    /// `[slug, region code, searchable text]` per club.
+    clubs: Vec<(&'a str, &'a str, String)>,
+}
+
+/// Club, school and locality names in every language, plus their Latin
+/// transliterations, so any spelling finds the club on any language's page.
+fn search_index(site: &Site) -> SearchIndex<'_> {
+    let clubs = site
+        .clubs
+        .iter()
+        .map(|c| {
+            let mut names: Vec<String> = Vec::new();
+            let sources = [
+                Some(&c.name),
+                Some(&c.school.name),
+                c.school.locality.as_ref(),
+            ];
+            for value in sources.into_iter().flatten() {
+                for text in value.texts() {
+                    let latin = slugify(text).replace('-', " ");
+                    for name in [text.trim().to_string(), latin] {
+                        if !name.is_empty() && !names.contains(&name) {
+                            names.push(name);
+                        }
+                    }
+                }
+            }
+            (c.slug.as_str(), c.school.region.as_str(), names.join(" | "))
+        })
+        .collect();
+    SearchIndex {
+        version: FORMAT_VERSION,
+        clubs,
+    }
+}

@@ -1,0 +1,337 @@
+//! The statistics pages of a directory: an index of academic years and a
+//! page per year with totals, a per-region table, quarter sums and SVG bar
+//! charts. The sums come from `content::stats`; this module only lays them
+//! out for the templates.
+
+use serde::Serialize;
+
+use super::Env;
+use super::charts::{Bar, ChartText, bar_chart};
+use super::links::PageId;
+use super::pages::{Crumb, Extra, Partial, json};
+use super::views::{Text, label_key};
+use crate::content::model::INDICATORS;
+use crate::content::stats::{QUARTERS, Totals, YearStats, report_years, year_stats};
+use crate::i18n::{Arg, compare, format_number};
+use crate::types::AcademicYear;
+
+/// The six indicators of CONTENT-FORMAT.md §5: always shown as columns, as
+/// "no data" when nobody gave them. Other indicators appear when given.
+const CORE: &[&str] = &[
+    "mediators_trained",
+    "mediators_active",
+    "cases",
+    "cases_resolved",
+    "trainings",
+    "participants",
+];
+
+#[derive(Serialize)]
+struct Column {
+    key: &'static str,
+    label_key: String,
+}
+
+/// A figure with the number of clubs it comes from.
+#[derive(Serialize)]
+struct Cell {
+    value: Option<u64>,
+    clubs: usize,
+}
+
+/// A row of sums: the whole directory, a region, or a quarter.
+#[derive(Serialize)]
+struct Row<'a> {
+    key: &'a str,
+    name: Option<Text<'a>>,
+    short: Option<Text<'a>>,
+    label_key: Option<String>,
+    href: Option<String>,
+    listed: usize,
+    reported: usize,
+    cells: Vec<Cell>,
+    rate: Cell,
+}
+
+#[derive(Serialize)]
+struct ChartView {
+    id: String,
+    title: String,
+    desc: String,
+    svg: String,
+    head: String,
+    rows: Vec<(String, Option<u64>)>,
+}
+
+#[derive(Serialize)]
+struct YearLink {
+    year: String,
+    label: String,
+    href: String,
+    current: bool,
+    listed: usize,
+    reported: usize,
+    ongoing: usize,
+    cases: Option<u64>,
+    rate: Option<u64>,
+}
+
+fn row<'a>(key: &'a str, totals: &Totals, columns: &[Column]) -> Row<'a> {
+    Row {
+        key,
+        name: None,
+        short: None,
+        label_key: None,
+        href: None,
+        listed: totals.listed,
+        reported: totals.reported,
+        cells: columns
+            .iter()
+            .map(|c| {
+                let sum = totals.get(c.key);
+                Cell {
+                    value: sum.map(|s| s.value),
+                    clubs: sum.map_or(0, |s| s.clubs),
+                }
+            })
+            .collect(),
+        rate: Cell {
+            value: totals.rate.percent(),
+            clubs: totals.rate.clubs,
+        },
+    }
+}
+
+/// Columns: the indicators `given` (in display order), plus every core
+/// indicator when `all_core`.
+fn columns_where(given: impl Fn(&str) -> bool, all_core: bool) -> Vec<Column> {
+    INDICATORS
+        .iter()
+        .filter(|k| (all_core && CORE.contains(k)) || given(k))
+        .map(|k| Column {
+            key: k,
+            label_key: label_key(k),
+        })
+        .collect()
+}
+
+impl<'a> Env<'a> {
+    fn year_links(&self, current: Option<AcademicYear>) -> Vec<YearLink> {
+        report_years(&self.site.clubs)
+            .into_iter()
+            .map(|y| {
+                let s = year_stats(&self.site.clubs, y);
+                YearLink {
+                    year: y.slug(),
+                    label: y.label(),
+                    href: self.href(&PageId::Statistics(y)),
+                    current: current == Some(y),
+                    listed: s.total.listed,
+                    reported: s.total.reported,
+                    ongoing: s.ongoing,
+                    cases: s.total.get("cases").map(|c| c.value),
+                    rate: s.total.rate.percent(),
+                }
+            })
+            .collect()
+    }
+
+    fn region_rows(&self, stats: &'a YearStats, columns: &[Column]) -> Vec<Row<'a>> {
+        let mut rows: Vec<Row<'a>> = stats
+            .regions
+            .iter()
+            .map(|(code, totals)| {
+                let link = self.region_link(code);
+                Row {
+                    name: Some(link.name),
+                    short: Some(link.short),
+                    href: Some(link.href),
+                    ..row(code, totals, columns)
+                }
+            })
+            .collect();
+        let lang = self.lang;
+        rows.sort_by(|a, b| {
+            let name = |r: &Row<'a>| -> &'a str { r.name.map(|n| n.text).unwrap_or_default() };
+            compare(lang, name(a), name(b))
+        });
+        rows
+    }
+
+    fn chart(&self, id: String, title: String, desc_key: &str, bars: Vec<Bar>) -> ChartView {
+        let desc = self.i18n.get(self.lang, desc_key);
+        let svg = bar_chart(
+            &ChartText {
+                id: &id,
+                title: &title,
+                desc: &desc,
+            },
+            &bars,
+        );
+        ChartView {
+            id,
+            head: self.i18n.get(self.lang, "field-region"),
+            rows: bars.into_iter().map(|b| (b.label, b.value)).collect(),
+            title,
+            desc,
+            svg,
+        }
+    }
+
+    fn bar(&self, label: String, value: Option<u64>) -> Bar {
+        Bar {
+            label,
+            value,
+            shown: value.map_or_else(
+                || self.i18n.get(self.lang, "stat-no-data"),
+                |v| format_number(self.lang, v as i64),
+            ),
+        }
+    }
+
+    fn charts(
+        &self,
+        regions: &[Row<'_>],
+        quarters: &[Row<'_>],
+        columns: &[Column],
+        quarter_columns: &[Column],
+    ) -> Vec<ChartView> {
+        let mut charts = Vec::new();
+        for (i, col) in columns.iter().enumerate() {
+            if !CORE.contains(&col.key) || regions.iter().all(|r| r.cells[i].value.is_none()) {
+                continue;
+            }
+            let label = self.i18n.get(self.lang, &col.label_key);
+            let title = self.message("chart-by-region", &label);
+            let bars = regions
+                .iter()
+                .map(|r| {
+                    let name = r.short.or(r.name).map(|n| n.text.to_string());
+                    self.bar(name.unwrap_or_default(), r.cells[i].value)
+                })
+                .collect();
+            charts.push(self.chart(
+                format!("chart-{}", col.key),
+                title,
+                "chart-by-region-desc",
+                bars,
+            ));
+        }
+        for (i, col) in quarter_columns.iter().enumerate() {
+            let label = self.i18n.get(self.lang, &col.label_key);
+            let title = self.message("chart-by-quarter", &label);
+            let bars = quarters
+                .iter()
+                .map(|q| {
+                    let name = q.label_key.as_deref().map(|k| self.i18n.get(self.lang, k));
+                    self.bar(name.unwrap_or_default(), q.cells[i].value)
+                })
+                .collect();
+            let mut chart = self.chart(
+                format!("chart-q-{}", col.key),
+                title,
+                "chart-by-quarter-desc",
+                bars,
+            );
+            chart.head = self.i18n.get(self.lang, "report-period");
+            charts.push(chart);
+        }
+        charts
+    }
+
+    fn message(&self, id: &str, indicator: &str) -> String {
+        self.i18n
+            .message(self.lang, id, &[("indicator", Arg::Str(indicator))])
+            .unwrap_or_default()
+    }
+}
+
+/// The statistics index: every academic year with its headline figures.
+pub(super) fn index(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra) {
+    let mut p = Partial::new(
+        "statistics_index",
+        &env.i18n.get(env.lang, "nav-statistics"),
+        id.clone(),
+    );
+    p.nav = "statistics";
+    (
+        "statistics_index.html",
+        p,
+        vec![
+            ("years", json(&env.year_links(None))),
+            ("clubs_count", json(&env.site.clubs.len())),
+            ("exports", json(&exports(env))),
+        ],
+    )
+}
+
+/// The statistics of one academic year.
+pub(super) fn year(
+    env: &Env<'_>,
+    id: &PageId,
+    year: AcademicYear,
+) -> (&'static str, Partial, Extra) {
+    let stats = year_stats(&env.site.clubs, year);
+    let title = env
+        .i18n
+        .message(
+            env.lang,
+            "stat-year-title",
+            &[("year", Arg::Str(&year.label()))],
+        )
+        .unwrap_or_default();
+    let mut p = Partial::new("statistics", &title, id.clone());
+    p.nav = "statistics";
+    p.crumbs.push(Crumb::new(
+        env.i18n.get(env.lang, "nav-statistics"),
+        env.href(&PageId::StatisticsIndex),
+    ));
+    let columns = columns_where(|k| stats.total.get(k).is_some(), true);
+    let regions = env.region_rows(&stats, &columns);
+    let quarter_columns = columns_where(
+        |k| stats.quarters.values().any(|q| q.get(k).is_some()),
+        false,
+    );
+    let quarters: Vec<Row<'_>> = QUARTERS
+        .iter()
+        .filter_map(|q| {
+            let totals = stats.quarters.get(q)?;
+            Some(Row {
+                label_key: Some(format!("quarter-{q}")),
+                ..row(q, totals, &quarter_columns)
+            })
+        })
+        .collect();
+    let charts = env.charts(&regions, &quarters, &columns, &quarter_columns);
+    let total = row("total", &stats.total, &columns);
+    (
+        "statistics.html",
+        p,
+        vec![
+            ("year", json(&year.slug())),
+            ("label", json(&year.label())),
+            ("ongoing", json(&stats.ongoing)),
+            ("columns", json(&columns)),
+            ("total", json(&total)),
+            ("regions", json(&regions)),
+            ("quarter_columns", json(&quarter_columns)),
+            ("quarters", json(&quarters)),
+            ("charts", json(&charts)),
+            ("years", json(&env.year_links(Some(year)))),
+            ("exports", json(&exports(env))),
+        ],
+    )
+}
+
+#[derive(Serialize)]
+struct Exports {
+    csv: String,
+    json: String,
+}
+
+fn exports(env: &Env<'_>) -> Exports {
+    Exports {
+        csv: format!("{}data/indicators.csv", env.root),
+        json: format!("{}data/clubs.json", env.root),
+    }
+}
