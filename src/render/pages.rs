@@ -266,19 +266,23 @@ pub(crate) fn render_page(
     for (k, v) in extra {
         ctx.insert_value(k, v);
     }
-    let mut html = theme
+    // Rendered straight into bytes: the page is written as bytes, so there
+    // is no need to check the whole page as UTF-8 again.
+    let mut html = Vec::with_capacity(32 * 1024);
+    theme
         .tera
-        .render(template, &ctx)
+        .render_to(template, &ctx, &mut html)
         .map_err(|e| template_diagnostic(&e, &theme.sources))?;
     if let Some(script) = inject {
-        match html.rfind("</body>") {
-            Some(i) => html.insert_str(i, script),
-            None => html.push_str(script),
-        }
+        let at = html
+            .windows(7)
+            .rposition(|w| w == b"</body>")
+            .unwrap_or(html.len());
+        html.splice(at..at, script.bytes());
     }
     Ok(OutputFile::Bytes {
         path: job.file.clone(),
-        bytes: html.into_bytes(),
+        bytes: html,
     })
 }
 
