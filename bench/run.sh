@@ -50,7 +50,7 @@ if [ ! -f "$CORPUS/bitimger/site.yaml" ] || [ ! -d "$CORPUS/hugo" ] || [ "$GEN" 
 fi
 SITE=$CORPUS/bitimger
 HSITE=$CORPUS/hugo
-FIRST=$(ls "$SITE/clubs" | head -1)
+FIRST=$(find "$SITE/clubs" -mindepth 1 -maxdepth 1 -printf "%f\n" | sort | sed -n 1p)
 EDIT_B=$SITE/clubs/$FIRST/about.kk.md
 EDIT_H=$HSITE/content/kk/clubs/$FIRST/_index.md
 # Each edit appends a different sentence, so every run has a real change.
