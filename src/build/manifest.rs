@@ -57,10 +57,23 @@ pub(crate) fn mtime(meta: &std::fs::Metadata) -> i128 {
         .map_or(0, |d| d.as_nanos() as i128)
 }
 
+const INPUT_PREFIX: &str = "# input ";
+
+/// The fingerprint of the inputs of the build that wrote a marker file, when
+/// that build had no problems to report (see `fingerprint`).
+pub(crate) fn parse_input(text: &str) -> Option<u128> {
+    let rest = text.strip_prefix(HEADER)?.strip_prefix(VERSION_LINE)?;
+    let line = rest.lines().next()?.strip_prefix(INPUT_PREFIX)?;
+    u128::from_str_radix(line, 16).ok()
+}
+
 /// Reads a marker file's manifest; `None` for a marker without one (an
 /// older bitimger) or one that does not parse.
 pub(crate) fn parse(text: &str) -> Option<Manifest> {
-    let rest = text.strip_prefix(HEADER)?.strip_prefix(VERSION_LINE)?;
+    let mut rest = text.strip_prefix(HEADER)?.strip_prefix(VERSION_LINE)?;
+    if rest.starts_with(INPUT_PREFIX) {
+        rest = rest.split_once('\n').map_or("", |(_, r)| r);
+    }
     let mut manifest = Manifest::new();
     for line in rest.lines() {
         let mut parts = line.splitn(4, ' ');
@@ -74,12 +87,15 @@ pub(crate) fn parse(text: &str) -> Option<Manifest> {
 }
 
 /// The marker file's text for `entries`, sorted by path so that the same
-/// output gives the same marker.
-pub(crate) fn serialize(entries: &mut [(String, Entry)]) -> String {
+/// output gives the same marker, with the inputs' fingerprint if any.
+pub(crate) fn serialize(entries: &mut [(String, Entry)], input: Option<u128>) -> String {
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut out = String::with_capacity(HEADER.len() + entries.len() * 100);
     out.push_str(HEADER);
     out.push_str(VERSION_LINE);
+    if let Some(input) = input {
+        let _ = writeln!(out, "{INPUT_PREFIX}{input:032x}");
+    }
     for (path, e) in entries.iter() {
         // A path with a line break cannot be listed; it is then written
         // again on every build, which is correct, only slower.
@@ -105,9 +121,12 @@ mod tests {
             ("kk/index.html".to_string(), e),
             ("documents/order 12.pdf".to_string(), e),
         ];
-        let parsed = parse(&serialize(&mut entries)).unwrap();
+        let text = serialize(&mut entries, Some(7));
+        let parsed = parse(&text).unwrap();
         assert_eq!(parsed.len(), 2);
         assert_eq!(parsed["documents/order 12.pdf"], e);
+        assert_eq!(parse_input(&text), Some(7));
+        assert_eq!(parse_input(&serialize(&mut entries, None)), None);
     }
 
     #[test]

@@ -116,7 +116,22 @@ fn remove_leftovers(output: &Path) {
 pub fn write_output(output: &Path, files: &[OutputFile]) -> FsResult<WriteOutcome> {
     let writer = Writer::begin(output)?;
     files.par_iter().try_for_each(|f| writer.write(f.clone()))?;
-    writer.finish()
+    writer.finish(None)
+}
+
+/// The number of files of `output` when it was written by a build whose
+/// inputs had the fingerprint `input` and every file is still as written:
+/// building again would give the same bytes.
+/// Returns (pages, files).
+pub(crate) fn unchanged_since(output: &Path, input: u128) -> Option<(usize, usize)> {
+    let text = std::fs::read_to_string(output.join(MARKER)).ok()?;
+    if manifest::parse_input(&text)? != input {
+        return None;
+    }
+    let listed = manifest::parse(&text)?;
+    let count = listed.len();
+    let pages = listed.keys().filter(|p| p.ends_with(".html")).count();
+    (still_as_written(output, listed).len() == count).then_some((pages, count))
 }
 
 /// What a finished write did.
@@ -219,13 +234,15 @@ impl Writer {
     }
 
     /// Puts the new output in place (or leaves the output untouched when no
-    /// file changed, none was added and none removed).
-    pub fn finish(mut self) -> FsResult<WriteOutcome> {
+    /// file changed, none was added and none removed). `input` is the
+    /// fingerprint of the build's inputs, kept when the build reported no
+    /// problems, so the next build can be skipped.
+    pub fn finish(mut self, input: Option<u128>) -> FsResult<WriteOutcome> {
         self.done = true;
         let entries = std::mem::take(&mut *self.entries.lock().unwrap_or_else(|e| e.into_inner()));
         let kept = entries.iter().filter(|e| e.2).count();
         let written = entries.len() - kept;
-        let result = self.replace(entries, kept, written);
+        let result = self.replace(entries, kept, written, input);
         if result.is_err() || matches!(result, Ok(WriteOutcome::Unchanged { .. })) {
             let _ = remove_tree(&self.tmp);
         }
@@ -237,22 +254,36 @@ impl Writer {
         entries: Vec<(String, Entry, bool)>,
         kept: usize,
         written: usize,
+        input: Option<u128>,
     ) -> FsResult<WriteOutcome> {
         let old_len = self.old.as_ref().map_or(0, |m| m.len());
+        let mut listed: Vec<(String, Entry)> =
+            entries.iter().map(|(p, e, _)| (p.clone(), *e)).collect();
+        let marker_text = manifest::serialize(&mut listed, input);
         if self.old.is_some() && written == 0 && kept == old_len {
+            self.refresh_marker(&marker_text)?;
             return Ok(WriteOutcome::Unchanged { files: kept });
         }
         entries
             .par_iter()
             .filter(|e| e.2)
             .try_for_each(|(path, _, _)| self.link_unchanged(path))?;
-        let mut listed: Vec<(String, Entry)> =
-            entries.into_iter().map(|(p, e, _)| (p, e)).collect();
         let marker = self.tmp.join(MARKER);
-        std::fs::write(&marker, manifest::serialize(&mut listed))
-            .map_err(fs_error("write", &marker))?;
+        std::fs::write(&marker, marker_text).map_err(fs_error("write", &marker))?;
         swap_in(&self.tmp, &self.output)?;
         Ok(WriteOutcome::Replaced { written, kept })
+    }
+
+    /// Every file is unchanged, but the marker may not be (the inputs'
+    /// fingerprint): replaced in one rename when it differs.
+    fn refresh_marker(&self, text: &str) -> FsResult<()> {
+        let marker = self.output.join(MARKER);
+        if std::fs::read_to_string(&marker).is_ok_and(|old| old == text) {
+            return Ok(());
+        }
+        let tmp = self.tmp.join(MARKER);
+        std::fs::write(&tmp, text).map_err(fs_error("write", &tmp))?;
+        fs::rename(&tmp, &marker)
     }
 
     /// An unchanged file: a hard link to the previous output's file (a copy
