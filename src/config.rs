@@ -125,9 +125,19 @@ pub fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
+    parse_config(root, &file, &text, diags)
+}
+
+/// Parses and checks the text of site.yaml (`file`, in `root`).
+pub fn parse_config(
+    root: &Path,
+    file: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Option<Config> {
     let source = Source {
-        text: &text,
-        file: &file,
+        text,
+        file,
         line_offset: 0,
         family: "site",
     };

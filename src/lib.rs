@@ -6,13 +6,20 @@
 //! Modules import only from layers below them; the library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+#[doc(hidden)]
+pub mod bench;
 pub mod build;
 pub mod builtin;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diag;
 pub mod fs;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod i18n;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod types;
 pub mod yaml;

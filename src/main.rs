@@ -16,10 +16,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use bitimger::build::output::WriteOutcome;
-use bitimger::build::{BuildOptions, build, generate};
+use bitimger::build::{BuildOptions, build_with};
 use bitimger::content::LoadOptions;
 use bitimger::diag::Diagnostics;
 use bitimger::render::RenderOptions;
+use bitimger::scaffold::{ScaffoldError, ScaffoldReport};
+use bitimger::serve::{RebuildReport, ServeError, ServeOptions, Watching};
+use bitimger::types::Date;
 
 /// bitimger — a static site generator for school mediation clubs.
 ///
@@ -68,6 +71,103 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Serve the site on this computer and rebuild it on every change
+    ///
+    /// Builds SITE in memory and serves it at http://127.0.0.1:1111/. Every
+    /// saved change rebuilds the site and reloads the open browser tabs. A
+    /// mistake never stops the server: its message is shown over every
+    /// page, and the last good version of the site stays served until the
+    /// mistake is fixed. Nothing is written to disk.
+    Serve {
+        /// The site folder (the one with site.yaml)
+        site: Option<PathBuf>,
+        /// The port to listen on (0: any free port)
+        #[arg(short, long, default_value_t = bitimger::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Open the site in the web browser
+        #[arg(long)]
+        open: bool,
+        /// The network address to listen on; only this computer can see the
+        /// site unless you give another one (e.g. 0.0.0.0 for every device
+        /// of the local network)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Also show news and pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new school site in DIR
+    ///
+    /// Writes site.yaml, one club with every section, its activity plan, an
+    /// annual report and a news item, in Kazakh and Russian, with comments
+    /// explaining each field. Files already in DIR are never overwritten.
+    Init {
+        /// The folder to create the site in
+        dir: PathBuf,
+    },
+    /// Add a club, a report or a news item to a site
+    ///
+    /// Files are made from commented templates; a file that is already
+    /// there is never overwritten.
+    New {
+        /// The site folder (default: ./content when it has a site.yaml, else
+        /// the current folder)
+        #[arg(long, global = true)]
+        site: Option<PathBuf>,
+        #[command(subcommand)]
+        what: New,
+    },
+    /// Measurements for developers
+    #[command(hide = true)]
+    Bench {
+        #[command(subcommand)]
+        what: Bench,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// A club: clubs/SLUG/club.yaml and its about texts
+    Club {
+        /// The club's folder name, which becomes its web address (e.g. senim)
+        slug: String,
+    },
+    /// A club's annual report, one file per site language
+    Report {
+        /// The club's folder name
+        club: String,
+        /// The academic year, like 2025-2026
+        year: String,
+    },
+    /// A news item dated today: `new news "Title"` for the site,
+    /// `new news CLUB "Title"` for a club
+    News {
+        #[arg(num_args = 1..=2, required = true, value_names = ["CLUB", "TITLE"])]
+        args: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum Bench {
+    /// Write a generated directory site of N clubs into DIR
+    Corpus {
+        dir: PathBuf,
+        #[arg(long, default_value_t = 5000)]
+        clubs: usize,
+    },
+    /// Time saving a file until serve serves the changed page
+    Serve {
+        #[arg(long, default_value_t = 5000)]
+        clubs: usize,
+        #[arg(long, default_value_t = 21)]
+        edits: usize,
+        /// Milliseconds between a save being served and the next save
+        #[arg(long, default_value_t = 1000)]
+        gap: u64,
+        /// Where to write the corpus (default: a new temporary folder)
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -101,6 +201,46 @@ fn main() -> ExitCode {
             strict,
             format,
         } => run_check(&site.unwrap_or_else(default_site), drafts, strict, format),
+        Command::Serve {
+            site,
+            port,
+            open,
+            bind,
+            drafts,
+        } => {
+            let mut options = ServeOptions::new(site.unwrap_or_else(default_site));
+            options.port = port;
+            options.bind = bind;
+            options.drafts = drafts;
+            run_serve(options, open)
+        }
+        Command::Init { dir } => {
+            let result = bitimger::scaffold::init(&dir, Date::today());
+            let code = print_scaffold(result);
+            if code == ExitCode::SUCCESS {
+                anstream::eprintln!(
+                    "Next: edit the files, then run `bitimger serve {}` to see the site.",
+                    dir.display()
+                );
+            }
+            code
+        }
+        Command::New { site, what } => {
+            let site = site.unwrap_or_else(default_site);
+            print_scaffold(match what {
+                New::Club { slug } => bitimger::scaffold::new_club(&site, &slug),
+                New::Report { club, year } => bitimger::scaffold::new_report(&site, &club, &year),
+                New::News { args } => {
+                    let (club, title) = match args.as_slice() {
+                        [club, title] => (Some(club.as_str()), title.as_str()),
+                        [title] => (None, title.as_str()),
+                        _ => (None, ""),
+                    };
+                    bitimger::scaffold::new_news(&site, club, title, Date::today())
+                }
+            })
+        }
+        Command::Bench { what } => run_bench(what),
     }
 }
 
@@ -129,7 +269,7 @@ fn run_build(site: PathBuf, output: PathBuf, drafts: bool) -> ExitCode {
         drafts,
         today: None,
     };
-    match build(&options) {
+    match build_with(&options, &bitimger::check::publish_rules) {
         Err(e) => {
             anstream::eprintln!("error: {e}");
             ExitCode::from(if matches!(e, bitimger::build::BuildError::Io(_)) {
@@ -181,12 +321,13 @@ fn run_check(site: &Path, drafts: bool, strict: bool, format: Format) -> ExitCod
     let load = LoadOptions {
         drafts,
         exclude: vec![bitimger::build::output::absolute(Path::new("public"))],
+        ..LoadOptions::default()
     };
-    let mut generated = generate(site, &load, &RenderOptions::default());
+    let mut diags = bitimger::check::check(site, &load, &RenderOptions::default());
     if strict {
-        generated.diagnostics.make_strict();
+        diags.make_strict();
     }
-    let diags = &generated.diagnostics;
+    let diags = &diags;
     match format {
         Format::Json => println!("{}", diags.render_json()),
         Format::Human => {
@@ -203,4 +344,180 @@ fn run_check(site: &Path, drafts: bool, strict: bool, format: Format) -> ExitCod
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn run_serve(mut options: ServeOptions, open: bool) -> ExitCode {
+    if !options.site.is_dir() {
+        anstream::eprintln!(
+            "error: the site folder {} does not exist; create a site with `bitimger init {}`",
+            options.site.display(),
+            options.site.display()
+        );
+        return ExitCode::from(2);
+    }
+    options.exclude = vec![bitimger::build::output::absolute(Path::new("public"))];
+    let site = options.site.clone();
+    let handle = match bitimger::serve::start(options, report_rebuild) {
+        Ok(h) => h,
+        Err(e) => {
+            anstream::eprintln!("error: {e}");
+            return ExitCode::from(match e {
+                ServeError::PortInUse(_) | ServeError::Bind(..) => 2,
+                _ => 3,
+            });
+        }
+    };
+    let mut addr = handle.addr();
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let url = format!("http://{addr}/");
+    println!("Serving on {url}");
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    anstream::eprintln!(
+        "Watching {} for changes. Press Ctrl+C to stop.",
+        site.display()
+    );
+    if handle.watching() == Watching::Polling {
+        anstream::eprintln!(
+            "note: this computer cannot watch that many folders; changes are looked for twice a second"
+        );
+    }
+    if open && let Err(e) = opener::open(&url) {
+        anstream::eprintln!("note: could not open a web browser ({e}); open {url} yourself");
+    }
+    handle.wait();
+    ExitCode::SUCCESS
+}
+
+/// Prints what a build of `serve` did: its problems, then one line.
+fn report_rebuild(r: &RebuildReport) {
+    print_diagnostics(&r.diagnostics);
+    let ms = r.elapsed.as_secs_f64() * 1000.0;
+    let line = match (r.first, r.published) {
+        (true, true) => format!(
+            "Built {} pages in {:.2} s{}",
+            r.pages,
+            r.elapsed.as_secs_f64(),
+            warnings(&r.diagnostics)
+        ),
+        (false, true) => format!(
+            "Rebuilt in {ms:.0} ms: {} file{} changed{}",
+            r.changed,
+            if r.changed == 1 { "" } else { "s" },
+            warnings(&r.diagnostics)
+        ),
+        (true, false) => format!(
+            "Build failed: {}. The pages show the problems until they are fixed.",
+            counts(&r.diagnostics)
+        ),
+        (false, false) => format!(
+            "Rebuild failed: {}. The last good version of the site is still served.",
+            counts(&r.diagnostics)
+        ),
+    };
+    anstream::eprintln!("{line}");
+}
+
+fn warnings(diags: &Diagnostics) -> String {
+    if diags.warning_count() > 0 {
+        format!(", {}", counts(diags))
+    } else {
+        String::new()
+    }
+}
+
+fn run_bench(what: Bench) -> ExitCode {
+    match what {
+        Bench::Corpus { dir, clubs } => {
+            match bitimger::bench::corpus::write_corpus(
+                &dir,
+                &bitimger::bench::corpus::CorpusOptions { clubs },
+            ) {
+                Ok(()) => {
+                    anstream::eprintln!("Wrote {clubs} clubs into {}", dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    anstream::eprintln!("error: {}: {e}", dir.display());
+                    ExitCode::from(3)
+                }
+            }
+        }
+        Bench::Serve {
+            clubs,
+            edits,
+            gap,
+            dir,
+        } => {
+            let temp = std::env::temp_dir().join(format!("bitimger-bench-{}", std::process::id()));
+            let options = bitimger::bench::LatencyOptions {
+                clubs,
+                edits: edits.max(1),
+                gap: std::time::Duration::from_millis(gap),
+                dir: dir.clone().unwrap_or_else(|| temp.clone()),
+            };
+            let result = bitimger::bench::serve_latency(&options);
+            if dir.is_none() {
+                let _ = std::fs::remove_dir_all(&temp);
+            }
+            match result {
+                Ok(r) => {
+                    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+                    let med = bitimger::bench::median;
+                    println!(
+                        "clubs: {clubs}, pages: {}, first build: {:.2} s",
+                        r.pages,
+                        r.first_build.as_secs_f64()
+                    );
+                    println!(
+                        "save -> changed page served: median {:.0} ms, min {:.0} ms, max {:.0} ms ({} saves)",
+                        ms(med(&r.served)),
+                        ms(r.served[0]),
+                        ms(r.served[r.served.len() - 1]),
+                        r.served.len()
+                    );
+                    println!(
+                        "last save -> every page re-rendered and checked: {:.1} s",
+                        r.settle.as_secs_f64()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    anstream::eprintln!("error: {e}");
+                    ExitCode::from(3)
+                }
+            }
+        }
+    }
+}
+
+/// Lists what `init` or `new` created and left alone.
+fn print_scaffold(result: Result<ScaffoldReport, ScaffoldError>) -> ExitCode {
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            anstream::eprintln!("error: {e}");
+            return ExitCode::from(match e {
+                ScaffoldError::Io(..) => 3,
+                _ => 2,
+            });
+        }
+    };
+    let base = std::env::current_dir().unwrap_or_default();
+    let shown = |p: &Path| bitimger::diag::display_path(p, &base);
+    for p in &report.created {
+        anstream::eprintln!("created {}", shown(p));
+    }
+    for p in &report.skipped {
+        anstream::eprintln!("kept    {} (already there, not changed)", shown(p));
+    }
+    for note in &report.notes {
+        anstream::eprintln!("note: {note}");
+    }
+    if report.created.is_empty() {
+        anstream::eprintln!("Nothing was created: every file was already there.");
+    }
+    ExitCode::SUCCESS
 }

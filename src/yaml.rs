@@ -30,7 +30,27 @@ pub struct Source<'a> {
 /// Parses `source.text` into `T`; on failure, one diagnostic with the file,
 /// line and column, a plain message and, for typos, a suggestion.
 pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<T, Diagnostic> {
+    refuse_alias_bombs(source)?;
     serde_yaml::from_str(source.text).map_err(|e| to_diagnostic(&e, source))
+}
+
+/// Anchors and aliases (`&a`, `*a`) could make a small file expand into a
+/// huge one (an "alias bomb"). serde_yaml expands aliases only where a typed
+/// field reads them, so a bomb under a field of the wrong type would slip
+/// past with a type error: expanding the whole document once, within the
+/// library's repetition limit, finds it wherever it is.
+fn refuse_alias_bombs(source: Source<'_>) -> Result<(), Diagnostic> {
+    if !(source.text.contains('&') && source.text.contains('*')) {
+        return Ok(());
+    }
+    match serde_yaml::from_str::<serde_yaml::Value>(source.text) {
+        Err(e) if is_too_complex(&e.to_string()) => Err(to_diagnostic(&e, source)),
+        _ => Ok(()),
+    }
+}
+
+fn is_too_complex(message: &str) -> bool {
+    message.contains("recursion limit") || message.contains("repetition limit")
 }
 
 /// Parses data shipped inside the binary (regions, principles).
@@ -133,7 +153,12 @@ fn to_diagnostic(e: &serde_yaml::Error, source: Source<'_>) -> Diagnostic {
         .help("keep one of the two lines and delete the other")
         .at(located(source, line, column));
     }
-    if message.contains("recursion limit") || message.contains("repetition limit") {
+    if is_too_complex(&message) {
+        // No position comes with it: show the first anchor.
+        if let Some(i) = source.text.lines().position(|l| l.contains('&')) {
+            line = i + 1;
+            column = 1;
+        }
         return Diagnostic::error(
             "yaml/too-complex",
             "this file nests or repeats anchors (`&`/`*`) too deeply to be read safely",
@@ -582,6 +607,26 @@ mod tests {
         let d = parse::<Doc>(src("name: x\n  bad: : :\n\tfoo")).unwrap_err();
         assert_eq!(d.code, "yaml/syntax");
         assert!(d.location.unwrap().line.is_some());
+    }
+
+    #[test]
+    fn duplicate_fields_point_at_the_second_line() {
+        let d = parse::<Doc>(src("name: x\nleaders: []\nname: y\n")).unwrap_err();
+        assert_eq!(d.code, "club/duplicate-key");
+        assert_eq!(d.location.unwrap().line, Some(3));
+    }
+
+    #[test]
+    fn alias_bombs_are_refused_wherever_they_are() {
+        let mut text = String::from("name: x\na: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+        {
+            text.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        let d = parse::<Doc>(src(&text)).unwrap_err();
+        assert_eq!(d.code, "yaml/too-complex", "{d}");
     }
 
     #[test]

@@ -134,12 +134,23 @@ pub fn generate(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Gener
 /// rendered, into a temporary folder that replaces the output only when
 /// the whole build succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with(options, &|_, _| {})
+}
+
+/// Rules of a higher layer run on the loaded site before anything is
+/// written (`check::publish_rules`: what must never be published).
+pub type SiteRules<'a> = &'a (dyn Fn(&Site, &mut Diagnostics) + Sync);
+
+/// [`build`], with `rules` run on the site before writing; their errors
+/// stop the build like any other.
+pub fn build_with(options: &BuildOptions, rules: SiteRules<'_>) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     output::check_output(&options.output, &options.site)
         .map_err(|p| BuildError::Output(options.output.clone(), p))?;
     let load = LoadOptions {
         drafts: options.drafts,
         exclude: vec![output::absolute(&options.output)],
+        ..LoadOptions::default()
     };
     let today = options.today.unwrap_or_else(Date::today);
     let render = RenderOptions {
@@ -172,6 +183,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Ok(report);
     };
     let i18n: Arc<I18n> = Arc::new(load_i18n(&site.config.languages, &site.messages, diags));
+    if !diags.has_errors() {
+        rules(&site, diags);
+    }
     if diags.has_errors() {
         crate::render::check_theme(&site, i18n, diags);
         diags.silence(&site.config.silence);
@@ -244,5 +258,24 @@ impl Counts {
             self.pages.load(Ordering::Relaxed),
             self.files.load(Ordering::Relaxed),
         )
+    }
+}
+
+/// Reports two things writing the same output file (e.g. static/kk/index.html over a
+/// page) would lose one of them.
+pub fn check_unique_paths(files: &[OutputFile], diags: &mut Diagnostics) {
+    let mut seen = std::collections::HashSet::new();
+    for f in files {
+        if !seen.insert(f.path()) {
+            let mut d = crate::diag::Diagnostic::error(
+                "output/duplicate-path",
+                format!("two files would be written to `{}`", f.path()),
+            )
+            .help("rename the file in static/ (or the page) so each output path is used once");
+            if let OutputFile::Copy { source, .. } = f {
+                d = d.in_file(source);
+            }
+            diags.push(d);
+        }
     }
 }

@@ -46,6 +46,9 @@ pub(crate) fn load_club(
         );
         return None;
     }
+    if !super::walk::inside(ctx.root, &file, diags) {
+        return None;
+    }
     let club = read_club_yaml(ctx, &file, dir, diags);
     // The club's other files are read even when club.yaml has errors, so
     // that every problem of the club is reported in one run.
@@ -70,9 +73,21 @@ fn read_club_yaml(
     diags: &mut Diagnostics,
 ) -> Option<Club> {
     let text = crate::fs::read_text(file).map_err(|d| diags.push(d)).ok()?;
+    club_from_text(ctx, dir, &text, diags)
+}
+
+/// Parses and checks the text of `dir`/club.yaml (reports, news and the
+/// other files of the folder are not read here).
+pub(crate) fn club_from_text(
+    ctx: &LoadContext<'_>,
+    dir: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Option<Club> {
+    let file = dir.join("club.yaml");
     let src = Source {
-        text: &text,
-        file,
+        text,
+        file: &file,
         line_offset: 0,
         family: "club",
     };
@@ -125,12 +140,12 @@ fn validate_club(
     let leaders = leaders
         .into_iter()
         .enumerate()
-        .map(|(i, l)| validate_leader(l, i, f, dir))
+        .map(|(i, l)| validate_leader(l, i, f, dir, ctx.root))
         .collect();
     let members = members.map(|m| validate_members(m, f));
     let contacts = contacts.map(|c| validate_contacts(c, f));
     let feedback = validate_feedback(feedback, f);
-    let gallery = validate_gallery(gallery, f, dir, &leaders_photos(dir, f.src));
+    let gallery = validate_gallery(ctx, gallery, f, dir);
     let school = school?;
     Some(Club {
         slug: String::new(),
@@ -267,7 +282,13 @@ pub(crate) fn custom_principle(
     }
 }
 
-fn validate_leader(raw: RawLeader, i: usize, f: &mut Fields<'_, '_>, dir: &Path) -> Leader {
+fn validate_leader(
+    raw: RawLeader,
+    i: usize,
+    f: &mut Fields<'_, '_>,
+    dir: &Path,
+    root: &Path,
+) -> Leader {
     let RawLeader {
         name,
         role,
@@ -284,7 +305,20 @@ fn validate_leader(raw: RawLeader, i: usize, f: &mut Fields<'_, '_>, dir: &Path)
     let email = email.filter(|e| check_email(e, &at("email"), f));
     let photo = photo.and_then(|p| {
         let path = dir.join(&p);
-        if path.is_file() && !p.contains("..") {
+        let outside = Path::new(&p).is_absolute()
+            || p.contains("..")
+            || path
+                .canonicalize()
+                .is_ok_and(|real| !real.starts_with(root.canonicalize().unwrap_or_else(|_| root.to_path_buf())));
+        if outside {
+            f.error(
+                "club/photo-outside",
+                format!("the photo `{p}` is outside the site folder, so it is not published"),
+                &at("photo"),
+                "put the photo in the club folder, e.g. photos/leader1.jpg, and write that path",
+            );
+            None
+        } else if path.is_file() {
             Some(PathBuf::from(p))
         } else {
             f.error(
@@ -452,11 +486,12 @@ fn leaders_photos(dir: &Path, src: Source<'_>) -> Vec<PathBuf> {
 }
 
 fn validate_gallery(
+    ctx: &LoadContext<'_>,
     raw: Option<RawGallery>,
     f: &mut Fields<'_, '_>,
     dir: &Path,
-    exclude: &[PathBuf],
 ) -> Gallery {
+    let exclude = leaders_photos(dir, f.src);
     let photos_dir = dir.join("photos");
     let (instagram, publish, consent) = match raw {
         Some(RawGallery {
@@ -472,7 +507,7 @@ fn validate_gallery(
         None => (None, true, false),
     };
     let photos = if publish && photos_dir.is_dir() {
-        load_photos(&photos_dir, exclude, f.langs, f.diags)
+        load_photos(ctx, &photos_dir, &exclude, f.langs, f.diags)
     } else {
         Vec::new()
     };
@@ -485,17 +520,16 @@ fn validate_gallery(
 }
 
 fn load_photos(
+    ctx: &LoadContext<'_>,
     photos_dir: &Path,
     exclude: &[PathBuf],
     langs: &[String],
     diags: &mut Diagnostics,
 ) -> Vec<Photo> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(photos_dir)
-        .map(|rd| rd.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
+    // Listed safely: a link to a photo outside the site is never published.
+    let mut files = super::walk::files(ctx.root, photos_dir, false, &ctx.exclude, diags);
     files.retain(|p| {
-        p.is_file()
-            && !exclude.contains(p)
+        !exclude.contains(p)
             && p.extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.to_lowercase().as_str()))
@@ -510,7 +544,7 @@ fn load_photos(
             caption: None,
         })
         .collect();
-    if !captions_file.is_file() {
+    if !captions_file.is_file() || !super::walk::inside(ctx.root, &captions_file, diags) {
         return photos;
     }
     let Ok(text) = crate::fs::read_text(&captions_file).map_err(|d| diags.push(d)) else {

@@ -93,10 +93,31 @@ pub(crate) fn render(
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading_ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut pending_heading: Option<usize> = None;
+    let mut image_as_link = false;
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        let mut event = event;
         match &event {
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 check_raw_html(raw, at(range.start), diags);
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if is_external(dest_url) => {
+                external_image(dest_url, at(range.start), diags);
+                event = Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: dest_url.clone(),
+                    title: title.clone(),
+                    id: id.clone(),
+                });
+                image_as_link = true;
+            }
+            Event::End(TagEnd::Image) if image_as_link => {
+                event = Event::End(TagEnd::Link);
+                image_as_link = false;
             }
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
@@ -260,6 +281,14 @@ fn check_raw_html(raw: &str, at: Location, diags: &mut Diagnostics) {
                 && w.contains('=')
                 && w[2..].chars().next().is_some_and(char::is_alphabetic)
         });
+    if lower.contains("<img")
+        && (lower.contains("http:")
+            || lower.contains("https:")
+            || lower.contains("src=\"//")
+            || lower.contains("src=//"))
+    {
+        external_image("<img>", at.clone(), diags);
+    }
     let found = DANGEROUS.iter().find(|d| lower.contains(*d));
     if found.is_none() && !has_handler {
         return;
@@ -280,6 +309,25 @@ fn check_raw_html(raw: &str, at: Location, diags: &mut Diagnostics) {
         )
         .at(at)
         .help("pages cannot run scripts or embed other sites; write plain Markdown, and link to other sites instead"),
+    );
+}
+
+/// An address on another host: `https://...`, `http://...`, `//host/...`.
+fn is_external(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    u.starts_with("http:") || u.starts_with("https:") || u.starts_with("//")
+}
+
+/// Pages load nothing from other sites (no tracking of readers, and the
+/// Content-Security-Policy would block it anyway): the image becomes a link.
+fn external_image(url: &str, at: Location, diags: &mut Diagnostics) {
+    diags.push(
+        Diagnostic::warning(
+            "markdown/external-image",
+            format!("the image `{url}` is on another site, so it is shown as a link"),
+        )
+        .at(at)
+        .help("download the image, put it in the site's static/ folder and link it from there, e.g. ![text](../../images/photo.jpg)"),
     );
 }
 
@@ -328,6 +376,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .link_rel(Some("noopener noreferrer"))
             .attribute_filter(|element, attribute, value| match (element, attribute) {
                 ("input", "type") if value != "checkbox" => None,
+                // Only the site's own images: a page makes no third-party request.
+                ("img", "src") if is_external(value) => None,
                 _ => Some(value.into()),
             });
         b
@@ -365,6 +415,24 @@ mod tests {
         let (html, d) = md("[x](javascript:alert(1))\n");
         assert!(!html.contains("javascript"));
         assert_eq!(d.error_count(), 1);
+    }
+
+    #[test]
+    fn external_images_become_links() {
+        let (html, d) = md(
+            "![logo](https://tracker.example/p.png)\n\n<img src=\"https://x.example/a.png\" alt=\"a\">\n",
+        );
+        assert!(!html.contains("<img src=\"https"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://tracker.example/p.png\""),
+            "{html}"
+        );
+        assert_eq!(
+            d.iter()
+                .filter(|w| w.code == "markdown/external-image")
+                .count(),
+            2
+        );
     }
 
     #[test]

@@ -3,20 +3,23 @@
 //!
 //! Layer 2: imports `diag`, `fs`, `types`, `yaml`, `builtin`, `config`.
 
+mod cache;
 mod check;
-mod club;
-mod markdown;
+pub(crate) mod club;
+pub(crate) mod markdown;
 pub mod model;
-mod posts;
-mod raw;
+pub(crate) mod posts;
+pub(crate) mod raw;
 pub mod slug;
 pub mod stats;
 mod walk;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
+pub use cache::LoadCache;
 pub use model::*;
 pub use walk::is_ignored;
 
@@ -33,6 +36,8 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Folders never read as content (the output folder).
     pub exclude: Vec<PathBuf>,
+    /// Clubs kept from an earlier load (serve); `None` reads everything.
+    pub cache: Option<Arc<LoadCache>>,
 }
 
 /// What every loader needs to know.
@@ -44,6 +49,8 @@ pub(crate) struct LoadContext<'a> {
     pub exclude: Vec<PathBuf>,
     /// The site's principles.yaml, when it has one.
     pub principles: Option<Vec<PrincipleText>>,
+    /// Clubs kept from an earlier load.
+    pub cache: Option<&'a LoadCache>,
 }
 
 /// Loads and validates the site in `root`. Every problem goes to `diags`;
@@ -51,17 +58,23 @@ pub(crate) struct LoadContext<'a> {
 /// can go on, but must not be published when `diags` has errors.
 pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Option<Site> {
     let config = load_config(root, diags)?;
+    if let Some(cache) = &options.cache {
+        cache.check_context(root, options.drafts);
+    }
     let mut ctx = LoadContext {
         config: &config,
         root,
         drafts: options.drafts,
         exclude: options.exclude.clone(),
         principles: None,
+        cache: options.cache.as_deref(),
     };
     ctx.principles = load_principles(&ctx, diags);
-    let (mut clubs, folders) = load_clubs(&ctx, root, diags);
+    let (mut clubs, mut folders) = load_clubs(&ctx, root, diags);
     for included in &config.include {
-        clubs.extend(load_included(&config, included, options, diags));
+        let (more, n) = load_included(&config, included, options, diags);
+        clubs.extend(more);
+        folders += n;
     }
     check_duplicate_slugs(&clubs, diags);
     clubs.sort_by(|a, b| a.slug.cmp(&b.slug));
@@ -101,11 +114,16 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
 /// so reports read the same on every run.
 fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> (Vec<Club>, usize) {
     let dirs = walk::dirs(root, &root.join("clubs"), &ctx.exclude, diags);
+    // Each club loads on its own thread with its own diagnostics, merged
+    // in folder order so reports read the same on every run.
     let loaded: Vec<(Option<Club>, Diagnostics)> = dirs
         .par_iter()
         .map(|dir| {
             let mut own = Diagnostics::new();
-            let club = club::load_club(ctx, dir, &mut own);
+            let club = match ctx.cache {
+                None => club::load_club(ctx, dir, &mut own),
+                Some(cache) => cache.club(dir, &mut own, |d| club::load_club(ctx, dir, d)),
+            };
             (club, own)
         })
         .collect();
@@ -127,7 +145,7 @@ fn load_included(
     dir: &Path,
     options: &LoadOptions,
     diags: &mut Diagnostics,
-) -> Vec<Club> {
+) -> (Vec<Club>, usize) {
     if dir.join("site.yaml").is_file()
         && let Some(own) = load_config(dir, diags)
         && !own.include.is_empty()
@@ -150,15 +168,19 @@ fn load_included(
         drafts: options.drafts,
         exclude: options.exclude.clone(),
         principles: None,
+        cache: options.cache.as_deref(),
     };
     let principles = load_principles(&ctx, diags);
     let ctx = LoadContext { principles, ..ctx };
-    load_clubs(&ctx, dir, diags).0
+    load_clubs(&ctx, dir, diags)
 }
 
 fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
-    for (i, a) in clubs.iter().enumerate() {
-        if let Some(b) = clubs[..i].iter().find(|b| b.slug == a.slug) {
+    // A map, not a scan of the earlier clubs: directories have thousands.
+    let mut first: std::collections::HashMap<&str, &Club> = std::collections::HashMap::new();
+    for a in clubs {
+        let b = *first.entry(&a.slug).or_insert(a);
+        if !std::ptr::eq(a, b) {
             diags.push(
                 Diagnostic::error(
                     "club/duplicate-slug",
@@ -193,7 +215,7 @@ fn check_kind(config: &Config, club_folders: usize, diags: &mut Diagnostics) {
 
 fn load_principles(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Option<Vec<PrincipleText>> {
     let file = ctx.root.join("principles.yaml");
-    if !file.is_file() {
+    if !file.is_file() || !walk::inside(ctx.root, &file, diags) {
         return None;
     }
     let text = crate::fs::read_text(&file)
@@ -231,6 +253,9 @@ fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Documen
                     .help("add it to documents.yaml with `file`, `title`, `date` and `number`"),
             );
         }
+        return Vec::new();
+    }
+    if !walk::inside(ctx.root, &file, diags) {
         return Vec::new();
     }
     let Ok(text) = crate::fs::read_text(&file).map_err(|d| diags.push(d)) else {

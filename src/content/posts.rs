@@ -106,6 +106,18 @@ pub(crate) fn read_part<T: DeserializeOwned>(
     diags: &mut Diagnostics,
 ) -> Option<Part<T>> {
     let text = crate::fs::read_text(path).map_err(|d| diags.push(d)).ok()?;
+    part_from_text(lang, path, text, family, top_level, diags)
+}
+
+/// [`read_part`] on text already read.
+pub(crate) fn part_from_text<T: DeserializeOwned>(
+    lang: Option<String>,
+    path: &Path,
+    text: String,
+    family: &'static str,
+    top_level: u8,
+    diags: &mut Diagnostics,
+) -> Option<Part<T>> {
     let split = match markdown::split_front_matter(&text) {
         Ok(s) => s,
         Err((line, message)) => {
@@ -503,8 +515,21 @@ fn load_plan(ctx: &LoadContext<'_>, path: &Path, diags: &mut Diagnostics) -> Opt
         return None;
     }
     let text = crate::fs::read_text(path).map_err(|d| diags.push(d)).ok()?;
+    plan_from_text(ctx, path, &text, diags)
+}
+
+/// Parses and checks the text of a plan file (its name gives the year).
+pub(crate) fn plan_from_text(
+    ctx: &LoadContext<'_>,
+    path: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Option<Plan> {
+    let name = file_name(path);
+    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+    let expected = AcademicYear::parse(stem);
     let src = Source {
-        text: &text,
+        text,
         file: path,
         line_offset: 0,
         family: "plan",
@@ -707,7 +732,10 @@ fn load_news_item(
 
 fn strip_date_prefix(stem: &str) -> &str {
     let bytes = stem.as_bytes();
-    if stem.len() > 11 && crate::types::Date::parse(&stem[..10]).is_some() && bytes[10] == b'-' {
+    if stem.len() > 11
+        && stem.get(..10).and_then(crate::types::Date::parse).is_some()
+        && bytes[10] == b'-'
+    {
         &stem[11..]
     } else {
         stem
@@ -786,6 +814,7 @@ mod tests {
     #[test]
     fn strips_the_date_from_news_file_names() {
         assert_eq!(strip_date_prefix("2025-03-14-trust-box"), "trust-box");
+        assert_eq!(strip_date_prefix("2025-03Жаңалық"), "2025-03Жаңалық");
         assert_eq!(strip_date_prefix("trust-box"), "trust-box");
     }
 

@@ -28,11 +28,16 @@ const MAX_SIDE: u32 = 12_000;
 /// Memory a single decode may use.
 const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 
+/// Image files larger than this are refused before decoding.
+const MAX_FILE: u64 = 40 * 1024 * 1024;
+
 /// A published image.
 #[derive(Debug, Clone)]
 pub(crate) struct ImageInfo {
     /// Output path, e.g. `media/senim/leader1-1600.jpg`.
     pub path: String,
+    /// The same size as WebP, when that is smaller.
+    pub webp: Option<String>,
     pub width: u32,
     pub height: u32,
     pub thumb: Option<Box<ImageInfo>>,
@@ -116,6 +121,19 @@ fn broken(src: &Path, why: impl std::fmt::Display) -> Diagnostic {
 }
 
 fn decode(src: &Path) -> Result<DynamicImage, Diagnostic> {
+    let size = std::fs::metadata(src).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE {
+        return Err(Diagnostic::error(
+            "image/too-large",
+            format!(
+                "this image file is {} MB; images over {} MB are not published",
+                size / (1024 * 1024),
+                MAX_FILE / (1024 * 1024)
+            ),
+        )
+        .in_file(src)
+        .help("save a smaller copy (a web page shows photos at most 1600 pixels wide)"));
+    }
     let mut reader = ImageReader::open(src)
         .map_err(|e| broken(src, e))?
         .with_guessed_format()
@@ -125,15 +143,38 @@ fn decode(src: &Path) -> Result<DynamicImage, Diagnostic> {
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|e| broken(src, e))?;
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|e| too_big_or_broken(src, e))?;
     let orientation = decoder.orientation().map_err(|e| broken(src, e))?;
-    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| broken(src, e))?;
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| too_big_or_broken(src, e))?;
     img.apply_orientation(orientation);
     Ok(img)
 }
 
+/// Decoding stops at the limits: a huge or hostile file is refused, not read.
+fn too_big_or_broken(src: &Path, e: image::ImageError) -> Diagnostic {
+    if matches!(e, image::ImageError::Limits(_)) {
+        return Diagnostic::error(
+            "image/too-large",
+            format!("this image is too large to publish safely: {e}"),
+        )
+        .in_file(src)
+        .help(format!(
+            "save a smaller copy, at most {MAX_SIDE} pixels on each side (a web page shows photos at most {DISPLAY} pixels wide)"
+        ));
+    }
+    broken(src, e)
+}
+
 fn process(src: &Path, dir: &str) -> Result<Processed, Diagnostic> {
     let img = decode(src)?;
+    // Lossless WebP beats PNG for graphics; for photos it is larger than
+    // the JPEG, so only non-JPEG sources get a WebP version.
+    let try_webp = !src
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jpg") || e.eq_ignore_ascii_case("jpeg"));
     let stem = src
         .file_stem()
         .map(|s| crate::content::slug::slugify(&s.to_string_lossy()))
@@ -148,10 +189,21 @@ fn process(src: &Path, dir: &str) -> Result<Processed, Diagnostic> {
             img.clone()
         };
         let (ext, bytes) = encode(&sized, alpha).map_err(|e| broken(src, e))?;
-        let path = format!("{dir}/{stem}-{}.{ext}", sized.width().max(sized.height()));
+        let base = format!("{dir}/{stem}-{}", sized.width().max(sized.height()));
+        let webp = match try_webp {
+            true => encode_webp(&sized).ok().filter(|w| w.len() < bytes.len()),
+            false => None,
+        };
+        let path = format!("{base}.{ext}");
         files.push((path.clone(), Arc::new(bytes)));
+        let webp = webp.map(|w| {
+            let p = format!("{base}.webp");
+            files.push((p.clone(), Arc::new(w)));
+            p
+        });
         Ok(ImageInfo {
             path,
+            webp,
             width: sized.width(),
             height: sized.height(),
             thumb: None,
@@ -162,7 +214,8 @@ fn process(src: &Path, dir: &str) -> Result<Processed, Diagnostic> {
     if thumb.path != info.path {
         info.thumb = Some(Box::new(thumb));
     } else {
-        files.pop();
+        // Small images: one size serves both; drop the duplicate files.
+        files.truncate(files.len() - 1 - usize::from(thumb.webp.is_some()));
         info.thumb = Some(Box::new(info.clone()));
     }
     Ok(Processed { info, files })
@@ -179,4 +232,17 @@ fn encode(img: &DynamicImage, alpha: bool) -> image::ImageResult<(&'static str, 
         JpegEncoder::new_with_quality(&mut out, 82).encode_image(&rgb)?;
         Ok(("jpg", out.into_inner()))
     }
+}
+
+/// Lossless WebP (the `image` crate's pure-Rust encoder), without metadata.
+fn encode_webp(img: &DynamicImage) -> image::ImageResult<Vec<u8>> {
+    let mut out = Cursor::new(Vec::new());
+    let rgba = img.to_rgba8();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut out).encode(
+        rgba.as_raw(),
+        rgba.width(),
+        rgba.height(),
+        image::ExtendedColorType::Rgba8,
+    )?;
+    Ok(out.into_inner())
 }

@@ -44,6 +44,22 @@ pub(crate) enum PageId {
     Statistics(AcademicYear),
 }
 
+impl PageId {
+    /// The slug of the club this page belongs to, for a club's own pages.
+    pub(crate) fn club(&self) -> Option<&str> {
+        match self {
+            PageId::Club(slug)
+            | PageId::Reports(slug)
+            | PageId::Report(slug, _)
+            | PageId::Plan(slug, _)
+            | PageId::Gallery(slug)
+            | PageId::Poster(slug)
+            | PageId::News(Some(slug), _) => Some(slug),
+            _ => None,
+        }
+    }
+}
+
 /// Maps pages to output paths for one site.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Paths {

@@ -12,6 +12,7 @@ mod links;
 mod pages;
 mod qr;
 mod statistics;
+mod structured;
 mod theme;
 mod views;
 
@@ -27,6 +28,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::types::Date;
 pub(crate) use links::{PageId, Paths};
+pub(crate) use views::escape as escape_html;
 
 /// One file of the output.
 #[derive(Debug, Clone)]
@@ -111,6 +113,8 @@ pub(crate) struct Env<'a> {
     /// Relative prefix to the output root.
     pub root: String,
     pub today: Date,
+    /// Posters' QR codes, shared by the languages of a poster.
+    pub qr: &'a qr::QrCache,
 }
 
 impl Env<'_> {
@@ -126,36 +130,32 @@ pub fn check_theme(site: &Site, i18n: Arc<I18n>, diags: &mut Diagnostics) {
     let _ = theme::compile_theme(site, i18n, diags);
 }
 
-/// Receives each rendered file as soon as it is ready, from several threads
-/// at once; `Break` stops the rendering (the writer hit an I/O error).
-pub type Sink<'s> = &'s (dyn Fn(OutputFile) -> ControlFlow<()> + Sync);
-
-/// Renders the whole site into memory. Template problems go to `diags`; the
-/// returned files (sorted by path) must not be published when `diags` has
-/// errors.
+/// Renders the whole site. Template problems go to `diags`; the returned
+/// files must not be published when `diags` has errors.
 pub fn render_site(
     site: &Site,
     i18n: Arc<I18n>,
     options: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Vec<OutputFile> {
-    let files = Mutex::new(Vec::new());
-    let keep = |f: OutputFile| {
-        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-        ControlFlow::Continue(())
+    let Some(renderer) = Renderer::new(site, i18n, options, diags) else {
+        return Vec::new();
     };
-    render_site_to(site, i18n, options, diags, &keep);
-    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
-    files.sort_by(|a, b| a.path().cmp(b.path()));
+    let mut files = renderer.render_pages(&renderer.pages(), diags);
+    files.extend(renderer.other_files());
     files
 }
 
+/// Receives each rendered file as soon as it is ready, from several threads
+/// at once; `Break` stops the rendering (the writer hit an I/O error).
+pub type Sink<'s> = &'s (dyn Fn(OutputFile) -> ControlFlow<()> + Sync);
+
 /// Renders the whole site, handing every file to `sink` as soon as it is
 /// rendered, so the rendered bytes of all pages are never in memory at once.
-/// Pages render in parallel. Once `diags` holds an error (from loading, a
-/// clash of output paths or a template), nothing more goes to `sink`, and
-/// what it got must not be published; rendering still goes on, so every
-/// template problem is reported.
+/// Once `diags` holds an error (from loading, a clash of output paths or a
+/// template), nothing more goes to `sink`, and what it got must not be
+/// published; rendering still goes on, so every template problem is
+/// reported.
 pub fn render_site_to(
     site: &Site,
     i18n: Arc<I18n>,
@@ -163,105 +163,236 @@ pub fn render_site_to(
     diags: &mut Diagnostics,
     sink: Sink<'_>,
 ) {
-    let Some(theme) = theme::compile_theme(site, i18n.clone(), diags) else {
+    let Some(renderer) = Renderer::new(site, i18n, options, diags) else {
         return;
     };
-    let (image_map, mut extras) = images::process_images(site, diags);
-    let paths = Paths {
-        kind: site.config.kind,
-    };
-    let groups = pages::plan_pages(site, options.today);
-    extras.extend(feeds::render_feeds(site, &i18n, paths));
-    extras.extend(exports::render_exports(site, paths));
-    extras.extend(other_files(site, &theme));
-    check_unique_paths(
-        groups.iter().flatten().map(|j| j.file.as_str()),
-        &extras,
-        diags,
-    );
-    let failed = AtomicBool::new(diags.has_errors());
-    let stopped = AtomicBool::new(false);
-    let send = |f: OutputFile| {
-        if !failed.load(Ordering::Relaxed) && !stopped.load(Ordering::Relaxed) && sink(f).is_break()
-        {
-            stopped.store(true, Ordering::Relaxed);
-        }
-    };
-    extras.into_par_iter().for_each(send);
-    let errors = Mutex::new(Vec::new());
-    groups.par_iter().for_each(|group| {
-        if stopped.load(Ordering::Relaxed) {
-            return;
-        }
-        let shared = match group.first() {
-            Some(job) => pages::Shared::of(site, &job.kind),
-            None => return,
+    renderer.render_to(diags, sink);
+}
+
+/// One page of the site, rendered on its own by [`Renderer::render`]
+/// (serve renders the pages of a changed club before the others).
+#[derive(Debug, Clone)]
+pub struct PageTask {
+    job: pages::PageJob,
+    club: Option<String>,
+}
+
+impl PageTask {
+    /// Its path in the output, e.g. `kk/clubs/senim/index.html`.
+    pub fn path(&self) -> &str {
+        &self.job.file
+    }
+
+    /// The slug of the club whose content the page shows, for a club's own
+    /// pages (and the home page of a school site).
+    pub fn club(&self) -> Option<&str> {
+        self.club.as_deref()
+    }
+}
+
+/// A site ready to be rendered page by page: theme compiled, images
+/// processed. [`render_site`] is `pages` + `render_pages` + `other_files`.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    i18n: Arc<I18n>,
+    options: &'a RenderOptions,
+    theme: theme::CompiledTheme,
+    images: images::ImageMap,
+    image_files: Vec<OutputFile>,
+    qr: qr::QrCache,
+}
+
+impl<'a> Renderer<'a> {
+    /// Compiles the theme and processes the images; `None` (with the
+    /// problem in `diags`) when the templates do not compile.
+    pub fn new(
+        site: &'a Site,
+        i18n: Arc<I18n>,
+        options: &'a RenderOptions,
+        diags: &mut Diagnostics,
+    ) -> Option<Self> {
+        let theme = theme::compile_theme(site, i18n.clone(), diags)?;
+        let (images, image_files) = images::process_images(site, diags);
+        Some(Renderer {
+            site,
+            i18n,
+            options,
+            theme,
+            images,
+            image_files,
+            qr: qr::QrCache::new(site),
+        })
+    }
+
+    /// Every page of the site, in every language.
+    pub fn pages(&self) -> Vec<PageTask> {
+        self.tasks(pages::plan_pages(self.site, self.options.today))
+    }
+
+    /// The pages showing the club `slug` (its own pages, and the home page
+    /// of a school site), in every language.
+    pub fn club_pages(&self, slug: &str) -> Vec<PageTask> {
+        let site = self.site;
+        let Some(club) = site.clubs.iter().find(|c| c.slug == slug) else {
+            return Vec::new();
         };
-        for job in group {
-            let env = Env {
-                site,
-                i18n: &i18n,
-                images: &image_map,
-                paths,
-                lang: &job.lang,
-                root: job.root.clone(),
-                today: options.today,
-            };
-            match pages::render_page(&env, &theme, job, &shared, options.inject.as_deref()) {
+        let mut ids = pages::club_page_ids(site, club);
+        if site.config.kind == crate::config::SiteKind::School {
+            ids.insert(0, PageId::Home);
+        }
+        self.tasks(pages::jobs_for(site, &ids))
+    }
+
+    fn tasks(&self, jobs: Vec<pages::PageJob>) -> Vec<PageTask> {
+        let school_club = match self.site.config.kind {
+            crate::config::SiteKind::School => self.site.clubs.first().map(|c| c.slug.as_str()),
+            crate::config::SiteKind::Directory => None,
+        };
+        // A file of the site's static/ replaces a page of the same path.
+        let shadowed: std::collections::HashSet<&str> = self
+            .site
+            .static_files
+            .iter()
+            .map(|a| a.output.as_str())
+            .collect();
+        jobs.into_iter()
+            .filter(|job| !shadowed.contains(job.file.as_str()))
+            .map(|job| {
+                let club = match &job.kind {
+                    pages::JobKind::Page(PageId::Home) => school_club,
+                    pages::JobKind::Page(id) => id.club(),
+                    _ => None,
+                }
+                .map(str::to_string);
+                PageTask { job, club }
+            })
+            .collect()
+    }
+
+    /// Renders one page.
+    pub fn render(&self, task: &PageTask) -> Result<OutputFile, Diagnostic> {
+        let job = &task.job;
+        let env = Env {
+            site: self.site,
+            i18n: &self.i18n,
+            images: &self.images,
+            paths: Paths {
+                kind: self.site.config.kind,
+            },
+            lang: &job.lang,
+            root: job.root.clone(),
+            today: self.options.today,
+            qr: &self.qr,
+        };
+        pages::render_page(&env, &self.theme, job, self.options.inject.as_deref())
+    }
+
+    /// Renders every file of the site in parallel into `sink` (see
+    /// [`render_site_to`]).
+    pub fn render_to(&self, diags: &mut Diagnostics, sink: Sink<'_>) {
+        let tasks = self.pages();
+        let others = self.other_files();
+        check_unique_paths(tasks.iter().map(PageTask::path), &others, diags);
+        let failed = AtomicBool::new(diags.has_errors());
+        let stopped = AtomicBool::new(false);
+        let send = |f: OutputFile| {
+            if !failed.load(Ordering::Relaxed)
+                && !stopped.load(Ordering::Relaxed)
+                && sink(f).is_break()
+            {
+                stopped.store(true, Ordering::Relaxed);
+            }
+        };
+        others.into_par_iter().for_each(send);
+        let errors = Mutex::new(Vec::new());
+        tasks.par_iter().for_each(|task| {
+            if stopped.load(Ordering::Relaxed) {
+                return;
+            }
+            match self.render(task) {
                 Ok(f) => send(f),
                 Err(d) => {
                     failed.store(true, Ordering::Relaxed);
                     errors.lock().unwrap_or_else(|e| e.into_inner()).push(d);
                 }
             }
+        });
+        // The same template problem shows on many pages: report it once, in
+        // the same order on every run.
+        let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+        errors.sort_by_cached_key(|d| d.to_string());
+        errors.dedup_by_key(|d| d.to_string());
+        for d in errors {
+            diags.push(d);
         }
-    });
-    // The same template problem shows on many pages: report it once, in
-    // the same order on every run.
-    let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
-    errors.sort_by_cached_key(|d| d.to_string());
-    errors.dedup_by_key(|d| d.to_string());
-    for d in errors {
-        diags.push(d);
+    }
+
+    /// Renders `tasks` in parallel; each distinct problem goes to `diags` once.
+    pub fn render_pages(&self, tasks: &[PageTask], diags: &mut Diagnostics) -> Vec<OutputFile> {
+        let tasks: Vec<&PageTask> = tasks.iter().collect();
+        self.render_tasks(&tasks, diags)
+    }
+
+    /// [`Self::render_pages`] for borrowed tasks.
+    pub fn render_tasks(&self, tasks: &[&PageTask], diags: &mut Diagnostics) -> Vec<OutputFile> {
+        let results: Vec<Result<OutputFile, Diagnostic>> =
+            tasks.par_iter().map(|task| self.render(task)).collect();
+        let mut files = Vec::with_capacity(results.len());
+        let mut seen = std::collections::HashSet::new();
+        for r in results {
+            match r {
+                Ok(f) => files.push(f),
+                Err(d) => {
+                    if seen.insert(d.to_string()) {
+                        diags.push(d);
+                    }
+                }
+            }
+        }
+        files
+    }
+
+    /// Every file that is not a page: images, feeds and sitemap, the
+    /// theme's and the site's static files, documents.
+    pub fn other_files(&self) -> Vec<OutputFile> {
+        let site = self.site;
+        let paths = Paths {
+            kind: site.config.kind,
+        };
+        let mut files = self.image_files.clone();
+        files.extend(feeds::render_feeds(site, &self.i18n, paths));
+        files.extend(exports::render_exports(site, paths));
+        for (path, source) in &self.theme.statics {
+            files.push(match source {
+                theme::StaticSource::Embedded(bytes) => OutputFile::Embedded {
+                    path: path.clone(),
+                    bytes,
+                },
+                theme::StaticSource::File(p) => OutputFile::Copy {
+                    path: path.clone(),
+                    source: p.clone(),
+                },
+            });
+        }
+        for asset in &site.static_files {
+            files.retain(|f| f.path() != asset.output);
+            files.push(OutputFile::Copy {
+                path: asset.output.clone(),
+                source: asset.source.clone(),
+            });
+        }
+        for doc in &site.documents {
+            files.push(OutputFile::Copy {
+                path: format!("documents/{}", doc.file),
+                source: doc.source.clone(),
+            });
+        }
+        files
     }
 }
 
-/// Files that are not pages: the theme's and the site's static files (the
-/// site's win) and the published documents.
-fn other_files(site: &Site, theme: &theme::CompiledTheme) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    for (path, source) in &theme.statics {
-        if site.static_files.iter().any(|a| &a.output == path) {
-            continue;
-        }
-        files.push(match source {
-            theme::StaticSource::Embedded(bytes) => OutputFile::Embedded {
-                path: path.clone(),
-                bytes,
-            },
-            theme::StaticSource::File(p) => OutputFile::Copy {
-                path: path.clone(),
-                source: p.clone(),
-            },
-        });
-    }
-    for asset in &site.static_files {
-        files.push(OutputFile::Copy {
-            path: asset.output.clone(),
-            source: asset.source.clone(),
-        });
-    }
-    for doc in &site.documents {
-        files.push(OutputFile::Copy {
-            path: format!("documents/{}", doc.file),
-            source: doc.source.clone(),
-        });
-    }
-    files
-}
-
-/// Two things writing the same output file (e.g. static/kk/index.html over a
-/// page) would lose one of them. Checked before anything is rendered.
+/// Two things writing the same output file would lose one of them. Checked
+/// before anything is rendered.
 fn check_unique_paths<'a>(
     pages: impl Iterator<Item = &'a str>,
     others: &'a [OutputFile],

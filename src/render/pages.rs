@@ -5,6 +5,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::links::{PageId, Paths, root_of};
+use super::structured::club_json_ld;
 use super::theme::{CompiledTheme, template_diagnostic};
 use super::views::escape;
 use super::{Env, OutputFile};
@@ -14,7 +15,7 @@ use crate::diag::Diagnostic;
 use crate::types::{Date, Resolved};
 
 /// The Content-Security-Policy of every page: only the site's own files.
-pub(crate) const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+pub(crate) const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 /// What a page is.
 #[derive(Debug, Clone)]
@@ -36,14 +37,9 @@ pub(crate) struct PageJob {
     pub root: String,
 }
 
-/// Every page of the site, in every language, grouped by page: the
-/// languages of one page render together and share what does not depend on
-/// the language (a poster's QR codes).
-pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<Vec<PageJob>> {
+/// Every page of the site, in every language.
+pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
     let _ = today;
-    let paths = Paths {
-        kind: site.config.kind,
-    };
     let mut ids = vec![
         PageId::Home,
         PageId::NewsList,
@@ -51,94 +47,84 @@ pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<Vec<PageJob>> {
         PageId::NotFound,
     ];
     for club in &site.clubs {
-        let slug = club.slug.clone();
-        if site.config.kind == SiteKind::Directory {
-            ids.push(PageId::Club(slug.clone()));
-        }
-        ids.push(PageId::Reports(slug.clone()));
-        ids.push(PageId::Poster(slug.clone()));
-        if !club.gallery.photos.is_empty() {
-            ids.push(PageId::Gallery(slug.clone()));
-        }
-        ids.extend(
-            club.reports
-                .iter()
-                .map(|r| PageId::Report(slug.clone(), r.year)),
-        );
-        ids.extend(
-            club.plans
-                .iter()
-                .map(|p| PageId::Plan(slug.clone(), p.year)),
-        );
-        ids.extend(
-            club.news
-                .iter()
-                .map(|n| PageId::News(Some(slug.clone()), n.slug.clone())),
-        );
+        ids.extend(club_page_ids(site, club));
     }
     ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
     ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
     ids.extend(super::directory::page_ids(site));
     let default = site.config.default_lang().to_string();
-    let mut groups = vec![
-        vec![PageJob {
+    let mut jobs = vec![
+        PageJob {
             kind: JobKind::Landing,
             lang: default.clone(),
             file: "index.html".into(),
             root: String::new(),
-        }],
-        vec![PageJob {
+        },
+        PageJob {
             kind: JobKind::RootNotFound,
             lang: default,
             file: "404.html".into(),
             root: base_path(site),
-        }],
+        },
     ];
-    for id in &ids {
-        let group = site
-            .config
-            .languages
-            .iter()
-            .map(|lang| {
-                let file = paths.file(lang, id);
-                let root = if *id == PageId::NotFound {
-                    base_path(site)
-                } else {
-                    root_of(&file)
-                };
-                PageJob {
-                    kind: JobKind::Page(id.clone()),
-                    lang: lang.clone(),
-                    file,
-                    root,
-                }
-            })
-            .collect();
-        groups.push(group);
+    jobs.extend(jobs_for(site, &ids));
+    jobs
+}
+
+/// The pages of one club: its page (directories), reports, poster,
+/// gallery, each report, plan and news item.
+pub(crate) fn club_page_ids(site: &Site, club: &crate::content::Club) -> Vec<PageId> {
+    let slug = &club.slug;
+    let mut ids = Vec::new();
+    if site.config.kind == SiteKind::Directory {
+        ids.push(PageId::Club(slug.clone()));
     }
-    groups
+    ids.push(PageId::Reports(slug.clone()));
+    ids.push(PageId::Poster(slug.clone()));
+    if !club.gallery.photos.is_empty() {
+        ids.push(PageId::Gallery(slug.clone()));
+    }
+    ids.extend(
+        club.reports
+            .iter()
+            .map(|r| PageId::Report(slug.clone(), r.year)),
+    );
+    ids.extend(
+        club.plans
+            .iter()
+            .map(|p| PageId::Plan(slug.clone(), p.year)),
+    );
+    ids.extend(
+        club.news
+            .iter()
+            .map(|n| PageId::News(Some(slug.clone()), n.slug.clone())),
+    );
+    ids
 }
 
-/// What the languages of one page share, computed once for all of them.
-#[derive(Default)]
-pub(crate) struct Shared {
-    /// A poster's QR codes: the same links in every language, and the most
-    /// expensive thing on any page.
-    qr: Option<tera::Value>,
-}
-
-impl Shared {
-    /// The shared parts of the page `kind`.
-    pub(crate) fn of(site: &Site, kind: &JobKind) -> Shared {
-        match kind {
-            JobKind::Page(PageId::Poster(slug)) => Shared {
-                qr: site
-                    .club(slug)
-                    .map(|club| json(&super::qr::poster_codes(club))),
-            },
-            _ => Shared::default(),
+/// The jobs of `ids` in every language of the site.
+pub(crate) fn jobs_for(site: &Site, ids: &[PageId]) -> Vec<PageJob> {
+    let paths = Paths {
+        kind: site.config.kind,
+    };
+    let mut jobs = Vec::with_capacity(ids.len() * site.config.languages.len());
+    for lang in &site.config.languages {
+        for id in ids {
+            let file = paths.file(lang, id);
+            let root = if *id == PageId::NotFound {
+                base_path(site)
+            } else {
+                root_of(&file)
+            };
+            jobs.push(PageJob {
+                kind: JobKind::Page(id.clone()),
+                lang: lang.clone(),
+                file,
+                root,
+            });
         }
     }
+    jobs
 }
 
 /// The absolute path of the site root (`/` or `/sub/` from base_url), for
@@ -235,6 +221,8 @@ struct PageMeta {
     breadcrumbs: Vec<Crumb>,
     feed: Option<String>,
     csp: &'static str,
+    /// JSON-LD of the page (club pages), safe to print inside `<script>`.
+    json_ld: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -253,11 +241,10 @@ pub(crate) fn render_page(
     env: &Env<'_>,
     theme: &CompiledTheme,
     job: &PageJob,
-    shared: &Shared,
     inject: Option<&str>,
 ) -> Result<OutputFile, Diagnostic> {
     let (template, page, extra) = match &job.kind {
-        JobKind::Page(id) => page_parts(env, id, shared)?,
+        JobKind::Page(id) => page_parts(env, id)?,
         JobKind::Landing => landing(env),
         JobKind::RootNotFound => not_found(env, &PageId::NotFound),
     };
@@ -299,11 +286,7 @@ pub(super) fn json<T: Serialize>(v: &T) -> tera::Value {
 }
 
 /// Page title/kind, template and variables of a page id.
-fn page_parts(
-    env: &Env<'_>,
-    id: &PageId,
-    shared: &Shared,
-) -> Result<(&'static str, Partial, Extra), Diagnostic> {
+fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extra), Diagnostic> {
     let site = env.site;
     let club_of = |slug: &str| {
         site.club(slug)
@@ -313,7 +296,8 @@ fn page_parts(
     Ok(match id {
         PageId::Home if site.config.kind == SiteKind::School => {
             let club = site.clubs.first().ok_or_else(|| internal(&"no club"))?;
-            let p = Partial::localized("club", env.text(&club.name), id.clone());
+            let mut p = Partial::localized("club", env.text(&club.name), id.clone());
+            p.json_ld = Some(club_json_ld(env, club, id));
             ("club.html", p, vec![("club", json(&env.club(club)))])
         }
         PageId::Home => super::directory::home(env, id),
@@ -324,11 +308,9 @@ fn page_parts(
         PageId::Statistics(year) => super::statistics::year(env, id, *year),
         PageId::Club(slug) => {
             let club = club_of(slug)?;
-            (
-                "club.html",
-                Partial::localized("club", env.text(&club.name), id.clone()),
-                vec![("club", json(&env.club(club)))],
-            )
+            let mut p = Partial::localized("club", env.text(&club.name), id.clone());
+            p.json_ld = Some(club_json_ld(env, club, id));
+            ("club.html", p, vec![("club", json(&env.club(club)))])
         }
         PageId::Reports(slug) => {
             let club = club_of(slug)?;
@@ -412,10 +394,7 @@ fn page_parts(
         }
         PageId::Poster(slug) => {
             let club = club_of(slug)?;
-            let qr = match &shared.qr {
-                Some(qr) => qr.clone(),
-                None => json(&super::qr::poster_codes(club)),
-            };
+            let qr = env.qr.codes(site, club);
             let p = Partial::new("poster", &t("club-poster"), id.clone()).under_club(env, club);
             (
                 "poster.html",
@@ -560,6 +539,7 @@ pub(super) struct Partial {
     pub nav: &'static str,
     alternates: bool,
     landing: bool,
+    json_ld: Option<String>,
 }
 
 impl Partial {
@@ -574,6 +554,7 @@ impl Partial {
             nav: "",
             alternates: true,
             landing: false,
+            json_ld: None,
         }
     }
 
@@ -704,6 +685,7 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
             breadcrumbs: crumbs,
             feed: (!partial.landing).then(|| format!("{}{}/news/atom.xml", env.root, env.lang)),
             csp: CSP,
+            json_ld: partial.json_ld,
         },
         nav: if partial.landing {
             Vec::new()

@@ -7,11 +7,36 @@
 //! about four times smaller than one rectangle per module.
 
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use fast_qr::{ECL, QRBuilder, QRCode};
 use serde::Serialize;
 
-use crate::content::Club;
+use crate::content::{Club, Site};
+
+/// Every club's QR codes, made on first use and shared by the poster's
+/// languages (the links are the same in all of them).
+pub(crate) struct QrCache {
+    codes: Vec<OnceLock<tera::Value>>,
+}
+
+impl QrCache {
+    /// An empty cache for the clubs of `site`.
+    pub(crate) fn new(site: &Site) -> Self {
+        QrCache {
+            codes: site.clubs.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The QR codes of `club`, as the template value `qr`.
+    pub(crate) fn codes(&self, site: &Site, club: &Club) -> tera::Value {
+        let make = || super::pages::json(&poster_codes(club));
+        match site.clubs.binary_search_by(|c| c.slug.cmp(&club.slug)) {
+            Ok(i) if i < self.codes.len() => self.codes[i].get_or_init(make).clone(),
+            _ => make(),
+        }
+    }
+}
 
 /// Quiet zone around a code, in modules (the standard asks for four).
 const QUIET: usize = 4;

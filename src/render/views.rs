@@ -88,6 +88,8 @@ pub(crate) struct InstagramView {
 #[derive(Serialize)]
 pub(crate) struct ImageView {
     pub src: String,
+    /// The same image as WebP, when there is one (for `<picture>`).
+    pub webp: Option<String>,
     pub width: u32,
     pub height: u32,
     pub thumb: Option<Box<ImageView>>,
@@ -266,11 +268,13 @@ impl<'a> Env<'a> {
         let info = info?;
         Some(ImageView {
             src: format!("{}{}", self.root, info.path),
+            webp: info.webp.as_ref().map(|w| format!("{}{w}", self.root)),
             width: info.width,
             height: info.height,
             thumb: info.thumb.as_ref().map(|t| {
                 Box::new(ImageView {
                     src: format!("{}{}", self.root, t.path),
+                    webp: t.webp.as_ref().map(|w| format!("{}{w}", self.root)),
                     width: t.width,
                     height: t.height,
                     thumb: None,

@@ -129,6 +129,12 @@ fn content_type(file: &Path) -> &'static str {
 
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
+/// The one-browser-at-a-time turn, for a browser started another way (the
+/// product checks run chromium from node); held until dropped.
+pub fn one_at_a_time() -> MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Headless chromium under chromedriver, closed when dropped.
 pub struct Browser {
     client: Option<Client>,

@@ -4,15 +4,24 @@
 // The harness serves every module; not each uses all of it.
 #![allow(dead_code, unreachable_pub)]
 
-mod browser;
 mod harness;
 
+mod bad_inputs;
+mod browser;
+mod check;
 mod directory;
 mod errors;
 mod example;
+mod faults;
+mod fuzz;
 mod i18n;
+mod images;
 mod loading;
 mod markdown;
 mod output;
 mod pages;
+mod product;
+mod scaffold;
 mod search;
+mod security;
+mod serve;

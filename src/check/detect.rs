@@ -1,0 +1,441 @@
+//! Pure detectors over one line of text: IIN numbers, phone numbers,
+//! e-mail addresses and class labels next to personal names. Each returns
+//! the character column (1-based) and the text found.
+//!
+//! Layer 5 (part of `check`); imports nothing from the crate.
+
+/// A match in a line: 1-based column in characters, and the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub column: usize,
+    pub text: String,
+}
+
+/// True when `digits` (12 ASCII digits) is an IIN: a real birth date in
+/// the first six digits, a century-and-sex digit 0–6, and a valid check
+/// digit by the official algorithm (weights 1..11, then 3..11,1,2 when the
+/// first sum gives 10; a second 10 means the number is not valid).
+pub(crate) fn is_iin(digits: &[u8]) -> bool {
+    if digits.len() != 12 || !digits.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let d: Vec<u32> = digits.iter().map(|b| u32::from(b - b'0')).collect();
+    let month = d[2] * 10 + d[3];
+    let day = d[4] * 10 + d[5];
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || d[6] > 6 {
+        return false;
+    }
+    let sum = |weights: &[u32]| d[..11].iter().zip(weights).map(|(a, w)| a * w).sum::<u32>() % 11;
+    let mut check = sum(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    if check == 10 {
+        check = sum(&[3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+    }
+    check != 10 && check == d[11]
+}
+
+/// Runs of exactly 12 digits that are valid IINs.
+pub(crate) fn find_iins(line: &str) -> Vec<Found> {
+    digit_runs(line)
+        .into_iter()
+        .filter(|(_, run)| is_iin(run.as_bytes()))
+        .map(|(column, text)| Found { column, text })
+        .collect()
+}
+
+/// Maximal runs of ASCII digits with their 1-based column.
+fn digit_runs(line: &str) -> Vec<(usize, String)> {
+    let mut runs = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (i, c) in line.chars().enumerate() {
+        if c.is_ascii_digit() {
+            current
+                .get_or_insert_with(|| (i + 1, String::new()))
+                .1
+                .push(c);
+        } else if let Some(run) = current.take() {
+            runs.push(run);
+        }
+    }
+    runs.extend(current);
+    runs
+}
+
+const PHONE_SEPARATORS: &[char] = &[' ', '-', '(', ')', '.', '\u{a0}'];
+
+/// Kazakhstan phone numbers as people write them: `+7 701 555 23 14`,
+/// `8 (7212) 55-02-14`, `87015552314` — eleven digits starting 77 or 87.
+pub(crate) fn find_phones(line: &str) -> Vec<Found> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = (chars[i] == '+' || chars[i].is_ascii_digit())
+            && (i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '+'));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let (end, digits) = phone_at(&chars, i);
+        let ok = digits.len() == 11
+            && (digits.starts_with("77") || digits.starts_with("87"))
+            && !chars.get(end).is_some_and(char::is_ascii_digit);
+        if ok {
+            let text: String = chars[i..end].iter().collect();
+            found.push(Found {
+                column: i + 1,
+                text: text.trim_end_matches(PHONE_SEPARATORS).to_string(),
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Reads digits and separators from `start` (a `+` or a digit) up to 11
+/// digits; returns where it stopped and the digits.
+fn phone_at(chars: &[char], start: usize) -> (usize, String) {
+    let mut digits = String::new();
+    let mut j = start + usize::from(chars[start] == '+');
+    let mut last_sep = 0;
+    while j < chars.len() && digits.len() < 11 {
+        let c = chars[j];
+        if c.is_ascii_digit() {
+            digits.push(c);
+            last_sep = 0;
+        } else if PHONE_SEPARATORS.contains(&c) && last_sep < 2 {
+            last_sep += 1;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    (j, digits)
+}
+
+/// True when a phone number is a Kazakh mobile number (operator codes
+/// 700–709, 747, 750–779), that is a person's own phone.
+pub(crate) fn is_mobile(phone: &str) -> bool {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let national = match digits.len() {
+        11 if digits.starts_with('7') || digits.starts_with('8') => &digits[1..],
+        10 => &digits[..],
+        _ => return false,
+    };
+    let code = &national[..3];
+    code == "747" || ["70", "75", "76", "77"].iter().any(|p| code.starts_with(p))
+}
+
+/// E-mail addresses: `name@host.tld`.
+pub(crate) fn find_emails(line: &str) -> Vec<Found> {
+    let is_part = |c: char| c.is_alphanumeric() || "._%+-".contains(c);
+    let chars: Vec<char> = line.chars().collect();
+    let mut found = Vec::new();
+    for (at, _) in chars.iter().enumerate().filter(|(_, c)| **c == '@') {
+        let start = (0..at).rev().take_while(|&k| is_part(chars[k])).last();
+        let end = (at + 1..chars.len())
+            .take_while(|&k| is_part(chars[k]))
+            .last()
+            .map(|k| k + 1);
+        let (Some(start), Some(end)) = (start, end) else {
+            continue;
+        };
+        let host: String = chars[at + 1..end].iter().collect();
+        let host = host.trim_end_matches('.');
+        let has_tld = host
+            .rsplit_once('.')
+            .is_some_and(|(h, tld)| !h.is_empty() && tld.chars().count() >= 2);
+        if has_tld {
+            let text: String = chars[start..at + 1].iter().collect::<String>() + host;
+            found.push(Found {
+                column: start + 1,
+                text,
+            });
+        }
+    }
+    found
+}
+
+/// Words that name a class: «8 "А" сынып», «9Б класс», «7A».
+/// (Kazakh inflects сынып as сыныбы, сыныбында ...; Russian класс as класса ...)
+const CLASS_WORDS: &[&str] = &["сынып", "сыныб", "класс", "grade", "class"];
+
+/// A word of a line: its first character's index and its text.
+struct Word {
+    start: usize,
+    text: String,
+}
+
+fn words(chars: &[char]) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_alphanumeric() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '-') {
+                i += 1;
+            }
+            out.push(Word {
+                start,
+                text: chars[start..i].iter().collect(),
+            });
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_class_letter(s: &str) -> bool {
+    let mut it = s.chars();
+    matches!((it.next(), it.next()), (Some(c), None) if c.is_uppercase())
+}
+
+fn grade(s: &str) -> bool {
+    s.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n))
+}
+
+/// Index ranges (in words) of class labels in a line.
+fn class_labels(ws: &[Word], chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let digits: String = w.text.chars().take_while(char::is_ascii_digit).collect();
+        if digits.is_empty() || !grade(&digits) {
+            continue;
+        }
+        let rest = &w.text[digits.len()..];
+        let class_word_after = |k: usize| {
+            ws.get(k).is_some_and(|n| {
+                let lower = n.text.to_lowercase();
+                CLASS_WORDS.iter().any(|c| lower.starts_with(c))
+            })
+        };
+        if is_class_letter(rest) {
+            // 9Б, 7A (a class word may follow)
+            let end = if class_word_after(i + 1) { i + 1 } else { i };
+            out.push((i, end));
+        } else if rest.is_empty() && ws.get(i + 1).is_some_and(|n| is_class_letter(&n.text)) {
+            // 8 "А" сынып, 8 А класс: the letter must be quoted or followed by a class word
+            let between: String = chars[w.start + w.text.chars().count()..ws[i + 1].start]
+                .iter()
+                .collect();
+            let quoted = between.contains(['«', '"', '“', '\'', '„']);
+            if quoted || class_word_after(i + 2) {
+                let end = if class_word_after(i + 2) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                out.push((i, end));
+            }
+        }
+    }
+    out
+}
+
+/// True when the word at `i` starts a sentence (or the line, or a list item).
+fn starts_sentence(ws: &[Word], chars: &[char], i: usize) -> bool {
+    let before_end = if i == 0 {
+        0
+    } else {
+        ws[i - 1].start + ws[i - 1].text.chars().count()
+    };
+    let gap: String = chars[before_end..ws[i].start].iter().collect();
+    i == 0 || gap.contains(['.', '!', '?', ':', '—', '–', '#', '*', '|'])
+}
+
+/// Looks like a personal name: Capitalized, at least two letters, the rest
+/// lowercase, not quoted (titles of events are quoted) and not at the start
+/// of a sentence.
+fn is_name_like(ws: &[Word], chars: &[char], i: usize) -> bool {
+    let w = &ws[i].text;
+    let mut it = w.chars();
+    let capital = it.next().is_some_and(char::is_uppercase);
+    let rest_lower = it.clone().all(|c| c.is_lowercase() || c == '-');
+    let long = w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
+    let quoted = ws[i].start > 0 && matches!(chars[ws[i].start - 1], '«' | '"' | '“' | '„');
+    capital && rest_lower && long && !quoted && !starts_sentence(ws, chars, i)
+}
+
+/// Class labels with a capitalized personal name within four words of
+/// them, in the same sentence: «9Б сынып оқушысы Айгерім». Returns the
+/// label's column and text.
+pub(crate) fn find_class_labels_with_names(line: &str) -> Vec<Found> {
+    let chars: Vec<char> = line.chars().collect();
+    let ws = words(&chars);
+    let mut found = Vec::new();
+    for (first, last) in class_labels(&ws, &chars) {
+        let lo = first.saturating_sub(4);
+        let hi = (last + 4).min(ws.len().saturating_sub(1));
+        let near_name = (lo..=hi)
+            .filter(|&k| k < first || k > last)
+            .filter(|&k| !crosses_sentence(&ws, &chars, k, first, last))
+            .any(|k| is_name_like(&ws, &chars, k));
+        if near_name {
+            let end = ws[last].start + ws[last].text.chars().count();
+            found.push(Found {
+                column: ws[first].start + 1,
+                text: chars[ws[first].start..end].iter().collect(),
+            });
+        }
+    }
+    found
+}
+
+/// True when a sentence boundary lies between word `k` and the label.
+fn crosses_sentence(ws: &[Word], chars: &[char], k: usize, first: usize, last: usize) -> bool {
+    let (a, b) = if k < first {
+        (k + 1, first)
+    } else {
+        (last + 1, k)
+    };
+    (a..=b).any(|i| i < ws.len() && i > 0 && starts_sentence(ws, chars, i))
+}
+
+/// Metadata blocks in an image file's bytes (EXIF, XMP, IPTC, PNG text),
+/// read from the file's structure: JPEG APPn segments, PNG chunks, WebP
+/// RIFF chunks.
+pub(crate) fn image_metadata(bytes: &[u8]) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        let mut i = 2;
+        while i + 4 <= bytes.len() && bytes[i] == 0xFF && bytes[i + 1] != 0xDA {
+            let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
+            let body = &bytes[(i + 4).min(bytes.len())..(i + 2 + len).min(bytes.len())];
+            match bytes[i + 1] {
+                0xE1 if body.starts_with(b"Exif") => found.push("EXIF"),
+                0xE1 => found.push("XMP"),
+                0xED => found.push("IPTC"),
+                _ => {}
+            }
+            i += 2 + len;
+        }
+    } else if bytes.starts_with(b"\x89PNG") {
+        let mut i = 8;
+        while i + 8 <= bytes.len() {
+            let len =
+                u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as usize;
+            match &bytes[i + 4..i + 8] {
+                b"eXIf" => found.push("EXIF"),
+                b"iTXt" | b"tEXt" | b"zTXt" => found.push("text"),
+                _ => {}
+            }
+            i = i.saturating_add(12).saturating_add(len);
+        }
+    } else if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        let mut i = 12;
+        while i + 8 <= bytes.len() {
+            let len = u32::from_le_bytes([bytes[i + 4], bytes[i + 5], bytes[i + 6], bytes[i + 7]])
+                as usize;
+            match &bytes[i..i + 4] {
+                b"EXIF" => found.push("EXIF"),
+                b"XMP " => found.push("XMP"),
+                _ => {}
+            }
+            i = i
+                .saturating_add(8)
+                .saturating_add(len)
+                .saturating_add(len & 1);
+        }
+    }
+    found.dedup();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(found: Vec<Found>) -> Vec<String> {
+        found.into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn recognises_iins_by_their_check_digit() {
+        // 9·1 + 1·4 + 1·5 + 5·6 + 3·7 + 1·10 + 2·11 = 101 ≡ 2 (mod 11).
+        assert!(is_iin(b"900115300122"));
+        assert!(!is_iin(b"900115300128"));
+        // Month 13 is no birth date.
+        assert!(!is_iin(b"901315300122"));
+        assert_eq!(texts(find_iins("ЖСН 900115300122.")), ["900115300122"]);
+        assert!(
+            find_iins("1900115300122").is_empty(),
+            "13 digits are not an IIN"
+        );
+    }
+
+    #[test]
+    fn second_weights_and_invalid_tens() {
+        // Find numbers whose first sum is 10 and check both outcomes exist.
+        let mut second_ok = 0;
+        for n in 0..2000u32 {
+            let s = format!("9001153{n:04}");
+            let d: Vec<u32> = s.bytes().map(|b| u32::from(b - b'0')).collect();
+            let first: u32 = d.iter().zip(1..=11).map(|(a, w)| a * w).sum::<u32>() % 11;
+            if first == 10 {
+                let w2 = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+                let second: u32 = d.iter().zip(w2).map(|(a, w)| a * w).sum::<u32>() % 11;
+                let full = format!("{s}{}", second % 10);
+                assert_eq!(is_iin(full.as_bytes()), second != 10);
+                second_ok += 1;
+            }
+        }
+        assert!(second_ok > 0);
+    }
+
+    #[test]
+    fn finds_kazakh_phone_numbers() {
+        assert_eq!(
+            texts(find_phones("Тел.: +7 701 555 23 14, 8 (7212) 55-02-14.")),
+            ["+7 701 555 23 14", "8 (7212) 55-02-14"]
+        );
+        assert!(find_phones("2024-2025 оқу жылы, 111 желісі").is_empty());
+        assert!(find_phones("ИИН 900115300122").is_empty());
+    }
+
+    #[test]
+    fn tells_mobiles_from_landlines() {
+        assert!(is_mobile("+7 701 555 2314"));
+        assert!(is_mobile("8 747 555 8127"));
+        assert!(is_mobile("+7 777 567 8958"));
+        assert!(!is_mobile("+7 7212 55 02 14"));
+        assert!(!is_mobile("+7 727 255 02 14"));
+    }
+
+    #[test]
+    fn reads_image_metadata_blocks() {
+        let jpeg = [
+            0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x08, b'E', b'x', b'i', b'f', 0, 0, 0xFF, 0xDA,
+        ];
+        assert_eq!(image_metadata(&jpeg), ["EXIF"]);
+        let plain = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0, 0, 0xFF, 0xDA];
+        assert!(image_metadata(&plain).is_empty());
+        assert!(image_metadata(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x01tEXtx").contains(&"text"));
+        assert!(image_metadata(b"\x89PNG\r\n\x1a\n\xff\xff\xff\xff").is_empty());
+    }
+
+    #[test]
+    fn finds_emails() {
+        assert_eq!(
+            texts(find_emails("Жазыңыз: a.bekova@mail.kz.")),
+            ["a.bekova@mail.kz"]
+        );
+        assert!(find_emails("@senim_gym1 және 5@ сынып").is_empty());
+    }
+
+    #[test]
+    fn finds_class_labels_next_to_names() {
+        let hits = |s: &str| texts(find_class_labels_with_names(s));
+        assert_eq!(hits("Жеңімпаз — 9Б сынып оқушысы Айгерім Б."), ["9Б сынып"]);
+        assert_eq!(hits("Победила Асель из 8 «А» класса."), ["8 «А» класса"]);
+        assert_eq!(hits("Ученик 7A Тимур выступил."), ["7A"]);
+        assert!(hits("9Б сыныбында «Достық» тренингі өтті.").is_empty());
+        assert_eq!(
+            hits("Жүлдегер: 9 «Б» сыныбының оқушысы Дана."),
+            ["9 «Б» сыныбының"]
+        );
+        assert!(hits("8–11 сынып оқушыларына арналған тренинг.").is_empty());
+        assert!(hits("Тренинг для 7A. Дина провела его.").is_empty());
+    }
+}

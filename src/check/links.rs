@@ -1,0 +1,297 @@
+//! Rules over the rendered pages: every internal link and `#anchor`
+//! resolves to a file of the output, and every image has alt text.
+//!
+//! Pages are parsed as HTML (scraper) in parallel; problems are traced
+//! back to the Markdown line that holds the link when there is one, else
+//! they name the page (the link then comes from a template).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rayon::prelude::*;
+use scraper::{Html, Selector};
+
+use crate::content::{Body, Site};
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::render::OutputFile;
+
+/// What one page refers to and what it offers.
+struct PageInfo {
+    path: String,
+    ids: HashSet<String>,
+    refs: Vec<String>,
+    imgs_without_alt: Vec<String>,
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|_| unreachable!("fixed selector {css}"))
+}
+
+fn parse_page(path: &str, bytes: &[u8]) -> PageInfo {
+    let html = Html::parse_document(&String::from_utf8_lossy(bytes));
+    let mut info = PageInfo {
+        path: path.to_string(),
+        ids: HashSet::new(),
+        refs: Vec::new(),
+        imgs_without_alt: Vec::new(),
+    };
+    for el in html.select(&selector("[id], a[name]")) {
+        let v = el.value();
+        info.ids
+            .extend(v.attr("id").or(v.attr("name")).map(str::to_string));
+    }
+    for (css, attr) in [
+        ("a[href]", "href"),
+        ("link[href]", "href"),
+        ("area[href]", "href"),
+        ("img[src]", "src"),
+        ("source[src]", "src"),
+        ("script[src]", "src"),
+    ] {
+        for el in html.select(&selector(css)) {
+            info.refs.extend(el.value().attr(attr).map(str::to_string));
+        }
+    }
+    for el in html.select(&selector("img[srcset], source[srcset]")) {
+        let srcset = el.value().attr("srcset").unwrap_or("");
+        info.refs.extend(
+            srcset
+                .split(',')
+                .filter_map(|c| c.split_whitespace().next().map(str::to_string)),
+        );
+    }
+    for el in html.select(&selector("img:not([alt])")) {
+        info.imgs_without_alt
+            .push(el.value().attr("src").unwrap_or("").to_string());
+    }
+    info
+}
+
+/// Where a link leads inside the output: the file and the fragment.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// Not a file of this site (another site, e-mail, phone).
+    External,
+    /// A path of the output and an optional fragment.
+    Internal(String, Option<String>),
+    /// Climbs out of the site's folder.
+    Outside,
+}
+
+/// Resolves `href` on the page at `page` (an output path); `base_path` is
+/// the site's path on its host (`/`, or `/sub/` from base_url).
+pub(crate) fn resolve(page: &str, href: &str, base_path: &str) -> Target {
+    let h = href.trim();
+    let scheme = h
+        .find(':')
+        .is_some_and(|i| !h[..i].contains(['/', '?', '#']));
+    if scheme || h.starts_with("//") {
+        return Target::External;
+    }
+    let Ok(origin) = url::Url::parse("http://site.invalid/") else {
+        return Target::External;
+    };
+    let Some(target) = origin
+        .join(base_path)
+        .and_then(|b| b.join(page))
+        .and_then(|p| p.join(h))
+        .ok()
+    else {
+        return Target::Outside;
+    };
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .to_string()
+    };
+    let path = decode(target.path());
+    let Some(rel) = path.strip_prefix(base_path) else {
+        return Target::Outside;
+    };
+    let rel = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    };
+    Target::Internal(rel, target.fragment().map(decode).filter(|f| !f.is_empty()))
+}
+
+/// A problem found on pages, before it is traced to its source.
+#[derive(Default)]
+struct Finding {
+    pages: Vec<String>,
+}
+
+/// Checks links, anchors and alt texts of every HTML page in `files`.
+pub(crate) fn check_pages(site: &Site, files: &[OutputFile], diags: &mut Diagnostics) {
+    let paths: HashSet<&str> = files.iter().map(OutputFile::path).collect();
+    let pages: Vec<PageInfo> = files
+        .par_iter()
+        .filter(|f| f.path().ends_with(".html"))
+        .filter_map(|f| f.bytes().map(|b| parse_page(f.path(), b)))
+        .collect();
+    let ids: HashMap<&str, &HashSet<String>> =
+        pages.iter().map(|p| (p.path.as_str(), &p.ids)).collect();
+    let base_path = base_path(site);
+    let mut broken: BTreeMap<String, Finding> = BTreeMap::new();
+    let mut anchors: BTreeMap<String, Finding> = BTreeMap::new();
+    let mut no_alt: BTreeMap<String, Finding> = BTreeMap::new();
+    for page in &pages {
+        for href in &page.refs {
+            match resolve(&page.path, href, &base_path) {
+                Target::External => {}
+                Target::Outside => broken
+                    .entry(href.clone())
+                    .or_default()
+                    .pages
+                    .push(page.path.clone()),
+                Target::Internal(file, fragment) => {
+                    let exists = paths.contains(file.as_str())
+                        || paths.contains(format!("{file}/index.html").as_str());
+                    if !exists {
+                        broken
+                            .entry(href.clone())
+                            .or_default()
+                            .pages
+                            .push(page.path.clone());
+                    } else if let (Some(frag), Some(targets)) = (fragment, ids.get(file.as_str()))
+                        && !targets.contains(&frag)
+                    {
+                        anchors
+                            .entry(href.clone())
+                            .or_default()
+                            .pages
+                            .push(page.path.clone());
+                    }
+                }
+            }
+        }
+        for src in &page.imgs_without_alt {
+            no_alt
+                .entry(src.clone())
+                .or_default()
+                .pages
+                .push(page.path.clone());
+        }
+    }
+    let bodies = markdown_bodies(site);
+    for (href, f) in broken {
+        let d = Diagnostic::error(
+            "links/broken",
+            format!("the link `{href}` leads to no page or file of this site{}", on_pages(&f)),
+        )
+        .help("links between pages are relative to the page's own address (e.g. ../news/index.html); check the path, or link to the page's web address");
+        diags.push(traced(d, &href, &bodies));
+    }
+    for (href, f) in anchors {
+        let d = Diagnostic::warning(
+            "links/anchor",
+            format!("the link `{href}` points to a part of the page that does not exist{}", on_pages(&f)),
+        )
+        .help("after `#` write the id of a heading of that page; headings get ids from their text, e.g. ## Мақсаты → #maqsaty");
+        diags.push(traced(d, &href, &bodies));
+    }
+    for (src, f) in no_alt {
+        let d = Diagnostic::warning(
+            "a11y/img-alt",
+            format!("the image `{src}` has no alt text{}", on_pages(&f)),
+        )
+        .help("give every image a short description (alt) for readers who cannot see it");
+        diags.push(traced(d, &src, &bodies));
+    }
+}
+
+fn on_pages(f: &Finding) -> String {
+    match f.pages.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (on {one})"),
+        [first, rest @ ..] => format!(" (on {first} and {} more pages)", rest.len()),
+    }
+}
+
+/// The site's path on its host: `/`, or `/sub/` from base_url.
+fn base_path(site: &Site) -> String {
+    site.config
+        .base_url
+        .as_deref()
+        .and_then(|u| url::Url::parse(u).ok())
+        .map(|u| u.path().to_string())
+        .unwrap_or_else(|| "/".to_string())
+}
+
+/// Every Markdown text of the site, to find where a link was written.
+pub(super) fn markdown_bodies(site: &Site) -> Vec<&Body> {
+    let mut out: Vec<&Body> = Vec::new();
+    for club in &site.clubs {
+        out.extend(club.about.bodies());
+        out.extend(club.reports.iter().flat_map(|r| r.body.bodies()));
+        out.extend(club.news.iter().flat_map(|n| n.body.bodies()));
+    }
+    out.extend(site.news.iter().flat_map(|n| n.body.bodies()));
+    out.extend(site.pages.iter().flat_map(|p| p.body.bodies()));
+    out
+}
+
+/// Puts the diagnostic at the Markdown line that holds `needle`, when one does.
+fn traced(d: Diagnostic, needle: &str, bodies: &[&Body]) -> Diagnostic {
+    let found = bodies.iter().find_map(|b| {
+        b.markdown.lines().enumerate().find_map(|(i, line)| {
+            line.find(needle).map(|c| {
+                (
+                    b.file.clone(),
+                    b.first_line + i,
+                    line[..c].chars().count() + 1,
+                )
+            })
+        })
+    });
+    match found {
+        Some((file, line, col)) => d.at(Location::at(file, line, col)),
+        None => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn internal(p: &str, f: Option<&str>) -> Target {
+        Target::Internal(p.to_string(), f.map(str::to_string))
+    }
+
+    #[test]
+    fn resolves_relative_links() {
+        assert_eq!(
+            resolve("kk/news/x/index.html", "../../index.html#top", "/"),
+            internal("kk/index.html", Some("top"))
+        );
+        assert_eq!(
+            resolve("kk/index.html", "news/", "/"),
+            internal("kk/news/index.html", None)
+        );
+        assert_eq!(
+            resolve("kk/index.html", "#main", "/"),
+            internal("kk/index.html", Some("main"))
+        );
+        assert_eq!(
+            resolve("kk/index.html", "../../../x", "/"),
+            internal("x", None)
+        );
+        assert_eq!(
+            resolve("kk/index.html", "https://a.kz/", "/"),
+            Target::External
+        );
+        assert_eq!(
+            resolve("kk/index.html", "mailto:a@b.kz", "/"),
+            Target::External
+        );
+        assert_eq!(
+            resolve("404.html", "/sub/kk/index.html", "/sub/"),
+            internal("kk/index.html", None)
+        );
+        assert_eq!(resolve("404.html", "/other/", "/sub/"), Target::Outside);
+        assert_eq!(
+            resolve("kk/index.html", "media/%D0%B0.jpg", "/"),
+            internal("kk/media/а.jpg", None)
+        );
+    }
+}

@@ -1,0 +1,252 @@
+//! `bitimger check`: every validation of `build`, without writing, plus
+//! whole-site rules over the model and the rendered pages: links and
+//! anchors, alt texts, feedback links and privacy (DESIGN.md §5).
+//!
+//! Layer 5: imports `build`, `render`, `content`, `config`, `diag`, `fs`,
+//! `yaml`. Every rule has a stable code, listed in [`RULES`] and explained
+//! in docs/check.md; warnings are silenced by naming their code under
+//! `silence:` in site.yaml.
+
+mod detect;
+mod links;
+mod privacy;
+
+use std::path::Path;
+
+use crate::build::{Generated, check_unique_paths, generate};
+use crate::content::{LoadOptions, Site};
+use crate::diag::{Diagnostic, Diagnostics, Location, Severity};
+use crate::render::{OutputFile, RenderOptions};
+use crate::yaml::{Seg, Source};
+
+/// One rule of `check`.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Its stable code.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What it finds, in a line.
+    pub summary: &'static str,
+}
+
+const fn rule(code: &'static str, severity: Severity, summary: &'static str) -> Rule {
+    Rule {
+        code,
+        severity,
+        summary,
+    }
+}
+
+/// The rules `check` adds to those of `build`.
+pub const RULES: &[Rule] = &[
+    rule(
+        "privacy/iin",
+        Severity::Error,
+        "a 12-digit number with a valid IIN check digit, in any content file (also stops `build`)",
+    ),
+    rule(
+        "privacy/phone-in-text",
+        Severity::Warning,
+        "a phone number in a report or news text",
+    ),
+    rule(
+        "privacy/email-in-text",
+        Severity::Warning,
+        "an e-mail address in a report or news text",
+    ),
+    rule(
+        "privacy/class-label",
+        Severity::Warning,
+        "a class label (9Б, 8 «А» сынып) next to a capitalized personal name",
+    ),
+    rule(
+        "privacy/staff-mobile",
+        Severity::Warning,
+        "a leader's phone is a personal mobile number",
+    ),
+    rule(
+        "privacy/gallery-consent",
+        Severity::Warning,
+        "photos are published without `gallery.consent: true`",
+    ),
+    rule(
+        "links/broken",
+        Severity::Error,
+        "an internal link or image that leads to no file of the site",
+    ),
+    rule(
+        "links/anchor",
+        Severity::Warning,
+        "a link to `#part` of a page that has no such id",
+    ),
+    rule(
+        "a11y/img-alt",
+        Severity::Warning,
+        "an image without alt text (gallery photos without `alt` in photos.yaml)",
+    ),
+    rule(
+        "club/no-feedback",
+        Severity::Warning,
+        "a club with no feedback link (question, application, anonymous)",
+    ),
+    rule(
+        "privacy/static-image-metadata",
+        Severity::Warning,
+        "an image in static/ or documents/ (published as it is) carries EXIF, GPS or XMP metadata",
+    ),
+];
+
+/// Loads, renders and checks the site in `dir`, writing nothing.
+pub fn check(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Diagnostics {
+    let Generated {
+        site,
+        files,
+        mut diagnostics,
+    } = generate(dir, load, render);
+    let Some(site) = site else {
+        return diagnostics;
+    };
+    if !diagnostics.has_errors() {
+        check_unique_paths(&files, &mut diagnostics);
+    }
+    let mut extra = Diagnostics::new();
+    check_site(&site, &files, &mut extra);
+    extra.silence(&site.config.silence);
+    diagnostics.extend(extra);
+    diagnostics
+}
+
+/// The whole-site rules over a loaded site and its rendered files.
+pub fn check_site(site: &Site, files: &[OutputFile], diags: &mut Diagnostics) {
+    privacy::check_texts(site, diags);
+    privacy::check_clubs(site, diags);
+    check_clubs(site, diags);
+    static_images(site, diags);
+    empty_alts(site, diags);
+    if !files.is_empty() {
+        links::check_pages(site, files, diags);
+    }
+}
+
+/// The rules whose errors must stop a build, so nothing they find is ever
+/// published (IIN numbers). Cheap: no page is parsed.
+pub fn publish_rules(site: &Site, diags: &mut Diagnostics) {
+    privacy::check_iins(site, diags);
+}
+
+fn check_clubs(site: &Site, diags: &mut Diagnostics) {
+    for club in &site.clubs {
+        let file = club.dir.join("club.yaml");
+        let text = crate::fs::read_text(&file).unwrap_or_default();
+        let src = Source {
+            text: &text,
+            file: &file,
+            line_offset: 0,
+            family: "club",
+        };
+        if club.feedback.is_empty() {
+            diags.push(
+                Diagnostic::warning("club/no-feedback", "this club has no feedback link")
+                    .at(privacy::locate_or_file(src, &[Seg::Key("feedback")]))
+                    .help("add `feedback:` with at least one of `question`, `application` or `anonymous` (a form address), so pupils can reach the club"),
+            );
+        }
+        photos_alt(club, diags);
+    }
+}
+
+/// Images published as they are (static/, documents/) keep their metadata:
+/// a photo's GPS position, the camera owner's name.
+fn static_images(site: &Site, diags: &mut Diagnostics) {
+    let files = site
+        .static_files
+        .iter()
+        .map(|a| &a.source)
+        .chain(site.documents.iter().map(|d| &d.source));
+    for path in files {
+        let is_image = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["jpg", "jpeg", "png", "webp"].contains(&e.to_ascii_lowercase().as_str())
+        });
+        let Some(bytes) = is_image.then(|| std::fs::read(path).ok()).flatten() else {
+            continue;
+        };
+        let found = detect::image_metadata(&bytes);
+        if !found.is_empty() {
+            diags.push(
+                Diagnostic::warning(
+                    "privacy/static-image-metadata",
+                    format!("this image is published as it is, with its {} metadata (it may hold a GPS position, a date, a name)", found.join(" and ")),
+                )
+                .in_file(path)
+                .help("put photos in a club's photos/ folder, where they are published without metadata, or save a copy without metadata"),
+            );
+        }
+    }
+}
+
+/// Markdown images written without a description: `![](photo.jpg)`.
+fn empty_alts(site: &Site, diags: &mut Diagnostics) {
+    for body in links::markdown_bodies(site) {
+        for (i, line) in body.markdown.lines().enumerate() {
+            for (col, _) in line.match_indices("![") {
+                let rest = &line[col + 2..];
+                if rest
+                    .find(']')
+                    .is_some_and(|end| rest[..end].trim().is_empty())
+                {
+                    diags.push(
+                        Diagnostic::warning("a11y/img-alt", "this image has no description (alt text)")
+                            .at(Location::at(&body.file, body.first_line + i, line[..col].chars().count() + 1))
+                            .help("write a short description between the brackets: ![Trainees role-playing a mediation](photo.jpg)"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Gallery photos without an `alt` in photos/photos.yaml.
+fn photos_alt(club: &crate::content::Club, diags: &mut Diagnostics) {
+    let yaml_file = club.dir.join("photos/photos.yaml");
+    let text = crate::fs::read_text(&yaml_file).unwrap_or_default();
+    for photo in club.gallery.photos.iter().filter(|p| p.alt.is_none()) {
+        let name = photo
+            .source
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let line = text
+            .lines()
+            .position(|l| l.contains("file:") && l.contains(name.as_str()))
+            .map(|i| i + 1);
+        let location = match line {
+            Some(l) => Location::at(&yaml_file, l, 1),
+            None => Location::file(&photo.source),
+        };
+        diags.push(
+            Diagnostic::warning("a11y/img-alt", format!("the photo `{name}` has no alt text"))
+                .at(location)
+                .help(format!(
+                    "describe it in photos/photos.yaml: `- {{file: {name}, alt: {{kk: \"...\", ru: \"...\"}}}}`"
+                )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_documented() {
+        let doc = include_str!("../../docs/check.md");
+        for r in RULES {
+            assert!(
+                doc.contains(&format!("`{}`", r.code)),
+                "{} is not in docs/check.md",
+                r.code
+            );
+        }
+    }
+}

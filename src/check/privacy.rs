@@ -1,0 +1,223 @@
+//! Privacy rules (DESIGN.md §5): IIN numbers anywhere in the content
+//! (error); phone numbers and e-mails in report and news text, class labels
+//! next to personal names, staff mobile numbers and galleries without
+//! consent (warnings).
+//!
+//! The text rules read the content files line by line, front matter
+//! included, so every finding has its file, line and column.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::detect::{
+    Found, find_class_labels_with_names, find_emails, find_iins, find_phones, is_mobile,
+};
+use crate::content::{Club, Site};
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::yaml::{self, Seg, Source};
+
+/// What a content file holds, for the rules that apply to some kinds only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    /// YAML settings and club data.
+    Data,
+    /// Reports and news: text about pupils and cases.
+    Story,
+    /// About texts and free pages.
+    Page,
+}
+
+/// Every text file the site was built from, with its kind.
+pub(crate) fn text_files(site: &Site) -> Vec<(PathBuf, Kind)> {
+    let mut files = vec![(site.config.file(), Kind::Data)];
+    let root = &site.config.root;
+    for name in ["principles.yaml", "documents/documents.yaml"] {
+        files.push((root.join(name), Kind::Data));
+    }
+    for club in &site.clubs {
+        files.push((club.dir.join("club.yaml"), Kind::Data));
+        files.push((club.dir.join("photos/photos.yaml"), Kind::Data));
+        files.extend(club.plans.iter().map(|p| (p.file.clone(), Kind::Data)));
+        files.extend(club.about.bodies().map(|b| (b.file.clone(), Kind::Page)));
+        for r in &club.reports {
+            files.extend(r.files.iter().map(|f| (f.clone(), Kind::Story)));
+        }
+        for n in &club.news {
+            files.extend(n.body.bodies().map(|b| (b.file.clone(), Kind::Story)));
+        }
+    }
+    for n in &site.news {
+        files.extend(n.body.bodies().map(|b| (b.file.clone(), Kind::Story)));
+    }
+    for p in &site.pages {
+        files.extend(p.body.bodies().map(|b| (b.file.clone(), Kind::Page)));
+    }
+    // Only files really inside a site folder: a link out was refused by the
+    // loader and is not read here either.
+    let roots: Vec<PathBuf> = std::iter::once(root.clone())
+        .chain(site.clubs.iter().map(|c| c.site_root.clone()))
+        .filter_map(|r| r.canonicalize().ok())
+        .collect();
+    files.retain(|(p, _)| {
+        p.is_file()
+            && p.canonicalize()
+                .is_ok_and(|real| roots.iter().any(|r| real.starts_with(r)))
+    });
+    files.sort();
+    files.dedup_by(|a, b| a.0 == b.0);
+    files
+}
+
+/// Runs `scan` on every line of every content file, files in parallel
+/// (a directory site has tens of thousands).
+fn scan_files(
+    site: &Site,
+    diags: &mut Diagnostics,
+    scan: impl Fn(&Path, usize, &str, Kind, &mut Diagnostics) + Sync,
+) {
+    let found: Vec<Diagnostics> = text_files(site)
+        .par_iter()
+        .map(|(file, kind)| {
+            let mut d = Diagnostics::new();
+            if let Ok(text) = crate::fs::read_text(file) {
+                for (i, line) in text.lines().enumerate() {
+                    scan(file, i + 1, line, *kind, &mut d);
+                }
+            }
+            d
+        })
+        .collect();
+    for d in found {
+        diags.extend(d);
+    }
+}
+
+/// Scans every content file's lines with every text rule.
+pub(crate) fn check_texts(site: &Site, diags: &mut Diagnostics) {
+    scan_files(site, diags, scan_line);
+}
+
+/// Only the IIN rule: the one privacy rule that stops a build.
+pub(crate) fn check_iins(site: &Site, diags: &mut Diagnostics) {
+    scan_files(site, diags, |file, line, text, _, d| {
+        for f in find_iins(text) {
+            d.push(iin(file, line, &f));
+        }
+    });
+}
+
+fn at(file: &Path, line: usize, f: &Found) -> Location {
+    Location::at(file, line, f.column)
+}
+
+fn iin(file: &Path, line: usize, f: &Found) -> Diagnostic {
+    Diagnostic::error(
+        "privacy/iin",
+        "this looks like an IIN (a personal identification number)",
+    )
+    .at(at(file, line, f))
+    .label("valid IIN check digit")
+    .help("never publish a person's IIN: delete the number")
+}
+
+fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagnostics) {
+    for f in find_iins(text) {
+        diags.push(iin(file, line, &f));
+    }
+    if kind == Kind::Story {
+        for f in find_phones(text) {
+            diags.push(
+                Diagnostic::warning(
+                    "privacy/phone-in-text",
+                    format!("a phone number (`{}`) in a report or news text", f.text),
+                )
+                .at(at(file, line, &f))
+                .label("phone number")
+                .help("reports and news are about the club's work; put contact numbers in club.yaml under `contacts`, and never a pupil's or parent's number"),
+            );
+        }
+        for f in find_emails(text) {
+            diags.push(
+                Diagnostic::warning(
+                    "privacy/email-in-text",
+                    format!("an e-mail address (`{}`) in a report or news text", f.text),
+                )
+                .at(at(file, line, &f))
+                .label("e-mail address")
+                .help("put the club's address in club.yaml under `contacts`, and never a pupil's or parent's address"),
+            );
+        }
+    }
+    if kind != Kind::Data {
+        for f in find_class_labels_with_names(text) {
+            diags.push(
+                Diagnostic::warning(
+                    "privacy/class-label",
+                    format!("the class `{}` next to what looks like a person's name", f.text),
+                )
+                .at(at(file, line, &f))
+                .label("class label")
+                .help("a class and a first name together identify a child; write about pupils without names, e.g. «9th-grade pupils»"),
+            );
+        }
+    }
+}
+
+/// Leaders' personal mobile numbers, and galleries published without the
+/// parents' consent on file.
+pub(crate) fn check_clubs(site: &Site, diags: &mut Diagnostics) {
+    for club in &site.clubs {
+        let file = club.dir.join("club.yaml");
+        let text = crate::fs::read_text(&file).unwrap_or_default();
+        let src = Source {
+            text: &text,
+            file: &file,
+            line_offset: 0,
+            family: "club",
+        };
+        staff_mobiles(club, src, diags);
+        if !club.gallery.photos.is_empty() && !club.gallery.consent {
+            diags.push(
+                Diagnostic::warning(
+                    "privacy/gallery-consent",
+                    format!(
+                        "{} photos are published without `gallery.consent: true`",
+                        club.gallery.photos.len()
+                    ),
+                )
+                .at(locate_or_file(src, &[Seg::Key("gallery")]))
+                .help("publish photos of children only with their parents' written consent; then write `consent: true` under `gallery:`, or set `photos: false`"),
+            );
+        }
+    }
+}
+
+fn staff_mobiles(club: &Club, src: Source<'_>, diags: &mut Diagnostics) {
+    for (i, leader) in club.leaders.iter().enumerate() {
+        let Some(phone) = leader.phone.as_deref().filter(|p| is_mobile(p)) else {
+            continue;
+        };
+        diags.push(
+            Diagnostic::warning(
+                "privacy/staff-mobile",
+                format!("`{phone}` looks like a personal mobile number"),
+            )
+            .at(yaml::locate(
+                src,
+                &[Seg::Key("leaders"), Seg::Index(i), Seg::Key("phone")],
+            ))
+            .help("publish the school's landline or the club's work number instead of a teacher's own mobile"),
+        );
+    }
+}
+
+/// The line of `path` in `src`, or the whole file when it is not there.
+pub(crate) fn locate_or_file(src: Source<'_>, path: &[Seg<'_>]) -> Location {
+    let loc = yaml::locate(src, path);
+    let found = src.text.lines().enumerate().any(|(i, l)| {
+        Some(i + 1) == loc.line
+            && matches!(path.last(), Some(Seg::Key(k)) if l.contains(&format!("{k}:")))
+    });
+    if found { loc } else { Location::file(src.file) }
+}

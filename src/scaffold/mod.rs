@@ -1,0 +1,319 @@
+//! Scaffolding: `init` writes a new school site that builds with no
+//! warnings; `new` adds a club, a report or a news item from commented
+//! templates. Existing files are never overwritten: each file is created
+//! only when it is not there, and the ones already there are reported.
+//!
+//! Layer 5: imports `config`, `content`, `diag`, `types`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::config::load_config;
+use crate::content::slug::{is_slug, slugify};
+use crate::diag::{Diagnostics, did_you_mean};
+use crate::types::{AcademicYear, Date};
+
+const SITE: &str = include_str!("templates/site.yaml");
+const CLUB: &str = include_str!("templates/club.yaml");
+const ABOUT_KK: &str = include_str!("templates/about.kk.md");
+const ABOUT_RU: &str = include_str!("templates/about.ru.md");
+const PLAN: &str = include_str!("templates/plan.yaml");
+const REPORT_FRONT: &str = include_str!("templates/report.yaml");
+const NEWS_FRONT: &str = include_str!("templates/news.yaml");
+
+/// The club folder `init` creates.
+pub const INIT_CLUB: &str = "senim";
+
+/// What was written, and what was left as it was.
+#[derive(Debug, Default)]
+pub struct ScaffoldReport {
+    /// Files created.
+    pub created: Vec<PathBuf>,
+    /// Files that were already there, untouched.
+    pub skipped: Vec<PathBuf>,
+    /// Things to tell the author.
+    pub notes: Vec<String>,
+}
+
+/// Why nothing could be created.
+#[derive(Debug)]
+pub enum ScaffoldError {
+    /// Reading or writing failed.
+    Io(PathBuf, std::io::Error),
+    /// The folder is not a site (no usable site.yaml).
+    NotASite(PathBuf),
+    /// An argument is wrong; the message says how to write it.
+    Usage(String),
+}
+
+impl std::fmt::Display for ScaffoldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScaffoldError::Io(p, e) => write!(f, "{}: {e}", p.display()),
+            ScaffoldError::NotASite(p) => write!(
+                f,
+                "{} is not a site folder (it has no usable site.yaml); run this inside a site, give --site, or create one with `bitimger init <folder>`",
+                p.display()
+            ),
+            ScaffoldError::Usage(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for ScaffoldError {}
+
+/// Fills `{{key}}` placeholders.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_string(), |text, (k, v)| {
+        text.replace(&format!("{{{{{k}}}}}"), v)
+    })
+}
+
+/// A YAML double-quoted string (JSON strings are valid YAML).
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+impl ScaffoldReport {
+    /// Creates `path` with `text` unless it exists.
+    fn create(&mut self, path: PathBuf, text: &str) -> Result<(), ScaffoldError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| ScaffoldError::Io(dir.to_path_buf(), e))?;
+        }
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                f.write_all(text.as_bytes())
+                    .map_err(|e| ScaffoldError::Io(path.clone(), e))?;
+                self.created.push(path);
+                Ok(())
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                self.skipped.push(path);
+                Ok(())
+            }
+            Err(e) => Err(ScaffoldError::Io(path, e)),
+        }
+    }
+}
+
+/// Writes a new school site into `dir`: site.yaml, one club with every
+/// section, its plan, a report and a news item, in Kazakh and Russian.
+pub fn init(dir: &Path, today: Date) -> Result<ScaffoldReport, ScaffoldError> {
+    let mut report = ScaffoldReport::default();
+    report.create(dir.join("site.yaml"), SITE)?;
+    let club = dir.join("clubs").join(INIT_CLUB);
+    write_club(&mut report, &club, "{kk: \"Сенім\", ru: \"Доверие\"}")?;
+    let current = AcademicYear::containing(today);
+    let plan = fill(
+        PLAN,
+        &[
+            ("year", &current.slug()),
+            ("start", &current.start.to_string()),
+        ],
+    );
+    report.create(club.join(format!("plans/{}.yaml", current.slug())), &plan)?;
+    let last = AcademicYear {
+        start: current.start - 1,
+    };
+    let langs = ["kk".to_string(), "ru".to_string()];
+    write_report(&mut report, &club, last, &langs, true)?;
+    let title = "{kk: \"Сайтымыз ашылды\", ru: \"Наш сайт открыт\"}";
+    write_news(
+        &mut report,
+        &dir.join("news"),
+        today,
+        "welcome",
+        title,
+        &langs,
+    )?;
+    Ok(report)
+}
+
+fn write_club(report: &mut ScaffoldReport, club: &Path, name: &str) -> Result<(), ScaffoldError> {
+    report.create(club.join("club.yaml"), &fill(CLUB, &[("name", name)]))?;
+    report.create(club.join("about.kk.md"), ABOUT_KK)?;
+    report.create(club.join("about.ru.md"), ABOUT_RU)
+}
+
+fn write_report(
+    report: &mut ScaffoldReport,
+    club: &Path,
+    year: AcademicYear,
+    langs: &[String],
+    example_figures: bool,
+) -> Result<(), ScaffoldError> {
+    let front = fill(
+        REPORT_FRONT,
+        &[
+            ("year", &year.slug()),
+            ("status", if example_figures { "final" } else { "ongoing" }),
+            ("c", if example_figures { "" } else { "# " }),
+        ],
+    );
+    for lang in langs {
+        let body = body_text(lang, BodyKind::Report);
+        let path = club.join(format!("reports/{}.{lang}.md", year.slug()));
+        report.create(path, &format!("{front}{body}"))?;
+    }
+    Ok(())
+}
+
+fn write_news(
+    report: &mut ScaffoldReport,
+    dir: &Path,
+    date: Date,
+    slug: &str,
+    title: &str,
+    langs: &[String],
+) -> Result<(), ScaffoldError> {
+    let front = fill(NEWS_FRONT, &[("title", title), ("date", &date.to_string())]);
+    for lang in langs {
+        let path = dir.join(format!("{date}-{slug}.{lang}.md"));
+        report.create(path, &format!("{front}{}", body_text(lang, BodyKind::News)))?;
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy)]
+enum BodyKind {
+    Report,
+    News,
+}
+
+/// The placeholder text in `lang` (English for languages without one).
+fn body_text(lang: &str, kind: BodyKind) -> &'static str {
+    match (kind, lang) {
+        (BodyKind::Report, "kk") => include_str!("templates/report.kk.md"),
+        (BodyKind::Report, "ru") => include_str!("templates/report.ru.md"),
+        (BodyKind::Report, _) => include_str!("templates/report.en.md"),
+        (BodyKind::News, "kk") => include_str!("templates/news.kk.md"),
+        (BodyKind::News, "ru") => include_str!("templates/news.ru.md"),
+        (BodyKind::News, _) => include_str!("templates/news.en.md"),
+    }
+}
+
+/// The languages of the site in `site` (its site.yaml must be usable).
+fn site_languages(site: &Path) -> Result<(Vec<String>, bool), ScaffoldError> {
+    let mut diags = Diagnostics::new();
+    let config =
+        load_config(site, &mut diags).ok_or_else(|| ScaffoldError::NotASite(site.to_path_buf()))?;
+    let school = config.kind == crate::config::SiteKind::School;
+    Ok((config.languages, school))
+}
+
+/// The folder names of the site's clubs.
+fn club_folders(site: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(site.join("clubs"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().join("club.yaml").is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Adds `clubs/<slug>/` with a commented club.yaml and about texts.
+pub fn new_club(site: &Path, slug: &str) -> Result<ScaffoldReport, ScaffoldError> {
+    let (_, school) = site_languages(site)?;
+    if !is_slug(slug) {
+        let hint = match slugify(slug) {
+            s if s.is_empty() => "senim".to_string(),
+            s => s,
+        };
+        return Err(ScaffoldError::Usage(format!(
+            "`{slug}` cannot be a club's folder name: use small Latin letters, digits and `-` (it becomes the web address), e.g. `{hint}`"
+        )));
+    }
+    let existing = club_folders(site);
+    let mut report = ScaffoldReport::default();
+    write_club(&mut report, &site.join("clubs").join(slug), &quoted(slug))?;
+    if school && existing.iter().any(|c| c != slug) {
+        report.notes.push(
+            "this is a school site, which has exactly one club; for more clubs write `kind: directory` in site.yaml".to_string(),
+        );
+    }
+    Ok(report)
+}
+
+/// Finds the club folder `name`, with a suggestion when it is misspelt.
+fn find_club(site: &Path, name: &str) -> Result<PathBuf, ScaffoldError> {
+    let clubs = club_folders(site);
+    if clubs.iter().any(|c| c == name) {
+        return Ok(site.join("clubs").join(name));
+    }
+    let hint = match did_you_mean(name, clubs.iter().map(String::as_str)) {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None if clubs.is_empty() => {
+            "; the site has no clubs yet (add one with `bitimger new club <name>`)".to_string()
+        }
+        None => format!("; the clubs are: {}", clubs.join(", ")),
+    };
+    Err(ScaffoldError::Usage(format!(
+        "there is no club `{name}` in {}{hint}",
+        site.join("clubs").display()
+    )))
+}
+
+/// Adds `clubs/<club>/reports/<year>.<lang>.md` for every site language,
+/// with the same front matter and the figures to fill in commented out.
+pub fn new_report(site: &Path, club: &str, year: &str) -> Result<ScaffoldReport, ScaffoldError> {
+    let (langs, _) = site_languages(site)?;
+    let dir = find_club(site, club)?;
+    let year = AcademicYear::parse(year)
+        .filter(|y| y.slug() == year.trim())
+        .ok_or_else(|| {
+            ScaffoldError::Usage(format!(
+                "`{year}` is not an academic year; write it as two years in a row, like 2025-2026"
+            ))
+        })?;
+    let mut report = ScaffoldReport::default();
+    write_report(&mut report, &dir, year, &langs, false)?;
+    Ok(report)
+}
+
+/// Adds a news item dated `today`: site-wide, or in `club`'s news/.
+pub fn new_news(
+    site: &Path,
+    club: Option<&str>,
+    title: &str,
+    today: Date,
+) -> Result<ScaffoldReport, ScaffoldError> {
+    let (langs, _) = site_languages(site)?;
+    let dir = match club {
+        Some(c) => find_club(site, c)?.join("news"),
+        None => site.join("news"),
+    };
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(ScaffoldError::Usage(format!(
+            "the title `{title}` has no letters or digits to make a web address from; give a title like \"Trust box opened\""
+        )));
+    }
+    let mut report = ScaffoldReport::default();
+    write_news(&mut report, &dir, today, &slug, &quoted(title), &langs)?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(
+            fill("year: {{year}}", &[("year", "2025-2026")]),
+            "year: 2025-2026"
+        );
+    }
+
+    #[test]
+    fn quotes_titles_for_yaml() {
+        assert_eq!(quoted("«Сенім» \"box\""), "\"«Сенім» \\\"box\\\"\"");
+    }
+}

@@ -1,0 +1,382 @@
+//! The HTTP side of `serve`: the built site from memory (never from disk
+//! by request path), the live-reload script and event stream, and the
+//! overlay of problems over every page while the last build failed.
+//!
+//! A request path only ever selects a key of the served map, so it cannot
+//! reach a file outside the site; paths that try (`..`, encoded or double
+//! encoded, backslashes) are refused all the same.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body as HttpBody;
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::Stream;
+use tokio::sync::broadcast::error::RecvError;
+
+use super::state::{Body, Reload, Shared};
+use crate::render::escape_html;
+
+/// The tag `serve` adds to every page: the live-reload script, served as a
+/// file because the pages' Content-Security-Policy forbids inline scripts.
+pub(crate) const RELOAD_TAG: &str = "<script src=\"/__bitimger/reload.js\"></script>";
+
+const RELOAD_JS: &str = include_str!("assets/reload.js");
+const OVERLAY_CSS: &str = include_str!("assets/overlay.css");
+
+/// The routes: the site, and serve's own files under `/__bitimger/`.
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(
+            "/__bitimger/reload.js",
+            get(|| async { asset(RELOAD_JS, "text/javascript; charset=utf-8") }),
+        )
+        .route(
+            "/__bitimger/overlay.css",
+            get(|| async { asset(OVERLAY_CSS, "text/css; charset=utf-8") }),
+        )
+        .route("/__bitimger/events", get(events))
+        .route("/__bitimger/status", get(status))
+        .fallback(site_file)
+        .with_state(shared)
+}
+
+fn asset(text: &'static str, content_type: &'static str) -> Response {
+    respond(StatusCode::OK, content_type, HttpBody::from(text))
+}
+
+fn respond(status: StatusCode, content_type: &str, body: HttpBody) -> Response {
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+/// Why a request path is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// It tries to leave the site (`..`, `.`, backslashes, encoded forms).
+    Traversal,
+    /// It is not valid percent-encoded UTF-8.
+    Malformed,
+}
+
+/// The served file a request path names: `/kk/` → `kk/index.html`,
+/// `/kk/clubs/senim/` → `kk/clubs/senim/index.html`, `/style.css` →
+/// `style.css`. Refuses `..` and `.` segments, backslashes, NUL and any
+/// percent sign left after decoding once (double encoding).
+pub fn resolve_path(raw: &str) -> Result<String, Refusal> {
+    let lower = raw.to_ascii_lowercase();
+    if raw.contains('\\') || lower.contains("%5c") || lower.contains("%00") {
+        return Err(Refusal::Traversal);
+    }
+    let decoded = percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .map_err(|_| Refusal::Malformed)?;
+    if decoded.contains(['%', '\\', '\0']) {
+        return Err(Refusal::Traversal);
+    }
+    let mut parts = Vec::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" => {}
+            "." | ".." => return Err(Refusal::Traversal),
+            s => parts.push(s),
+        }
+    }
+    let mut key = parts.join("/");
+    if decoded.ends_with('/') || key.is_empty() {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str("index.html");
+    }
+    Ok(key)
+}
+
+/// The content type of an output file, by its extension.
+pub(crate) fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("html" | "htm") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("xml") => "application/xml; charset=utf-8",
+        Some("atom") => "application/atom+xml; charset=utf-8",
+        Some("json") => "application/json",
+        Some("csv") => "text/csv; charset=utf-8",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("webp") => "image/webp",
+        Some("gif") => "image/gif",
+        Some("ico") => "image/x-icon",
+        Some("pdf") => "application/pdf",
+        Some("woff2") => "font/woff2",
+        Some("woff") => "font/woff",
+        _ => "application/octet-stream",
+    }
+}
+
+async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return respond(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "text/plain; charset=utf-8",
+            HttpBody::from("only GET and HEAD\n"),
+        );
+    }
+    let key = match resolve_path(uri.path()) {
+        Ok(key) => key,
+        Err(_) => {
+            return respond(
+                StatusCode::BAD_REQUEST,
+                "text/plain; charset=utf-8",
+                HttpBody::from("bad path\n"),
+            );
+        }
+    };
+    let (found, overlay) = lookup(&shared, &key);
+    match found {
+        Found::File(body) => send(StatusCode::OK, &key, body, overlay).await,
+        Found::Folder => {
+            let mut to = format!("{}/", uri.path());
+            if let Some(q) = uri.query() {
+                to = format!("{to}?{q}");
+            }
+            let mut r = respond(
+                StatusCode::PERMANENT_REDIRECT,
+                "text/plain; charset=utf-8",
+                HttpBody::empty(),
+            );
+            if let Ok(v) = HeaderValue::from_str(&to) {
+                r.headers_mut().insert(header::LOCATION, v);
+            }
+            r
+        }
+        Found::Missing(Some((path, body))) => {
+            send(StatusCode::NOT_FOUND, &path, body, overlay).await
+        }
+        Found::Missing(None) => {
+            let page = placeholder(overlay.is_some());
+            send_html(StatusCode::SERVICE_UNAVAILABLE, page.into_bytes(), overlay)
+        }
+    }
+}
+
+enum Found {
+    File(Body),
+    /// `key` is a folder with an index.html: redirect to `key/`.
+    Folder,
+    /// Not there: the 404 page to send (none before the first good build).
+    Missing(Option<(String, Body)>),
+}
+
+fn lookup(shared: &Shared, key: &str) -> (Found, Option<Arc<str>>) {
+    let served = shared.read();
+    let overlay = served.overlay.clone();
+    if let Some(body) = served.files.get(key) {
+        return (Found::File(body.clone()), overlay);
+    }
+    if served.files.contains_key(&format!("{key}/index.html")) {
+        return (Found::Folder, overlay);
+    }
+    // The 404 page of the language the path is under, else the root one.
+    let lang_404 = key
+        .split_once('/')
+        .map(|(lang, _)| format!("{lang}/404.html"));
+    let page = lang_404
+        .into_iter()
+        .chain(["404.html".to_string()])
+        .find_map(|p| served.files.get(&p).map(|b| (p, b.clone())));
+    (Found::Missing(page), overlay)
+}
+
+async fn send(status: StatusCode, path: &str, body: Body, overlay: Option<Arc<str>>) -> Response {
+    let bytes = match body {
+        Body::Bytes(b) => b,
+        Body::File(source) => match tokio::fs::read(&source).await {
+            Ok(v) => v.into(),
+            Err(_) => {
+                return respond(
+                    StatusCode::NOT_FOUND,
+                    "text/plain; charset=utf-8",
+                    HttpBody::from("this file was just removed\n"),
+                );
+            }
+        },
+    };
+    let content_type = content_type(path);
+    if content_type.starts_with("text/html") && overlay.is_some() {
+        return send_html(status, bytes.to_vec(), overlay);
+    }
+    respond(status, content_type, HttpBody::from(bytes))
+}
+
+/// An HTML page with the overlay added before `</body>`.
+fn send_html(status: StatusCode, page: Vec<u8>, overlay: Option<Arc<str>>) -> Response {
+    let mut html = String::from_utf8_lossy(&page).into_owned();
+    if let Some(overlay) = overlay {
+        let at = html.rfind("</body>").unwrap_or(html.len());
+        html.insert_str(at, &overlay);
+    }
+    respond(status, "text/html; charset=utf-8", HttpBody::from(html))
+}
+
+/// What is shown before the first good build.
+fn placeholder(failed: bool) -> String {
+    let text = if failed {
+        "The site could not be built yet. Fix the problems below and save: this page reloads by itself."
+    } else {
+        "The site is being built; this page reloads by itself."
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>bitimger serve</title></head>\n<body><p>{text}</p>{RELOAD_TAG}</body></html>\n"
+    )
+}
+
+/// The overlay listing the problems of a failed build: the same text as
+/// the terminal shows, escaped, in a fixed panel over the page.
+pub(crate) fn overlay(text: &str, errors: usize) -> String {
+    let title = if errors == 1 {
+        "bitimger: 1 error. The last good version of the site is shown until it is fixed."
+            .to_string()
+    } else {
+        format!(
+            "bitimger: {errors} errors. The last good version of the site is shown until they are fixed."
+        )
+    };
+    format!(
+        "<link rel=\"stylesheet\" href=\"/__bitimger/overlay.css\"><div id=\"bitimger-overlay\" role=\"alert\" lang=\"en\"><p class=\"bitimger-title\">{}</p><pre>{}</pre><button type=\"button\" id=\"bitimger-close\">Hide</button></div>",
+        escape_html(&title),
+        escape_html(text.trim_end())
+    )
+}
+
+async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
+    let rx = shared.reload.subscribe();
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        let reload = match rx.recv().await {
+            Ok(r) => r,
+            Err(RecvError::Lagged(_)) => Reload::All,
+            Err(RecvError::Closed) => return None,
+        };
+        Some((Ok::<Event, Infallible>(reload_event(&reload)), rx))
+    });
+    sse(stream)
+}
+
+fn sse<S: Stream<Item = Result<Event, Infallible>> + Send + 'static>(stream: S) -> Response {
+    let mut r = Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response();
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+fn reload_event(reload: &Reload) -> Event {
+    let data = match reload {
+        Reload::All => serde_json::json!({ "all": true }),
+        Reload::Paths(paths) => serde_json::json!({ "paths": paths.as_slice() }),
+    };
+    Event::default().event("reload").data(data.to_string())
+}
+
+async fn status(State(shared): State<Arc<Shared>>) -> Response {
+    let json = {
+        let served = shared.read();
+        serde_json::json!({
+            "builds": served.builds,
+            "busy": served.busy,
+            "failed": served.overlay.is_some(),
+            "files": served.files.len(),
+        })
+    };
+    respond(
+        StatusCode::OK,
+        "application/json",
+        HttpBody::from(json.to_string()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_serve_their_index() {
+        assert_eq!(resolve_path("/").unwrap(), "index.html");
+        assert_eq!(resolve_path("/kk/").unwrap(), "kk/index.html");
+        assert_eq!(
+            resolve_path("/kk/clubs/senim/").unwrap(),
+            "kk/clubs/senim/index.html"
+        );
+        assert_eq!(resolve_path("/style.css").unwrap(), "style.css");
+        assert_eq!(resolve_path("/kk").unwrap(), "kk");
+    }
+
+    #[test]
+    fn decodes_percent_encoding_once() {
+        assert_eq!(resolve_path("/kk/%D0%B0.html").unwrap(), "kk/а.html");
+    }
+
+    #[test]
+    fn refuses_every_form_of_traversal() {
+        for raw in [
+            "/../etc/passwd",
+            "/kk/../../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E/%2E%2E/etc/passwd",
+            "/.%2e/etc/passwd",
+            "/%252e%252e/etc/passwd",
+            "/..%2fetc%2fpasswd",
+            "/..%252fetc",
+            "/..\\etc\\passwd",
+            "/%5c..%5cetc",
+            "/kk/./index.html",
+            "/kk%00.html",
+        ] {
+            assert_eq!(resolve_path(raw), Err(Refusal::Traversal), "{raw}");
+        }
+    }
+
+    #[test]
+    fn refuses_malformed_encoding() {
+        assert_eq!(resolve_path("/%ff%fe"), Err(Refusal::Malformed));
+    }
+
+    #[test]
+    fn knows_the_content_types_of_the_output() {
+        assert_eq!(content_type("kk/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
+        assert_eq!(content_type("data/clubs.json"), "application/json");
+        assert_eq!(content_type("media/a/b.JPG"), "image/jpeg");
+        assert_eq!(content_type("documents/order.pdf"), "application/pdf");
+        assert_eq!(
+            content_type("kk/news/atom.xml"),
+            "application/xml; charset=utf-8"
+        );
+        assert_eq!(content_type("LICENSE"), "application/octet-stream");
+    }
+
+    #[test]
+    fn the_overlay_escapes_the_problems() {
+        let html = overlay("error: <script>alert(1)</script> in club.yaml", 1);
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("&lt;script&gt;"));
+    }
+}

@@ -1,0 +1,221 @@
+//! The editors' loop: build the site in memory, serve it on a local port,
+//! watch the site folder, rebuild on every change and reload the open
+//! browser tabs. A bad edit never stops it: the last good site stays
+//! served, with the problems shown over every page until they are fixed.
+//!
+//! Layer 5: imports `build`, `render`, `content`, `i18n`, `config`, `diag`.
+//! Nothing here prints: what happens is reported through a callback.
+//!
+//! Threads: the HTTP server runs on a small tokio runtime; one rebuild
+//! thread owns the [`state::ServeState`] and is the only writer of the
+//! served files; the watcher's own thread sends it the changed paths.
+
+mod classify;
+mod http;
+mod state;
+mod watch;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
+
+pub use classify::{ChangeKind, classify};
+pub use http::{Refusal, resolve_path};
+
+use crate::diag::Diagnostics;
+
+/// What to serve and how.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder (with site.yaml).
+    pub site: PathBuf,
+    /// The interface to listen on; loopback unless asked otherwise.
+    pub bind: IpAddr,
+    /// The port; 0 picks a free one.
+    pub port: u16,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Folders never read as content (e.g. the output folder of `build`).
+    pub exclude: Vec<PathBuf>,
+    /// How long the folder must be quiet before a rebuild starts.
+    pub debounce: Duration,
+}
+
+impl ServeOptions {
+    /// Defaults for `site`: 127.0.0.1, port 1111.
+    pub fn new(site: PathBuf) -> Self {
+        ServeOptions {
+            site,
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: DEFAULT_PORT,
+            drafts: false,
+            exclude: Vec::new(),
+            debounce: Duration::from_millis(20),
+        }
+    }
+}
+
+/// The port `serve` uses unless told otherwise.
+pub const DEFAULT_PORT: u16 = 1111;
+
+/// What one build or rebuild did.
+#[derive(Debug)]
+pub struct RebuildReport {
+    /// Every problem found (errors mean nothing was published).
+    pub diagnostics: Diagnostics,
+    /// True for the build at start.
+    pub first: bool,
+    /// True when the new site replaced the served one.
+    pub published: bool,
+    /// Pages of the site.
+    pub pages: usize,
+    /// Files whose bytes changed (added and removed ones included).
+    pub changed: usize,
+    /// From the change reported by the watcher to the last file replaced.
+    pub elapsed: Duration,
+}
+
+/// Why the server could not start.
+#[derive(Debug)]
+pub enum ServeError {
+    /// Another program listens on the port.
+    PortInUse(SocketAddr),
+    /// The address cannot be used.
+    Bind(SocketAddr, std::io::Error),
+    /// The site folder cannot be watched.
+    Watch(PathBuf, String),
+    /// The server could not be started.
+    Runtime(std::io::Error),
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ServeError::PortInUse(addr) => write!(
+                f,
+                "port {} is in use; try --port {}",
+                addr.port(),
+                addr.port().wrapping_add(1).max(1)
+            ),
+            ServeError::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
+            ServeError::Watch(dir, e) => {
+                write!(f, "cannot watch {} for changes: {e}", dir.display())
+            }
+            ServeError::Runtime(e) => write!(f, "cannot start the server: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ServeError {}
+
+/// How changes are noticed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Watching {
+    /// The system tells of every change.
+    Events,
+    /// The folder is scanned twice a second (the system's watch limit was
+    /// reached).
+    Polling,
+}
+
+/// A running server; dropping it stops the server.
+pub struct ServeHandle {
+    addr: SocketAddr,
+    watching: Watching,
+    signals: mpsc::Sender<state::Signal>,
+    rebuild: Option<std::thread::JoinHandle<()>>,
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+impl ServeHandle {
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// How changes are noticed.
+    pub fn watching(&self) -> Watching {
+        self.watching
+    }
+
+    /// Blocks until the server stops (normally never).
+    pub fn wait(mut self) {
+        if let Some(t) = self.rebuild.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for ServeHandle {
+    fn drop(&mut self) {
+        let _ = self.signals.send(state::Signal::Stop);
+        if let Some(t) = self.rebuild.take() {
+            let _ = t.join();
+        }
+        if let Some(rt) = self.runtime.take() {
+            rt.shutdown_background();
+        }
+    }
+}
+
+/// Builds the site, starts watching it, and serves it. Returns once the
+/// first build is done and the server listens, even when that build
+/// failed (the pages then show the problems). `report` is called after
+/// every build from the rebuild thread.
+pub fn start(
+    options: ServeOptions,
+    report: impl FnMut(&RebuildReport) + Send + 'static,
+) -> Result<ServeHandle, ServeError> {
+    let addr = SocketAddr::new(options.bind, options.port);
+    let listener = std::net::TcpListener::bind(addr).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => ServeError::PortInUse(addr),
+        _ => ServeError::Bind(addr, e),
+    })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| ServeError::Bind(addr, e))?;
+    let mut options = options;
+    options.site = std::path::absolute(&options.site).unwrap_or(options.site);
+    options.site = options.site.canonicalize().unwrap_or(options.site);
+    // Only a folder inside the site can be read as content; dropping the
+    // others spares the loader a look at each club folder's real path.
+    let site = options.site.clone();
+    options.exclude.retain(|x| crate::fs::is_within(x, &site));
+    let shared = Arc::new(state::Shared::new());
+    let (signals, receiver) = mpsc::channel();
+    let (watcher, watching) = watch::watch(&options.site, options.debounce, signals.clone())?;
+    let mut serve_state = state::ServeState::new(options, shared.clone(), Box::new(report));
+    serve_state.first_build();
+    let rebuild = std::thread::Builder::new()
+        .name("bitimger rebuild".into())
+        .spawn(move || {
+            let _watcher = watcher;
+            serve_state.run(receiver);
+        })
+        .map_err(ServeError::Runtime)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("bitimger http")
+        .enable_all()
+        .build()
+        .map_err(ServeError::Runtime)?;
+    listener
+        .set_nonblocking(true)
+        .map_err(ServeError::Runtime)?;
+    let listener = {
+        let _guard = runtime.enter();
+        tokio::net::TcpListener::from_std(listener).map_err(ServeError::Runtime)?
+    };
+    runtime.spawn(async move {
+        let _ = axum::serve(listener, http::router(shared)).await;
+    });
+    Ok(ServeHandle {
+        addr,
+        watching,
+        signals,
+        rebuild: Some(rebuild),
+        runtime: Some(runtime),
+    })
+}

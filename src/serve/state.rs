@@ -1,0 +1,497 @@
+//! The one owned state of `serve` and its rebuild loop: changes in, a new
+//! site model out, pages rendered (the changed club's first), and only the
+//! files whose bytes changed replaced in the served map.
+//!
+//! Every rebuild re-validates the whole model and re-renders every page, so
+//! a page can never stay stale; what makes it fast is that unchanged club
+//! folders are not read again ([`LoadCache`]) and that the pages of the
+//! changed club are published before the rest is rendered. A rebuild that
+//! finds an error puts back every file replaced since the last good build,
+//! so the last good site stays served, with the overlay on top.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use bytes::Bytes;
+use tokio::sync::broadcast;
+
+use super::classify::{ChangeKind, classify};
+use super::{RebuildReport, ServeOptions, http};
+use crate::content::{LoadCache, LoadOptions, Site, load_site};
+use crate::diag::Diagnostics;
+use crate::fs::is_within;
+use crate::i18n::load_i18n;
+use crate::render::{OutputFile, PageTask, RenderOptions, Renderer};
+use crate::types::Date;
+
+/// Pages rendered between two looks for newer changes.
+const CHUNK: usize = 8;
+
+/// What the watcher and the handle tell the rebuild thread.
+#[derive(Debug)]
+pub(crate) enum Signal {
+    /// These paths changed.
+    Paths(Vec<PathBuf>),
+    /// Events were lost: read everything again.
+    Rescan,
+    /// The server stops.
+    Stop,
+}
+
+/// What a served path holds.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Body {
+    /// Bytes in memory.
+    Bytes(Bytes),
+    /// A file copied as it is (static/, documents/), read when asked for.
+    File(PathBuf),
+}
+
+/// Which open tabs should reload.
+#[derive(Debug, Clone)]
+pub(crate) enum Reload {
+    /// Every tab (the overlay came or went, a style sheet changed).
+    All,
+    /// Tabs showing one of these output paths.
+    Paths(Arc<Vec<String>>),
+}
+
+/// What the HTTP side reads.
+#[derive(Debug, Default)]
+pub(crate) struct Served {
+    /// Output path → content.
+    pub files: HashMap<String, Body>,
+    /// The problems of the last build, as HTML to show over every page.
+    pub overlay: Option<Arc<str>>,
+    /// Builds finished (good or failed).
+    pub builds: u64,
+    /// True while a build runs.
+    pub busy: bool,
+}
+
+/// Shared between the rebuild thread (the only writer) and the server.
+pub(crate) struct Shared {
+    pub served: RwLock<Served>,
+    pub reload: broadcast::Sender<Reload>,
+}
+
+impl Shared {
+    pub(crate) fn new() -> Self {
+        Shared {
+            served: RwLock::new(Served {
+                busy: true,
+                ..Served::default()
+            }),
+            reload: broadcast::channel(64).0,
+        }
+    }
+
+    pub(crate) fn read(&self) -> std::sync::RwLockReadGuard<'_, Served> {
+        self.served.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Served> {
+        self.served.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn notify(&self, reload: Reload) {
+        // No open tab means no receiver; nothing to do then.
+        let _ = self.reload.send(reload);
+    }
+}
+
+/// The paths changed since the last rebuild.
+#[derive(Debug, Default)]
+struct Changes {
+    paths: Vec<PathBuf>,
+    widest: Option<ChangeKind>,
+    rescan: bool,
+    stop: bool,
+}
+
+impl Changes {
+    fn add(&mut self, root: &Path, signal: Signal) {
+        match signal {
+            Signal::Stop => self.stop = true,
+            Signal::Rescan => self.rescan = true,
+            Signal::Paths(paths) => {
+                for p in paths {
+                    let kind = classify(root, &p);
+                    if kind != ChangeKind::Ignored {
+                        self.widest = self.widest.max(Some(kind));
+                        self.paths.push(p);
+                    }
+                }
+            }
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.paths.is_empty() && !self.rescan && !self.stop
+    }
+}
+
+/// How a rebuild ended.
+enum Outcome {
+    /// Published; the count of pages.
+    Done(usize),
+    /// Errors: nothing of it stays published.
+    Failed,
+    /// Newer changes arrived; the next rebuild takes over.
+    Interrupted,
+}
+
+/// Everything `serve` keeps between rebuilds.
+pub(crate) struct ServeState {
+    options: ServeOptions,
+    shared: Arc<Shared>,
+    report: Box<dyn FnMut(&RebuildReport) + Send>,
+    cache: Arc<LoadCache>,
+    /// The last model loaded, handed back to the cache before the next load.
+    site: Option<Site>,
+    /// What each file replaced since the last good build held before.
+    provisional: HashMap<String, Option<Body>>,
+    /// Changes that arrived during a rebuild.
+    pending: Changes,
+    /// Files changed by the running rebuild.
+    changed: usize,
+    /// Renders the pages after the first ones, leaving a core free for the
+    /// server and the editor; `None` uses every core.
+    background: Option<rayon::ThreadPool>,
+}
+
+impl ServeState {
+    pub(crate) fn new(
+        options: ServeOptions,
+        shared: Arc<Shared>,
+        report: Box<dyn FnMut(&RebuildReport) + Send>,
+    ) -> Self {
+        ServeState {
+            options,
+            shared,
+            report,
+            cache: Arc::new(LoadCache::new()),
+            site: None,
+            provisional: HashMap::new(),
+            pending: Changes::default(),
+            changed: 0,
+            background: background_pool(),
+        }
+    }
+
+    /// The build at start: everything, not interrupted.
+    pub(crate) fn first_build(&mut self) {
+        let changes = Changes {
+            rescan: true,
+            ..Changes::default()
+        };
+        // Nothing to keep responsive yet: use every core.
+        let background = self.background.take();
+        self.rebuild(changes, None, true);
+        self.background = background;
+    }
+
+    /// Rebuilds on every change until told to stop.
+    pub(crate) fn run(mut self, signals: Receiver<Signal>) {
+        loop {
+            if self.pending.is_empty() {
+                match signals.recv() {
+                    Ok(s) => self.pending.add(&self.options.site, s),
+                    Err(_) => return,
+                }
+            }
+            while let Ok(s) = signals.try_recv() {
+                self.pending.add(&self.options.site, s);
+            }
+            let changes = std::mem::take(&mut self.pending);
+            if changes.stop {
+                return;
+            }
+            if !changes.is_empty() {
+                self.rebuild(changes, Some(&signals), false);
+            }
+        }
+    }
+
+    /// True when a change worth a rebuild (or a stop) arrived meanwhile.
+    fn interrupted(&mut self, signals: Option<&Receiver<Signal>>) -> bool {
+        let Some(rx) = signals else { return false };
+        loop {
+            match rx.try_recv() {
+                Ok(s) => self.pending.add(&self.options.site, s),
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => self.pending.stop = true,
+            }
+            if self.pending.stop {
+                break;
+            }
+        }
+        !self.pending.is_empty()
+    }
+
+    fn rebuild(&mut self, changes: Changes, signals: Option<&Receiver<Signal>>, first: bool) {
+        let start = Instant::now();
+        self.shared.write().busy = true;
+        self.changed = 0;
+        if changes.rescan || changes.widest == Some(ChangeKind::Config) {
+            self.cache.clear();
+        }
+        for p in &changes.paths {
+            self.cache.invalidate(p);
+        }
+        if let Some(old) = self.site.take() {
+            self.cache.recycle(old);
+        }
+        let load = LoadOptions {
+            drafts: self.options.drafts,
+            exclude: self.options.exclude.clone(),
+            cache: Some(self.cache.clone()),
+        };
+        let mut diags = Diagnostics::new();
+        let site = load_site(&self.options.site, &load, &mut diags);
+        let outcome = match &site {
+            Some(site) if !diags.has_errors() => self.render(site, &changes, &mut diags, signals),
+            _ => Outcome::Failed,
+        };
+        if let Some(site) = &site {
+            diags.silence(&site.config.silence);
+        }
+        self.site = site;
+        let pages = match outcome {
+            Outcome::Interrupted => return,
+            Outcome::Failed => {
+                self.fail(&diags);
+                0
+            }
+            Outcome::Done(pages) => {
+                self.succeed(changes.widest == Some(ChangeKind::Static));
+                pages
+            }
+        };
+        {
+            let mut served = self.shared.write();
+            served.busy = false;
+            served.builds += 1;
+        }
+        (self.report)(&RebuildReport {
+            published: !diags.has_errors(),
+            diagnostics: diags,
+            first,
+            pages,
+            changed: self.changed,
+            elapsed: start.elapsed(),
+        });
+    }
+
+    /// Renders `site` and publishes what changed: first the pages of the
+    /// clubs that changed, then every page, looking for newer changes in
+    /// between; last the other files, and what the site no longer has
+    /// goes.
+    fn render(
+        &mut self,
+        site: &Site,
+        changes: &Changes,
+        diags: &mut Diagnostics,
+        signals: Option<&Receiver<Signal>>,
+    ) -> Outcome {
+        let i18n = Arc::new(load_i18n(&site.config.languages, &site.messages, diags));
+        let options = RenderOptions {
+            today: Date::today(),
+            inject: Some(http::RELOAD_TAG.to_string()),
+        };
+        let Some(renderer) = Renderer::new(site, i18n, &options, diags) else {
+            return Outcome::Failed;
+        };
+        if diags.has_errors() {
+            return Outcome::Failed;
+        }
+        let mut page_diags = Diagnostics::new();
+        let first: Vec<PageTask> = changed_clubs(site, &changes.paths)
+            .into_iter()
+            .flat_map(|slug| renderer.club_pages(slug))
+            .collect();
+        let files = renderer.render_pages(&first, &mut page_diags);
+        if !page_diags.has_errors() {
+            let paths = self.publish(files);
+            self.notify(paths);
+        }
+        let done: HashSet<&str> = first.iter().map(PageTask::path).collect();
+        let tasks = renderer.pages();
+        let order = render_order(site, &tasks, &done, &changes.paths);
+        for chunk in order.chunks(CHUNK) {
+            if self.interrupted(signals) {
+                // Freeing tens of thousands of tasks takes a while: not now.
+                drop_later(tasks);
+                return Outcome::Interrupted;
+            }
+            let chunk: Vec<&PageTask> = chunk.iter().map(|&i| &tasks[i]).collect();
+            let files = match &self.background {
+                Some(pool) => pool.install(|| renderer.render_tasks(&chunk, &mut page_diags)),
+                None => renderer.render_tasks(&chunk, &mut page_diags),
+            };
+            if !page_diags.has_errors() {
+                let paths = self.publish(files);
+                self.notify(paths);
+            }
+        }
+        let failed = page_diags.has_errors();
+        diags.extend(page_diags);
+        if failed {
+            return Outcome::Failed;
+        }
+        let others = renderer.other_files();
+        let mut expected: HashSet<String> = tasks.iter().map(|t| t.path().to_string()).collect();
+        let pages = expected.len();
+        expected.extend(others.iter().map(|f| f.path().to_string()));
+        let mut paths = self.publish(others);
+        paths.extend(self.remove_all_but(&expected));
+        self.notify(paths);
+        drop_later(tasks);
+        Outcome::Done(pages)
+    }
+
+    /// Replaces the files whose bytes differ; returns their paths.
+    fn publish(&mut self, files: Vec<OutputFile>) -> Vec<String> {
+        let changed: Vec<(String, Body)> = {
+            let served = self.shared.read();
+            files
+                .into_iter()
+                .map(body_of)
+                .filter(|(path, body)| served.files.get(path) != Some(body))
+                .collect()
+        };
+        if changed.is_empty() {
+            return Vec::new();
+        }
+        let mut served = self.shared.write();
+        let mut paths = Vec::with_capacity(changed.len());
+        for (path, body) in changed {
+            let old = served.files.insert(path.clone(), body);
+            self.provisional.entry(path.clone()).or_insert(old);
+            paths.push(path);
+        }
+        paths
+    }
+
+    /// Removes the files the site no longer has (a deleted club's pages).
+    fn remove_all_but(&mut self, expected: &HashSet<String>) -> Vec<String> {
+        let gone: Vec<String> = {
+            let served = self.shared.read();
+            served
+                .files
+                .keys()
+                .filter(|p| !expected.contains(*p))
+                .cloned()
+                .collect()
+        };
+        let mut served = self.shared.write();
+        for path in &gone {
+            let old = served.files.remove(path);
+            self.provisional.entry(path.clone()).or_insert(old);
+        }
+        gone
+    }
+
+    fn notify(&mut self, paths: Vec<String>) {
+        if !paths.is_empty() {
+            self.changed += paths.len();
+            self.shared.notify(Reload::Paths(Arc::new(paths)));
+        }
+    }
+
+    /// A good build: it becomes the site to go back to; the overlay goes.
+    fn succeed(&mut self, styles_changed: bool) {
+        self.provisional.clear();
+        let had_overlay = self.shared.write().overlay.take().is_some();
+        if had_overlay || styles_changed {
+            self.shared.notify(Reload::All);
+        }
+    }
+
+    /// A failed build: the last good site comes back, under the overlay.
+    fn fail(&mut self, diags: &Diagnostics) {
+        let base = std::env::current_dir().unwrap_or_default();
+        let overlay = http::overlay(&diags.render_text(&base, false), diags.error_count());
+        let mut served = self.shared.write();
+        for (path, old) in self.provisional.drain() {
+            match old {
+                Some(body) => served.files.insert(path, body),
+                None => served.files.remove(&path),
+            };
+        }
+        served.overlay = Some(overlay.into());
+        drop(served);
+        self.changed = 0;
+        self.shared.notify(Reload::All);
+    }
+}
+
+/// The order to render `tasks` in, skipping those `done`: the site's own
+/// pages first when a file outside the clubs changed.
+fn render_order(
+    site: &Site,
+    tasks: &[PageTask],
+    done: &HashSet<&str>,
+    changed: &[PathBuf],
+) -> Vec<usize> {
+    let site_first = changed.iter().any(|p| site_level(site, p));
+    let (mut order, later): (Vec<usize>, Vec<usize>) = (0..tasks.len())
+        .filter(|&i| !done.contains(tasks[i].path()))
+        .partition(|&i| site_first && tasks[i].club().is_none());
+    order.extend(later);
+    order
+}
+
+/// Drops `value` on another thread: freeing a whole site's worth of small
+/// allocations would delay the next rebuild.
+fn drop_later<T: Send + 'static>(value: T) {
+    if std::thread::Builder::new()
+        .name("bitimger free".into())
+        .spawn(move || drop(value))
+        .is_err()
+    {
+        // No thread: the value was moved into the failed closure and is
+        // dropped with it, here.
+    }
+}
+
+/// The clubs with a changed file (or folder) inside.
+fn changed_clubs<'a>(site: &'a Site, changed: &[PathBuf]) -> Vec<&'a str> {
+    site.clubs
+        .iter()
+        .filter(|c| changed.iter().any(|p| is_within(p, &c.dir)))
+        .map(|c| c.slug.as_str())
+        .collect()
+}
+
+/// True for a change outside every club folder (news, pages, documents).
+fn site_level(site: &Site, path: &Path) -> bool {
+    !is_within(path, &site.config.root.join("clubs"))
+        && site.clubs.iter().all(|c| !is_within(path, &c.dir))
+}
+
+/// A pool with one thread less than the machine has (none on one core).
+fn background_pool() -> Option<rayon::ThreadPool> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    (cores > 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(cores - 1)
+                .thread_name(|i| format!("bitimger render {i}"))
+                .build()
+                .ok()
+        })
+        .flatten()
+}
+
+fn body_of(file: OutputFile) -> (String, Body) {
+    match file {
+        OutputFile::Bytes { path, bytes } => (path, Body::Bytes(Bytes::from(bytes))),
+        OutputFile::Shared { path, bytes } => (path, Body::Bytes(Bytes::copy_from_slice(&bytes))),
+        OutputFile::Embedded { path, bytes } => (path, Body::Bytes(Bytes::from_static(bytes))),
+        OutputFile::Copy { path, source } => (path, Body::File(source)),
+    }
+}
