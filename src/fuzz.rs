@@ -50,14 +50,7 @@ pub fn site_yaml(bytes: &[u8]) -> Diagnostics {
 pub fn club_yaml(bytes: &[u8]) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let config = config();
-    let ctx = LoadContext {
-        config: &config,
-        root: &config.root,
-        drafts: false,
-        exclude: Vec::new(),
-        principles: None,
-        cache: None,
-    };
+    let ctx = context(&config);
     let dir = root().join("clubs/fuzz");
     if let Some(t) = text(&dir.join("club.yaml"), bytes, &mut diags) {
         crate::content::club::club_from_text(&ctx, &dir, &t, &mut diags);
@@ -69,14 +62,7 @@ pub fn club_yaml(bytes: &[u8]) -> Diagnostics {
 pub fn plan_yaml(bytes: &[u8]) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let config = config();
-    let ctx = LoadContext {
-        config: &config,
-        root: &config.root,
-        drafts: false,
-        exclude: Vec::new(),
-        principles: None,
-        cache: None,
-    };
+    let ctx = context(&config);
     let file = root().join("clubs/fuzz/plans/2025-2026.yaml");
     if let Some(t) = text(&file, bytes, &mut diags) {
         crate::content::posts::plan_from_text(&ctx, &file, &t, &mut diags);
@@ -110,4 +96,16 @@ pub fn markdown(bytes: &[u8]) -> (String, Diagnostics) {
         None => String::new(),
     };
     (html, diags)
+}
+
+/// The load context of the fuzzed site: no drafts, no cache, nothing excluded.
+fn context(config: &Config) -> LoadContext<'_> {
+    LoadContext {
+        config,
+        root: &config.root,
+        drafts: false,
+        exclude: Vec::new(),
+        principles: None,
+        cache: None,
+    }
 }
