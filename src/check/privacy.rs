@@ -126,27 +126,34 @@ fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagn
         diags.push(iin(file, line, &f));
     }
     if kind == Kind::Story {
-        for f in find_phones(text) {
-            diags.push(
-                Diagnostic::warning(
-                    "privacy/phone-in-text",
-                    format!("a phone number (`{}`) in a report or news text", f.text),
-                )
-                .at(at(file, line, &f))
-                .label("phone number")
-                .help("reports and news are about the club's work; put contact numbers in club.yaml under `contacts`, and never a pupil's or parent's number"),
-            );
-        }
-        for f in find_emails(text) {
-            diags.push(
-                Diagnostic::warning(
-                    "privacy/email-in-text",
-                    format!("an e-mail address (`{}`) in a report or news text", f.text),
-                )
-                .at(at(file, line, &f))
-                .label("e-mail address")
-                .help("put the club's address in club.yaml under `contacts`, and never a pupil's or parent's address"),
-            );
+        let contacts: [(Vec<Found>, &'static str, &str, &str, &str); 2] = [
+            (
+                find_phones(text),
+                "privacy/phone-in-text",
+                "a phone number",
+                "phone number",
+                "reports and news are about the club's work; put contact numbers in club.yaml under `contacts`, and never a pupil's or parent's number",
+            ),
+            (
+                find_emails(text),
+                "privacy/email-in-text",
+                "an e-mail address",
+                "e-mail address",
+                "put the club's address in club.yaml under `contacts`, and never a pupil's or parent's address",
+            ),
+        ];
+        for (found, code, what, label, help) in contacts {
+            for f in found {
+                diags.push(
+                    Diagnostic::warning(
+                        code,
+                        format!("{what} (`{}`) in a report or news text", f.text),
+                    )
+                    .at(at(file, line, &f))
+                    .label(label)
+                    .help(help),
+                );
+            }
         }
     }
     if kind != Kind::Data {
