@@ -52,7 +52,7 @@ impl ServeOptions {
             port: DEFAULT_PORT,
             drafts: false,
             exclude: Vec::new(),
-            debounce: Duration::from_millis(20),
+            debounce: Duration::from_millis(15),
         }
     }
 }

@@ -28,7 +28,7 @@ use crate::render::{OutputFile, PageTask, RenderOptions, Renderer};
 use crate::types::Date;
 
 /// Pages rendered between two looks for newer changes.
-const CHUNK: usize = 8;
+const CHUNK: usize = 4;
 
 /// What the watcher and the handle tell the rebuild thread.
 #[derive(Debug)]
@@ -289,7 +289,7 @@ impl ServeState {
     /// Renders `site` and publishes what changed: first the pages of the
     /// clubs that changed, then every page, looking for newer changes in
     /// between; last the other files, and what the site no longer has
-    /// goes.
+    /// goes. Stops at the first pages that fail to render.
     fn render(
         &mut self,
         site: &Site,
@@ -314,10 +314,12 @@ impl ServeState {
             .flat_map(|slug| renderer.club_pages(slug))
             .collect();
         let files = renderer.render_pages(&first, &mut page_diags);
-        if !page_diags.has_errors() {
-            let paths = self.publish(files);
-            self.notify(paths);
+        if page_diags.has_errors() {
+            diags.extend(page_diags);
+            return Outcome::Failed;
         }
+        let paths = self.publish(files);
+        self.notify(paths);
         let done: HashSet<&str> = first.iter().map(PageTask::path).collect();
         let tasks = renderer.pages();
         let order = render_order(site, &tasks, &done, &changes.paths);
@@ -332,15 +334,15 @@ impl ServeState {
                 Some(pool) => pool.install(|| renderer.render_tasks(&chunk, &mut page_diags)),
                 None => renderer.render_tasks(&chunk, &mut page_diags),
             };
-            if !page_diags.has_errors() {
-                let paths = self.publish(files);
-                self.notify(paths);
+            if page_diags.has_errors() {
+                // Shown at once: the rest of a large site would take long,
+                // and a template error repeats on every page anyway.
+                diags.extend(page_diags);
+                drop_later(tasks);
+                return Outcome::Failed;
             }
-        }
-        let failed = page_diags.has_errors();
-        diags.extend(page_diags);
-        if failed {
-            return Outcome::Failed;
+            let paths = self.publish(files);
+            self.notify(paths);
         }
         let others = renderer.other_files();
         let mut expected: HashSet<String> = tasks.iter().map(|t| t.path().to_string()).collect();

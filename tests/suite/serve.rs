@@ -229,8 +229,12 @@ fn bad_edits_of_every_kind_keep_the_server_serving() {
     let t = SiteTest::fixture("serve_school");
     let server = Server::start(&t);
     let site_yaml = t.read("site.yaml");
-    let bad: [(&str, &[u8]); 4] = [
+    let bad: [(&str, &[u8]); 5] = [
         ("templates/club.html", b"{% if %}"),
+        (
+            "templates/club.html",
+            b"{% extends \"base.html\" %}{% block main %}{{ no_such.x }}{% endblock main %}",
+        ),
         ("clubs/alpha/about.kk.md", &[0xff, 0xfe, 0x00, 0x01, 0x9c]),
         ("news/2025-01-01-half.kk.md", b"---\ntitle: \"half"),
         ("site.yaml", b"kind: school\nlanguages: [kk,"),
