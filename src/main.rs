@@ -4,12 +4,18 @@
 //! Exit codes: 0 ok (warnings allowed), 1 content or config errors,
 //! 2 usage, 3 I/O or internal.
 
+/// A faster allocator than the system's for many threads building small
+/// values (views, template values): about a tenth off a directory build.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use bitimger::build::output::WriteOutcome;
 use bitimger::build::{BuildOptions, build_with};
 use bitimger::content::LoadOptions;
 use bitimger::diag::Diagnostics;
@@ -275,8 +281,15 @@ fn run_build(site: PathBuf, output: PathBuf, drafts: bool) -> ExitCode {
         Ok(report) => {
             print_diagnostics(&report.diagnostics);
             if report.written {
+                let changed = match report.outcome {
+                    Some(WriteOutcome::Unchanged { .. }) => ", all unchanged".to_string(),
+                    Some(WriteOutcome::Replaced { written, kept }) if kept > 0 => {
+                        format!(", {written} changed")
+                    }
+                    _ => String::new(),
+                };
                 anstream::eprintln!(
-                    "Built {} pages ({} files) into {} in {:.2} s{}",
+                    "Built {} pages ({} files{changed}) into {} in {:.2} s{}",
                     report.pages,
                     report.files,
                     output.display(),

@@ -3,16 +3,20 @@
 //!
 //! Layer 4: imports `content`, `i18n`, `render`, `config`, `diag`, `fs`.
 
+mod fingerprint;
+mod manifest;
 pub mod output;
 
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::content::{LoadOptions, Site, load_site};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::i18n::{I18n, load_i18n};
-use crate::render::{OutputFile, RenderOptions, render_site};
+use crate::render::{OutputFile, RenderOptions, render_site, render_site_to};
 use crate::types::Date;
 
 /// What to build and where.
@@ -37,8 +41,11 @@ pub struct BuildReport {
     pub pages: usize,
     /// Files in the output.
     pub files: usize,
-    /// True when the output was replaced.
+    /// True when the build succeeded and the output holds the new site.
     pub written: bool,
+    /// What the writer did: replaced the output (how many files were
+    /// written, how many kept), or found every file unchanged.
+    pub outcome: Option<output::WriteOutcome>,
     /// Time taken.
     pub elapsed: Duration,
 }
@@ -123,7 +130,9 @@ pub fn generate(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Gener
 
 /// Builds the site into the output folder. Content problems are in the
 /// report (and nothing is written when there is an error); I/O problems
-/// and a refused output folder are errors.
+/// and a refused output folder are errors. Pages are written as they are
+/// rendered, into a temporary folder that replaces the output only when
+/// the whole build succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     build_with(options, &|_, _| {})
 }
@@ -143,34 +152,113 @@ pub fn build_with(options: &BuildOptions, rules: SiteRules<'_>) -> Result<BuildR
         exclude: vec![output::absolute(&options.output)],
         ..LoadOptions::default()
     };
+    let today = options.today.unwrap_or_else(Date::today);
     let render = RenderOptions {
-        today: options.today.unwrap_or_else(Date::today),
+        today,
         inject: None,
     };
-    let mut generated = generate(&options.site, &load, &render);
-    if let Some(site) = &generated.site {
-        rules(site, &mut generated.diagnostics);
-    }
     let mut report = BuildReport {
-        pages: generated
-            .files
-            .iter()
-            .filter(|f| f.path().ends_with(".html"))
-            .count(),
-        files: generated.files.len(),
-        diagnostics: generated.diagnostics,
+        diagnostics: Diagnostics::new(),
+        pages: 0,
+        files: 0,
         written: false,
+        outcome: None,
         elapsed: Duration::ZERO,
     };
-    if !report.diagnostics.has_errors() {
-        check_unique_paths(&generated.files, &mut report.diagnostics);
+    let input = input_fingerprint(options, today);
+    if let Some(input) = input
+        && let Some((pages, files)) = output::unchanged_since(&options.output, input)
+    {
+        // Same inputs, same program, same day, output as written: the
+        // build would give the same bytes, and the last one had no problems.
+        (report.pages, report.files) = (pages, files);
+        report.written = true;
+        report.outcome = Some(output::WriteOutcome::Unchanged { files });
+        report.elapsed = start.elapsed();
+        return Ok(report);
     }
-    if !report.diagnostics.has_errors() {
-        output::write_output(&options.output, &generated.files).map_err(BuildError::Io)?;
+    let diags = &mut report.diagnostics;
+    let Some(site) = load_site(&options.site, &load, diags) else {
+        report.elapsed = start.elapsed();
+        return Ok(report);
+    };
+    let i18n: Arc<I18n> = Arc::new(load_i18n(&site.config.languages, &site.messages, diags));
+    if !diags.has_errors() {
+        rules(&site, diags);
+    }
+    if diags.has_errors() {
+        crate::render::check_theme(&site, i18n, diags);
+        diags.silence(&site.config.silence);
+        report.elapsed = start.elapsed();
+        return Ok(report);
+    }
+    let writer = output::Writer::begin(&options.output).map_err(BuildError::Io)?;
+    let counts = Counts::default();
+    let failure: Mutex<Option<crate::fs::FsError>> = Mutex::new(None);
+    let sink = |f: OutputFile| {
+        counts.add(&f);
+        match writer.write(f) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                ControlFlow::Break(())
+            }
+        }
+    };
+    render_site_to(&site, i18n, &render, diags, &sink);
+    diags.silence(&site.config.silence);
+    (report.pages, report.files) = counts.get();
+    if let Some(e) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        writer.abandon();
+        return Err(BuildError::Io(e));
+    }
+    if report.diagnostics.has_errors() {
+        writer.abandon();
+    } else {
+        // Only a build with nothing to report may be skipped next time, so
+        // that warnings are shown again on every build until fixed.
+        let keep = report.diagnostics.is_empty().then_some(input).flatten();
+        report.outcome = Some(writer.finish(keep).map_err(BuildError::Io)?);
         report.written = true;
     }
     report.elapsed = start.elapsed();
     Ok(report)
+}
+
+/// The fingerprint of everything the build would read (`None` when
+/// site.yaml cannot be read: the full build then reports why).
+fn input_fingerprint(options: &BuildOptions, today: Date) -> Option<u128> {
+    let config = crate::config::load_config(&options.site, &mut Diagnostics::new())?;
+    fingerprint::fingerprint(&fingerprint::Inputs {
+        site: &options.site,
+        config: &config,
+        output: &output::absolute(&options.output),
+        drafts: options.drafts,
+        today,
+    })
+}
+
+/// Pages and files handed to the writer, counted from many threads.
+#[derive(Default)]
+struct Counts {
+    pages: AtomicUsize,
+    files: AtomicUsize,
+}
+
+impl Counts {
+    fn add(&self, f: &OutputFile) {
+        if f.path().ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+        self.files.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn get(&self) -> (usize, usize) {
+        (
+            self.pages.load(Ordering::Relaxed),
+            self.files.load(Ordering::Relaxed),
+        )
+    }
 }
 
 /// Reports two things writing the same output file (e.g. static/kk/index.html over a
@@ -179,7 +267,7 @@ pub fn check_unique_paths(files: &[OutputFile], diags: &mut Diagnostics) {
     let mut seen = std::collections::HashSet::new();
     for f in files {
         if !seen.insert(f.path()) {
-            let mut d = Diagnostic::error(
+            let mut d = crate::diag::Diagnostic::error(
                 "output/duplicate-path",
                 format!("two files would be written to `{}`", f.path()),
             )

@@ -2,11 +2,20 @@
 //! temporary folder and swapped in only when complete, so the output is
 //! always either the previous site or the new one, whatever happens
 //! (errors, Ctrl-C, a killed process, a full disk).
+//!
+//! Speed comes from touching as few files as possible: pages are written
+//! as soon as they are rendered, from several threads, with no sync per
+//! file; the marker file lists every file with a hash of its bytes, so a
+//! rebuild links unchanged files from the previous output instead of
+//! writing them, and a rebuild where nothing changed touches nothing.
 
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use super::manifest::{self, Entry, Manifest};
 use crate::fs::{self, FsError, FsResult};
 use crate::render::OutputFile;
 
@@ -98,63 +107,261 @@ fn remove_leftovers(output: &Path) {
     };
     for e in entries.flatten() {
         if e.file_name().to_string_lossy().starts_with(&prefix) {
-            let _ = std::fs::remove_dir_all(e.path());
+            let _ = remove_tree(&e.path());
         }
     }
 }
 
 /// Writes `files` as the new content of `output`, atomically.
-pub fn write_output(output: &Path, files: &[OutputFile]) -> FsResult<()> {
-    let output = absolute(output);
-    remove_leftovers(&output);
-    let tmp = sibling(&output, "new");
-    fs::remove_dir_all(&tmp)?;
-    fs::create_dir_all(&tmp)?;
-    let result = write_tree(&tmp, files).and_then(|()| swap_in(&tmp, &output));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
-    }
-    result
+pub fn write_output(output: &Path, files: &[OutputFile]) -> FsResult<WriteOutcome> {
+    let writer = Writer::begin(output)?;
+    files.par_iter().try_for_each(|f| writer.write(f.clone()))?;
+    writer.finish(None)
 }
 
-fn write_tree(dir: &Path, files: &[OutputFile]) -> FsResult<()> {
-    let mut folders: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| dir.join(f.path()).parent().map(Path::to_path_buf))
-        .collect();
-    folders.sort();
-    folders.dedup();
-    for folder in &folders {
-        fs::create_dir_all(folder)?;
+/// The number of files of `output` when it was written by a build whose
+/// inputs had the fingerprint `input` and every file is still as written:
+/// building again would give the same bytes.
+/// Returns (pages, files).
+pub(crate) fn unchanged_since(output: &Path, input: u128) -> Option<(usize, usize)> {
+    let text = std::fs::read_to_string(output.join(MARKER)).ok()?;
+    if manifest::parse_input(&text)? != input {
+        return None;
     }
-    files.par_iter().try_for_each(|f| {
-        let target = dir.join(f.path());
-        match f {
-            OutputFile::Copy { source, .. } => fs::copy(source, &target),
-            _ => std::fs::write(&target, f.bytes().unwrap_or_default()).map_err(|source| FsError {
-                action: "write",
-                path: target.clone(),
-                source,
+    let listed = manifest::parse(&text)?;
+    let count = listed.len();
+    let pages = listed.keys().filter(|p| p.ends_with(".html")).count();
+    (still_as_written(output, listed).len() == count).then_some((pages, count))
+}
+
+/// What a finished write did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteOutcome {
+    /// Every file was already there with the same bytes: nothing was
+    /// touched.
+    Unchanged {
+        /// Files in the output.
+        files: usize,
+    },
+    /// The output was replaced by a new tree.
+    Replaced {
+        /// Files whose bytes were written.
+        written: usize,
+        /// Files that were unchanged and linked from the previous output.
+        kept: usize,
+    },
+}
+
+/// Writes one build's files into a temporary sibling of the output, from
+/// many threads, as they are rendered; [`finish`](Writer::finish) puts the
+/// new tree in place in one step. Files whose bytes are the same as in the
+/// previous output (by the manifest, checked against the files' size and
+/// time) are not written but hard-linked from it, and when nothing at all
+/// changed, nothing is touched.
+pub struct Writer {
+    output: PathBuf,
+    tmp: PathBuf,
+    /// The previous output's manifest, only with files still as written.
+    old: Option<Manifest>,
+    entries: Mutex<Vec<(String, Entry, bool)>>,
+    done: bool,
+}
+
+impl Writer {
+    /// Prepares to write `output`: reads and checks its manifest, and
+    /// creates the temporary folder.
+    pub fn begin(output: &Path) -> FsResult<Writer> {
+        let output = absolute(output);
+        remove_leftovers(&output);
+        let tmp = sibling(&output, "new");
+        fs::remove_dir_all(&tmp)?;
+        fs::create_dir_all(&tmp)?;
+        let old = std::fs::read_to_string(output.join(MARKER))
+            .ok()
+            .and_then(|text| manifest::parse(&text))
+            .map(|m| still_as_written(&output, m));
+        Ok(Writer {
+            output,
+            tmp,
+            old,
+            entries: Mutex::new(Vec::new()),
+            done: false,
+        })
+    }
+
+    /// Writes one file of the new output (unless it is unchanged).
+    pub fn write(&self, file: OutputFile) -> FsResult<()> {
+        let path = file.path().to_string();
+        let (hash, size) = match &file {
+            OutputFile::Copy { source, .. } => {
+                manifest::hash_file(source).map_err(fs_error("read", source))?
+            }
+            _ => {
+                let bytes = file.bytes().unwrap_or_default();
+                (manifest::hash(bytes), bytes.len() as u64)
+            }
+        };
+        if let Some(old) = self.old.as_ref().and_then(|m| m.get(&path))
+            && old.hash == hash
+            && old.size == size
+        {
+            self.record(path, *old, true);
+            return Ok(());
+        }
+        let target = self.tmp.join(&path);
+        let mtime = match &file {
+            OutputFile::Copy { source, .. } => {
+                with_parent(&target, || std::fs::copy(source, &target))
+                    .map_err(fs_error("copy", source))?;
+                std::fs::metadata(&target).map(|m| manifest::mtime(&m))
+            }
+            _ => with_parent(&target, || {
+                let mut f = std::fs::File::create(&target)?;
+                f.write_all(file.bytes().unwrap_or_default())?;
+                f.metadata().map(|m| manifest::mtime(&m))
             }),
         }
-    })?;
-    std::fs::write(
-        dir.join(MARKER),
-        b"This folder is written by bitimger; it is replaced on every build.\n",
-    )
-    .map_err(|source| FsError {
-        action: "write",
-        path: dir.join(MARKER),
-        source,
-    })?;
-    sync_dir(dir);
-    Ok(())
+        .map_err(fs_error("write", &target))?;
+        self.record(path, Entry { hash, size, mtime }, false);
+        Ok(())
+    }
+
+    fn record(&self, path: String, entry: Entry, kept: bool) {
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path, entry, kept));
+    }
+
+    /// Puts the new output in place (or leaves the output untouched when no
+    /// file changed, none was added and none removed). `input` is the
+    /// fingerprint of the build's inputs, kept when the build reported no
+    /// problems, so the next build can be skipped.
+    pub fn finish(mut self, input: Option<u128>) -> FsResult<WriteOutcome> {
+        self.done = true;
+        let entries = std::mem::take(&mut *self.entries.lock().unwrap_or_else(|e| e.into_inner()));
+        let kept = entries.iter().filter(|e| e.2).count();
+        let written = entries.len() - kept;
+        let result = self.replace(entries, kept, written, input);
+        if result.is_err() || matches!(result, Ok(WriteOutcome::Unchanged { .. })) {
+            let _ = remove_tree(&self.tmp);
+        }
+        result
+    }
+
+    fn replace(
+        &self,
+        entries: Vec<(String, Entry, bool)>,
+        kept: usize,
+        written: usize,
+        input: Option<u128>,
+    ) -> FsResult<WriteOutcome> {
+        let old_len = self.old.as_ref().map_or(0, |m| m.len());
+        let mut listed: Vec<(String, Entry)> =
+            entries.iter().map(|(p, e, _)| (p.clone(), *e)).collect();
+        let marker_text = manifest::serialize(&mut listed, input);
+        if self.old.is_some() && written == 0 && kept == old_len {
+            self.refresh_marker(&marker_text)?;
+            return Ok(WriteOutcome::Unchanged { files: kept });
+        }
+        entries
+            .par_iter()
+            .filter(|e| e.2)
+            .try_for_each(|(path, _, _)| self.link_unchanged(path))?;
+        let marker = self.tmp.join(MARKER);
+        std::fs::write(&marker, marker_text).map_err(fs_error("write", &marker))?;
+        swap_in(&self.tmp, &self.output)?;
+        Ok(WriteOutcome::Replaced { written, kept })
+    }
+
+    /// Every file is unchanged, but the marker may not be (the inputs'
+    /// fingerprint): replaced in one rename when it differs.
+    fn refresh_marker(&self, text: &str) -> FsResult<()> {
+        let marker = self.output.join(MARKER);
+        if std::fs::read_to_string(&marker).is_ok_and(|old| old == text) {
+            return Ok(());
+        }
+        let tmp = self.tmp.join(MARKER);
+        std::fs::write(&tmp, text).map_err(fs_error("write", &tmp))?;
+        fs::rename(&tmp, &marker)
+    }
+
+    /// An unchanged file: a hard link to the previous output's file (a copy
+    /// where the file system has no hard links).
+    fn link_unchanged(&self, path: &str) -> FsResult<()> {
+        let from = self.output.join(path);
+        let to = self.tmp.join(path);
+        with_parent(&to, || std::fs::hard_link(&from, &to))
+            .or_else(|_| std::fs::copy(&from, &to).map(|_| ()))
+            .map_err(fs_error("link", &to))
+    }
+
+    /// Drops what was written; the output stays as it was.
+    pub fn abandon(mut self) {
+        self.done = true;
+        let _ = remove_tree(&self.tmp);
+    }
 }
 
-fn sync_dir(dir: &Path) {
-    if let Ok(f) = std::fs::File::open(dir) {
-        let _ = f.sync_all();
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = remove_tree(&self.tmp);
+        }
     }
+}
+
+/// The entries of `manifest` whose files are still there with the size and
+/// time they were written with (a file edited by hand is written again).
+fn still_as_written(output: &Path, manifest: Manifest) -> Manifest {
+    manifest
+        .into_par_iter()
+        .filter(|(path, e)| {
+            std::fs::symlink_metadata(output.join(path))
+                .is_ok_and(|m| m.is_file() && m.len() == e.size && manifest::mtime(&m) == e.mtime)
+        })
+        .collect()
+}
+
+/// Runs `op`, creating the parent folders of `target` first if it failed
+/// for want of them (each page has its own folder, so trying first saves a
+/// call per file).
+fn with_parent<T>(target: &Path, op: impl Fn() -> io::Result<T>) -> io::Result<T> {
+    match op() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            op()
+        }
+        other => other,
+    }
+}
+
+fn fs_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> FsError {
+    let path = path.to_path_buf();
+    move |source| FsError {
+        action,
+        path,
+        source,
+    }
+}
+
+/// Removes a folder tree, its subfolders in parallel.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    let entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.collect::<io::Result<_>>()?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    entries.par_iter().try_for_each(|e| {
+        if e.file_type()?.is_dir() {
+            remove_tree(&e.path())
+        } else {
+            std::fs::remove_file(e.path())
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 /// Puts `tmp` in the place of `output` in one step where the system allows.
@@ -164,12 +371,12 @@ fn swap_in(tmp: &Path, output: &Path) -> FsResult<()> {
     }
     if exchange(tmp, output) {
         // `tmp` now holds the previous site.
-        return fs::remove_dir_all(tmp);
+        return remove_tree(tmp).map_err(fs_error("remove", tmp));
     }
     let old = sibling(output, "old");
     fs::rename(output, &old)?;
     fs::rename(tmp, output)?;
-    fs::remove_dir_all(&old)
+    remove_tree(&old).map_err(fs_error("remove", &old))
 }
 
 #[cfg(target_os = "linux")]
@@ -213,6 +420,94 @@ mod tests {
         assert!(!out.join("b.txt").exists());
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "temporary folders were left behind");
+    }
+
+    #[test]
+    fn a_rebuild_with_nothing_changed_touches_nothing() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let files = [page("a/index.html", "1"), page("b/index.html", "2")];
+        write_output(&out, &files).unwrap();
+        let before = std::fs::metadata(out.join("a/index.html")).unwrap();
+        let marker = std::fs::read(out.join(MARKER)).unwrap();
+        let outcome = write_output(&out, &files).unwrap();
+        assert_eq!(outcome, WriteOutcome::Unchanged { files: 2 });
+        let after = std::fs::metadata(out.join("a/index.html")).unwrap();
+        assert_eq!(before.ino(), after.ino());
+        assert_eq!(before.mtime_nsec(), after.mtime_nsec());
+        assert_eq!(std::fs::read(out.join(MARKER)).unwrap(), marker);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_rebuild_writes_changed_files_and_links_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_output(
+            &out,
+            &[
+                page("a/index.html", "1"),
+                page("b/index.html", "2"),
+                page("c.txt", "3"),
+            ],
+        )
+        .unwrap();
+        let outcome = write_output(
+            &out,
+            &[page("a/index.html", "1"), page("b/index.html", "two")],
+        )
+        .unwrap();
+        assert_eq!(
+            outcome,
+            WriteOutcome::Replaced {
+                written: 1,
+                kept: 1
+            }
+        );
+        let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+        assert_eq!(read("a/index.html"), "1");
+        assert_eq!(read("b/index.html"), "two");
+        assert!(!out.join("c.txt").exists(), "a file no longer built stays");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_file_edited_in_the_output_is_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let files = [page("a/index.html", "1234")];
+        write_output(&out, &files).unwrap();
+        std::fs::write(out.join("a/index.html"), "abcd").unwrap();
+        let outcome = write_output(&out, &files).unwrap();
+        assert_eq!(
+            outcome,
+            WriteOutcome::Replaced {
+                written: 1,
+                kept: 0
+            }
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "1234"
+        );
+    }
+
+    #[test]
+    fn an_abandoned_write_leaves_the_output_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_output(&out, &[page("a/index.html", "1")]).unwrap();
+        let writer = Writer::begin(&out).unwrap();
+        writer.write(page("a/index.html", "2")).unwrap();
+        writer.write(page("new/index.html", "3")).unwrap();
+        writer.abandon();
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "1"
+        );
+        assert!(!out.join("new").exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

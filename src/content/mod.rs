@@ -17,6 +17,8 @@ mod walk;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 pub use cache::LoadCache;
 pub use model::*;
 pub use walk::is_ignored;
@@ -107,19 +109,31 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
 }
 
 /// The clubs of `root`, and how many club folders there are (a club with
-/// errors is not loaded, but still counts as the school's one club).
+/// errors is not loaded, but still counts as the school's one club). Clubs
+/// load in parallel, each with its own diagnostics, merged in folder order
+/// so reports read the same on every run.
 fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> (Vec<Club>, usize) {
     let dirs = walk::dirs(root, &root.join("clubs"), &ctx.exclude, diags);
-    let clubs = match ctx.cache {
-        None => dirs
-            .iter()
-            .filter_map(|dir| club::load_club(ctx, dir, diags))
-            .collect(),
-        Some(cache) => dirs
-            .iter()
-            .filter_map(|dir| cache.club(dir, diags, |d| club::load_club(ctx, dir, d)))
-            .collect(),
-    };
+    // Each club loads on its own thread with its own diagnostics, merged
+    // in folder order so reports read the same on every run.
+    let loaded: Vec<(Option<Club>, Diagnostics)> = dirs
+        .par_iter()
+        .map(|dir| {
+            let mut own = Diagnostics::new();
+            let club = match ctx.cache {
+                None => club::load_club(ctx, dir, &mut own),
+                Some(cache) => cache.club(dir, &mut own, |d| club::load_club(ctx, dir, d)),
+            };
+            (club, own)
+        })
+        .collect();
+    let clubs = loaded
+        .into_iter()
+        .filter_map(|(club, own)| {
+            diags.extend(own);
+            club
+        })
+        .collect();
     (clubs, dirs.len())
 }
 

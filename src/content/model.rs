@@ -32,6 +32,17 @@ pub struct Site {
     pub messages: Vec<(String, PathBuf)>,
 }
 
+impl Site {
+    /// The club with this slug (clubs are sorted by slug, so this is a
+    /// binary search, not a scan per page).
+    pub fn club(&self, slug: &str) -> Option<&Club> {
+        match self.clubs.binary_search_by(|c| c.slug.as_str().cmp(slug)) {
+            Ok(i) => Some(&self.clubs[i]),
+            Err(_) => self.clubs.iter().find(|c| c.slug == slug),
+        }
+    }
+}
+
 /// A file copied into the output.
 #[derive(Debug, Clone)]
 pub struct Asset {

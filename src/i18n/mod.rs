@@ -187,6 +187,20 @@ impl I18n {
         Some(text.into_owned())
     }
 
+    /// The message `id` in `lang` when it needs no arguments (formatting it
+    /// without any gives no error), for caching.
+    pub fn plain(&self, lang: &str, id: &str) -> Option<String> {
+        let bundle = self
+            .bundles
+            .get(lang)
+            .filter(|b| b.has_message(id))
+            .unwrap_or(&self.fallback);
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = vec![];
+        let text = bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    }
+
     /// Like [`message`](Self::message) without arguments, returning the id
     /// itself when the message is missing (templates then show what is wrong).
     pub fn get(&self, lang: &str, id: &str) -> String {

@@ -1,15 +1,11 @@
 //! Machine-readable files: Atom feeds per language, sitemap.xml with
-//! hreflang alternates, robots.txt; and the QR codes of posters.
-
-use qrcode::QrCode;
-use qrcode::render::svg;
-use serde::Serialize;
+//! hreflang alternates, robots.txt.
 
 use super::OutputFile;
 use super::links::{PageId, Paths};
 use super::pages::{all_news, xml_escape};
 use crate::config::SiteKind;
-use crate::content::{Club, Site};
+use crate::content::Site;
 use crate::i18n::I18n;
 
 /// Feeds, sitemap and robots.txt.
@@ -204,50 +200,4 @@ fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-/// A QR code of a poster.
-#[derive(Serialize)]
-pub(crate) struct QrView {
-    kind: &'static str,
-    label_key: &'static str,
-    href: String,
-    url: String,
-    svg: String,
-}
-
-/// QR codes (SVG) for each feedback link of a club.
-pub(crate) fn poster_codes(club: &Club) -> Vec<QrView> {
-    club.feedback
-        .iter()
-        .filter_map(|f| {
-            let code = QrCode::new(f.url.url.as_bytes()).ok()?;
-            let svg = code
-                .render::<svg::Color<'_>>()
-                .min_dimensions(160, 160)
-                .quiet_zone(true)
-                .dark_color(svg::Color("#000000"))
-                .light_color(svg::Color("#ffffff"))
-                .build();
-            let svg = svg
-                .trim_start_matches(|c| c != '<')
-                .split_once("?>")
-                .map_or(svg.as_str(), |(_, rest)| rest)
-                .trim()
-                .replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" ", 1);
-            let display = f
-                .url
-                .url
-                .trim_start_matches("https://")
-                .trim_start_matches("mailto:")
-                .trim_start_matches("tel:");
-            Some(QrView {
-                kind: f.kind.key(),
-                label_key: f.kind.label_key(),
-                href: f.url.url.clone(),
-                url: display.trim_end_matches('/').to_string(),
-                svg,
-            })
-        })
-        .collect()
 }

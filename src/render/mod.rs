@@ -10,13 +10,16 @@ mod feeds;
 mod images;
 mod links;
 mod pages;
+mod qr;
 mod statistics;
 mod structured;
 mod theme;
 mod views;
 
+use std::ops::ControlFlow;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -110,6 +113,8 @@ pub(crate) struct Env<'a> {
     /// Relative prefix to the output root.
     pub root: String,
     pub today: Date,
+    /// Posters' QR codes, shared by the languages of a poster.
+    pub qr: &'a qr::QrCache,
 }
 
 impl Env<'_> {
@@ -139,6 +144,29 @@ pub fn render_site(
     let mut files = renderer.render_pages(&renderer.pages(), diags);
     files.extend(renderer.other_files());
     files
+}
+
+/// Receives each rendered file as soon as it is ready, from several threads
+/// at once; `Break` stops the rendering (the writer hit an I/O error).
+pub type Sink<'s> = &'s (dyn Fn(OutputFile) -> ControlFlow<()> + Sync);
+
+/// Renders the whole site, handing every file to `sink` as soon as it is
+/// rendered, so the rendered bytes of all pages are never in memory at once.
+/// Once `diags` holds an error (from loading, a clash of output paths or a
+/// template), nothing more goes to `sink`, and what it got must not be
+/// published; rendering still goes on, so every template problem is
+/// reported.
+pub fn render_site_to(
+    site: &Site,
+    i18n: Arc<I18n>,
+    options: &RenderOptions,
+    diags: &mut Diagnostics,
+    sink: Sink<'_>,
+) {
+    let Some(renderer) = Renderer::new(site, i18n, options, diags) else {
+        return;
+    };
+    renderer.render_to(diags, sink);
 }
 
 /// One page of the site, rendered on its own by [`Renderer::render`]
@@ -171,6 +199,7 @@ pub struct Renderer<'a> {
     theme: theme::CompiledTheme,
     images: images::ImageMap,
     image_files: Vec<OutputFile>,
+    qr: qr::QrCache,
 }
 
 impl<'a> Renderer<'a> {
@@ -191,6 +220,7 @@ impl<'a> Renderer<'a> {
             theme,
             images,
             image_files,
+            qr: qr::QrCache::new(site),
         })
     }
 
@@ -252,8 +282,49 @@ impl<'a> Renderer<'a> {
             lang: &job.lang,
             root: job.root.clone(),
             today: self.options.today,
+            qr: &self.qr,
         };
         pages::render_page(&env, &self.theme, job, self.options.inject.as_deref())
+    }
+
+    /// Renders every file of the site in parallel into `sink` (see
+    /// [`render_site_to`]).
+    pub fn render_to(&self, diags: &mut Diagnostics, sink: Sink<'_>) {
+        let tasks = self.pages();
+        let others = self.other_files();
+        check_unique_paths(tasks.iter().map(PageTask::path), &others, diags);
+        let failed = AtomicBool::new(diags.has_errors());
+        let stopped = AtomicBool::new(false);
+        let send = |f: OutputFile| {
+            if !failed.load(Ordering::Relaxed)
+                && !stopped.load(Ordering::Relaxed)
+                && sink(f).is_break()
+            {
+                stopped.store(true, Ordering::Relaxed);
+            }
+        };
+        others.into_par_iter().for_each(send);
+        let errors = Mutex::new(Vec::new());
+        tasks.par_iter().for_each(|task| {
+            if stopped.load(Ordering::Relaxed) {
+                return;
+            }
+            match self.render(task) {
+                Ok(f) => send(f),
+                Err(d) => {
+                    failed.store(true, Ordering::Relaxed);
+                    errors.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+                }
+            }
+        });
+        // The same template problem shows on many pages: report it once, in
+        // the same order on every run.
+        let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+        errors.sort_by_cached_key(|d| d.to_string());
+        errors.dedup_by_key(|d| d.to_string());
+        for d in errors {
+            diags.push(d);
+        }
     }
 
     /// Renders `tasks` in parallel; each distinct problem goes to `diags` once.
@@ -317,5 +388,31 @@ impl<'a> Renderer<'a> {
             });
         }
         files
+    }
+}
+
+/// Two things writing the same output file would lose one of them. Checked
+/// before anything is rendered.
+fn check_unique_paths<'a>(
+    pages: impl Iterator<Item = &'a str>,
+    others: &'a [OutputFile],
+    diags: &mut Diagnostics,
+) {
+    let mut seen = std::collections::HashSet::new();
+    let all = pages
+        .map(|p| (p, None))
+        .chain(others.iter().map(|f| (f.path(), Some(f))));
+    for (path, file) in all {
+        if !seen.insert(path) {
+            let mut d = Diagnostic::error(
+                "output/duplicate-path",
+                format!("two files would be written to `{path}`"),
+            )
+            .help("rename the file in static/ (or the page) so each output path is used once");
+            if let Some(OutputFile::Copy { source, .. }) = file {
+                d = d.in_file(source);
+            }
+            diags.push(d);
+        }
     }
 }

@@ -251,21 +251,25 @@ pub(crate) fn render_page(
     let common = common(env, job, page);
     let mut ctx = Context::from_serialize(&common).map_err(|e| internal(&e))?;
     for (k, v) in extra {
-        ctx.insert(k, &v);
+        ctx.insert_value(k, v);
     }
-    let mut html = theme
+    // Rendered straight into bytes: the page is written as bytes, so there
+    // is no need to check the whole page as UTF-8 again.
+    let mut html = Vec::with_capacity(32 * 1024);
+    theme
         .tera
-        .render(template, &ctx)
+        .render_to(template, &ctx, &mut html)
         .map_err(|e| template_diagnostic(&e, &theme.sources))?;
     if let Some(script) = inject {
-        match html.rfind("</body>") {
-            Some(i) => html.insert_str(i, script),
-            None => html.push_str(script),
-        }
+        let at = html
+            .windows(7)
+            .rposition(|w| w == b"</body>")
+            .unwrap_or(html.len());
+        html.splice(at..at, script.bytes());
     }
     Ok(OutputFile::Bytes {
         path: job.file.clone(),
-        bytes: html.into_bytes(),
+        bytes: html,
     })
 }
 
@@ -273,19 +277,19 @@ fn internal(e: &dyn std::fmt::Display) -> Diagnostic {
     Diagnostic::error("internal/render", format!("could not prepare a page: {e}"))
 }
 
-pub(super) type Extra = Vec<(&'static str, serde_json::Value)>;
+/// A template's own variables, already converted to Tera values (straight
+/// from the borrowed views, with no intermediate JSON).
+pub(super) type Extra = Vec<(&'static str, tera::Value)>;
 
-pub(super) fn json<T: Serialize>(v: &T) -> serde_json::Value {
-    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+pub(super) fn json<T: Serialize>(v: &T) -> tera::Value {
+    tera::Value::try_from_serializable(v).unwrap_or_else(|_| tera::Value::none())
 }
 
 /// Page title/kind, template and variables of a page id.
 fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extra), Diagnostic> {
     let site = env.site;
     let club_of = |slug: &str| {
-        site.clubs
-            .iter()
-            .find(|c| c.slug == slug)
+        site.club(slug)
             .ok_or_else(|| internal(&format!("no club {slug}")))
     };
     let t = |key: &str| env.i18n.get(env.lang, key);
@@ -390,12 +394,12 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
         }
         PageId::Poster(slug) => {
             let club = club_of(slug)?;
-            let qr = super::feeds::poster_codes(club);
+            let qr = env.qr.codes(site, club);
             let p = Partial::new("poster", &t("club-poster"), id.clone()).under_club(env, club);
             (
                 "poster.html",
                 p,
-                vec![("club", json(&env.club(club))), ("qr", json(&qr))],
+                vec![("club", json(&env.club(club))), ("qr", qr)],
             )
         }
         PageId::NewsList => {

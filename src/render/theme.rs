@@ -106,7 +106,7 @@ pub(crate) fn compile_theme(
     }
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
-    register(&mut tera, i18n);
+    register(&mut tera, i18n, &site.config.languages);
     if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {
         diags.push(template_diagnostic(&e, &sources));
@@ -200,6 +200,22 @@ pub(crate) fn template_diagnostic(
     }
 }
 
+/// Every message without arguments, formatted once per language, as the
+/// Tera value `t()` returns.
+fn plain_messages(i18n: &I18n, langs: &[String]) -> HashMap<String, HashMap<String, Value>> {
+    langs
+        .iter()
+        .map(|lang| {
+            let messages = i18n
+                .ids()
+                .iter()
+                .filter_map(|id| Some((id.clone(), Value::from(i18n.plain(lang, id)?))))
+                .collect();
+            (lang.clone(), messages)
+        })
+        .collect()
+}
+
 fn lang_of(state: &State) -> String {
     state
         .get::<String>("lang")
@@ -209,13 +225,24 @@ fn lang_of(state: &State) -> String {
 }
 
 /// `t()`, `loc`, `date`, `num`.
-fn register(tera: &mut Tera, i18n: Arc<I18n>) {
+fn register(tera: &mut Tera, i18n: Arc<I18n>, langs: &[String]) {
     let i = i18n.clone();
+    let plain = plain_messages(&i18n, langs);
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
-            let key: String = kwargs.must_get::<String>("key")?;
-            let lang = lang_of(state);
+            let key: &str = kwargs.must_get::<&str>("key")?;
+            let lang_value = state.get::<Value>("lang")?;
+            let lang = lang_value
+                .as_ref()
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            // Most calls are a message without arguments: formatted once.
+            if kwargs.iter().nth(1).is_none()
+                && let Some(text) = plain.get(lang).and_then(|m| m.get(key))
+            {
+                return Ok(text.clone());
+            }
             let mut texts: Vec<(String, String)> = Vec::new();
             let mut nums: Vec<(String, f64)> = Vec::new();
             for (k, v) in kwargs.iter() {
@@ -238,11 +265,11 @@ fn register(tera: &mut Tera, i18n: Arc<I18n>) {
                 .map(|(k, v)| (k.as_str(), Arg::Str(v.as_str())))
                 .chain(nums.iter().map(|(k, n)| (k.as_str(), Arg::Num(*n))))
                 .collect();
-            match i.message(&lang, &key, &args) {
+            match i.message(lang, key, &args) {
                 Some(text) => Ok(Value::from(text)),
                 None => {
                     let hint = i
-                        .suggest(&key)
+                        .suggest(key)
                         .map(|s| format!("; did you mean `{s}`?"))
                         .unwrap_or_default();
                     Err(tera::Error::message(format!(
@@ -255,14 +282,11 @@ fn register(tera: &mut Tera, i18n: Arc<I18n>) {
     tera.register_filter(
         "loc",
         |value: Value, _: Kwargs, state: &State| -> tera::TeraResult<Value> {
-            let text = value
-                .get_from_path("text")
-                .and_then(|t| t.as_str().map(str::to_string));
-            let Some(text) = text else {
-                let plain = value.as_str().map(str::to_string).unwrap_or_default();
-                return Ok(Value::safe_string(&state.escape(&plain)?));
+            let Some(text) = value.get_from_path("text").and_then(|t| t.as_str()) else {
+                let plain = value.as_str().unwrap_or_default();
+                return Ok(Value::safe_string(&state.escape(plain)?));
             };
-            let escaped = state.escape(&text)?;
+            let escaped = state.escape(text)?;
             let fallback = value
                 .get_from_path("fallback")
                 .and_then(|v| v.as_bool())

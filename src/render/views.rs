@@ -463,7 +463,7 @@ impl<'a> Env<'a> {
         let club = n
             .club
             .as_ref()
-            .and_then(|slug| self.site.clubs.iter().find(|c| &c.slug == slug))
+            .and_then(|slug| self.site.club(slug))
             .map(|c| ClubRef {
                 name: self.text(&c.name),
                 href: self.href(&PageId::Club(c.slug.clone())),

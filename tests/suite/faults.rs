@@ -20,11 +20,14 @@ const KILLS: usize = 24;
 
 type Snapshot = BTreeMap<PathBuf, Vec<u8>>;
 
+/// The site's files with their bytes. The marker file is left out: its
+/// manifest records when each file was written, which differs between two
+/// builds of the same site.
 fn snapshot(out: &Path) -> Snapshot {
     walkdir::WalkDir::new(out)
         .into_iter()
         .flatten()
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() && e.file_name() != ".bitimger-output")
         .map(|e| {
             let rel = e.path().strip_prefix(out).unwrap().to_path_buf();
             (rel, std::fs::read(e.path()).unwrap())

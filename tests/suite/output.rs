@@ -285,13 +285,63 @@ fn a_new_build_replaces_the_whole_output() {
     assert!(t.out_path("kk/index.html").is_file());
 }
 
+/// The output without the marker file, whose manifest records file times.
+fn pages_snapshot(t: &SiteTest) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = t.snapshot();
+    files.retain(|(p, _)| !p.ends_with(".bitimger-output"));
+    files
+}
+
 #[test]
 fn building_twice_gives_the_same_bytes() {
     let t = SiteTest::fixture("every_page_kind");
     t.build().ok();
-    let first = t.snapshot();
+    let first = pages_snapshot(&t);
+    // A comment changes the inputs, so the second build renders everything.
+    let yaml = t.read("site.yaml");
+    t.write("site.yaml", &format!("{yaml}\n# comment\n"));
     t.build().ok();
-    assert!(t.snapshot() == first, "the output is not reproducible");
+    assert!(
+        pages_snapshot(&t) == first,
+        "the output is not reproducible"
+    );
+}
+
+fn file_id(t: &SiteTest, path: &str) -> (u64, i64) {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(t.out_path(path)).unwrap();
+    (m.ino(), m.mtime_nsec())
+}
+
+#[test]
+fn rebuilding_an_unchanged_site_touches_no_file() {
+    let t = SiteTest::fixture("every_page_kind");
+    t.build().ok();
+    let before = t.snapshot();
+    let page = file_id(&t, "kk/index.html");
+    let run = t.build().ok();
+    assert!(run.stderr().contains("all unchanged"), "{}", run.stderr());
+    assert_eq!(file_id(&t, "kk/index.html"), page);
+    assert!(t.snapshot() == before);
+}
+
+#[test]
+fn rebuilding_after_an_edit_writes_only_the_changed_pages() {
+    let t = SiteTest::fixture("every_page_kind");
+    t.build().ok();
+    let untouched = file_id(&t, "ru/documents/index.html");
+    let news = t.read("news/2025-10-20-training.kk.md");
+    t.write(
+        "news/2025-10-20-training.kk.md",
+        &format!("{news}\nЖаңа сөйлем.\n"),
+    );
+    let run = t.build().ok();
+    assert!(run.stderr().contains(" changed)"), "{}", run.stderr());
+    assert!(
+        t.out_text("kk/news/training/index.html")
+            .contains("Жаңа сөйлем.")
+    );
+    assert_eq!(file_id(&t, "ru/documents/index.html").1, untouched.1);
 }
 
 #[test]
