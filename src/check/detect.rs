@@ -35,6 +35,10 @@ pub(crate) fn is_iin(digits: &[u8]) -> bool {
 
 /// Runs of exactly 12 digits that are valid IINs.
 pub(crate) fn find_iins(line: &str) -> Vec<Found> {
+    // Most lines hold no twelve digits at all: skip them without allocating.
+    if line.bytes().filter(u8::is_ascii_digit).count() < 12 {
+        return Vec::new();
+    }
     digit_runs(line)
         .into_iter()
         .filter(|(_, run)| is_iin(run.as_bytes()))

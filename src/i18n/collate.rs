@@ -41,9 +41,13 @@ pub fn collation_key(lang: &str, text: &str) -> Vec<u32> {
 
 /// Compares two texts in `lang`'s alphabetical order.
 pub fn compare(lang: &str, a: &str, b: &str) -> Ordering {
-    collation_key(lang, a)
-        .cmp(&collation_key(lang, b))
-        .then_with(|| a.cmp(b))
+    sort_key(lang, a).cmp(&sort_key(lang, b))
+}
+
+/// The key that orders texts as [`compare`] does, for sorting many texts
+/// with `sort_by_cached_key` (each key computed once, not per comparison).
+pub fn sort_key<'t>(lang: &str, text: &'t str) -> (Vec<u32>, &'t str) {
+    (collation_key(lang, text), text)
 }
 
 #[cfg(test)]

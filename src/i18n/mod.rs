@@ -13,7 +13,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use include_dir::{Dir, include_dir};
 
-pub use collate::{collation_key, compare};
+pub use collate::{collation_key, compare, sort_key};
 
 use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::types::Date;

@@ -12,7 +12,7 @@ use crate::builtin;
 use crate::config::SiteKind;
 use crate::content::stats::report_years;
 use crate::content::{Club, FeedbackKind, Site};
-use crate::i18n::compare;
+use crate::i18n::sort_key;
 
 /// Indicators shown on a club's card, when its latest report gives them
 /// (with the resolution rate); few, as a directory may list thousands.
@@ -180,7 +180,7 @@ impl<'a> Env<'a> {
             .into_iter()
             .map(|code| self.region_link(code))
             .collect();
-        links.sort_by(|a, b| compare(self.lang, a.name.text, b.name.text));
+        links.sort_by_cached_key(|l| sort_key(self.lang, l.name.text));
         links
     }
 
@@ -195,14 +195,14 @@ impl<'a> Env<'a> {
             .map(|c| self.club_card(c))
             .collect();
         let lang = self.lang;
-        cards.sort_by(|a, b| {
-            let place = |c: &ClubCard<'a>| -> Option<&'a str> { c.locality.map(|l| l.text) };
-            match (place(a), place(b)) {
-                (Some(x), Some(y)) => compare(lang, x, y),
-                (x, y) => x.is_none().cmp(&y.is_none()),
-            }
-            .then_with(|| compare(lang, a.name.text, b.name.text))
-            .then_with(|| compare(lang, a.school.text, b.school.text))
+        // Clubs without a locality last; keys computed once per club.
+        cards.sort_by_cached_key(|c| {
+            (
+                c.locality.is_none(),
+                c.locality.map(|l| sort_key(lang, l.text)),
+                sort_key(lang, c.name.text),
+                sort_key(lang, c.school.text),
+            )
         });
         let mut groups: Vec<LocalityGroup<'a>> = Vec::new();
         for card in cards {
@@ -239,7 +239,7 @@ pub(super) fn home(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra)
     let groups = env.region_groups();
     let regions: Vec<&RegionLink<'_>> = groups.iter().map(|g| &g.link).collect();
     let mut clubs: Vec<ClubCard<'_>> = site.clubs.iter().map(|c| env.club_card(c)).collect();
-    clubs.sort_by(|a, b| compare(env.lang, a.name.text, b.name.text));
+    clubs.sort_by_cached_key(|c| sort_key(env.lang, c.name.text));
     (
         "directory.html",
         p,
