@@ -1,0 +1,290 @@
+//! Finding every problem of a file that failed to parse, not only the first:
+//! serde stops at the first unknown field, so the field's entry is left out
+//! of the text (its lines emptied, so every other line keeps its number and
+//! column) and the file is parsed again with the same strict rules, until it
+//! parses or a problem other than an unknown field stops it.
+//!
+//! The field names come from serde's own messages (the `Raw*` structs deny
+//! unknown fields), so no second list of names exists to drift from them.
+
+use serde::de::DeserializeOwned;
+
+use super::{
+    Failed, Source, between, did_you_mean, indent_of, is_content, split_path, strip_position,
+    to_diagnostic, unknown_name,
+};
+
+/// At most this many unknown fields are left out before giving up; a file
+/// with more is not worth reading further.
+const MAX_ROUNDS: usize = 100;
+
+/// Collects the problems of `source`, whose strict parse failed with `first`.
+pub(super) fn parse_on<T: DeserializeOwned>(
+    source: Source<'_>,
+    first: serde_yaml::Error,
+) -> Failed<T> {
+    let mut diagnostics = vec![to_diagnostic(&first, source)];
+    let mut lenient = None;
+    let mut text = source.text.to_string();
+    // `school.region` for "unknown field `regoin` in `school`": a missing
+    // `school.region` after leaving `regoin` out says nothing new.
+    let mut suggested: Vec<String> = Vec::new();
+    let mut error = first;
+    for _ in 0..MAX_ROUNDS {
+        let Some((field, suggestion)) = unknown_field(&error) else {
+            break;
+        };
+        let Some(at) = diagnostics.last().and_then(|d| d.location.as_ref()) else {
+            break;
+        };
+        let (Some(line), Some(column)) = (at.line, at.column) else {
+            break;
+        };
+        let Some(line) = line.checked_sub(source.line_offset) else {
+            break;
+        };
+        let Some(without) = leave_out(&text, line, column, &field) else {
+            break;
+        };
+        text = without;
+        suggested.extend(suggestion);
+        match serde_yaml::from_str::<T>(&text) {
+            Ok(value) => {
+                lenient = Some(value);
+                break;
+            }
+            Err(e) => {
+                let d = to_diagnostic(
+                    &e,
+                    Source {
+                        text: &text,
+                        ..source
+                    },
+                );
+                if !worth_reporting(&e, d.code, &suggested) || diagnostics.contains(&d) {
+                    break;
+                }
+                diagnostics.push(d);
+                error = e;
+            }
+        }
+    }
+    diagnostics.sort_by_key(|d| {
+        d.location
+            .as_ref()
+            .map(|l| (l.line.unwrap_or(0), l.column.unwrap_or(0)))
+    });
+    Failed {
+        diagnostics,
+        lenient,
+    }
+}
+
+/// The field of an "unknown field" error, and the full name (with its path)
+/// of the field it is probably a typo of.
+fn unknown_field(e: &serde_yaml::Error) -> Option<(String, Option<String>)> {
+    let raw = e.to_string();
+    let (path, message) = split_path(strip_position(&raw));
+    let (field, expected) = unknown_name(message, "unknown field `")?;
+    let suggestion =
+        did_you_mean(&field, expected.iter().map(String::as_str)).map(|s| full_name(path, s));
+    Some((field, suggestion))
+}
+
+fn full_name(path: Option<&str>, field: &str) -> String {
+    match path {
+        Some(p) => format!("{p}.{field}"),
+        None => field.to_string(),
+    }
+}
+
+/// Whether a problem found after leaving unknown fields out is a real one of
+/// the file, rather than a consequence of leaving them out.
+fn worth_reporting(e: &serde_yaml::Error, code: &str, suggested: &[String]) -> bool {
+    let raw = e.to_string();
+    let (path, message) = split_path(strip_position(&raw));
+    if matches!(code, "yaml/syntax" | "yaml/too-complex") {
+        return false;
+    }
+    // A group whose only field was left out is now empty.
+    if message.contains("unit value") {
+        return false;
+    }
+    match between(message, "missing field `", "`") {
+        Some(field) => !suggested.contains(&full_name(path, field)),
+        None => true,
+    }
+}
+
+/// `text` with the entry `key: ...` that starts at `line`:`column` (1-based,
+/// within `text`) emptied: the key's line from the key on, and the lines of
+/// its value below it. Every line stays where it was. None when the key is
+/// not there or not in block style (inside `{...}` it cannot be cut out).
+fn leave_out(text: &str, line: usize, column: usize, key: &str) -> Option<String> {
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    let l = lines.get(line.checked_sub(1)?)?;
+    let at = l.char_indices().nth(column.checked_sub(1)?)?.0;
+    let quoted = at > 0 && matches!(l.as_bytes()[at - 1], b'"' | b'\'');
+    let start = if quoted { at - 1 } else { at };
+    let head = &l[..start];
+    if !head.chars().all(|c| c == ' ' || c == '-') {
+        return None;
+    }
+    let after = l[at..]
+        .strip_prefix(key)?
+        .trim_start_matches(['"', '\''])
+        .trim_start()
+        .strip_prefix(':')?
+        .trim();
+    let value_below = after.is_empty() || after.starts_with('#');
+    let indent = start;
+    lines[line - 1] = format!("{head}{}", ending(l));
+    for next in lines.iter_mut().skip(line) {
+        if !is_content(next) {
+            continue;
+        }
+        let rest = next.trim_start();
+        let item_below = value_below
+            && indent_of(next) == indent
+            && (rest.starts_with("- ") || rest.trim_end() == "-");
+        if indent_of(next) <= indent && !item_below {
+            break;
+        }
+        *next = ending(next).to_string();
+    }
+    Some(lines.concat())
+}
+
+/// The line ending at the end of `line` (none on the last line).
+fn ending(line: &str) -> &str {
+    let trimmed = line.trim_end_matches(['\r', '\n']);
+    &line[trimmed.len()..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::parse;
+    use serde::Deserialize;
+    use std::path::Path;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Club {
+        name: String,
+        count: Option<u32>,
+        leaders: Option<Vec<Leader>>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Leader {
+        name: String,
+        email: Option<String>,
+    }
+
+    fn problems(text: &str) -> (Vec<(String, usize)>, bool) {
+        let source = Source {
+            text,
+            file: Path::new("club.yaml"),
+            line_offset: 3,
+            family: "club",
+        };
+        let failed = parse::<Club>(source).unwrap_err();
+        let found = failed
+            .diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.code.to_string(),
+                    d.location.as_ref().unwrap().line.unwrap(),
+                )
+            })
+            .collect();
+        (found, failed.lenient.is_some())
+    }
+
+    #[test]
+    fn every_unknown_field_is_reported_by_line() {
+        let text = "name: x\nleaderz:\n  - name: y\nleaders:\n  - name: z\n    emial: e\n";
+        let (found, lenient) = problems(text);
+        assert_eq!(
+            found,
+            [
+                ("club/unknown-field".to_string(), 5),
+                ("club/unknown-field".to_string(), 9)
+            ]
+        );
+        assert!(lenient);
+    }
+
+    #[test]
+    fn a_wrong_type_after_an_unknown_field_is_reported_too() {
+        let (found, lenient) = problems("nmae: x\ncount: many\nname: y\n");
+        assert_eq!(
+            found,
+            [
+                ("club/unknown-field".to_string(), 4),
+                ("club/wrong-type".to_string(), 5)
+            ]
+        );
+        assert!(!lenient);
+    }
+
+    #[test]
+    fn a_missing_field_that_was_only_misspelt_is_not_repeated() {
+        let (found, _) = problems("nmae: x\n");
+        assert_eq!(found, [("club/unknown-field".to_string(), 4)]);
+    }
+
+    #[test]
+    fn an_emptied_group_is_not_reported() {
+        let (found, _) = problems("name: x\nleaders:\n  - nmae: y\n");
+        assert_eq!(found, [("club/unknown-field".to_string(), 6)]);
+    }
+
+    #[test]
+    fn a_syntax_error_stays_one_problem() {
+        let (found, _) = problems("name: x\n  bad: : :\nnmae: y\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn leaves_out_an_entry_and_its_lines() {
+        let text = "name: x\nleaderz:\n  - name: y\n\n    role: z\nmotto: m\n";
+        assert_eq!(
+            leave_out(text, 2, 1, "leaderz").unwrap(),
+            "name: x\n\n\n\n\nmotto: m\n"
+        );
+    }
+
+    #[test]
+    fn leaves_out_a_key_after_a_dash_and_keeps_its_siblings() {
+        let text = "leaders:\n  - emial: a@b.kz\n    name: y\n";
+        assert_eq!(
+            leave_out(text, 2, 5, "emial").unwrap(),
+            "leaders:\n  - \n    name: y\n"
+        );
+    }
+
+    #[test]
+    fn leaves_out_a_list_written_at_the_same_indent() {
+        let text = "leaderz:\n- name: y\n-\nname: x";
+        assert_eq!(leave_out(text, 1, 1, "leaderz").unwrap(), "\n\n\nname: x");
+    }
+
+    #[test]
+    fn keeps_line_endings_and_quoted_keys() {
+        let text = "\"nmae\": x\r\nmotto: m\r\n";
+        assert_eq!(leave_out(text, 1, 2, "nmae").unwrap(), "\r\nmotto: m\r\n");
+    }
+
+    #[test]
+    fn refuses_flow_mappings_and_wrong_places() {
+        assert_eq!(leave_out("school: {regoin: x}\n", 1, 10, "regoin"), None);
+        assert_eq!(leave_out("name: x\n", 1, 1, "nmae"), None);
+        assert_eq!(leave_out("name: x\n", 3, 1, "name"), None);
+    }
+}
