@@ -36,9 +36,9 @@ pub struct Failed<T> {
     /// typos, suggests the right name.
     pub diagnostics: Vec<Diagnostic>,
     /// The file read once more with its unknown fields left out, when that
-    /// worked: only for finding more problems in the same run (the checks
-    /// that come after parsing), never for building, since `diagnostics`
-    /// holds at least one error.
+    /// worked and no other problem was found: only for finding more
+    /// problems in the same run (the checks that come after parsing), never
+    /// for building, since `diagnostics` holds at least one error.
     pub lenient: Option<T>,
 }
 
@@ -53,9 +53,9 @@ impl<T> Failed<T> {
 }
 
 /// Parses `source.text` into `T`. On failure, reports every problem that
-/// can be found in one run: each unknown field (the parse goes on without
-/// it), then the first other problem (a wrong kind of value, a missing
-/// field). A syntax error stops it at once: the YAML cannot be read past it.
+/// can be found in one run: each unknown field and each value of the wrong
+/// kind (the parse goes on without it), up to a missing or duplicate field.
+/// A syntax error stays the only problem: the YAML cannot be read past it.
 pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<T, Failed<T>> {
     refuse_alias_bombs(source).map_err(|d| Failed {
         diagnostics: vec![d],

@@ -1,8 +1,10 @@
-//! Finding every problem of a file that failed to parse, not only the first:
-//! serde stops at the first unknown field, so the field's entry is left out
+//! Finding every problem of a file that failed to parse, not only the first.
+//! serde stops at the first problem, so the entry it stopped at is left out
 //! of the text (its lines emptied, so every other line keeps its number and
 //! column) and the file is parsed again with the same strict rules, until it
-//! parses or a problem other than an unknown field stops it.
+//! parses or a problem that cannot be got past stops it (a syntax error, a
+//! missing or duplicate field). An unknown field is left out where serde
+//! points; a value of the wrong kind, with its key, found by its path.
 //!
 //! The field names come from serde's own messages (the `Raw*` structs deny
 //! unknown fields), so no second list of names exists to drift from them.
@@ -10,9 +12,10 @@
 use serde::de::DeserializeOwned;
 
 use super::{
-    Failed, Source, between, did_you_mean, indent_of, is_content, split_path, strip_position,
-    to_diagnostic, unknown_name,
+    Failed, Seg, Source, between, did_you_mean, indent_of, is_content, locate_in, parse_path,
+    split_path, strip_position, to_diagnostic, unknown_name,
 };
+use crate::diag::Diagnostic;
 
 /// At most this many unknown fields are left out before giving up; a file
 /// with more is not worth reading further.
@@ -26,31 +29,27 @@ pub(super) fn parse_on<T: DeserializeOwned>(
     let mut diagnostics = vec![to_diagnostic(&first, source)];
     let mut lenient = None;
     let mut text = source.text.to_string();
-    // `school.region` for "unknown field `regoin` in `school`": a missing
-    // `school.region` after leaving `regoin` out says nothing new.
-    let mut suggested: Vec<String> = Vec::new();
+    // Full names of the fields left out, and of those a typo was probably
+    // meant to be (`school.region` for "unknown field `regoin` in
+    // `school`"): that one of them is then missing says nothing new.
+    let mut left_out: Vec<String> = Vec::new();
+    // A value of the wrong kind was left out: what parses then is not the
+    // file, even leniently, so the file's further checks are not run on it.
+    let mut values_left_out = false;
     let mut error = first;
     for _ in 0..MAX_ROUNDS {
-        let Some((field, suggestion)) = unknown_field(&error) else {
+        let Some(cut) = Cut::of(&error, diagnostics.last(), source, &text) else {
             break;
         };
-        let Some(at) = diagnostics.last().and_then(|d| d.location.as_ref()) else {
-            break;
-        };
-        let (Some(line), Some(column)) = (at.line, at.column) else {
-            break;
-        };
-        let Some(line) = line.checked_sub(source.line_offset) else {
-            break;
-        };
-        let Some(without) = leave_out(&text, line, column, &field) else {
+        let Some(without) = leave_out(&text, cut.line, cut.column, &cut.key) else {
             break;
         };
         text = without;
-        suggested.extend(suggestion);
+        left_out.extend(cut.names);
+        values_left_out |= !cut.unknown;
         match serde_yaml::from_str::<T>(&text) {
             Ok(value) => {
-                lenient = Some(value);
+                lenient = (!values_left_out).then_some(value);
                 break;
             }
             Err(e) => {
@@ -61,7 +60,7 @@ pub(super) fn parse_on<T: DeserializeOwned>(
                         ..source
                     },
                 );
-                if !worth_reporting(&e, d.code, &suggested) || diagnostics.contains(&d) {
+                if !worth_reporting(&e, d.code, &left_out) || diagnostics.contains(&d) {
                     break;
                 }
                 diagnostics.push(d);
@@ -77,6 +76,63 @@ pub(super) fn parse_on<T: DeserializeOwned>(
     Failed {
         diagnostics,
         lenient,
+    }
+}
+
+/// The entry to leave out of the text to get past an error.
+struct Cut {
+    /// 1-based line and column of the key, within the text.
+    line: usize,
+    column: usize,
+    key: String,
+    /// Full names that may be missing once it is left out.
+    names: Vec<String>,
+    /// An unknown field (else a value of the wrong kind).
+    unknown: bool,
+}
+
+impl Cut {
+    /// How to get past `error`, reported as `reported`: an unknown field is
+    /// left out where the diagnostic points; a wrong value is left out with
+    /// its key, found by its path. Missing fields, duplicates and syntax
+    /// errors cannot be got past.
+    fn of(
+        error: &serde_yaml::Error,
+        reported: Option<&Diagnostic>,
+        source: Source<'_>,
+        text: &str,
+    ) -> Option<Cut> {
+        let reported = reported?;
+        if let Some((key, suggestion)) = unknown_field(error) {
+            let at = reported.location.as_ref()?;
+            return Some(Cut {
+                line: at.line?.checked_sub(source.line_offset)?,
+                column: at.column?,
+                key,
+                names: suggestion.into_iter().collect(),
+                unknown: true,
+            });
+        }
+        let value_error = ["/wrong-type", "/invalid-value", "/invalid"]
+            .iter()
+            .any(|kind| reported.code.ends_with(kind));
+        if !value_error {
+            return None;
+        }
+        let raw = error.to_string();
+        let path = split_path(strip_position(&raw)).0?;
+        let segs = parse_path(path);
+        let Some(Seg::Key(key)) = segs.last() else {
+            return None;
+        };
+        let (line, column) = locate_in(text, &segs)?;
+        Some(Cut {
+            line,
+            column,
+            key: key.to_string(),
+            names: vec![path.to_string()],
+            unknown: false,
+        })
     }
 }
 
@@ -100,18 +156,19 @@ fn full_name(path: Option<&str>, field: &str) -> String {
 
 /// Whether a problem found after leaving unknown fields out is a real one of
 /// the file, rather than a consequence of leaving them out.
-fn worth_reporting(e: &serde_yaml::Error, code: &str, suggested: &[String]) -> bool {
+fn worth_reporting(e: &serde_yaml::Error, code: &str, left_out: &[String]) -> bool {
     let raw = e.to_string();
     let (path, message) = split_path(strip_position(&raw));
     if matches!(code, "yaml/syntax" | "yaml/too-complex") {
         return false;
     }
-    // A group whose only field was left out is now empty.
+    // A group whose only field was left out is now empty (a wrong `school:`
+    // left empty by hand is reported by the first, strict parse).
     if message.contains("unit value") {
         return false;
     }
     match between(message, "missing field `", "`") {
-        Some(field) => !suggested.contains(&full_name(path, field)),
+        Some(field) => !left_out.contains(&full_name(path, field)),
         None => true,
     }
 }
@@ -221,16 +278,23 @@ mod tests {
     }
 
     #[test]
-    fn a_wrong_type_after_an_unknown_field_is_reported_too() {
-        let (found, lenient) = problems("nmae: x\ncount: many\nname: y\n");
+    fn wrong_values_and_unknown_fields_are_all_reported() {
+        let text =
+            "count: many\nnmae: x\nleaders:\n  - name: y\n    email: [a]\n    emial: z\nname: y\n";
+        let (found, lenient) = problems(text);
         assert_eq!(
             found,
             [
-                ("club/unknown-field".to_string(), 4),
-                ("club/wrong-type".to_string(), 5)
+                ("club/wrong-type".to_string(), 4),
+                ("club/unknown-field".to_string(), 5),
+                ("club/wrong-type".to_string(), 8),
+                ("club/unknown-field".to_string(), 9)
             ]
         );
-        assert!(!lenient);
+        assert!(
+            !lenient,
+            "a file read without its wrong values is not checked further"
+        );
     }
 
     #[test]
