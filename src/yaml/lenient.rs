@@ -2,8 +2,9 @@
 //! serde stops at the first problem, so the entry it stopped at is left out
 //! of the text (its lines emptied, so every other line keeps its number and
 //! column) and the file is parsed again with the same strict rules, until it
-//! parses or a problem that cannot be got past stops it (a syntax error, a
-//! missing or duplicate field). An unknown field is left out where serde
+//! parses or a problem that cannot be got past stops it (a missing or
+//! duplicate field). A file that is not valid YAML is not searched: its
+//! syntax error is reported after the first problem, and that is all. An unknown field is left out where serde
 //! points; a value of the wrong kind, with its key, found by its path.
 //!
 //! The field names come from serde's own messages (the `Raw*` structs deny
@@ -27,6 +28,15 @@ pub(super) fn parse_on<T: DeserializeOwned>(
     first: serde_yaml::Error,
 ) -> Failed<T> {
     let mut diagnostics = vec![to_diagnostic(&first, source)];
+    // serde reads the file as a stream: a syntax error after the first
+    // problem would be left out with its entry, or stop the search anyway.
+    if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(source.text) {
+        let d = to_diagnostic(&e, source);
+        if matches!(d.code, "yaml/syntax" | "yaml/too-complex") && !diagnostics.contains(&d) {
+            diagnostics.push(d);
+        }
+        return by_line(diagnostics, None);
+    }
     let mut lenient = None;
     let mut text = source.text.to_string();
     // Full names of the fields left out, and of those a typo was probably
@@ -68,6 +78,10 @@ pub(super) fn parse_on<T: DeserializeOwned>(
             }
         }
     }
+    by_line(diagnostics, lenient)
+}
+
+fn by_line<T>(mut diagnostics: Vec<Diagnostic>, lenient: Option<T>) -> Failed<T> {
     diagnostics.sort_by_key(|d| {
         d.location
             .as_ref()
@@ -313,6 +327,15 @@ mod tests {
     fn a_syntax_error_stays_one_problem() {
         let (found, _) = problems("name: x\n  bad: : :\nnmae: y\n");
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_syntax_error_after_a_typo_is_reported_too() {
+        let (found, lenient) = problems("nmae: x\nmotto: \"y\n");
+        assert_eq!(found[0], ("club/unknown-field".to_string(), 4));
+        assert_eq!(found[1].0, "yaml/syntax");
+        assert_eq!(found.len(), 2);
+        assert!(!lenient);
     }
 
     #[test]
