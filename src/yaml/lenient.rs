@@ -18,8 +18,8 @@ use super::{
 };
 use crate::diag::Diagnostic;
 
-/// At most this many unknown fields are left out before giving up; a file
-/// with more is not worth reading further.
+/// At most this many entries are left out before giving up; a file with
+/// more problems is not worth reading further.
 const MAX_ROUNDS: usize = 100;
 
 /// Collects the problems of `source`, whose strict parse failed with `first`.
@@ -32,10 +32,12 @@ pub(super) fn parse_on<T: DeserializeOwned>(
     // problem would be left out with its entry, or stop the search anyway.
     if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(source.text) {
         let d = to_diagnostic(&e, source);
-        if matches!(d.code, "yaml/syntax" | "yaml/too-complex") && !diagnostics.contains(&d) {
-            diagnostics.push(d);
+        if matches!(d.code, "yaml/syntax" | "yaml/too-complex") {
+            if !diagnostics.contains(&d) {
+                diagnostics.push(d);
+            }
+            return by_line(diagnostics, None);
         }
-        return by_line(diagnostics, None);
     }
     let mut lenient = None;
     let mut text = source.text.to_string();
@@ -327,6 +329,18 @@ mod tests {
     fn a_syntax_error_stays_one_problem() {
         let (found, _) = problems("name: x\n  bad: : :\nnmae: y\n");
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_field_written_twice_after_a_typo_is_reported_too() {
+        let (found, _) = problems("nmae: x\nname: y\ncount: 1\nname: z\n");
+        assert_eq!(
+            found,
+            [
+                ("club/unknown-field".to_string(), 4),
+                ("club/duplicate-key".to_string(), 7)
+            ]
+        );
     }
 
     #[test]
