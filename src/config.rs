@@ -143,10 +143,12 @@ pub fn parse_config(
     };
     let raw: RawSite = match yaml::parse(source) {
         Ok(r) => r,
-        Err(d) => {
-            diags.push(d);
-            return recover(root, source, diags);
-        }
+        // Read without its unknown fields: checked for more problems, and
+        // the rest of the site against it; the build fails all the same.
+        Err(failed) => match failed.report(diags) {
+            Some(lenient) => lenient,
+            None => return recover(root, source, diags),
+        },
     };
     validate(root, raw, source, diags)
 }

@@ -9,8 +9,9 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diag::{Diagnostic, Location, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
 
+mod lenient;
 mod syntax;
 
 /// What kind of file is being read, for the messages: "club.yaml",
@@ -27,11 +28,48 @@ pub struct Source<'a> {
     pub family: &'static str,
 }
 
-/// Parses `source.text` into `T`; on failure, one diagnostic with the file,
-/// line and column, a plain message and, for typos, a suggestion.
-pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<T, Diagnostic> {
-    refuse_alias_bombs(source)?;
-    serde_yaml::from_str(source.text).map_err(|e| to_diagnostic(&e, source))
+/// What [`parse`] found wrong with a file.
+#[derive(Debug)]
+pub struct Failed<T> {
+    /// Every problem found in the file, by line; never empty. Each names the
+    /// file, line and column, says what is wrong in plain words and, for
+    /// typos, suggests the right name.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The file read once more with its unknown fields left out, when that
+    /// worked and no other problem was found: only for finding more
+    /// problems in the same run (the checks that come after parsing), never
+    /// for building, since `diagnostics` holds at least one error.
+    pub lenient: Option<T>,
+}
+
+impl<T> Failed<T> {
+    /// Adds the diagnostics to `diags` and hands back the lenient value.
+    pub fn report(self, diags: &mut Diagnostics) -> Option<T> {
+        for d in self.diagnostics {
+            diags.push(d);
+        }
+        self.lenient
+    }
+}
+
+/// Parses `source.text` into `T`. On failure, reports every problem that
+/// can be found in one run: each unknown field and each value of the wrong
+/// kind (the parse goes on without it), up to a missing or duplicate field.
+/// A syntax error stays the only problem: the YAML cannot be read past it.
+pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<T, Failed<T>> {
+    refuse_alias_bombs(source).map_err(|d| Failed {
+        diagnostics: vec![d],
+        lenient: None,
+    })?;
+    serde_yaml::from_str(source.text).map_err(|e| lenient::parse_on(source, e))
+}
+
+/// [`parse`], with the problems added to `diags`. Returns the value when the
+/// file could be read, also when only leniently: then an error has been
+/// reported (so the build fails), and the value serves only to check the
+/// rest of the file in the same run.
+pub fn read<T: DeserializeOwned>(source: Source<'_>, diags: &mut Diagnostics) -> Option<T> {
+    parse(source).map_or_else(|failed| failed.report(diags), Some)
 }
 
 /// Anchors and aliases (`&a`, `*a`) could make a small file expand into a
@@ -588,7 +626,7 @@ mod tests {
     #[test]
     fn unknown_field_gets_a_suggestion_and_its_line() {
         let text = "name: x\nleaderz:\n  - name: y\n";
-        let d = parse::<Doc>(src(text)).unwrap_err();
+        let d = parse::<Doc>(src(text)).unwrap_err().diagnostics.remove(0);
         assert_eq!(d.code, "club/unknown-field");
         assert_eq!(d.label.as_deref(), Some("did you mean `leaders`?"));
         assert_eq!(d.location.unwrap().line, Some(2));
@@ -597,21 +635,27 @@ mod tests {
     #[test]
     fn nested_unknown_field_is_found_on_its_line() {
         let text = "name: x\nleaders:\n  - name: y\n    emial: a@b.kz\n";
-        let d = parse::<Doc>(src(text)).unwrap_err();
+        let d = parse::<Doc>(src(text)).unwrap_err().diagnostics.remove(0);
         assert_eq!(d.location.unwrap().line, Some(4));
         assert_eq!(d.label.as_deref(), Some("did you mean `email`?"));
     }
 
     #[test]
     fn syntax_errors_have_a_line() {
-        let d = parse::<Doc>(src("name: x\n  bad: : :\n\tfoo")).unwrap_err();
+        let d = parse::<Doc>(src("name: x\n  bad: : :\n\tfoo"))
+            .unwrap_err()
+            .diagnostics
+            .remove(0);
         assert_eq!(d.code, "yaml/syntax");
         assert!(d.location.unwrap().line.is_some());
     }
 
     #[test]
     fn duplicate_fields_point_at_the_second_line() {
-        let d = parse::<Doc>(src("name: x\nleaders: []\nname: y\n")).unwrap_err();
+        let d = parse::<Doc>(src("name: x\nleaders: []\nname: y\n"))
+            .unwrap_err()
+            .diagnostics
+            .remove(0);
         assert_eq!(d.code, "club/duplicate-key");
         assert_eq!(d.location.unwrap().line, Some(3));
     }
@@ -625,13 +669,16 @@ mod tests {
         {
             text.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
-        let d = parse::<Doc>(src(&text)).unwrap_err();
+        let d = parse::<Doc>(src(&text)).unwrap_err().diagnostics.remove(0);
         assert_eq!(d.code, "yaml/too-complex", "{d}");
     }
 
     #[test]
     fn missing_field_is_named() {
-        let d = parse::<Doc>(src("leaders: []\n")).unwrap_err();
+        let d = parse::<Doc>(src("leaders: []\n"))
+            .unwrap_err()
+            .diagnostics
+            .remove(0);
         assert_eq!(d.code, "club/missing-field");
         assert!(d.message.contains("`name`"), "{}", d.message);
     }
@@ -665,7 +712,7 @@ mod tests {
             school: School,
         }
         let text = "name: x\nschool:\n  name: y\n  locality: z\n";
-        let d = parse::<Club>(src(text)).unwrap_err();
+        let d = parse::<Club>(src(text)).unwrap_err().diagnostics.remove(0);
         assert_eq!(d.message, "required field `school.region` is missing");
         assert_eq!(d.location.unwrap().line, Some(2));
     }
@@ -702,7 +749,10 @@ mod tests {
 
     #[test]
     fn syntax_errors_point_at_the_unclosed_brace() {
-        let d = parse::<serde_yaml::Value>(src("name: {kk: x, ru: y\nleaders: []\n")).unwrap_err();
+        let d = parse::<serde_yaml::Value>(src("name: {kk: x, ru: y\nleaders: []\n"))
+            .unwrap_err()
+            .diagnostics
+            .remove(0);
         assert_eq!(d.code, "yaml/syntax");
         let loc = d.location.unwrap();
         assert_eq!((loc.line, loc.column), (Some(1), Some(7)));

@@ -91,7 +91,7 @@ pub(crate) fn club_from_text(
         line_offset: 0,
         family: "club",
     };
-    let raw: RawClub = yaml::parse(src).map_err(|d| diags.push(d)).ok()?;
+    let raw: RawClub = yaml::read(src, diags)?;
     let mut f = Fields {
         src,
         langs: &ctx.config.languages,
@@ -556,7 +556,7 @@ fn load_photos(
         line_offset: 0,
         family: "photos",
     };
-    let Ok(raw) = yaml::parse::<Vec<RawPhoto>>(src).map_err(|d| diags.push(d)) else {
+    let Some(raw) = yaml::read::<Vec<RawPhoto>>(src, diags) else {
         return photos;
     };
     let mut f = Fields { src, langs, diags };

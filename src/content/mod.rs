@@ -227,7 +227,7 @@ fn load_principles(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Option<Vec
         line_offset: 0,
         family: "principles",
     };
-    let raw: Vec<RawPrinciple> = yaml::parse(src).map_err(|d| diags.push(d)).ok()?;
+    let raw: Vec<RawPrinciple> = yaml::read(src, diags)?;
     let mut f = Fields {
         src,
         langs: &ctx.config.languages,
@@ -267,7 +267,7 @@ fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Documen
         line_offset: 0,
         family: "documents",
     };
-    let Ok(raw) = yaml::parse::<Vec<RawDocument>>(src).map_err(|d| diags.push(d)) else {
+    let Some(raw) = yaml::read::<Vec<RawDocument>>(src, diags) else {
         return Vec::new();
     };
     let mut f = Fields {

@@ -136,16 +136,22 @@ pub(crate) fn part_from_text<T: DeserializeOwned>(
         family,
     };
     let front_yaml = if split.has_front { split.front } else { "{}" };
-    let front: T = yaml::parse(Source { text: front_yaml, ..front_src })
-        .map_err(|mut d| {
+    let front: T = match yaml::parse(Source {
+        text: front_yaml,
+        ..front_src
+    }) {
+        Ok(front) => front,
+        Err(mut failed) => {
             if !split.has_front {
-                d.message = format!("{} (this file has no front matter)", d.message);
-                d.help = Some("start the file with a block between two lines of `---`, e.g.\n---\ntitle: ...\ndate: 2025-03-01\n---".into());
-                d.location = Some(Location::at(path, 1, 1));
+                for d in &mut failed.diagnostics {
+                    d.message = format!("{} (this file has no front matter)", d.message);
+                    d.help = Some("start the file with a block between two lines of `---`, e.g.\n---\ntitle: ...\ndate: 2025-03-01\n---".into());
+                    d.location = Some(Location::at(path, 1, 1));
+                }
             }
-            diags.push(d)
-        })
-        .ok()?;
+            failed.report(diags)?
+        }
+    };
     let rendered = markdown::render(split.body, path, split.body_line, top_level, diags);
     let body = Body {
         html: rendered.html,
@@ -534,7 +540,7 @@ pub(crate) fn plan_from_text(
         line_offset: 0,
         family: "plan",
     };
-    let raw: RawPlan = yaml::parse(src).map_err(|d| diags.push(d)).ok()?;
+    let raw: RawPlan = yaml::read(src, diags)?;
     let mut f = Fields {
         src,
         langs: &ctx.config.languages,

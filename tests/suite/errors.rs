@@ -90,6 +90,25 @@ impl Broken {
     fn stderr(&self) -> String {
         self.run.stderr()
     }
+
+    /// Every problem reported in `file`, as (code, line), by line.
+    #[track_caller]
+    fn all_in(&self, file: &str) -> Vec<(String, usize)> {
+        let mut found: Vec<(String, usize)> = self
+            .t
+            .problems()
+            .into_iter()
+            .filter(|p| p.file == format!("site/{file}"))
+            .map(|p| (p.code, p.line.unwrap_or(0)))
+            .collect();
+        found.sort_by_key(|(_, line)| *line);
+        found
+    }
+}
+
+/// (code, line) pairs, for comparing with [`Broken::all_in`].
+fn at(expected: &[(&str, usize)]) -> Vec<(String, usize)> {
+    expected.iter().map(|(c, l)| (c.to_string(), *l)).collect()
 }
 
 /// Text of `p`'s label and help, for "did you mean" checks.
@@ -837,6 +856,94 @@ fn problems_of_reports_are_reported_when_club_yaml_does_not_parse() {
         "the club exists, it only has errors: {}",
         b.stderr()
     );
+}
+
+// ------------------------------------------------------------ every problem of one file
+
+#[test]
+fn every_typo_of_a_club_is_reported_with_its_wrong_region() {
+    let b = Broken::minimal(|t| {
+        t.edit(CLUB, "region: karaganda", "region: qaraganda");
+        t.write(
+            CLUB,
+            &(t.read(CLUB) + "leaderz:\n  - name: Ахметова Гүлнар\nmoto: Бірге\n"),
+        );
+    });
+    assert_eq!(
+        b.all_in(CLUB),
+        at(&[
+            ("club/unknown-region", 4),
+            ("club/unknown-field", 7),
+            ("club/unknown-field", 9),
+        ])
+    );
+    let motto =
+        b.t.problems()
+            .into_iter()
+            .find(|p| p.line == Some(9))
+            .unwrap();
+    assert_eq!(motto.label.as_deref(), Some("did you mean `motto`?"));
+    insta::assert_snapshot!(b.stderr());
+}
+
+#[test]
+fn a_typo_in_report_front_matter_does_not_hide_its_figures() {
+    let b = Broken::minimal(|t| {
+        t.write(
+            "clubs/senim/reports/2024-2025.md",
+            &REPORT_KK.replace(
+                "  cases_resolved: 4\n",
+                "  cases_resolved: 7\n  trainigs: 2\n",
+            ),
+        );
+    });
+    // Lines count from the top of the file, the `---` included.
+    assert_eq!(
+        b.all_in("clubs/senim/reports/2024-2025.md"),
+        at(&[
+            ("report/resolved-over-cases", 6),
+            ("report/unknown-field", 7),
+        ])
+    );
+}
+
+#[test]
+fn a_wrong_number_in_report_front_matter_does_not_hide_the_typos_after_it() {
+    let b = Broken::minimal(|t| {
+        t.write(
+            "clubs/senim/reports/2024-2025.md",
+            &REPORT_KK.replace("cases: 5\n", "cases: -5\n  trainigs: 2\n"),
+        );
+    });
+    assert_eq!(
+        b.all_in("clubs/senim/reports/2024-2025.md"),
+        at(&[("report/wrong-type", 5), ("report/unknown-field", 6)])
+    );
+}
+
+#[test]
+fn every_typo_of_site_yaml_is_reported() {
+    let b = Broken::minimal(|t| {
+        t.edit("site.yaml", "kind:", "knid:");
+        t.edit("site.yaml", "base_url:", "base_ulr:");
+    });
+    assert_eq!(
+        b.all_in("site.yaml"),
+        at(&[("site/unknown-field", 2), ("site/unknown-field", 5)])
+    );
+    insta::assert_snapshot!(b.stderr());
+}
+
+#[test]
+fn a_syntax_error_after_a_typo_ends_the_list() {
+    let b = Broken::minimal(|t| {
+        t.edit(CLUB, "region: karaganda", "regoin: \"karaganda");
+        t.write(CLUB, &(t.read(CLUB) + "moto: Бірге\n"));
+    });
+    let found = b.all_in(CLUB);
+    assert_eq!(found[0], ("club/unknown-field".to_string(), 4), "{found:?}");
+    assert_eq!(found[1].0, "yaml/syntax", "{found:?}");
+    assert_eq!(found.len(), 2, "the YAML cannot be read past it: {found:?}");
 }
 
 #[test]
