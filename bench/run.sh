@@ -36,17 +36,16 @@ if [ "$USE_HUGO" = auto ]; then
 fi
 
 echo "== building (release)"
-(cd "$ROOT" && cargo build --release --quiet --bin bitimger --example bench-gen)
+(cd "$ROOT" && cargo build --release --quiet --bin bitimger)
 BIN=$ROOT/target/release/bitimger
-GEN=$ROOT/target/release/examples/bench-gen
 
 WORK=$ROOT/target/bench
 CORPUS=$WORK/corpus-$CLUBS
 RES=$WORK/results-$CLUBS
 mkdir -p "$WORK" "$RES"
-if [ ! -f "$CORPUS/bitimger/site.yaml" ] || [ ! -d "$CORPUS/hugo" ] || [ "$GEN" -nt "$CORPUS/bitimger/site.yaml" ]; then
+if [ ! -f "$CORPUS/bitimger/site.yaml" ] || [ ! -d "$CORPUS/hugo" ] || [ "$BIN" -nt "$CORPUS/bitimger/site.yaml" ]; then
     echo "== generating $CLUBS clubs into $CORPUS"
-    "$GEN" --clubs "$CLUBS" --hugo "$CORPUS"
+    "$BIN" bench corpus "$CORPUS/bitimger" --clubs "$CLUBS" --hugo "$CORPUS/hugo"
 fi
 SITE=$CORPUS/bitimger
 HSITE=$CORPUS/hugo
@@ -112,12 +111,9 @@ echo "== peak memory (clean build on tmpfs, median of 3)"
 peak_memory bitimger "$BIN" build "$SITE" -o
 [ "$USE_HUGO" = yes ] && peak_memory hugo hugo --quiet -s "$HSITE" -d
 
-SERVE="not measured: this bitimger has no \`bench serve\`"
-if "$BIN" bench serve --help >/dev/null 2>&1; then
-    echo "== serve: save → new page served"
-    "$BIN" bench serve --clubs "$CLUBS" | tee "$RES/serve.txt"
-    SERVE=$(tail -1 "$RES/serve.txt")
-fi
+echo "== serve: save → changed page served"
+"$BIN" bench serve --clubs "$CLUBS" --edits 21 | tee "$RES/serve.txt"
+SERVE=$(grep "changed page served" "$RES/serve.txt")
 
 # ---- summary ----
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.1f×", a / b }'; }

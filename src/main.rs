@@ -154,6 +154,9 @@ enum Bench {
         dir: PathBuf,
         #[arg(long, default_value_t = 5000)]
         clubs: usize,
+        /// Also write the same texts as a Hugo site into this folder
+        #[arg(long)]
+        hugo: Option<PathBuf>,
     },
     /// Time saving a file until serve serves the changed page
     Serve {
@@ -430,10 +433,10 @@ fn warnings(diags: &Diagnostics) -> String {
 
 fn run_bench(what: Bench) -> ExitCode {
     match what {
-        Bench::Corpus { dir, clubs } => {
+        Bench::Corpus { dir, clubs, hugo } => {
             match bitimger::bench::corpus::write_corpus(
                 &dir,
-                &bitimger::bench::corpus::CorpusOptions { clubs },
+                &bitimger::bench::corpus::CorpusOptions { clubs, hugo },
             ) {
                 Ok(()) => {
                     anstream::eprintln!("Wrote {clubs} clubs into {}", dir.display());

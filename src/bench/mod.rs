@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::serve::{ServeOptions, start};
-use corpus::{CorpusOptions, club_slug, write_corpus};
+use corpus::{CorpusOptions, club_slugs, write_corpus};
 
 /// What to measure.
 #[derive(Debug, Clone)]
@@ -52,7 +52,9 @@ pub fn median(sorted: &[Duration]) -> Duration {
 /// rename like editors do, `gap` apart.
 pub fn serve_latency(options: &LatencyOptions) -> Result<LatencyReport, String> {
     let clubs = options.clubs.max(1);
-    write_corpus(&options.dir, &CorpusOptions { clubs }).map_err(|e| e.to_string())?;
+    let corpus = CorpusOptions { clubs, hugo: None };
+    write_corpus(&options.dir, &corpus).map_err(|e| e.to_string())?;
+    let slugs = club_slugs(&options.dir).map_err(|e| e.to_string())?;
     let built: Arc<Mutex<Option<(usize, Duration)>>> = Arc::default();
     let seen = built.clone();
     let mut serve = ServeOptions::new(options.dir.clone());
@@ -71,8 +73,8 @@ pub fn serve_latency(options: &LatencyOptions) -> Result<LatencyReport, String> 
     let mut served = Vec::new();
     let mut last_save = Instant::now();
     for i in 0..options.edits {
-        let slug = club_slug((i * 7919 + 13) % clubs);
-        let club = options.dir.join("clubs").join(&slug);
+        let slug = &slugs[(i * 7919 + 13) % slugs.len()];
+        let club = options.dir.join("clubs").join(slug);
         let token = format!("bench-{i}-{}", std::process::id());
         last_save = Instant::now();
         let page = if i % 2 == 0 {

@@ -7,6 +7,7 @@
 mod harness;
 
 mod bad_inputs;
+mod bench;
 mod browser;
 mod check;
 mod directory;

@@ -7,8 +7,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::texts::*;
-use crate::{Club, lang_of, markdown, write};
+use super::texts::*;
+use super::{Club, lang_of, markdown, write};
 
 const CONFIG: &str = r#"baseURL = "https://mediation.example.kz/"
 title = "Мектеп медиациясы клубтарының анықтамалығы"
@@ -121,8 +121,8 @@ const I18N: [&str; 2] = [
 ];
 
 /// Writes the Hugo site into `out`.
-pub(crate) fn write_hugo(out: &Path, clubs: &[Club]) {
-    write(&out.join("config.toml"), CONFIG);
+pub(crate) fn write_hugo(out: &Path, clubs: &[Club]) -> std::io::Result<()> {
+    write(&out.join("config.toml"), CONFIG)?;
     let layouts = [
         ("_default/baseof.html", BASEOF),
         ("index.html", HOME),
@@ -144,15 +144,15 @@ pub(crate) fn write_hugo(out: &Path, clubs: &[Club]) {
         } else {
             text.to_string()
         };
-        write(&out.join("layouts").join(name), &text);
+        write(&out.join("layouts").join(name), &text)?;
     }
-    write(&out.join("i18n/kk.yaml"), I18N[0]);
-    write(&out.join("i18n/ru.yaml"), I18N[1]);
+    write(&out.join("i18n/kk.yaml"), I18N[0])?;
+    write(&out.join("i18n/ru.yaml"), I18N[1])?;
     write(
         &out.join("static/style.css"),
         "body{font-family:sans-serif;max-width:50rem;margin:auto}\n",
-    );
-    write(&out.join("data/principles.yaml"), &principles());
+    )?;
+    write(&out.join("data/principles.yaml"), &principles())?;
     for (l, lang) in ["kk", "ru"].iter().enumerate() {
         let content = out.join("content").join(lang);
         let title = if l == 0 {
@@ -160,17 +160,17 @@ pub(crate) fn write_hugo(out: &Path, clubs: &[Club]) {
         } else {
             "Клубы"
         };
-        write(&content.join("_index.md"), "---\ntitle: \"\"\n---\n");
+        write(&content.join("_index.md"), "---\ntitle: \"\"\n---\n")?;
         write(
             &content.join("clubs/_index.md"),
             &format!("---\ntitle: {title}\n---\n"),
-        );
+        )?;
         for c in clubs {
             let dir = content.join("clubs").join(&c.slug);
             write(
                 &dir.join("_index.md"),
                 &format!("{}{}", club_front(c, l), markdown(&c.about, l, c)),
-            );
+            )?;
             let reports = if l == 0 {
                 "Есептер"
             } else {
@@ -179,23 +179,24 @@ pub(crate) fn write_hugo(out: &Path, clubs: &[Club]) {
             write(
                 &dir.join("reports/_index.md"),
                 &format!("---\ntitle: {reports}\ntype: reports\n---\n"),
-            );
+            )?;
             write(
                 &dir.join("reports/2024-2025.md"),
                 &format!("{}{}", report_front(c, l), markdown(&c.report, l, c)),
-            );
+            )?;
             write(
                 &dir.join("poster.md"),
                 "---\ntitle: Poster\ntype: poster\n---\n",
-            );
+            )?;
         }
     }
+    Ok(())
 }
 
 /// The built-in principles file is already a list of
 /// `{key, title: {kk, ru, en}, text: {...}}`, which Hugo reads as data.
 fn principles() -> String {
-    include_str!("../../src/builtin/principles.yaml").to_string()
+    include_str!("../../builtin/principles.yaml").to_string()
 }
 
 fn club_front(c: &Club, l: usize) -> String {

@@ -5,8 +5,8 @@
 //! pages (club, reports list, report, poster), so both generators can be
 //! timed on one corpus.
 //!
-//! Usage: `cargo run --release --example bench-gen -- [--clubs N] [--hugo] OUT`
-//! writes OUT/bitimger (and OUT/hugo). The output is the same for the same N.
+//! Usage: `bitimger bench corpus DIR --clubs N [--hugo HUGO_DIR]`. The output
+//! is the same for the same N.
 
 mod hugo;
 mod texts;
@@ -113,7 +113,14 @@ fn make_club(i: usize, rng: &mut Rng) -> Club {
     let leader = |rng: &mut Rng, k: usize| {
         (
             rng.pick(LEADERS),
-            format!("+7 7{:02} 555 {:04}", rng.below(80) + 1, rng.below(10_000)),
+            // The school's landline (a city code 71xx), as the privacy
+            // rules ask: a teacher's own mobile would warn on every club.
+            format!(
+                "+7 71{:02} 55 {:02} {:02}",
+                10 + rng.below(90),
+                rng.below(100),
+                rng.below(100)
+            ),
             format!("leader{k}.school{i}@example.kz"),
         )
     };
@@ -321,7 +328,7 @@ fn report_front(c: &Club) -> String {
     y
 }
 
-const SITE_YAML: &str = r#"# A synthetic regional directory for benchmarks (bench/gen).
+const SITE_YAML: &str = r#"# A synthetic regional directory for benchmarks (bitimger bench corpus).
 title: {kk: "Мектеп медиациясы клубтарының анықтамалығы", ru: "Справочник клубов школьной медиации"}
 description: {kk: "Өңірдегі мектеп медиациясы клубтары: байланыс, есептер, жоспарлар.", ru: "Клубы школьной медиации региона: контакты, отчёты, планы."}
 base_url: https://mediation.example.kz/
@@ -329,59 +336,71 @@ languages: [kk, ru]
 kind: directory
 "#;
 
-pub(crate) fn write(path: &Path, text: &str) {
+pub(crate) fn write(path: &Path, text: &str) -> std::io::Result<()> {
+    let named =
+        |e: std::io::Error| std::io::Error::new(e.kind(), format!("{}: {e}", path.display()));
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", parent.display()));
+        std::fs::create_dir_all(parent).map_err(named)?;
     }
-    std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    std::fs::write(path, text).map_err(named)
 }
 
-fn write_bitimger(out: &Path, clubs: &[Club]) {
-    write(&out.join("site.yaml"), SITE_YAML);
+fn write_bitimger(out: &Path, clubs: &[Club]) -> std::io::Result<()> {
+    write(&out.join("site.yaml"), SITE_YAML)?;
     for c in clubs {
         let dir = out.join("clubs").join(&c.slug);
-        write(&dir.join("club.yaml"), &club_yaml(c));
+        write(&dir.join("club.yaml"), &club_yaml(c))?;
         for (l, lang) in ["kk", "ru"].iter().enumerate() {
             write(
                 &dir.join(format!("about.{lang}.md")),
                 &markdown(&c.about, l, c),
-            );
+            )?;
             write(
                 &dir.join(format!("reports/2024-2025.{lang}.md")),
                 &format!("{}{}", report_front(c), markdown(&c.report, l, c)),
-            );
+            )?;
         }
     }
+    Ok(())
 }
 
-fn main() {
-    let mut clubs_n = 5000usize;
-    let mut with_hugo = false;
-    let mut out: Option<PathBuf> = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--clubs" => {
-                clubs_n = args
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .expect("--clubs needs a number")
-            }
-            "--hugo" => with_hugo = true,
-            _ if out.is_none() && !a.starts_with('-') => out = Some(PathBuf::from(a)),
-            _ => {
-                eprintln!("usage: bench-gen [--clubs N] [--hugo] OUT");
-                std::process::exit(2);
-            }
-        }
-    }
-    let out = out.unwrap_or_else(|| PathBuf::from("target/bench-corpus"));
+/// What to generate.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusOptions {
+    /// Number of clubs.
+    pub clubs: usize,
+    /// Where to write the same texts as a Hugo site, if anywhere.
+    pub hugo: Option<PathBuf>,
+}
+
+/// Writes the directory site of `options.clubs` clubs into `dir` (replacing
+/// what was there) and, when asked, its Hugo twin.
+pub fn write_corpus(dir: &Path, options: &CorpusOptions) -> std::io::Result<()> {
     let mut rng = Rng(42);
-    let clubs: Vec<Club> = (0..clubs_n).map(|i| make_club(i, &mut rng)).collect();
-    let _ = std::fs::remove_dir_all(&out);
-    write_bitimger(&out.join("bitimger"), &clubs);
-    if with_hugo {
-        hugo::write_hugo(&out.join("hugo"), &clubs);
+    let clubs: Vec<Club> = (0..options.clubs).map(|i| make_club(i, &mut rng)).collect();
+    remove(dir)?;
+    write_bitimger(dir, &clubs)?;
+    if let Some(hugo_dir) = &options.hugo {
+        remove(hugo_dir)?;
+        hugo::write_hugo(hugo_dir, &clubs)?;
     }
-    println!("{} clubs written to {}", clubs_n, out.display());
+    Ok(())
+}
+
+/// The club folders of a corpus written into `dir`, in name order.
+pub fn club_slugs(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut slugs: Vec<String> = std::fs::read_dir(dir.join("clubs"))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("club.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    slugs.sort();
+    Ok(slugs)
+}
+
+fn remove(dir: &Path) -> std::io::Result<()> {
+    match std::fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
 }
