@@ -35,9 +35,9 @@ if [ "$USE_HUGO" = auto ]; then
     if command -v hugo >/dev/null; then USE_HUGO=yes; else USE_HUGO=no; fi
 fi
 
-echo "== building (release)"
-(cd "$ROOT" && cargo build --release --quiet --bin bitimger)
-BIN=$ROOT/target/release/bitimger
+echo "== building (profile dist: release with LTO, as installed)"
+(cd "$ROOT" && cargo build --profile dist --quiet --bin bitimger)
+BIN=$ROOT/target/dist/bitimger
 
 WORK=$ROOT/target/bench
 CORPUS=$WORK/corpus-$CLUBS
@@ -141,6 +141,19 @@ secs() { awk -v a="$1" 'BEGIN { if (a == "") print "-"; else printf "%.2f s", a 
         echo "Output ($place): $(cat "$RES/$place-files") files, $(( $(cat "$RES/$place-bytes") / 1048576 )) MiB$([ -f "$RES/$place-hugo-files" ] && echo "; Hugo $(cat "$RES/$place-hugo-files") files")."
     done
     echo "Serve: $SERVE"
+    echo
+    echo "Targets (issue 7), from this run:"
+    verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { if (v == "") print "not measured"; else if ((op == ">=" && v >= t) || (op == "<=" && v <= t) || (op == "<" && v < t)) printf "%.2f, met", v; else printf "%.2f, MISSED", v }'; }
+    for place in $PLACES; do
+        f=$RES/$place-clean.json
+        b=$(median "$f" bitimger); h=$(median "$f" hugo); c=$(median "$f" copy)
+        r=$(median "$RES/$place-rebuild.json" bitimger); rh=$(median "$RES/$place-rebuild.json" hugo)
+        echo "- $place: clean build Hugo/bitimger ≥ 1.5: $(verdict "$(awk -v a="$h" -v b="$b" 'BEGIN { if (a != "") print a / b }')" ">=" 1.5)"
+        echo "- $place: clean build bitimger/cp -r ≤ 1.2: $(verdict "$(awk -v a="$b" -v b="$c" 'BEGIN { print a / b }')" "<=" 1.2)"
+        echo "- $place: rebuild, nothing changed, Hugo/bitimger ≥ 5: $(verdict "$(awk -v a="$rh" -v b="$r" 'BEGIN { if (a != "") print a / b }')" ">=" 5)"
+    done
+    echo "- peak memory Hugo/bitimger ≥ 3: $(verdict "$(awk -v a="$mh" -v b="$mb" 'BEGIN { if (a != "") print a / b }')" ">=" 3)"
+    echo "- serve median < 100 ms: $(verdict "$(sed -n 's/.*median \([0-9]*\) ms.*/\1/p' "$RES/serve.txt")" "<" 100)"
 } | tee "$RES/summary.md"
 echo
 echo "Raw hyperfine results: $RES"
