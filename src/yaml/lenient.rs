@@ -53,13 +53,31 @@ pub(super) fn parse_on<T: DeserializeOwned>(
         let Some(cut) = Cut::of(&error, diagnostics.last(), source, &text) else {
             break;
         };
-        let Some(without) = leave_out(&text, cut.line, cut.column, &cut.key) else {
-            break;
+        // A typo of a field the file does not have yet is read as that
+        // field, so what depends on it is checked too (a misspelt `name:`
+        // would otherwise hide every later problem behind "missing `name`").
+        let renamed = cut
+            .meant
+            .as_deref()
+            .filter(|meant| !has_sibling(&text, cut.line, meant))
+            .and_then(|meant| rename_key(&text, cut.line, cut.column, &cut.key, meant))
+            .map(|t| (serde_yaml::from_str::<T>(&t), t));
+        let parsed = match renamed {
+            Some((result, renamed)) => {
+                text = renamed;
+                result
+            }
+            None => {
+                let Some(without) = leave_out(&text, cut.line, cut.column, &cut.key) else {
+                    break;
+                };
+                text = without;
+                serde_yaml::from_str::<T>(&text)
+            }
         };
-        text = without;
         left_out.extend(cut.names);
         values_left_out |= !cut.unknown;
-        match serde_yaml::from_str::<T>(&text) {
+        match parsed {
             Ok(value) => {
                 lenient = (!values_left_out).then_some(value);
                 break;
@@ -105,6 +123,8 @@ struct Cut {
     names: Vec<String>,
     /// An unknown field (else a value of the wrong kind).
     unknown: bool,
+    /// The field an unknown field is probably a typo of.
+    meant: Option<String>,
 }
 
 impl Cut {
@@ -121,12 +141,16 @@ impl Cut {
         let reported = reported?;
         if let Some((key, suggestion)) = unknown_field(error) {
             let at = reported.location.as_ref()?;
+            let meant = suggestion
+                .as_deref()
+                .map(|s| s.rsplit_once('.').map_or(s, |(_, field)| field).to_string());
             return Some(Cut {
                 line: at.line?.checked_sub(source.line_offset)?,
                 column: at.column?,
                 key,
                 names: suggestion.into_iter().collect(),
                 unknown: true,
+                meant,
             });
         }
         let value_error = ["/wrong-type", "/invalid-value", "/invalid"]
@@ -148,6 +172,7 @@ impl Cut {
             key: key.to_string(),
             names: vec![path.to_string()],
             unknown: false,
+            meant: None,
         })
     }
 }
@@ -226,6 +251,82 @@ fn leave_out(text: &str, line: usize, column: usize, key: &str) -> Option<String
         *next = ending(next).to_string();
     }
     Some(lines.concat())
+}
+
+/// `text` with the key `key` at `line`:`column` (1-based) spelt `meant`.
+/// None when the key is not there.
+fn rename_key(text: &str, line: usize, column: usize, key: &str, meant: &str) -> Option<String> {
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    let l = lines.get(line.checked_sub(1)?)?;
+    let at = l.char_indices().nth(column.checked_sub(1)?)?.0;
+    let rest = l[at..].strip_prefix(key)?;
+    if !rest
+        .trim_start_matches(['"', '\''])
+        .trim_start()
+        .starts_with(':')
+    {
+        return None;
+    }
+    lines[line - 1] = format!("{}{meant}{rest}", &l[..at]);
+    Some(lines.concat())
+}
+
+/// Whether the mapping that holds the key on `line` (1-based) already has
+/// the key `name` (block style: the lines at the key's column, within its
+/// group or list item).
+fn has_sibling(text: &str, line: usize, name: &str) -> bool {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(own) = lines.get(line.wrapping_sub(1)).map(|l| key_start(l)) else {
+        return false;
+    };
+    let is_name = |l: &str| {
+        let key = l[key_start(l).0..].trim_start_matches(['"', '\'']);
+        key.strip_prefix(name).is_some_and(|r| {
+            r.trim_start_matches(['"', '\''])
+                .trim_start()
+                .starts_with(':')
+        })
+    };
+    // Below: until the group ends or the next list item starts.
+    for l in lines.iter().skip(line).filter(|l| is_content(l)) {
+        let (at, item) = key_start(l);
+        if at < own.0 || (at == own.0 && item) {
+            break;
+        }
+        if at == own.0 && is_name(l) {
+            return true;
+        }
+    }
+    // Above: until the group starts or this list item's first line.
+    if own.1 {
+        return false;
+    }
+    for l in lines[..line - 1].iter().rev().filter(|l| is_content(l)) {
+        let (at, item) = key_start(l);
+        if at < own.0 {
+            break;
+        }
+        if at == own.0 && is_name(l) {
+            return true;
+        }
+        if at == own.0 && item {
+            break;
+        }
+    }
+    false
+}
+
+/// Where a line's key starts (after its indent and any `- `), and whether
+/// the line starts a list item.
+fn key_start(line: &str) -> (usize, bool) {
+    let mut at = indent_of(line);
+    let mut item = false;
+    while line[at..].starts_with("- ") {
+        item = true;
+        at += 2;
+        at += indent_of(&line[at..]);
+    }
+    (at, item)
 }
 
 /// The line ending at the end of `line` (none on the last line).
@@ -317,6 +418,45 @@ mod tests {
     fn a_missing_field_that_was_only_misspelt_is_not_repeated() {
         let (found, _) = problems("nmae: x\n");
         assert_eq!(found, [("club/unknown-field".to_string(), 4)]);
+    }
+
+    #[test]
+    fn a_misspelt_field_is_read_as_meant_so_later_problems_show() {
+        let (found, lenient) = problems("nmae: x\ncount: -1\n");
+        assert_eq!(
+            found,
+            [
+                ("club/unknown-field".to_string(), 4),
+                ("club/wrong-type".to_string(), 5)
+            ]
+        );
+        assert!(!lenient);
+        let (found, lenient) = problems("nmae: x\ncount: 3\n");
+        assert_eq!(found, [("club/unknown-field".to_string(), 4)]);
+        assert!(lenient, "read as `name: x`, so the file's checks can run");
+    }
+
+    #[test]
+    fn a_typo_of_a_field_already_there_is_left_out() {
+        let (found, lenient) = problems("name: x\nnmae: y\n");
+        assert_eq!(found, [("club/unknown-field".to_string(), 5)]);
+        assert!(lenient);
+    }
+
+    #[test]
+    fn siblings_are_looked_for_within_the_same_list_item() {
+        let text = "name: x\nleaders:\n  - name: y\n    nmae: z\n  - nmae: w\n  - name: v\n";
+        assert!(has_sibling(text, 4, "name"));
+        assert!(!has_sibling(text, 5, "name"));
+        let (found, lenient) = problems(text);
+        assert_eq!(
+            found,
+            [
+                ("club/unknown-field".to_string(), 7),
+                ("club/unknown-field".to_string(), 8)
+            ]
+        );
+        assert!(lenient);
     }
 
     #[test]

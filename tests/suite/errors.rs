@@ -887,6 +887,20 @@ fn every_typo_of_a_club_is_reported_with_its_wrong_region() {
 }
 
 #[test]
+fn a_misspelt_required_field_does_not_hide_a_wrong_region() {
+    // Without `name:` the club cannot be read at all; read as the field it
+    // was meant to be, the rest of the file is checked in the same build.
+    let b = Broken::minimal(|t| {
+        t.edit(CLUB, "name: {kk: \"Сенім\"", "nmae: {kk: \"Сенім\"");
+        t.edit(CLUB, "region: karaganda", "region: qaraganda");
+    });
+    assert_eq!(
+        b.all_in(CLUB),
+        at(&[("club/unknown-field", 1), ("club/unknown-region", 4)])
+    );
+}
+
+#[test]
 fn a_typo_in_report_front_matter_does_not_hide_its_figures() {
     let b = Broken::minimal(|t| {
         t.write(
