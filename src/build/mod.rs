@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use crate::content::{LoadOptions, Site, load_site};
 use crate::diag::Diagnostics;
 use crate::i18n::{I18n, load_i18n};
-use crate::render::{OutputFile, RenderOptions, render_site, render_site_to};
+use crate::render::{OutputFile, RenderOptions, render_site_to};
 use crate::types::Date;
 
 /// What to build and where.
@@ -86,25 +86,19 @@ impl std::fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-/// A site loaded and rendered in memory, not written.
-pub struct Generated {
-    /// The site, when site.yaml could be read.
-    pub site: Option<Site>,
-    /// Every output file (empty when there were errors before rendering).
-    pub files: Vec<OutputFile>,
-    /// Problems.
-    pub diagnostics: Diagnostics,
-}
-
-/// Loads, validates and renders the site in `dir` without writing anything.
-pub fn generate(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Generated {
+/// Loads, validates and renders the site in `dir` without writing anything:
+/// each output file goes to `sink` as soon as it is rendered, and none is
+/// kept, so memory does not grow with the size of the site's pages. Returns
+/// the site (when site.yaml could be read) and the problems found.
+pub fn generate_to(
+    dir: &Path,
+    load: &LoadOptions,
+    render: &RenderOptions,
+    sink: crate::render::Sink<'_>,
+) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let Some(site) = load_site(dir, load, &mut diags) else {
-        return Generated {
-            site: None,
-            files: Vec::new(),
-            diagnostics: diags,
-        };
+        return (None, diags);
     };
     let i18n: Arc<I18n> = Arc::new(load_i18n(
         &site.config.languages,
@@ -114,18 +108,13 @@ pub fn generate(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Gener
     // Pages of a site with content errors are not rendered: they would
     // only repeat those errors as missing pages. The theme is still
     // compiled, so template errors are reported in the same run.
-    let files = if diags.has_errors() {
+    if diags.has_errors() {
         crate::render::check_theme(&site, i18n, &mut diags);
-        Vec::new()
     } else {
-        render_site(&site, i18n, render, &mut diags)
-    };
-    diags.silence(&site.config.silence);
-    Generated {
-        site: Some(site),
-        files,
-        diagnostics: diags,
+        render_site_to(&site, i18n, render, &mut diags, sink);
     }
+    diags.silence(&site.config.silence);
+    (Some(site), diags)
 }
 
 /// Builds the site into the output folder. Content problems are in the
@@ -258,24 +247,5 @@ impl Counts {
             self.pages.load(Ordering::Relaxed),
             self.files.load(Ordering::Relaxed),
         )
-    }
-}
-
-/// Reports two things writing the same output file (e.g. static/kk/index.html over a
-/// page) would lose one of them.
-pub fn check_unique_paths(files: &[OutputFile], diags: &mut Diagnostics) {
-    let mut seen = std::collections::HashSet::new();
-    for f in files {
-        if !seen.insert(f.path()) {
-            let mut d = crate::diag::Diagnostic::error(
-                "output/duplicate-path",
-                format!("two files would be written to `{}`", f.path()),
-            )
-            .help("rename the file in static/ (or the page) so each output path is used once");
-            if let OutputFile::Copy { source, .. } = f {
-                d = d.in_file(source);
-            }
-            diags.push(d);
-        }
     }
 }

@@ -1,13 +1,13 @@
 //! Rules over the rendered pages: every internal link and `#anchor`
 //! resolves to a file of the output, and every image has alt text.
 //!
-//! Pages are parsed as HTML (scraper) in parallel; problems are traced
+//! Pages are parsed as HTML (scraper) as they are rendered, in parallel; problems are traced
 //! back to the Markdown line that holds the link when there is one, else
 //! they name the page (the link then comes from a template).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Mutex;
 
-use rayon::prelude::*;
 use scraper::{Html, Selector};
 
 use crate::content::{Body, Site};
@@ -122,20 +122,49 @@ struct Finding {
 }
 
 /// Checks links, anchors and alt texts of every HTML page in `files`.
-pub(crate) fn check_pages(site: &Site, files: &[OutputFile], diags: &mut Diagnostics) {
-    let paths: HashSet<&str> = files.iter().map(OutputFile::path).collect();
-    let pages: Vec<PageInfo> = files
-        .par_iter()
-        .filter(|f| f.path().ends_with(".html"))
-        .filter_map(|f| f.bytes().map(|b| parse_page(f.path(), b)))
-        .collect();
+/// The output's paths and what each page links to, collected while the
+/// pages are rendered (from any thread); the pages themselves are not kept.
+#[derive(Default)]
+pub(crate) struct Scan {
+    paths: Mutex<HashSet<String>>,
+    pages: Mutex<Vec<PageInfo>>,
+}
+
+impl Scan {
+    /// Records an output file, and parses it when it is an HTML page.
+    pub(crate) fn add(&self, f: &OutputFile) {
+        let info = match f.bytes() {
+            Some(b) if f.path().ends_with(".html") => Some(parse_page(f.path(), b)),
+            _ => None,
+        };
+        lock(&self.paths).insert(f.path().to_string());
+        if let Some(info) = info {
+            lock(&self.pages).push(info);
+        }
+    }
+
+    /// Reports broken links and anchors and images without alt text.
+    pub(crate) fn finish(self, site: &Site, diags: &mut Diagnostics) {
+        let paths = self.paths.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut pages = self.pages.into_inner().unwrap_or_else(|e| e.into_inner());
+        // Pages arrive in any order; findings list them in path order.
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        check_pages(site, &paths, &pages, diags);
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: &mut Diagnostics) {
     let ids: HashMap<&str, &HashSet<String>> =
         pages.iter().map(|p| (p.path.as_str(), &p.ids)).collect();
     let base_path = base_path(site);
     let mut broken: BTreeMap<String, Finding> = BTreeMap::new();
     let mut anchors: BTreeMap<String, Finding> = BTreeMap::new();
     let mut no_alt: BTreeMap<String, Finding> = BTreeMap::new();
-    for page in &pages {
+    for page in pages {
         for href in &page.refs {
             match resolve(&page.path, href, &base_path) {
                 Target::External => {}
@@ -145,8 +174,8 @@ pub(crate) fn check_pages(site: &Site, files: &[OutputFile], diags: &mut Diagnos
                     .pages
                     .push(page.path.clone()),
                 Target::Internal(file, fragment) => {
-                    let exists = paths.contains(file.as_str())
-                        || paths.contains(format!("{file}/index.html").as_str());
+                    let exists =
+                        paths.contains(&file) || paths.contains(&format!("{file}/index.html"));
                     if !exists {
                         broken
                             .entry(href.clone())

@@ -11,12 +11,13 @@ mod detect;
 mod links;
 mod privacy;
 
+use std::ops::ControlFlow;
 use std::path::Path;
 
-use crate::build::{Generated, check_unique_paths, generate};
+use crate::build::generate_to;
 use crate::content::{LoadOptions, Site};
 use crate::diag::{Diagnostic, Diagnostics, Location, Severity};
-use crate::render::{OutputFile, RenderOptions};
+use crate::render::RenderOptions;
 use crate::yaml::{Seg, Source};
 
 /// One rule of `check`.
@@ -97,36 +98,37 @@ pub const RULES: &[Rule] = &[
     ),
 ];
 
-/// Loads, renders and checks the site in `dir`, writing nothing.
+/// Loads, renders and checks the site in `dir`, writing nothing. Pages are
+/// parsed for their links as they are rendered and then dropped, so memory
+/// holds what the pages link to, not the pages.
 pub fn check(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Diagnostics {
-    let Generated {
-        site,
-        files,
-        mut diagnostics,
-    } = generate(dir, load, render);
+    let scan = links::Scan::default();
+    let (site, mut diagnostics) = generate_to(dir, load, render, &|f| {
+        scan.add(&f);
+        ControlFlow::Continue(())
+    });
     let Some(site) = site else {
         return diagnostics;
     };
-    if !diagnostics.has_errors() {
-        check_unique_paths(&files, &mut diagnostics);
-    }
     let mut extra = Diagnostics::new();
-    check_site(&site, &files, &mut extra);
+    site_rules(&site, &mut extra);
+    // Pages that failed to render would show as broken links: their
+    // errors come first.
+    if !diagnostics.has_errors() {
+        scan.finish(&site, &mut extra);
+    }
     extra.silence(&site.config.silence);
     diagnostics.extend(extra);
     diagnostics
 }
 
-/// The whole-site rules over a loaded site and its rendered files.
-pub fn check_site(site: &Site, files: &[OutputFile], diags: &mut Diagnostics) {
+/// The rules over the loaded site alone.
+fn site_rules(site: &Site, diags: &mut Diagnostics) {
     privacy::check_texts(site, diags);
     privacy::check_clubs(site, diags);
     check_clubs(site, diags);
     static_images(site, diags);
     empty_alts(site, diags);
-    if !files.is_empty() {
-        links::check_pages(site, files, diags);
-    }
 }
 
 /// The rules whose errors must stop a build, so nothing they find is ever
