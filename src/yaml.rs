@@ -606,10 +606,11 @@ mod tests {
         leaders: Option<Vec<Leader>>,
     }
 
+    /// A nested group, for the tests here and in `lenient`.
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
-    struct Leader {
+    pub(super) struct Leader {
         name: String,
         email: Option<String>,
     }

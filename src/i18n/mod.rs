@@ -169,12 +169,7 @@ pub enum Arg<'a> {
 impl I18n {
     /// The message `id` in `lang` with `args`; `None` when no language has it.
     pub fn message(&self, lang: &str, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
-        let bundle = self
-            .bundles
-            .get(lang)
-            .filter(|b| b.has_message(id))
-            .unwrap_or(&self.fallback);
-        let pattern = bundle.get_message(id)?.value()?;
+        let (bundle, pattern) = self.pattern(lang, id)?;
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
             match v {
@@ -190,15 +185,25 @@ impl I18n {
     /// The message `id` in `lang` when it needs no arguments (formatting it
     /// without any gives no error), for caching.
     pub fn plain(&self, lang: &str, id: &str) -> Option<String> {
+        let (bundle, pattern) = self.pattern(lang, id)?;
+        let mut errors = vec![];
+        let text = bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    }
+
+    /// The bundle that has message `id` (`lang`'s, else the fallback's) and
+    /// the message's pattern.
+    fn pattern(
+        &self,
+        lang: &str,
+        id: &str,
+    ) -> Option<(&Bundle, &fluent_syntax::ast::Pattern<&str>)> {
         let bundle = self
             .bundles
             .get(lang)
             .filter(|b| b.has_message(id))
             .unwrap_or(&self.fallback);
-        let pattern = bundle.get_message(id)?.value()?;
-        let mut errors = vec![];
-        let text = bundle.format_pattern(pattern, None, &mut errors);
-        errors.is_empty().then(|| text.into_owned())
+        Some((bundle, bundle.get_message(id)?.value()?))
     }
 
     /// Like [`message`](Self::message) without arguments, returning the id

@@ -339,6 +339,7 @@ fn ending(line: &str) -> &str {
 mod tests {
     use super::*;
     use crate::yaml::parse;
+    use crate::yaml::tests::Leader;
     use serde::Deserialize;
     use std::path::Path;
 
@@ -349,14 +350,6 @@ mod tests {
         name: String,
         count: Option<u32>,
         leaders: Option<Vec<Leader>>,
-    }
-
-    #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Leader {
-        name: String,
-        email: Option<String>,
     }
 
     fn problems(text: &str) -> (Vec<(String, usize)>, bool) {

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::texts::*;
-use super::{Club, lang_of, markdown, write};
+use super::{Club, indicators_yaml, lang_of, markdown, write};
 
 const CONFIG: &str = r#"baseURL = "https://mediation.example.kz/"
 title = "Мектеп медиациясы клубтарының анықтамалығы"
@@ -279,27 +279,13 @@ fn club_front(c: &Club, l: usize) -> String {
 }
 
 fn report_front(c: &Club, l: usize) -> String {
-    let f = c.figures;
     let title = if l == 0 {
         "2024–2025 оқу жылының есебі"
     } else {
         "Отчёт за 2024–2025 учебный год"
     };
-    let mut y = format!("---\ntitle: \"{title}\"\ntype: report\nindicators:\n");
-    let _ = writeln!(y, "  mediators_trained: {}", f.trained);
-    let _ = writeln!(y, "  mediators_active: {}", f.active);
-    let _ = writeln!(y, "  cases: {}", f.cases);
-    let _ = writeln!(y, "  cases_resolved: {}", f.resolved);
-    let _ = writeln!(y, "  trainings: {}", f.trainings);
-    let _ = writeln!(y, "  participants: {}", f.participants);
-    y.push_str("  quarters:\n");
-    for (q, (cases, resolved)) in f.quarters.iter().enumerate() {
-        let _ = writeln!(
-            y,
-            "    q{}: {{cases: {cases}, cases_resolved: {resolved}}}",
-            q + 1
-        );
-    }
-    y.push_str("---\n");
-    y
+    format!(
+        "---\ntitle: \"{title}\"\ntype: report\n{}---\n",
+        indicators_yaml(&c.figures)
+    )
 }

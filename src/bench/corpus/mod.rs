@@ -308,8 +308,15 @@ fn club_yaml(c: &Club) -> String {
 }
 
 fn report_front(c: &Club) -> String {
-    let f = c.figures;
-    let mut y = String::from("---\nyear: 2024-2025\nstatus: final\nindicators:\n");
+    format!(
+        "---\nyear: 2024-2025\nstatus: final\n{}---\n",
+        indicators_yaml(&c.figures)
+    )
+}
+
+/// A report's `indicators:` block, the same in both generators' front matter.
+pub(crate) fn indicators_yaml(f: &Figures) -> String {
+    let mut y = String::from("indicators:\n");
     let _ = writeln!(y, "  mediators_trained: {}", f.trained);
     let _ = writeln!(y, "  mediators_active: {}", f.active);
     let _ = writeln!(y, "  cases: {}", f.cases);
@@ -324,7 +331,6 @@ fn report_front(c: &Club) -> String {
             q + 1
         );
     }
-    y.push_str("---\n");
     y
 }
 
