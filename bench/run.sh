@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
         --runs) RUNS=$2; shift 2 ;;
         --only) PLACES=$2; shift 2 ;;
         --no-hugo) USE_HUGO=no; shift ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        -h|--help) sed -n "2,12p" "$0" | cut -c3-; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -142,7 +142,7 @@ secs() { awk -v a="$1" 'BEGIN { if (a == "") print "-"; else printf "%.2f s", a 
     done
     echo "Serve: $SERVE"
     echo
-    echo "Targets (issue 7), from this run:"
+    echo "Targets, from this run:"
     verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { if (v == "") print "not measured"; else if ((op == ">=" && v >= t) || (op == "<=" && v <= t) || (op == "<" && v < t)) printf "%.2f, met", v; else printf "%.2f, MISSED", v }'; }
     for place in $PLACES; do
         f=$RES/$place-clean.json
