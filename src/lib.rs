@@ -2,7 +2,8 @@
 //!
 //! The pipeline (see docs/architecture in DESIGN): `config` reads site.yaml,
 //! `content` loads and validates the site, `i18n` holds the UI messages,
-//! `render` turns the site into pages in memory, `build` writes them.
+//! `render` turns the site into pages, streamed to a sink, and `build`
+//! writes them as they come (`check` parses them instead).
 //! Modules import only from layers below them; the library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 

@@ -1,4 +1,5 @@
-//! Render: `&Site` + theme + UI messages → every output file, in memory.
+//! Render: `&Site` + theme + UI messages → every output file, handed to a
+//! sink as it is rendered (or collected, for `serve` and tests).
 //! Pages render in parallel; nothing here touches the output folder.
 //!
 //! Layer 3: imports `content`, `i18n`, `config`, `diag`, `types`, `builtin`.
