@@ -102,6 +102,15 @@ impl Config {
     pub fn file(&self) -> PathBuf {
         self.root.join("site.yaml")
     }
+
+    /// The site's path on its host: `/`, or `/sub/` from base_url.
+    pub fn base_path(&self) -> String {
+        self.base_url
+            .as_deref()
+            .and_then(|u| url::Url::parse(u).ok())
+            .map(|u| u.path().to_string())
+            .unwrap_or_else(|| "/".to_string())
+    }
 }
 
 /// Loads and checks `<root>/site.yaml`. Problems go to `diags`; `None` when

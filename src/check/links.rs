@@ -160,7 +160,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: &mut Diagnostics) {
     let ids: HashMap<&str, &HashSet<String>> =
         pages.iter().map(|p| (p.path.as_str(), &p.ids)).collect();
-    let base_path = base_path(site);
+    let base_path = site.config.base_path();
     let mut broken: BTreeMap<String, Finding> = BTreeMap::new();
     let mut anchors: BTreeMap<String, Finding> = BTreeMap::new();
     let mut no_alt: BTreeMap<String, Finding> = BTreeMap::new();
@@ -235,16 +235,6 @@ fn on_pages(f: &Finding) -> String {
         [one] => format!(" (on {one})"),
         [first, rest @ ..] => format!(" (on {first} and {} more pages)", rest.len()),
     }
-}
-
-/// The site's path on its host: `/`, or `/sub/` from base_url.
-fn base_path(site: &Site) -> String {
-    site.config
-        .base_url
-        .as_deref()
-        .and_then(|u| url::Url::parse(u).ok())
-        .map(|u| u.path().to_string())
-        .unwrap_or_else(|| "/".to_string())
 }
 
 /// Every Markdown text of the site, to find where a link was written.

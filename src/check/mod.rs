@@ -125,7 +125,6 @@ pub fn check(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Diagnost
 /// The rules over the loaded site alone.
 fn site_rules(site: &Site, diags: &mut Diagnostics) {
     privacy::check_texts(site, diags);
-    privacy::check_clubs(site, diags);
     check_clubs(site, diags);
     static_images(site, diags);
     empty_alts(site, diags);
@@ -137,6 +136,7 @@ pub fn publish_rules(site: &Site, diags: &mut Diagnostics) {
     privacy::check_iins(site, diags);
 }
 
+/// The rules of each club, its club.yaml read once for their locations.
 fn check_clubs(site: &Site, diags: &mut Diagnostics) {
     for club in &site.clubs {
         let file = club.dir.join("club.yaml");
@@ -147,6 +147,7 @@ fn check_clubs(site: &Site, diags: &mut Diagnostics) {
             line_offset: 0,
             family: "club",
         };
+        privacy::check_club(club, src, diags);
         if club.feedback.is_empty() {
             diags.push(
                 Diagnostic::warning("club/no-feedback", "this club has no feedback link")

@@ -172,31 +172,21 @@ fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagn
 }
 
 /// Leaders' personal mobile numbers, and galleries published without the
-/// parents' consent on file.
-pub(crate) fn check_clubs(site: &Site, diags: &mut Diagnostics) {
-    for club in &site.clubs {
-        let file = club.dir.join("club.yaml");
-        let text = crate::fs::read_text(&file).unwrap_or_default();
-        let src = Source {
-            text: &text,
-            file: &file,
-            line_offset: 0,
-            family: "club",
-        };
-        staff_mobiles(club, src, diags);
-        if !club.gallery.photos.is_empty() && !club.gallery.consent {
-            diags.push(
-                Diagnostic::warning(
-                    "privacy/gallery-consent",
-                    format!(
-                        "{} photos are published without `gallery.consent: true`",
-                        club.gallery.photos.len()
-                    ),
-                )
-                .at(locate_or_file(src, &[Seg::Key("gallery")]))
-                .help("publish photos of children only with their parents' written consent; then write `consent: true` under `gallery:`, or set `photos: false`"),
-            );
-        }
+/// parents' consent on file; `src` is the club's club.yaml.
+pub(crate) fn check_club(club: &Club, src: Source<'_>, diags: &mut Diagnostics) {
+    staff_mobiles(club, src, diags);
+    if !club.gallery.photos.is_empty() && !club.gallery.consent {
+        diags.push(
+            Diagnostic::warning(
+                "privacy/gallery-consent",
+                format!(
+                    "{} photos are published without `gallery.consent: true`",
+                    club.gallery.photos.len()
+                ),
+            )
+            .at(locate_or_file(src, &[Seg::Key("gallery")]))
+            .help("publish photos of children only with their parents' written consent; then write `consent: true` under `gallery:`, or set `photos: false`"),
+        );
     }
 }
 

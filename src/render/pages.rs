@@ -64,7 +64,7 @@ pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
             kind: JobKind::RootNotFound,
             lang: default,
             file: "404.html".into(),
-            root: base_path(site),
+            root: site.config.base_path(),
         },
     ];
     jobs.extend(jobs_for(site, &ids));
@@ -112,7 +112,7 @@ pub(crate) fn jobs_for(site: &Site, ids: &[PageId]) -> Vec<PageJob> {
         for id in ids {
             let file = paths.file(lang, id);
             let root = if *id == PageId::NotFound {
-                base_path(site)
+                site.config.base_path()
             } else {
                 root_of(&file)
             };
@@ -125,17 +125,6 @@ pub(crate) fn jobs_for(site: &Site, ids: &[PageId]) -> Vec<PageJob> {
         }
     }
     jobs
-}
-
-/// The absolute path of the site root (`/` or `/sub/` from base_url), for
-/// 404 pages, which are served at any address.
-fn base_path(site: &Site) -> String {
-    site.config
-        .base_url
-        .as_deref()
-        .and_then(|u| url::Url::parse(u).ok())
-        .map(|u| u.path().to_string())
-        .unwrap_or_else(|| "/".to_string())
 }
 
 #[derive(Serialize)]
