@@ -186,10 +186,31 @@ fn doc_of<T>(parts: &[Part<T>]) -> Doc {
     doc
 }
 
-/// Warns for each site language that has no text of its own.
+/// Reads the files of one text, one per language: the parts that could be
+/// read, and the languages whose file could not (its errors are reported).
+fn read_parts<T: DeserializeOwned>(
+    files: Vec<(Option<String>, PathBuf)>,
+    family: &'static str,
+    top_level: u8,
+    diags: &mut Diagnostics,
+) -> (Vec<Part<T>>, Vec<String>) {
+    let mut parts = Vec::with_capacity(files.len());
+    let mut unread = Vec::new();
+    for (lang, path) in files {
+        match read_part(lang.clone(), &path, family, top_level, diags) {
+            Some(part) => parts.push(part),
+            None => unread.extend(lang),
+        }
+    }
+    (parts, unread)
+}
+
+/// Warns for each site language that has no text of its own; a language
+/// whose file is there but could not be read (`unread`) has its own errors.
 fn warn_missing_langs(
     ctx: &LoadContext<'_>,
     doc: &Doc,
+    unread: &[String],
     first: &Path,
     what: &str,
     diags: &mut Diagnostics,
@@ -198,7 +219,7 @@ fn warn_missing_langs(
         return;
     }
     for lang in &ctx.config.languages {
-        if !doc.per_lang.contains_key(lang) {
+        if !doc.per_lang.contains_key(lang) && !unread.contains(lang) {
             let name = first.file_name().and_then(|n| n.to_str()).unwrap_or("");
             let stem = name.split('.').next().unwrap_or(name);
             diags.push(
@@ -223,13 +244,17 @@ pub(crate) fn load_doc(
     let Some(files) = groups.remove(stem) else {
         return Doc::default();
     };
-    let parts: Vec<Part<NoFront>> = files
-        .into_iter()
-        .filter_map(|(lang, path)| read_part(lang, &path, "page", 3, diags))
-        .collect();
+    let (parts, unread): (Vec<Part<NoFront>>, _) = read_parts(files, "page", 3, diags);
     let doc = doc_of(&parts);
     if let Some(p) = parts.first() {
-        warn_missing_langs(ctx, &doc, &p.body.file, &format!("`{stem}`"), diags);
+        warn_missing_langs(
+            ctx,
+            &doc,
+            &unread,
+            &p.body.file,
+            &format!("`{stem}`"),
+            diags,
+        );
     }
     doc
 }
@@ -302,10 +327,7 @@ fn load_report(
         );
         return None;
     }
-    let parts: Vec<Part<RawReport>> = files
-        .into_iter()
-        .filter_map(|(lang, path)| read_part(lang, &path, "report", 2, diags))
-        .collect();
+    let (parts, unread): (Vec<Part<RawReport>>, _) = read_parts(files, "report", 2, diags);
     let first = parts.first()?;
     let mut checked = Vec::new();
     for part in &parts {
@@ -345,7 +367,7 @@ fn load_report(
         return None;
     }
     let doc = doc_of(&parts);
-    warn_missing_langs(ctx, &doc, &first.body.file, "this report", diags);
+    warn_missing_langs(ctx, &doc, &unread, &first.body.file, "this report", diags);
     let ind = first.front.indicators.clone().unwrap_or_default();
     let RawIndicators {
         trust_box,
@@ -670,10 +692,7 @@ fn load_news_item(
     club: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Option<News> {
-    let parts: Vec<Part<RawNews>> = files
-        .into_iter()
-        .filter_map(|(lang, path)| read_part(lang, &path, "news", 2, diags))
-        .collect();
+    let (parts, unread): (Vec<Part<RawNews>>, _) = read_parts(files, "news", 2, diags);
     let first = parts.first()?;
     let mut date = None;
     for part in &parts {
@@ -721,7 +740,14 @@ fn load_news_item(
         .filter_map(|p| p.front.summary.as_ref().map(|s| (p.lang.as_deref(), s)))
         .collect();
     let doc = doc_of(&parts);
-    warn_missing_langs(ctx, &doc, &first.body.file, "this news item", diags);
+    warn_missing_langs(
+        ctx,
+        &doc,
+        &unread,
+        &first.body.file,
+        "this news item",
+        diags,
+    );
     Some(News {
         slug: if slug.is_empty() {
             "news".to_string()
@@ -769,10 +795,7 @@ fn load_page(
     files: Vec<(Option<String>, PathBuf)>,
     diags: &mut Diagnostics,
 ) -> Option<Page> {
-    let parts: Vec<Part<RawPage>> = files
-        .into_iter()
-        .filter_map(|(lang, path)| read_part(lang, &path, "page", 2, diags))
-        .collect();
+    let (parts, unread): (Vec<Part<RawPage>>, _) = read_parts(files, "page", 2, diags);
     let first = parts.first()?;
     if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {
         return None;
@@ -799,7 +822,7 @@ fn load_page(
         .filter_map(|p| p.front.description.as_ref().map(|s| (p.lang.as_deref(), s)))
         .collect();
     let doc = doc_of(&parts);
-    warn_missing_langs(ctx, &doc, &first.body.file, "this page", diags);
+    warn_missing_langs(ctx, &doc, &unread, &first.body.file, "this page", diags);
     let slug = if slug::is_slug(stem) {
         stem.to_string()
     } else {

@@ -901,6 +901,26 @@ fn a_misspelt_required_field_does_not_hide_a_wrong_region() {
 }
 
 #[test]
+fn a_translation_that_fails_to_load_is_not_also_reported_missing() {
+    // The kk report cannot be read (a wrong value); the ru one is fine. The
+    // kk file is there, so "no `kk` version" would send the teacher the
+    // wrong way.
+    let b = Broken::minimal(|t| {
+        t.write(
+            "clubs/senim/reports/2024-2025.kk.md",
+            &REPORT_KK.replace("  cases: 5", "  cases: many"),
+        );
+        t.write("clubs/senim/reports/2024-2025.ru.md", REPORT_RU);
+    });
+    assert_eq!(
+        b.all_in("clubs/senim/reports/2024-2025.kk.md"),
+        at(&[("report/wrong-type", 5)])
+    );
+    let codes: Vec<String> = b.t.problems().into_iter().map(|p| p.code).collect();
+    assert!(!codes.iter().any(|c| c == "i18n/untranslated"), "{codes:?}");
+}
+
+#[test]
 fn a_typo_in_report_front_matter_does_not_hide_its_figures() {
     let b = Broken::minimal(|t| {
         t.write(
