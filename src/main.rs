@@ -382,6 +382,9 @@ fn run_serve(mut options: ServeOptions, open: bool) -> ExitCode {
         "Watching {} for changes. Press Ctrl+C to stop.",
         site.display()
     );
+    if let Some(warning) = network_warning(handle.addr()) {
+        anstream::eprintln!("{warning}");
+    }
     if handle.watching() == Watching::Polling {
         anstream::eprintln!(
             "note: this computer cannot watch that many folders; changes are looked for twice a second"
@@ -392,6 +395,22 @@ fn run_serve(mut options: ServeOptions, open: bool) -> ExitCode {
     }
     handle.wait();
     ExitCode::SUCCESS
+}
+
+/// The warning for a preview visible beyond this computer (`--bind` to
+/// another address than loopback).
+fn network_warning(addr: std::net::SocketAddr) -> Option<String> {
+    if addr.ip().is_loopback() {
+        return None;
+    }
+    let on = if addr.ip().is_unspecified() {
+        format!("every address of this computer, port {}", addr.port())
+    } else {
+        format!("http://{addr}/")
+    };
+    Some(format!(
+        "warning: the preview is visible on the network ({on}): other devices there can see the site, drafts included.\n  It is a preview for checking the site, not a way to publish it: publish the folder written by `bitimger build` on a web host."
+    ))
 }
 
 /// Prints what a build of `serve` did: its problems, then one line.
@@ -523,4 +542,21 @@ fn print_scaffold(result: Result<ScaffoldReport, ScaffoldError>) -> ExitCode {
         anstream::eprintln!("Nothing was created: every file was already there.");
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_network_bind_is_warned_about() {
+        for addr in ["0.0.0.0:1111", "192.168.1.5:1111", "[::]:1111"] {
+            let w = network_warning(addr.parse().unwrap()).unwrap();
+            assert!(w.contains("visible on the network"), "{w}");
+            assert!(w.contains("not a way to publish"), "{w}");
+        }
+        for addr in ["127.0.0.1:1111", "[::1]:1111"] {
+            assert_eq!(network_warning(addr.parse().unwrap()), None, "{addr}");
+        }
+    }
 }

@@ -1,6 +1,8 @@
-//! The HTTP side of `serve`: the built site from memory (never from disk
-//! by request path), the live-reload script and event stream, and the
-//! overlay of problems over every page while the last build failed.
+//! The HTTP side of `serve`: the built site as the last build captured it
+//! (from memory, large copied files streamed from the very file the build
+//! checked; never from disk by request path), the live-reload script and
+//! event stream, and the overlay of problems over every page while the last
+//! build failed.
 //!
 //! A request path only ever selects a key of the served map, so it cannot
 //! reach a file outside the site; paths that try (`..`, encoded or double
@@ -19,6 +21,7 @@ use axum::routing::get;
 use futures_util::Stream;
 use tokio::sync::broadcast::error::RecvError;
 
+use super::files::{self, Copied};
 use super::state::{Body, Reload, Shared};
 use crate::render::escape_html;
 
@@ -208,15 +211,9 @@ fn lookup(shared: &Shared, key: &str) -> (Found, Option<Arc<str>>) {
 async fn send(status: StatusCode, path: &str, body: Body, overlay: Option<Arc<str>>) -> Response {
     let bytes = match body {
         Body::Bytes(b) => b,
-        Body::File(source) => match tokio::fs::read(&source).await {
-            Ok(v) => v.into(),
-            Err(_) => {
-                return respond(
-                    StatusCode::NOT_FOUND,
-                    "text/plain; charset=utf-8",
-                    HttpBody::from("this file was just removed\n"),
-                );
-            }
+        Body::Copied(copied) => match copied.bytes() {
+            Some(b) => b.clone(),
+            None => return stream(status, path, copied).await,
         },
     };
     let content_type = content_type(path);
@@ -224,6 +221,28 @@ async fn send(status: StatusCode, path: &str, body: Body, overlay: Option<Arc<st
         return send_html(status, bytes.to_vec(), overlay);
     }
     respond(status, content_type, HttpBody::from(bytes))
+}
+
+/// A large copied file, streamed from disk when it is still the file the
+/// build captured (large pages get no overlay: they are not read whole).
+async fn stream(status: StatusCode, path: &str, copied: Arc<Copied>) -> Response {
+    let len = copied.len();
+    let opened = tokio::task::spawn_blocking(move || copied.open()).await;
+    let Ok(Ok(file)) = opened else {
+        return respond(
+            StatusCode::NOT_FOUND,
+            "text/plain; charset=utf-8",
+            HttpBody::from("this file changed or was removed since the last build\n"),
+        );
+    };
+    let mut r = respond(
+        status,
+        content_type(path),
+        HttpBody::from_stream(files::stream(file, len)),
+    );
+    r.headers_mut()
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    r
 }
 
 /// An HTML page with the overlay added before `</body>`.
@@ -266,15 +285,25 @@ pub(crate) fn overlay(text: &str, errors: usize) -> String {
     )
 }
 
-async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
+/// The live-reload stream of one tab. Each holds a connection for as long
+/// as the tab is open, so their number is capped: a flood of them cannot
+/// take every connection the server allows.
+async fn events(State(shared): State<Arc<Shared>>) -> Response {
+    let Ok(permit) = shared.event_streams.clone().try_acquire_owned() else {
+        return respond(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "text/plain; charset=utf-8",
+            HttpBody::from("too many open tabs: close some, then reload this one\n"),
+        );
+    };
     let rx = shared.reload.subscribe();
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+    let stream = futures_util::stream::unfold((rx, permit), |(mut rx, permit)| async move {
         let reload = match rx.recv().await {
             Ok(r) => r,
             Err(RecvError::Lagged(_)) => Reload::All,
             Err(RecvError::Closed) => return None,
         };
-        Some((Ok::<Event, Infallible>(reload_event(&reload)), rx))
+        Some((Ok::<Event, Infallible>(reload_event(&reload)), (rx, permit)))
     });
     sse(stream)
 }

@@ -11,7 +11,10 @@
 //! served files; the watcher's own thread sends it the changed paths.
 
 mod classify;
+mod files;
+mod host;
 mod http;
+mod listen;
 mod state;
 mod watch;
 
@@ -41,6 +44,36 @@ pub struct ServeOptions {
     pub exclude: Vec<PathBuf>,
     /// How long the folder must be quiet before a rebuild starts.
     pub debounce: Duration,
+    /// What misbehaving clients may hold of the server.
+    pub limits: ServeLimits,
+}
+
+/// Limits that keep the server answering the editor's browser when other
+/// clients stall or flood it (see `docs/security.md`).
+#[derive(Debug, Clone)]
+pub struct ServeLimits {
+    /// Connections open at once (lowered to fit the open-files limit);
+    /// more wait until one closes.
+    pub max_connections: usize,
+    /// How long a client may take to send a request's headers; also how
+    /// long an idle connection is kept open.
+    pub header_timeout: Duration,
+    /// How long a response may make no progress (the client does not
+    /// read) before its connection is closed.
+    pub write_timeout: Duration,
+    /// Live-reload streams (one per open tab) open at once.
+    pub max_event_streams: usize,
+}
+
+impl Default for ServeLimits {
+    fn default() -> Self {
+        ServeLimits {
+            max_connections: 1024,
+            header_timeout: Duration::from_secs(10),
+            write_timeout: Duration::from_secs(30),
+            max_event_streams: 64,
+        }
+    }
 }
 
 impl ServeOptions {
@@ -53,6 +86,7 @@ impl ServeOptions {
             drafts: false,
             exclude: Vec::new(),
             debounce: Duration::from_millis(15),
+            limits: ServeLimits::default(),
         }
     }
 }
@@ -183,7 +217,9 @@ pub fn start(
     // others spares the loader a look at each club folder's real path.
     let site = options.site.clone();
     options.exclude.retain(|x| crate::fs::is_within(x, &site));
-    let shared = Arc::new(state::Shared::new());
+    let shared = Arc::new(state::Shared::new(options.limits.max_event_streams));
+    let limits = options.limits.clone();
+    let hosts = Arc::new(host::HostRules::new(options.bind));
     let (signals, receiver) = mpsc::channel();
     let (watcher, watching) = watch::watch(&options.site, options.debounce, signals.clone())?;
     let mut serve_state = state::ServeState::new(options, shared.clone(), Box::new(report));
@@ -208,9 +244,11 @@ pub fn start(
         let _guard = runtime.enter();
         tokio::net::TcpListener::from_std(listener).map_err(ServeError::Runtime)?
     };
-    runtime.spawn(async move {
-        let _ = axum::serve(listener, http::router(shared)).await;
-    });
+    let app = http::router(shared).layer(axum::middleware::from_fn_with_state(
+        hosts,
+        host::check_host,
+    ));
+    runtime.spawn(listen::serve(listener, app, limits));
     Ok(ServeHandle {
         addr,
         watching,

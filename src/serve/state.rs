@@ -16,9 +16,10 @@ use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
 use bytes::Bytes;
-use tokio::sync::broadcast;
+use tokio::sync::{Semaphore, broadcast};
 
 use super::classify::{ChangeKind, classify};
+use super::files::{self, Copied};
 use super::{RebuildReport, ServeOptions, http};
 use crate::content::{LoadCache, LoadOptions, Site, load_site};
 use crate::diag::Diagnostics;
@@ -46,8 +47,9 @@ pub(crate) enum Signal {
 pub(crate) enum Body {
     /// Bytes in memory.
     Bytes(Bytes),
-    /// A file copied as it is (static/, documents/), read when asked for.
-    File(PathBuf),
+    /// A file published as it is (static/, documents/), captured by the
+    /// build (never a path read again at request time).
+    Copied(Arc<Copied>),
 }
 
 /// Which open tabs should reload.
@@ -76,16 +78,19 @@ pub(crate) struct Served {
 pub(crate) struct Shared {
     pub served: RwLock<Served>,
     pub reload: broadcast::Sender<Reload>,
+    /// Live-reload streams that may be open at once (one per open tab).
+    pub event_streams: Arc<Semaphore>,
 }
 
 impl Shared {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(max_event_streams: usize) -> Self {
         Shared {
             served: RwLock::new(Served {
                 busy: true,
                 ..Served::default()
             }),
             reload: broadcast::channel(64).0,
+            event_streams: Arc::new(Semaphore::new(max_event_streams)),
         }
     }
 
@@ -158,6 +163,8 @@ pub(crate) struct ServeState {
     pending: Changes,
     /// Files changed by the running rebuild.
     changed: usize,
+    /// The folders a copied file may really lie in (site, theme).
+    roots: Vec<PathBuf>,
     /// Renders the pages after the first ones, leaving a core free for the
     /// server and the editor; `None` uses every core.
     background: Option<rayon::ThreadPool>,
@@ -178,6 +185,7 @@ impl ServeState {
             provisional: HashMap::new(),
             pending: Changes::default(),
             changed: 0,
+            roots: Vec::new(),
             background: background_pool(),
         }
     }
@@ -308,6 +316,7 @@ impl ServeState {
         if diags.has_errors() {
             return Outcome::Failed;
         }
+        self.roots = files::roots(site);
         let mut page_diags = Diagnostics::new();
         let first: Vec<PageTask> = changed_clubs(site, &changes.paths)
             .into_iter()
@@ -318,7 +327,7 @@ impl ServeState {
             diags.extend(page_diags);
             return Outcome::Failed;
         }
-        let paths = self.publish(files);
+        let paths = self.publish(files, &mut page_diags);
         self.notify(paths);
         let done: HashSet<&str> = first.iter().map(PageTask::path).collect();
         let tasks = renderer.pages();
@@ -341,29 +350,41 @@ impl ServeState {
                 drop_later(tasks);
                 return Outcome::Failed;
             }
-            let paths = self.publish(files);
+            let paths = self.publish(files, &mut page_diags);
             self.notify(paths);
         }
         let others = renderer.other_files();
         let mut expected: HashSet<String> = tasks.iter().map(|t| t.path().to_string()).collect();
         let pages = expected.len();
         expected.extend(others.iter().map(|f| f.path().to_string()));
-        let mut paths = self.publish(others);
+        let mut paths = self.publish(others, diags);
+        if diags.has_errors() {
+            // A copied file that cannot be served safely fails the build,
+            // as it fails `bitimger build`; fail() puts the old files back.
+            drop_later(tasks);
+            return Outcome::Failed;
+        }
         paths.extend(self.remove_all_but(&expected));
         self.notify(paths);
         drop_later(tasks);
         Outcome::Done(pages)
     }
 
-    /// Replaces the files whose bytes differ; returns their paths.
-    fn publish(&mut self, files: Vec<OutputFile>) -> Vec<String> {
+    /// Replaces the files whose bytes differ; returns their paths. A
+    /// copied file that cannot be captured is reported and left out.
+    fn publish(&mut self, files: Vec<OutputFile>, diags: &mut Diagnostics) -> Vec<String> {
         let changed: Vec<(String, Body)> = {
             let served = self.shared.read();
-            files
-                .into_iter()
-                .map(body_of)
-                .filter(|(path, body)| served.files.get(path) != Some(body))
-                .collect()
+            let mut changed = Vec::new();
+            for file in files {
+                let previous = served.files.get(file.path());
+                match files::body_of(file, previous, &self.roots) {
+                    Ok((path, body)) if previous != Some(&body) => changed.push((path, body)),
+                    Ok(_) => {}
+                    Err(d) => diags.push(d),
+                }
+            }
+            changed
         };
         if changed.is_empty() {
             return Vec::new();
@@ -487,13 +508,4 @@ fn background_pool() -> Option<rayon::ThreadPool> {
                 .ok()
         })
         .flatten()
-}
-
-fn body_of(file: OutputFile) -> (String, Body) {
-    match file {
-        OutputFile::Bytes { path, bytes } => (path, Body::Bytes(Bytes::from(bytes))),
-        OutputFile::Shared { path, bytes } => (path, Body::Bytes(Bytes::copy_from_slice(&bytes))),
-        OutputFile::Embedded { path, bytes } => (path, Body::Bytes(Bytes::from_static(bytes))),
-        OutputFile::Copy { path, source } => (path, Body::File(source)),
-    }
 }

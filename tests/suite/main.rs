@@ -26,3 +26,4 @@ mod scaffold;
 mod search;
 mod security;
 mod serve;
+mod serve_safety;

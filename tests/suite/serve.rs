@@ -14,24 +14,24 @@ use scraper::Html;
 use crate::harness::{Page, SiteTest, bitimger};
 
 /// How long anything may take before a test fails.
-const DEADLINE: Duration = Duration::from_secs(30);
+pub(crate) const DEADLINE: Duration = Duration::from_secs(30);
 
 /// A running `bitimger serve`, killed on drop.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    addr: String,
+    pub(crate) addr: String,
     stderr: Arc<Mutex<String>>,
 }
 
 /// One HTTP response.
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
+pub(crate) struct Response {
+    pub(crate) status: u16,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: String,
 }
 
 impl Response {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -47,7 +47,7 @@ impl Response {
 }
 
 impl Server {
-    fn start(t: &SiteTest) -> Server {
+    pub(crate) fn start(t: &SiteTest) -> Server {
         let mut child = bitimger()
             .args(["serve", "--port", "0"])
             .arg(&t.site)
@@ -94,20 +94,28 @@ impl Server {
         server
     }
 
-    fn log(&self) -> String {
+    /// The server's process id.
+    pub(crate) fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    pub(crate) fn log(&self) -> String {
         self.stderr.lock().unwrap().clone()
     }
 
     /// A GET of `path` sent exactly as written (no client normalization).
-    fn get(&self, path: &str) -> Response {
-        let mut stream = TcpStream::connect(&self.addr).unwrap();
-        stream.set_read_timeout(Some(DEADLINE)).unwrap();
-        write!(
-            stream,
+    pub(crate) fn get(&self, path: &str) -> Response {
+        self.send(&format!(
             "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
             self.addr
-        )
-        .unwrap();
+        ))
+    }
+
+    /// Sends `request` (the whole request, as written) and reads the answer.
+    pub(crate) fn send(&self, request: &str) -> Response {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        stream.set_read_timeout(Some(DEADLINE)).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
         let text = String::from_utf8_lossy(&raw).to_string();
