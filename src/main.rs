@@ -89,7 +89,7 @@ enum Command {
         open: bool,
         /// The network address to listen on; only this computer can see the
         /// site unless you give another one (e.g. 0.0.0.0 for every device
-        /// of the local network)
+        /// of the local network: a preview, not a way to publish)
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
         /// Also show news and pages marked `draft: true`
