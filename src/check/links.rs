@@ -10,7 +10,7 @@ use std::sync::Mutex;
 
 use scraper::{Html, Selector};
 
-use crate::content::{Body, Site};
+use crate::content::{Body, Site, urls};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::render::OutputFile;
 
@@ -53,11 +53,8 @@ fn parse_page(path: &str, bytes: &[u8]) -> PageInfo {
     }
     for el in html.select(&selector("img[srcset], source[srcset]")) {
         let srcset = el.value().attr("srcset").unwrap_or("");
-        info.refs.extend(
-            srcset
-                .split(',')
-                .filter_map(|c| c.split_whitespace().next().map(str::to_string)),
-        );
+        info.refs
+            .extend(urls::srcset_urls(srcset).into_iter().map(str::to_string));
     }
     for el in html.select(&selector("img:not([alt])")) {
         info.imgs_without_alt
@@ -80,13 +77,11 @@ pub(crate) enum Target {
 /// Resolves `href` on the page at `page` (an output path); `base_path` is
 /// the site's path on its host (`/`, or `/sub/` from base_url).
 pub(crate) fn resolve(page: &str, href: &str, base_path: &str) -> Target {
-    let h = href.trim();
-    let scheme = h
-        .find(':')
-        .is_some_and(|i| !h[..i].contains(['/', '?', '#']));
-    if scheme || h.starts_with("//") {
+    // `//host`, `/\host`, `ht\ttps:` ...: read as the browser reads them.
+    if urls::classify(href) != urls::Target::Own {
         return Target::External;
     }
+    let h = href;
     let Ok(origin) = url::Url::parse("http://site.invalid/") else {
         return Target::External;
     };
@@ -301,6 +296,10 @@ mod tests {
         );
         assert_eq!(
             resolve("kk/index.html", "mailto:a@b.kz", "/"),
+            Target::External
+        );
+        assert_eq!(
+            resolve("kk/index.html", "/\\evil.example/t.png", "/"),
             Target::External
         );
         assert_eq!(

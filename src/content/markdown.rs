@@ -3,11 +3,12 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diag::{Diagnostic, Diagnostics, Location};
+use super::rawhtml::RawHtml;
+use super::{sanitize, urls};
+use crate::diag::{Diagnostics, Location};
 
 /// A Markdown file split into its front matter and body.
 #[derive(Debug)]
@@ -94,19 +95,22 @@ pub(crate) fn render(
     let mut heading_ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut pending_heading: Option<usize> = None;
     let mut image_as_link = false;
+    let mut raw_html = RawHtml::default();
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
-        let mut event = event;
+        raw_html.note(&event, range.start);
+        let mut event = without_inputs(event);
         match &event {
-            Event::Html(raw) | Event::InlineHtml(raw) => {
-                check_raw_html(raw, at(range.start), diags);
-            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) if is_external(dest_url) => {
-                external_image(dest_url, at(range.start), diags);
+            }) if !sanitize::is_own_image(dest_url) => {
+                if urls::classify(dest_url).is_safe_link() {
+                    sanitize::external_image(dest_url, at(range.start), diags);
+                } else {
+                    sanitize::check_link(dest_url, at(range.start), diags);
+                }
                 event = Event::Start(Tag::Link {
                     link_type: *link_type,
                     dest_url: dest_url.clone(),
@@ -119,9 +123,8 @@ pub(crate) fn render(
                 event = Event::End(TagEnd::Link);
                 image_as_link = false;
             }
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
-                check_link(dest_url, at(range.start), diags);
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                sanitize::check_link(dest_url, at(range.start), diags);
             }
             Event::Start(Tag::Heading { .. }) => pending_heading = Some(events.len()),
             Event::End(TagEnd::Heading(_)) => {
@@ -133,10 +136,11 @@ pub(crate) fn render(
         }
         events.push(event);
     }
+    raw_html.report(at, diags);
     shift_headings(&mut events, top_level);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    let clean = sanitizer().clean(&html).to_string();
+    let clean = sanitize::clean_rendered(&html);
     Rendered {
         html: wrap_tables(&clean),
     }
@@ -252,136 +256,18 @@ fn assign_heading_id(events: &mut [Event<'_>], start: usize, used: &mut HashSet<
     }
 }
 
-const DANGEROUS: &[&str] = &[
-    "<script",
-    "<iframe",
-    "<object",
-    "<embed",
-    "<style",
-    "<form",
-    "<input",
-    "<button",
-    "<link",
-    "<meta",
-    "<base",
-    "<svg",
-    "<math",
-    "javascript:",
-    "vbscript:",
-    "data:",
-    "srcdoc",
-];
-
-fn check_raw_html(raw: &str, at: Location, diags: &mut Diagnostics) {
-    let lower = raw.to_lowercase();
-    let has_handler = lower
-        .split(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'')
-        .any(|w| {
-            w.starts_with("on")
-                && w.contains('=')
-                && w[2..].chars().next().is_some_and(char::is_alphabetic)
-        });
-    if lower.contains("<img")
-        && (lower.contains("http:")
-            || lower.contains("https:")
-            || lower.contains("src=\"//")
-            || lower.contains("src=//"))
-    {
-        external_image("<img>", at.clone(), diags);
-    }
-    let found = DANGEROUS.iter().find(|d| lower.contains(*d));
-    if found.is_none() && !has_handler {
-        return;
-    }
-    let what = match found {
-        Some(d) => format!("`{}`", d.trim_end_matches(':')),
-        None => "an event handler (on...=)".to_string(),
+/// Raw HTML with the author's `<input>` tags renamed (see
+/// [`sanitize::without_inputs`]); other events as they are.
+fn without_inputs(event: Event<'_>) -> Event<'_> {
+    let renamed = |raw: &str| match sanitize::without_inputs(raw) {
+        std::borrow::Cow::Owned(s) => Some(CowStr::from(s)),
+        std::borrow::Cow::Borrowed(_) => None,
     };
-    let what = if what == "`<script`" {
-        "`<script>`".to_string()
-    } else {
-        what
-    };
-    diags.push(
-        Diagnostic::warning(
-            "markdown/html-removed",
-            format!("raw HTML with {what} was removed from the page"),
-        )
-        .at(at)
-        .help("pages cannot run scripts or embed other sites; write plain Markdown, and link to other sites instead"),
-    );
-}
-
-/// An address on another host: `https://...`, `http://...`, `//host/...`.
-fn is_external(url: &str) -> bool {
-    let u = url.trim().to_ascii_lowercase();
-    u.starts_with("http:") || u.starts_with("https:") || u.starts_with("//")
-}
-
-/// Pages load nothing from other sites (no tracking of readers, and the
-/// Content-Security-Policy would block it anyway): the image becomes a link.
-fn external_image(url: &str, at: Location, diags: &mut Diagnostics) {
-    diags.push(
-        Diagnostic::warning(
-            "markdown/external-image",
-            format!("the image `{url}` is on another site, so it is shown as a link"),
-        )
-        .at(at)
-        .help("download the image, put it in the site's static/ folder and link it from there, e.g. ![text](../../images/photo.jpg)"),
-    );
-}
-
-fn check_link(url: &str, at: Location, diags: &mut Diagnostics) {
-    let trimmed: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect();
-    let lower = trimmed.to_lowercase();
-    let Some(colon) = lower.find(':') else { return };
-    let scheme = &lower[..colon];
-    if lower[..colon].contains(['/', '?', '#']) {
-        return;
+    match event {
+        Event::Html(raw) => Event::Html(renamed(&raw).unwrap_or(raw)),
+        Event::InlineHtml(raw) => Event::InlineHtml(renamed(&raw).unwrap_or(raw)),
+        other => other,
     }
-    if !matches!(scheme, "http" | "https" | "mailto" | "tel") {
-        diags.push(
-            Diagnostic::error(
-                "markdown/unsafe-link",
-                format!("links starting with `{scheme}:` are not allowed"),
-            )
-            .at(at)
-            .label("unsafe link")
-            .help(
-                "link to a web address (https://...), an e-mail (mailto:...) or a phone (tel:...)",
-            ),
-        );
-    }
-}
-
-/// The sanitizing policy: ammonia's safe defaults, plus what Markdown
-/// itself produces (heading and footnote ids, task-list checkboxes, code
-/// language classes). No scripts, styles, event handlers, frames or forms;
-/// links only to http(s), mailto and tel; every link gets rel="noopener".
-fn sanitizer() -> &'static ammonia::Builder<'static> {
-    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    BUILDER.get_or_init(|| {
-        let mut b = ammonia::Builder::default();
-        b.add_generic_attributes(["id"])
-            .add_tags(["input"])
-            .add_tag_attributes("input", ["type", "checked", "disabled"])
-            .add_tag_attributes("code", ["class"])
-            .add_tag_attributes("div", ["class"])
-            .add_tag_attributes("sup", ["class"])
-            .add_tag_attributes("ol", ["start"])
-            .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-            .link_rel(Some("noopener noreferrer"))
-            .attribute_filter(|element, attribute, value| match (element, attribute) {
-                ("input", "type") if value != "checkbox" => None,
-                // Only the site's own images: a page makes no third-party request.
-                ("img", "src") if is_external(value) => None,
-                _ => Some(value.into()),
-            });
-        b
-    })
 }
 
 #[cfg(test)]

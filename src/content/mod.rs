@@ -10,8 +10,11 @@ pub(crate) mod markdown;
 pub mod model;
 pub(crate) mod posts;
 pub(crate) mod raw;
+mod rawhtml;
+pub(crate) mod sanitize;
 pub mod slug;
 pub mod stats;
+pub(crate) mod urls;
 mod walk;
 
 use std::path::{Path, PathBuf};

@@ -117,8 +117,11 @@ fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
             ));
         }
         if let Some((body, body_lang, _)) = n.body.resolve(lang, langs) {
+            // The body's links and images are relative to the news page,
+            // not to the feed: xml:base tells feed readers so.
             xml.push_str(&format!(
-                "    <content type=\"html\" xml:lang=\"{body_lang}\">{}</content>\n",
+                "    <content type=\"html\" xml:lang=\"{body_lang}\" xml:base=\"{}\">{}</content>\n",
+                xml_escape(&href),
                 xml_escape(&body.html)
             ));
         }

@@ -117,7 +117,7 @@ fn front_matter_loader_survives_mutations() {
 
 #[test]
 fn markdown_renderer_survives_mutations_and_stays_safe() {
-    let hostile = "<script>alert(1)</script><img src=x onerror=alert(1)>[a](javascript:alert(1))<iframe src=//x></iframe><a href=\"data:text/html,x\">d</a>\n";
+    let hostile = "<script>alert(1)</script><img src=x onerror=alert(1)>[a](javascript:alert(1))<iframe src=//x></iframe><a href=\"data:text/html,x\">d</a>\n\n<img src=\"/\\evil.example/a.png\"><img src=\"ht&#x09;tps://evil.example/b.png\"> <a href=\"jav&#x09;ascript:alert(1)\">j</a> <input type=text>\n\n![c](//evil.example/c.png)\n";
     run_target(
         "markdown",
         &[
@@ -139,7 +139,51 @@ fn markdown_renderer_survives_mutations_and_stays_safe() {
             ] {
                 assert!(!lower.contains(bad), "{bad} survived sanitizing:\n{html}");
             }
+            assert_reads_safe(&html);
             diags
         },
     );
+}
+
+/// Reads the HTML as a browser does: every image stays on the page's own
+/// host, every link is a web, e-mail or phone link, and no form field but
+/// a task-list checkbox is left.
+fn assert_reads_safe(html: &str) {
+    let page = url::Url::parse("https://site.test/kk/pages/p/").unwrap();
+    let doc = scraper::Html::parse_fragment(html);
+    for el in doc
+        .root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+    {
+        let e = el.value();
+        if let Some(src) = e.attr("src") {
+            let host = page
+                .join(src)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_string));
+            assert_eq!(
+                host.as_deref(),
+                Some("site.test"),
+                "<{} src={src:?}>:\n{html}",
+                e.name()
+            );
+        }
+        if let Some(href) = e.attr("href") {
+            let scheme = page.join(href).map(|u| u.scheme().to_string());
+            assert!(
+                scheme
+                    .as_ref()
+                    .is_ok_and(|s| ["http", "https", "mailto", "tel"].contains(&s.as_str())),
+                "<a href={href:?}>:\n{html}"
+            );
+        }
+        assert!(e.attr("srcset").is_none(), "{html}");
+        if e.name() == "input" {
+            assert!(
+                e.attr("type") == Some("checkbox") && e.attr("disabled").is_some(),
+                "{html}"
+            );
+        }
+    }
 }

@@ -15,6 +15,7 @@ mod errors;
 mod example;
 mod faults;
 mod fuzz;
+mod hostile;
 mod i18n;
 mod images;
 mod loading;
