@@ -470,10 +470,41 @@ fn validate_feedback(raw: Option<RawFeedback>, f: &mut Fields<'_, '_>) -> Vec<Fe
     .into_iter()
     .filter_map(|(kind, url)| {
         let url = url?;
-        let safe = f.url(&url, &[Seg::Key("feedback"), Seg::Key(kind.key())])?;
+        let at = [Seg::Key("feedback"), Seg::Key(kind.key())];
+        let safe = f.url(&url, &at)?;
+        if !fits_poster_qr(&safe.url) {
+            f.diags.push(
+                Diagnostic::warning(
+                    "poster/link-too-long",
+                    format!(
+                        "this link is {} characters long, too long for a QR code, so the poster leaves it out",
+                        safe.url.chars().count()
+                    ),
+                )
+                .at(yaml::locate_value(f.src, &at))
+                .label("too long for a QR code")
+                .help("use a shorter link to the same form (most form services offer one, e.g. forms.gle/...)"),
+            );
+        }
         Some(Feedback { kind, url: safe })
     })
     .collect()
+}
+
+/// The QR code of a feedback link on the poster (error correction M:
+/// still readable with a seventh of it smudged or folded).
+pub(crate) fn poster_qr(text: &str) -> Option<fast_qr::QRCode> {
+    fast_qr::QRBuilder::new(text.as_bytes())
+        .ecl(fast_qr::ECL::M)
+        .build()
+        .ok()
+}
+
+/// Whether `url` fits in a poster's QR code. Any text of up to 2,331
+/// bytes fits (the largest code at level M, in byte mode, the least dense
+/// mode); only longer ones are encoded to find out.
+fn fits_poster_qr(url: &str) -> bool {
+    url.len() <= 2331 || poster_qr(url).is_some()
 }
 
 fn leaders_photos(dir: &Path, src: Source<'_>) -> Vec<PathBuf> {

@@ -6,6 +6,7 @@
 mod cache;
 mod check;
 pub(crate) mod club;
+mod documents;
 pub(crate) mod markdown;
 pub mod model;
 pub(crate) mod posts;
@@ -14,6 +15,7 @@ mod rawhtml;
 pub(crate) mod sanitize;
 pub mod slug;
 pub mod stats;
+mod svg;
 pub(crate) mod urls;
 mod walk;
 
@@ -294,12 +296,19 @@ fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Documen
             );
             continue;
         }
+        let lang = ctx.config.languages.first().map_or("", String::as_str);
+        let cleaned = match documents::check_document(&source, lang, f.diags) {
+            documents::Verdict::AsIs => None,
+            documents::Verdict::Cleaned(page) => Some(page),
+            documents::Verdict::Refused => continue,
+        };
         docs.push(Document {
             source,
             file: d.file,
             title: d.title,
             date,
             number: d.number.map(|n| n.0),
+            cleaned,
         });
     }
     for p in present {

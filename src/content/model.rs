@@ -453,4 +453,7 @@ pub struct Document {
     pub date: Option<Date>,
     /// Number.
     pub number: Option<String>,
+    /// For a web page (.html), the cleaned page published instead of the
+    /// file, so it cannot run scripts on the site (see docs/security.md).
+    pub cleaned: Option<std::sync::Arc<Vec<u8>>>,
 }

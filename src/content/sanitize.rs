@@ -16,6 +16,12 @@ use std::sync::OnceLock;
 use super::urls::{self, Target};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 
+/// Cleans HTML written by an author (a document's page): no form field
+/// of it is kept.
+pub(crate) fn clean(html: &str) -> String {
+    clean_rendered(&without_inputs(html))
+}
+
 /// Cleans Markdown's HTML, whose raw HTML went through [`without_inputs`]
 /// already, so that its task-list checkboxes stay.
 pub(crate) fn clean_rendered(html: &str) -> String {
@@ -250,7 +256,7 @@ mod tests {
             ),
             ("<img srcset=\"https://evil.example/a.png 1x\">", "evil"),
         ] {
-            let out = clean_rendered(&without_inputs(html));
+            let out = clean(html);
             assert!(!out.contains(gone), "{html} -> {out}");
         }
     }
@@ -262,10 +268,7 @@ mod tests {
             without_inputs("<input type=checkbox><INPUT><iNpUt x>"),
             "<x-input type=checkbox><x-INPUT><x-iNpUt x>"
         );
-        assert_eq!(
-            clean_rendered(&without_inputs("<input type=\"checkbox\" disabled>a")),
-            "a"
-        );
+        assert_eq!(clean("<input type=\"checkbox\" disabled>a"), "a");
         assert_eq!(
             clean_rendered("<input disabled=\"\" type=\"checkbox\">"),
             "<input disabled=\"\" type=\"checkbox\">"

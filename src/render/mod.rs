@@ -383,9 +383,16 @@ impl<'a> Renderer<'a> {
             });
         }
         for doc in &site.documents {
-            files.push(OutputFile::Copy {
-                path: format!("documents/{}", doc.file),
-                source: doc.source.clone(),
+            let path = format!("documents/{}", doc.file);
+            files.push(match &doc.cleaned {
+                Some(page) => OutputFile::Shared {
+                    path,
+                    bytes: page.clone(),
+                },
+                None => OutputFile::Copy {
+                    path,
+                    source: doc.source.clone(),
+                },
             });
         }
         files

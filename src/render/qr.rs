@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use fast_qr::{ECL, QRBuilder, QRCode};
+use fast_qr::QRCode;
 use serde::Serialize;
 
 use crate::content::{Club, Site};
@@ -56,10 +56,9 @@ pub(crate) fn poster_codes(club: &Club) -> Vec<QrView> {
     club.feedback
         .iter()
         .filter_map(|f| {
-            let code = QRBuilder::new(f.url.url.as_bytes())
-                .ecl(ECL::M)
-                .build()
-                .ok()?;
+            // A link too long for a code is left out; loading the club
+            // warned about it (`poster/link-too-long`).
+            let code = crate::content::club::poster_qr(&f.url.url)?;
             let display = f
                 .url
                 .url
@@ -157,8 +156,15 @@ mod tests {
             "https://docs.google.com/forms/d/e/1FAIpQLSd-very-long-form-identifier-0123456789/viewform?usp=sf_link",
             "mailto:senim.gym1@example.kz",
         ] {
-            let code = QRBuilder::new(url.as_bytes()).ecl(ECL::M).build().unwrap();
+            let code = crate::content::club::poster_qr(url).unwrap();
             assert_eq!(decode_svg(&svg(&code)).as_deref(), Some(url));
         }
+    }
+
+    #[test]
+    fn the_byte_capacity_is_where_codes_stop() {
+        let url = |n: usize| format!("https://forms.example.kz/{}", "a".repeat(n - 25));
+        assert!(crate::content::club::poster_qr(&url(2331)).is_some());
+        assert!(crate::content::club::poster_qr(&url(2332)).is_none());
     }
 }

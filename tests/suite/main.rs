@@ -6,6 +6,7 @@
 
 mod harness;
 
+mod accidents;
 mod bad_inputs;
 mod bench;
 mod browser;

@@ -1,0 +1,280 @@
+//! Whether an SVG (or any XML) file only draws, or could run scripts or
+//! load files from other sites when a browser opens it. An allow-list:
+//! every SVG element must be a drawing element, links and images point
+//! inside the file or at this site, CSS loads nothing, and nothing is in
+//! the XHTML or MathML namespaces (which would make it a web page).
+//!
+//! Layer 2 (content): imports `content::urls`.
+
+use roxmltree::{Document, Node, ParsingOptions};
+
+use super::urls::{self, Target};
+
+const SVG: &str = "http://www.w3.org/2000/svg";
+const XLINK: &str = "http://www.w3.org/1999/xlink";
+
+/// SVG elements that only draw, group or describe.
+const DRAWING: &[&str] = &[
+    "svg",
+    "g",
+    "defs",
+    "symbol",
+    "use",
+    "title",
+    "desc",
+    "metadata",
+    "switch",
+    "view",
+    "style",
+    "path",
+    "rect",
+    "circle",
+    "ellipse",
+    "line",
+    "polyline",
+    "polygon",
+    "text",
+    "tspan",
+    "textPath",
+    "a",
+    "image",
+    "clipPath",
+    "mask",
+    "pattern",
+    "marker",
+    "linearGradient",
+    "radialGradient",
+    "stop",
+    "filter",
+    "feBlend",
+    "feColorMatrix",
+    "feComponentTransfer",
+    "feComposite",
+    "feConvolveMatrix",
+    "feDiffuseLighting",
+    "feDisplacementMap",
+    "feDistantLight",
+    "feDropShadow",
+    "feFlood",
+    "feFuncA",
+    "feFuncB",
+    "feFuncG",
+    "feFuncR",
+    "feGaussianBlur",
+    "feImage",
+    "feMerge",
+    "feMergeNode",
+    "feMorphology",
+    "feOffset",
+    "fePointLight",
+    "feSpecularLighting",
+    "feSpotLight",
+    "feTile",
+    "feTurbulence",
+];
+
+/// The line and a description of the first part of `text` that is not
+/// plain drawing; `None` when the whole file only draws.
+pub(crate) fn first_active(text: &str) -> Option<(usize, String)> {
+    // Drawing programs write a DTD; roxmltree bounds entity expansion.
+    let options = ParsingOptions {
+        allow_dtd: true,
+        nodes_limit: 1_000_000,
+        ..ParsingOptions::default()
+    };
+    let doc = match Document::parse_with_options(text, options) {
+        Ok(doc) => doc,
+        Err(e) => {
+            return Some((
+                e.pos().row as usize,
+                format!("XML that cannot be read ({e})"),
+            ));
+        }
+    };
+    let line = |n: Node<'_, '_>| doc.text_pos_at(n.range().start).row as usize;
+    for node in doc.descendants() {
+        if let Some(pi) = node.pi()
+            && pi.target.eq_ignore_ascii_case("xml-stylesheet")
+        {
+            return Some((
+                line(node),
+                "a style sheet instruction (`<?xml-stylesheet`)".into(),
+            ));
+        }
+        if !node.is_element() {
+            if node.is_text()
+                && node
+                    .parent_element()
+                    .is_some_and(|p| p.tag_name().name() == "style")
+                && !css_is_inert(node.text().unwrap_or(""))
+            {
+                return Some((
+                    line(node),
+                    "a style sheet that loads files or uses escapes".into(),
+                ));
+            }
+            continue;
+        }
+        if let Some(what) = active_element(node).or_else(|| active_attribute(node)) {
+            return Some((line(node), what));
+        }
+    }
+    None
+}
+
+fn active_element(node: Node<'_, '_>) -> Option<String> {
+    let name = node.tag_name();
+    match name.namespace() {
+        Some(SVG) if !DRAWING.contains(&name.name()) => Some(format!("`<{}>`", name.name())),
+        Some(ns) if ns.contains("xhtml") || ns.contains("MathML") => {
+            Some(format!("a web page element `<{}>`", name.name()))
+        }
+        _ => None,
+    }
+}
+
+fn active_attribute(node: Node<'_, '_>) -> Option<String> {
+    let element = node.tag_name().name();
+    for attr in node.attributes() {
+        let (ns, name, value) = (attr.namespace(), attr.name(), attr.value());
+        let what = || {
+            format!(
+                "`{name}=\"{}\"` on `<{element}>`",
+                value.chars().take(60).collect::<String>()
+            )
+        };
+        if ns.is_none() && name.len() > 2 && name[..2].eq_ignore_ascii_case("on") {
+            return Some(format!("an event handler `{name}` on `<{element}>`"));
+        }
+        if name == "base" && ns.is_some_and(|n| n.ends_with("XML/1998/namespace")) {
+            return Some(what());
+        }
+        let is_href = name == "href" && (ns.is_none() || ns == Some(XLINK));
+        if is_href && !href_is_inert(element, value) {
+            return Some(what());
+        }
+        if !css_is_inert(value) {
+            return Some(what());
+        }
+    }
+    None
+}
+
+/// A reference inside the file, to this site, a link anyone may follow
+/// (on `<a>`), or an embedded picture (on `<image>`).
+fn href_is_inert(element: &str, value: &str) -> bool {
+    let v = value.trim();
+    if v.starts_with('#') {
+        return true;
+    }
+    match urls::classify(v) {
+        Target::Own => true,
+        Target::Web | Target::Contact => element == "a",
+        Target::Unsafe(s) if s == "data" => {
+            let lower = v.to_ascii_lowercase();
+            matches!(element, "image" | "feImage")
+                && ["png", "jpeg", "jpg", "gif", "webp"].iter().any(|t| {
+                    lower.starts_with(&format!("data:image/{t};"))
+                        || lower.starts_with(&format!("data:image/{t},"))
+                })
+        }
+        _ => false,
+    }
+}
+
+/// CSS (a `style` element or attribute, or a presentation attribute)
+/// that loads nothing: `url()` only to `#parts` of the file, no
+/// `@import`, no escapes that could hide either.
+fn css_is_inert(css: &str) -> bool {
+    let lower = css.to_ascii_lowercase();
+    const LOADS: &[&str] = &[
+        "\\",
+        "@import",
+        "@font-face",
+        "expression(",
+        "-moz-binding",
+        "behavior",
+        "image-set(",
+        "cross-fade(",
+        "image(",
+        "src(",
+    ];
+    if LOADS.iter().any(|l| lower.contains(l)) {
+        return false;
+    }
+    lower.match_indices("url(").all(|(i, _)| {
+        lower[i + 4..]
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+            .starts_with('#')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn svg(body: &str) -> String {
+        format!(
+            "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n{body}\n</svg>\n"
+        )
+    }
+
+    #[test]
+    fn drawings_pass() {
+        let drawing = svg(
+            "<defs><linearGradient id=\"g\"><stop offset=\"0\"/></linearGradient></defs>\n<rect fill=\"url(#g)\" style=\"stroke:#000\" width=\"10\" height=\"10\"/>\n<use xlink:href=\"#g\"/><a href=\"https://example.kz/\"><text>x</text></a>\n<image href=\"data:image/png;base64,AAAA\"/>",
+        );
+        assert_eq!(first_active(&drawing), None);
+        let inkscape = "<!DOCTYPE svg [<!ENTITY ns \"http://www.w3.org/2000/svg\">]>\n<svg xmlns=\"&ns;\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\"><inkscape:grid/><path d=\"M0 0\"/></svg>";
+        assert_eq!(first_active(inkscape), None);
+    }
+
+    #[test]
+    fn anything_that_runs_or_loads_is_found_with_its_line() {
+        for (body, line) in [
+            ("<script>alert(1)</script>", 3),
+            ("<g/>\n<rect onclick=\"x()\"/>", 4),
+            (
+                "<a xlink:href=\"javascript:alert(1)\"><text>x</text></a>",
+                3,
+            ),
+            ("<a href=\" jav&#x09;ascript:alert(1)\"/>", 3),
+            (
+                "<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\"/></foreignObject>",
+                3,
+            ),
+            (
+                "<animate attributeName=\"href\" to=\"javascript:alert(1)\"/>",
+                3,
+            ),
+            ("<set attributeName=\"onclick\" to=\"x()\"/>", 3),
+            ("<image href=\"https://evil.example/t.png\"/>", 3),
+            ("<image href=\"//evil.example/t.png\"/>", 3),
+            (
+                "<image href=\"data:image/svg+xml,&lt;svg onload=x()/&gt;\"/>",
+                3,
+            ),
+            ("<style>@import url(https://evil.example/a.css);</style>", 3),
+            (
+                "<style>rect { fill: url(https://evil.example/p.png) }</style>",
+                3,
+            ),
+            ("<rect style=\"fill:u\\72l(https://evil.example/)\"/>", 3),
+            ("<rect fill=\"url('//evil.example/x#a')\"/>", 3),
+            (
+                "<g xml:base=\"https://evil.example/\"><use href=\"a.svg#x\"/></g>",
+                3,
+            ),
+            (
+                "<html:script xmlns:html=\"http://www.w3.org/1999/xhtml\">x()</html:script>",
+                3,
+            ),
+        ] {
+            let text = svg(body);
+            let found = first_active(&text);
+            assert_eq!(found.as_ref().map(|f| f.0), Some(line), "{body}: {found:?}");
+        }
+        assert!(first_active("<?xml-stylesheet href=\"x.xsl\"?><svg/>").is_some());
+        assert!(first_active("<svg><unclosed></svg>").is_some());
+    }
+}
