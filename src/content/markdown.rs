@@ -140,7 +140,7 @@ pub(crate) fn render(
     shift_headings(&mut events, top_level);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    let clean = sanitize::clean_rendered(&html);
+    let clean = sanitize::clean_rendered(&sanitize::aligned_cells(&html));
     Rendered {
         html: wrap_tables(&clean),
     }

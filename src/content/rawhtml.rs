@@ -44,11 +44,13 @@ impl Piece {
     }
 }
 
-/// The raw HTML of one Markdown text, collected from its events.
+/// The raw HTML of one Markdown text, collected from its events, and the
+/// attributes of headings (`# Title {.class style=...}`) the sanitizer drops.
 #[derive(Default)]
 pub(crate) struct RawHtml {
     pieces: Vec<Piece>,
     block: Option<Piece>,
+    headings: Vec<(usize, Vec<Removed>)>,
 }
 
 impl RawHtml {
@@ -57,6 +59,26 @@ impl RawHtml {
         match event {
             Event::Start(MdTag::HtmlBlock) => self.block = Some(Piece::default()),
             Event::End(TagEnd::HtmlBlock) => self.pieces.extend(self.block.take()),
+            Event::Start(MdTag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
+                let tag = format!("{level}");
+                let classes = (!classes.is_empty()).then(|| ("class", classes.join(" ")));
+                let attrs = attrs
+                    .iter()
+                    .map(|(k, v)| (k.as_ref(), v.as_deref().unwrap_or("").to_string()));
+                let removed: BTreeSet<Removed> = classes
+                    .into_iter()
+                    .chain(attrs)
+                    .filter_map(|(k, v)| sanitize::removal(&tag, k, &v))
+                    .collect();
+                if !removed.is_empty() {
+                    self.headings.push((offset, removed.into_iter().collect()));
+                }
+            }
             Event::Html(text) | Event::InlineHtml(text) => match &mut self.block {
                 Some(block) => block.push(text, offset),
                 None => {
@@ -73,6 +95,20 @@ impl RawHtml {
     /// image from another site on its own. `at` turns a source offset into
     /// a location.
     pub(crate) fn report(self, at: impl Fn(usize) -> Location, diags: &mut Diagnostics) {
+        for (offset, removed) in &self.headings {
+            diags.push(
+                Diagnostic::warning(
+                    "markdown/html-removed",
+                    format!(
+                        "{} on a heading {} removed from the page",
+                        listed(removed),
+                        if removed.len() == 1 { "was" } else { "were" }
+                    ),
+                )
+                .at(at(*offset))
+                .help("a heading may only set its id: `## Title {#id}`; the site's style sheet gives headings their look"),
+            );
+        }
         for piece in self.pieces.into_iter().chain(self.block) {
             for (line, removed) in removals(&piece.text) {
                 let index = usize::try_from(line.saturating_sub(1)).unwrap_or(usize::MAX);
@@ -222,6 +258,28 @@ mod tests {
         assert_eq!(
             found("<input type=checkbox>"),
             [(1, "`<input>`".to_string())]
+        );
+    }
+
+    #[test]
+    fn heading_attributes_the_sanitizer_drops_are_reported() {
+        let mut raw = RawHtml::default();
+        let options = pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
+        let md = "# Title {#own .red style=color:red onclick=x}\n\n## Plain {#ok}\n";
+        for (event, range) in pulldown_cmark::Parser::new_ext(md, options).into_offset_iter() {
+            raw.note(&event, range.start);
+        }
+        let mut diags = Diagnostics::new();
+        raw.report(
+            |o| Location::at("x.md", 1 + md[..o].matches('\n').count(), 1),
+            &mut diags,
+        );
+        let messages: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(
+            messages,
+            [
+                "an event handler (on...=), a `class` attribute and a `style` attribute on a heading were removed from the page"
+            ]
         );
     }
 }

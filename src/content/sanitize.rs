@@ -170,6 +170,23 @@ pub(crate) fn without_inputs(raw: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Markdown table alignment as the `align` attribute the policy keeps:
+/// pulldown-cmark writes it as a `style`, which the sanitizer (and the
+/// Content-Security-Policy) would drop without a word.
+pub(crate) fn aligned_cells(html: &str) -> Cow<'_, str> {
+    if !html.contains(" style=\"text-align: ") {
+        return Cow::Borrowed(html);
+    }
+    let mut out = html.to_string();
+    for side in ["left", "center", "right"] {
+        out = out.replace(
+            &format!(" style=\"text-align: {side}\">"),
+            &format!(" align=\"{side}\">"),
+        );
+    }
+    Cow::Owned(out)
+}
+
 /// True when a Markdown image may stay an image: a file of this site.
 pub(crate) fn is_own_image(url: &str) -> bool {
     urls::classify(url) == Target::Own

@@ -72,6 +72,8 @@ script:alert(3)">a</a>
 
 Форма <input type="checkbox" checked> <input type="text" value="x">
 
+## Тақырып {style=color:red onclick=alert(7)}
+
 - [x] тренинг өтті
 "#;
 

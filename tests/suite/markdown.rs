@@ -24,6 +24,9 @@ fn tables_footnotes_strikethrough_and_task_lists_are_rendered() {
     assert!(!stderr.contains("warning"), "{stderr}");
     assert_eq!(page.texts(".prose table th"), ["Тоқсан", "Өтініштер"]);
     assert_eq!(page.texts(".prose table tbody td"), ["I", "5", "II", "7"]);
+    // Column alignment survives sanitizing (as `align`, not a style).
+    assert_eq!(page.attrs(".prose td[align=right]", "align").len(), 2);
+    assert_eq!(page.count(".prose [style]"), 0);
     assert_eq!(page.texts(".prose del"), ["ескі"]);
     assert_eq!(page.count(".prose input[type=checkbox][disabled]"), 2);
     assert_eq!(page.count(".prose input[type=checkbox][checked]"), 1);
