@@ -7,16 +7,33 @@
 //! This is not dependency tracking: any change anywhere means a full build.
 //! Hidden and temporary files, which the loaders never read, are left out,
 //! so an editor's swap file does not count as a change.
+//!
+//! Files are read the way the loaders read them: a link is followed only
+//! when it stays inside its folder (a link out counts by what it says, and
+//! is never opened), nothing but regular files is opened, and each file is
+//! hashed in pieces, so a video of several gigabytes in static/ costs no
+//! memory.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::config::{Config, Theme};
-use crate::content::is_ignored;
+use crate::content::{Found, walk_tree};
 use crate::types::Date;
+
+/// Deeper than any folder the loaders read (they stop at 32 levels under
+/// static/ and templates/), and a bound on a maze of links.
+const MAX_DEPTH: usize = 64;
+
+/// What one entry of the walk is, for hashing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    File,
+    Dir,
+    Link,
+}
 
 /// What besides the files decides a build's output.
 pub(crate) struct Inputs<'a> {
@@ -41,30 +58,33 @@ pub(crate) fn fingerprint(inputs: &Inputs<'_>) -> Option<u128> {
     }
     roots.extend(inputs.config.include.iter().cloned());
     let roots: Vec<PathBuf> = roots.iter().map(|r| super::output::absolute(r)).collect();
-    let mut entries: Vec<(PathBuf, bool)> = Vec::new();
+    let exclude = [inputs.output.to_path_buf()];
+    let mut entries: Vec<(PathBuf, Kind)> = Vec::new();
+    let mut unreadable = false;
     for root in &roots {
-        let walk = WalkDir::new(root).follow_links(true).into_iter();
-        let walk = walk.filter_entry(|e| {
-            e.depth() == 0
-                || !(e.file_name().to_str().is_none_or(is_ignored)
-                    || e.path().starts_with(inputs.output))
+        walk_tree(root, root, MAX_DEPTH, &exclude, &mut |found| match found {
+            Found::File(p) => entries.push((p, Kind::File)),
+            Found::Dir(p) => entries.push((p, Kind::Dir)),
+            Found::Outside(p) | Found::Loop(p) | Found::Broken(p) => {
+                entries.push((p, Kind::Link));
+            }
+            Found::Unreadable(..) => unreadable = true,
         });
-        for entry in walk {
-            let entry = entry.ok()?;
-            entries.push((entry.path().to_path_buf(), entry.file_type().is_file()));
-        }
+    }
+    if unreadable {
+        return None;
     }
     entries.sort_unstable();
     let hashes: Vec<u128> = entries
         .par_iter()
-        .map(|(path, is_file)| {
-            if *is_file {
-                std::fs::read(path)
-                    .ok()
-                    .map(|b| xxhash_rust::xxh3::xxh3_128(&b))
-            } else {
-                Some(0)
-            }
+        .map(|(path, kind)| match kind {
+            Kind::File => super::manifest::hash_file(path).ok().map(|(h, _)| h),
+            Kind::Dir => Some(0),
+            // What the link says, not what is behind it: the loaders
+            // refuse or skip it, and it is never opened.
+            Kind::Link => std::fs::read_link(path)
+                .ok()
+                .map(|t| xxhash_rust::xxh3::xxh3_128(t.as_os_str().as_encoded_bytes())),
         })
         .collect::<Option<_>>()?;
     let mut h = Xxh3::new();

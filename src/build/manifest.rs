@@ -32,9 +32,11 @@ pub(crate) fn hash(bytes: &[u8]) -> u128 {
     xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
-/// The hash of a file's bytes, read in pieces (static files may be large).
+/// The hash of a file's bytes, read in pieces (static files may be large:
+/// memory stays at one buffer whatever the size). Only a regular file is
+/// opened.
 pub(crate) fn hash_file(path: &Path) -> std::io::Result<(u128, u64)> {
-    let mut file = std::fs::File::open(path)?;
+    let mut file = crate::fs::open_file(path)?;
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut buf = vec![0u8; 256 * 1024];
     let mut size = 0u64;

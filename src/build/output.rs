@@ -211,7 +211,7 @@ impl Writer {
         let target = self.tmp.join(&path);
         let mtime = match &file {
             OutputFile::Copy { source, .. } => {
-                with_parent(&target, || std::fs::copy(source, &target))
+                with_parent(&target, || fs::copy_file(source, &target))
                     .map_err(fs_error("copy", source))?;
                 std::fs::metadata(&target).map(|m| manifest::mtime(&m))
             }

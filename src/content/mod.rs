@@ -27,6 +27,7 @@ use rayon::prelude::*;
 pub use cache::LoadCache;
 pub use model::*;
 pub use walk::is_ignored;
+pub(crate) use walk::{Found, walk_tree};
 
 use crate::config::{Config, SiteKind, load_config};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -287,6 +288,11 @@ fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Documen
         let date = d.date.as_ref().and_then(|v| f.date(v, &at("date")));
         let source = dir.join(&d.file);
         let safe_name = !d.file.contains(['/', '\\']) && !d.file.starts_with('.');
+        if safe_name && !present.contains(&source) && source.is_symlink() {
+            // A link out of the site, a loop or a dangling link: the walk
+            // has reported it already, once.
+            continue;
+        }
         if !safe_name || !present.contains(&source) {
             f.error(
                 "documents/missing-file",

@@ -17,6 +17,7 @@ mod example;
 mod faults;
 mod fuzz;
 mod hostile;
+mod hostile_files;
 mod i18n;
 mod images;
 mod loading;

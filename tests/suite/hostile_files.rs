@@ -1,0 +1,193 @@
+//! Hostile files in the site folder: huge files are read in pieces, links
+//! out of the site and special files (FIFOs) are never opened, a link in a
+//! folder does not hide the files after it, and names that no common file
+//! system can hold are refused by `check` and `build` alike.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::harness::SiteTest;
+
+/// Peak memory allowed to a build whatever the size of static files.
+const MAX_RSS_MIB: u64 = 300;
+
+fn build_command(t: &SiteTest) -> Command {
+    let mut c = t.command();
+    c.args(["build", "site", "--output", "public"]);
+    c
+}
+
+/// Runs `cmd` and returns its exit code, its standard error and the peak
+/// memory (maximum resident set) of that process alone, in MiB: `wait4`
+/// reports the usage of the one child it reaps, whatever other tests run.
+fn run_measured(mut cmd: Command) -> (i32, String, u64) {
+    let err = tempfile::NamedTempFile::new().unwrap();
+    // Reaped by wait4 below, not by `Child::wait`, to get its own usage.
+    #[allow(clippy::zombie_processes)]
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(err.reopen().unwrap()))
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value of this plain C struct.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, writing into two locals.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32, "wait4 failed");
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    let stderr = std::fs::read_to_string(err.path()).unwrap();
+    // ru_maxrss is in KiB on Linux.
+    let mib = usage.ru_maxrss as u64 / 1024;
+    assert!(mib > 0, "no memory usage was measured");
+    (code, stderr, mib)
+}
+
+#[test]
+fn a_huge_static_file_is_built_and_rebuilt_with_bounded_memory() {
+    let t = SiteTest::fixture("school_minimal");
+    std::fs::create_dir_all(t.site.join("static")).unwrap();
+    let size: u64 = 2 << 30;
+    // Sparse: 2 GiB to read, almost nothing on disk in the site.
+    std::fs::File::create(t.site.join("static/lesson.mp4"))
+        .unwrap()
+        .set_len(size)
+        .unwrap();
+    let (code, stderr, mib) = run_measured(build_command(&t));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(mib < MAX_RSS_MIB, "first build peaked at {mib} MiB");
+    assert_eq!(t.out_path("lesson.mp4").metadata().unwrap().len(), size);
+
+    let (code, stderr, mib) = run_measured(build_command(&t));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("all unchanged"), "{stderr}");
+    assert!(mib < MAX_RSS_MIB, "the no-op rebuild peaked at {mib} MiB");
+
+    // A change elsewhere: the big file is hashed again and kept.
+    t.write("static/note.txt", "x");
+    let (code, stderr, mib) = run_measured(build_command(&t));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(mib < MAX_RSS_MIB, "the rebuild peaked at {mib} MiB");
+    assert_eq!(t.out_path("lesson.mp4").metadata().unwrap().len(), size);
+}
+
+fn fifo(path: &Path) {
+    rustix::fs::mkfifoat(
+        rustix::fs::CWD,
+        path,
+        rustix::fs::Mode::from_raw_mode(0o644),
+    )
+    .unwrap();
+}
+
+/// Runs `cmd`, killing it (and failing) if it has not ended within a
+/// minute: opening a FIFO with no writer blocks for ever.
+#[track_caller]
+fn run_bounded(mut cmd: Command) -> (i32, String) {
+    let err = tempfile::NamedTempFile::new().unwrap();
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(err.reopen().unwrap()))
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("bitimger hung: it opened a FIFO");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stderr = std::fs::read_to_string(err.path()).unwrap();
+    (status.code().unwrap_or(-1), stderr)
+}
+
+#[test]
+fn links_out_of_the_site_and_fifos_are_never_opened() {
+    let t = SiteTest::fixture("school_minimal");
+    let outside = t.dir().join("outside-fifo");
+    fifo(&outside);
+    // A folder the loaders never read: only the change fingerprint walks it.
+    std::fs::create_dir_all(t.site.join("notes")).unwrap();
+    std::os::unix::fs::symlink(&outside, t.site.join("notes/pipe")).unwrap();
+    // A FIFO inside the site, where a published file could be.
+    std::fs::create_dir_all(t.site.join("static")).unwrap();
+    fifo(&t.site.join("static/pipe.css"));
+    for _ in 0..2 {
+        let (code, stderr) = run_bounded(build_command(&t));
+        assert_eq!(code, 0, "{stderr}");
+    }
+    assert!(!t.out_path("pipe.css").exists(), "a FIFO was published");
+
+    // A link out of the site where the loader reads: refused, not opened.
+    std::os::unix::fs::symlink(&outside, t.site.join("static/secret.txt")).unwrap();
+    let (code, stderr) = run_bounded(build_command(&t));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("file/link-outside"), "{stderr}");
+    let (code, stderr) = run_bounded({
+        let mut c = t.command();
+        c.args(["check", "site"]);
+        c
+    });
+    assert_eq!(code, 1, "{stderr}");
+}
+
+/// A link out of documents/ is reported once, as a link; the documents
+/// listed after it are published as usual.
+#[test]
+fn a_link_out_of_documents_is_the_only_problem_reported() {
+    let t = SiteTest::fixture("school_minimal");
+    t.write("documents/a-order.pdf", "%PDF a");
+    t.write("documents/c-plan.pdf", "%PDF c");
+    t.write("documents/d-rules.pdf", "%PDF d");
+    std::os::unix::fs::symlink("/etc/hostname", t.site.join("documents/b-link.pdf")).unwrap();
+    let listing = |files: &[&str]| {
+        files
+            .iter()
+            .map(|f| format!("- file: {f}\n  title: {{kk: \"Құжат\", ru: \"Документ\"}}\n"))
+            .collect::<String>()
+    };
+    let docs = ["a-order.pdf", "b-link.pdf", "c-plan.pdf", "d-rules.pdf"];
+    t.write("documents/documents.yaml", &listing(&docs));
+    let problems = t.problems();
+    let found: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.code.as_str(), p.file.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [("file/link-outside", "site/documents/b-link.pdf")],
+        "{problems:#?}"
+    );
+    // The same in templates/: the template after the link is still read,
+    // and its own mistake reported.
+    t.write(
+        "templates/club.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n{% if %}\n{% endblock main %}\n",
+    );
+    std::os::unix::fs::symlink("/etc/hostname", t.site.join("templates/a-link.html")).unwrap();
+    let codes: Vec<(String, String)> = t.problems().into_iter().map(|p| (p.code, p.file)).collect();
+    assert!(
+        codes.contains(&("template/error".into(), "site/templates/club.html".into())),
+        "{codes:?}"
+    );
+    t.remove("templates");
+    t.remove("documents/b-link.pdf");
+    t.write(
+        "documents/documents.yaml",
+        &listing(&["a-order.pdf", "c-plan.pdf", "d-rules.pdf"]),
+    );
+    t.build().ok();
+    for doc in ["a-order.pdf", "c-plan.pdf", "d-rules.pdf"] {
+        assert!(t.out_path(&format!("documents/{doc}")).is_file(), "{doc}");
+    }
+}
