@@ -284,9 +284,9 @@ fn run_build(site: PathBuf, output: PathBuf, drafts: bool) -> ExitCode {
         Ok(report) => {
             print_diagnostics(&report.diagnostics);
             if report.written {
-                let changed = match report.outcome {
+                let changed = match &report.outcome {
                     Some(WriteOutcome::Unchanged { .. }) => ", all unchanged".to_string(),
-                    Some(WriteOutcome::Replaced { written, kept }) if kept > 0 => {
+                    Some(WriteOutcome::Replaced { written, kept, .. }) if *kept > 0 => {
                         format!(", {written} changed")
                     }
                     _ => String::new(),
@@ -303,6 +303,11 @@ fn run_build(site: PathBuf, output: PathBuf, drafts: bool) -> ExitCode {
                         String::new()
                     }
                 );
+                if let Some(WriteOutcome::Replaced { others, .. }) = &report.outcome
+                    && others.files > 0
+                {
+                    anstream::eprintln!("{}", kept_line(others));
+                }
                 ExitCode::SUCCESS
             } else {
                 anstream::eprintln!(
@@ -318,6 +323,22 @@ fn run_build(site: PathBuf, output: PathBuf, drafts: bool) -> ExitCode {
             }
         }
     }
+}
+
+/// The summary line about files in the output that bitimger did not make.
+fn kept_line(others: &bitimger::build::keep::Others) -> String {
+    let n = others.files;
+    let mut names: Vec<&str> = others.names.iter().take(5).map(String::as_str).collect();
+    let more = others.names.len().saturating_sub(5);
+    let more = format!("and {more} more");
+    if others.names.len() > 5 {
+        names.push(&more);
+    }
+    format!(
+        "Kept {n} file{} not made by bitimger, as they were: {}",
+        if n == 1 { "" } else { "s" },
+        names.join(", ")
+    )
 }
 
 fn run_check(site: &Path, drafts: bool, strict: bool, format: Format) -> ExitCode {

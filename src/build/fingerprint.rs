@@ -58,7 +58,12 @@ pub(crate) fn fingerprint(inputs: &Inputs<'_>) -> Option<u128> {
     }
     roots.extend(inputs.config.include.iter().cloned());
     let roots: Vec<PathBuf> = roots.iter().map(|r| super::output::absolute(r)).collect();
-    let exclude = [inputs.output.to_path_buf()];
+    // `public` in the site is an output folder (the default one, when
+    // building from inside the site) that no loader reads.
+    let exclude = [
+        inputs.output.to_path_buf(),
+        super::output::absolute(&inputs.site.join(super::output::PUBLIC_IN_SITE)),
+    ];
     let mut entries: Vec<(PathBuf, Kind)> = Vec::new();
     let mut unreadable = false;
     for root in &roots {

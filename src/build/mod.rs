@@ -4,6 +4,7 @@
 //! Layer 4: imports `content`, `i18n`, `render`, `config`, `diag`, `fs`.
 
 mod fingerprint;
+pub mod keep;
 mod manifest;
 pub mod output;
 
@@ -13,6 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::config::Config;
 use crate::content::{LoadOptions, Site, load_site};
 use crate::diag::Diagnostics;
 use crate::i18n::{I18n, load_i18n};
@@ -79,12 +81,37 @@ impl std::fmt::Display for BuildError {
                     p.display()
                 )
             }
+            BuildError::Output(p, output::OutputProblem::InsideInput(input)) => write!(
+                f,
+                "the output folder {} is inside {}, which the build reads: the published files would be read back as part of the site; choose a folder outside it with --output, e.g. --output public beside the site folder",
+                p.display(),
+                input.display()
+            ),
+            BuildError::Output(p, output::OutputProblem::WouldReplace(paths)) => write!(
+                f,
+                "the output folder {} holds files that bitimger did not make where the new site has files of its own: {}; nothing was written: move or rename them, then build again",
+                p.display(),
+                list_paths(p, paths)
+            ),
             BuildError::Io(e) => write!(f, "{e}"),
         }
     }
 }
 
 impl std::error::Error for BuildError {}
+
+/// Up to ten paths inside `dir`, and how many more.
+fn list_paths(dir: &Path, paths: &[String]) -> String {
+    let mut shown: Vec<String> = paths
+        .iter()
+        .take(10)
+        .map(|p| dir.join(p).display().to_string())
+        .collect();
+    if paths.len() > 10 {
+        shown.push(format!("and {} more", paths.len() - 10));
+    }
+    shown.join(", ")
+}
 
 /// Loads, validates and renders the site in `dir` without writing anything:
 /// each output file goes to `sink` as soon as it is rendered, and none is
@@ -134,7 +161,17 @@ pub type SiteRules<'a> = &'a (dyn Fn(&Site, &mut Diagnostics) + Sync);
 /// stop the build like any other.
 pub fn build_with(options: &BuildOptions, rules: SiteRules<'_>) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
-    output::check_output(&options.output, &options.site)
+    // Read once here for the folders the build reads besides the site;
+    // when it cannot be read, the full load below reports why.
+    let config = crate::config::load_config(&options.site, &mut Diagnostics::new());
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    if let Some(config) = &config {
+        inputs.extend(config.include.iter().cloned());
+        if let crate::config::Theme::Folder(dir) = &config.theme {
+            inputs.push(dir.clone());
+        }
+    }
+    output::check_output(&options.output, &options.site, &inputs)
         .map_err(|p| BuildError::Output(options.output.clone(), p))?;
     let load = LoadOptions {
         drafts: options.drafts,
@@ -154,7 +191,9 @@ pub fn build_with(options: &BuildOptions, rules: SiteRules<'_>) -> Result<BuildR
         outcome: None,
         elapsed: Duration::ZERO,
     };
-    let input = input_fingerprint(options, today);
+    let input = config
+        .as_ref()
+        .and_then(|config| input_fingerprint(options, config, today));
     if let Some(input) = input
         && let Some((pages, files)) = output::unchanged_since(&options.output, input)
     {
@@ -207,20 +246,25 @@ pub fn build_with(options: &BuildOptions, rules: SiteRules<'_>) -> Result<BuildR
         // Only a build with nothing to report may be skipped next time, so
         // that warnings are shown again on every build until fixed.
         let keep = report.diagnostics.is_empty().then_some(input).flatten();
-        report.outcome = Some(writer.finish(keep).map_err(BuildError::Io)?);
+        report.outcome = Some(writer.finish(keep).map_err(|e| match e {
+            output::WriteError::Io(e) => BuildError::Io(e),
+            output::WriteError::WouldReplace(paths) => BuildError::Output(
+                options.output.clone(),
+                output::OutputProblem::WouldReplace(paths),
+            ),
+        })?);
         report.written = true;
     }
     report.elapsed = start.elapsed();
     Ok(report)
 }
 
-/// The fingerprint of everything the build would read (`None` when
-/// site.yaml cannot be read: the full build then reports why).
-fn input_fingerprint(options: &BuildOptions, today: Date) -> Option<u128> {
-    let config = crate::config::load_config(&options.site, &mut Diagnostics::new())?;
+/// The fingerprint of everything the build would read (`None` when some
+/// of it cannot be read: the full build then reports why).
+fn input_fingerprint(options: &BuildOptions, config: &Config, today: Date) -> Option<u128> {
     fingerprint::fingerprint(&fingerprint::Inputs {
         site: &options.site,
-        config: &config,
+        config,
         output: &output::absolute(&options.output),
         drafts: options.drafts,
         today,

@@ -15,6 +15,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use super::keep::{self, KeepError, Made, Others};
 use super::manifest::{self, Entry, Manifest};
 use crate::fs::{self, FsError, FsResult};
 use crate::render::OutputFile;
@@ -32,23 +33,45 @@ pub enum OutputProblem {
     NotOurs,
     /// The output path exists and is not a folder.
     NotAFolder,
+    /// The output is inside a folder the build reads (the site folder, an
+    /// included folder, the theme folder): that folder.
+    InsideInput(PathBuf),
+    /// The new site has files of its own where the output holds files
+    /// bitimger did not make (paths inside the output).
+    WouldReplace(Vec<String>),
 }
 
-/// Checks that `output` may be (re)written for the site in `site`.
-pub fn check_output(output: &Path, site: &Path) -> Result<(), OutputProblem> {
+/// The output folder bitimger may write inside the site folder: `public`
+/// at its top, the default output when building from inside the site.
+/// No loader reads it (only the folders of the format are read), and
+/// every command leaves it out.
+pub const PUBLIC_IN_SITE: &str = "public";
+
+/// Checks that `output` may be (re)written for the site in `site`, which
+/// also reads the folders `inputs` (included folders, a theme folder).
+/// The output may not be or hold any of them, nor be inside one of them
+/// (the next `check` or build would read the published files back),
+/// except `public` at the top of the site folder.
+pub fn check_output(output: &Path, site: &Path, inputs: &[PathBuf]) -> Result<(), OutputProblem> {
     let out = absolute(output);
-    let site = absolute(site);
-    if site.starts_with(&out) {
+    let site_abs = absolute(site);
+    let inputs_abs: Vec<PathBuf> = inputs.iter().map(|p| absolute(p)).collect();
+    if site_abs.starts_with(&out) || inputs_abs.iter().any(|i| i.starts_with(&out)) {
         return Err(OutputProblem::ContainsSite);
+    }
+    if out.starts_with(&site_abs) && out != site_abs.join(PUBLIC_IN_SITE) {
+        return Err(OutputProblem::InsideInput(site.to_path_buf()));
+    }
+    if let Some(i) = inputs_abs.iter().position(|i| out.starts_with(i)) {
+        return Err(OutputProblem::InsideInput(inputs[i].clone()));
     }
     if out.exists() {
         if !out.is_dir() {
             return Err(OutputProblem::NotAFolder);
         }
-        let empty = std::fs::read_dir(&out)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
-        if !empty && !out.join(MARKER).is_file() {
+        // An empty folder, or a gh-pages checkout with nothing but .git,
+        // CNAME, .nojekyll, may become the output; they are kept.
+        if !out.join(MARKER).is_file() && !keep::only_always_kept(&out) {
             return Err(OutputProblem::NotOurs);
         }
     }
@@ -105,15 +128,27 @@ fn remove_leftovers(output: &Path) {
     }) else {
         return;
     };
+    let old_prefix = format!("{prefix}old-");
     for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with(&prefix) {
-            let _ = remove_tree(&e.path());
+        let name = e.file_name().to_string_lossy().to_string();
+        if !name.starts_with(&prefix) {
+            continue;
         }
+        // A build killed between the two renames of a swap without
+        // RENAME_EXCHANGE left the previous output under the old name:
+        // it goes back in place (it holds the user's files too).
+        if name.starts_with(&old_prefix)
+            && !output.exists()
+            && fs::rename(&e.path(), output).is_ok()
+        {
+            continue;
+        }
+        let _ = remove_tree(&e.path());
     }
 }
 
 /// Writes `files` as the new content of `output`, atomically.
-pub fn write_output(output: &Path, files: &[OutputFile]) -> FsResult<WriteOutcome> {
+pub fn write_output(output: &Path, files: &[OutputFile]) -> Result<WriteOutcome, WriteError> {
     let writer = Writer::begin(output)?;
     files.par_iter().try_for_each(|f| writer.write(f.clone()))?;
     writer.finish(None)
@@ -135,7 +170,7 @@ pub(crate) fn unchanged_since(output: &Path, input: u128) -> Option<(usize, usiz
 }
 
 /// What a finished write did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteOutcome {
     /// Every file was already there with the same bytes: nothing was
     /// touched.
@@ -149,7 +184,25 @@ pub enum WriteOutcome {
         written: usize,
         /// Files that were unchanged and linked from the previous output.
         kept: usize,
+        /// Files bitimger did not make, carried over into the new tree.
+        others: Others,
     },
+}
+
+/// Why a write did not finish.
+#[derive(Debug)]
+pub enum WriteError {
+    /// Reading or writing failed.
+    Io(FsError),
+    /// The new site has files of its own where the output holds files
+    /// bitimger did not make (paths inside the output); nothing changed.
+    WouldReplace(Vec<String>),
+}
+
+impl From<FsError> for WriteError {
+    fn from(e: FsError) -> Self {
+        WriteError::Io(e)
+    }
 }
 
 /// Writes one build's files into a temporary sibling of the output, from
@@ -163,6 +216,9 @@ pub struct Writer {
     tmp: PathBuf,
     /// The previous output's manifest, only with files still as written.
     old: Option<Manifest>,
+    /// Which files of the previous output bitimger made (the others are
+    /// carried over).
+    made: Made,
     entries: Mutex<Vec<(String, Entry, bool)>>,
     done: bool,
 }
@@ -176,14 +232,20 @@ impl Writer {
         let tmp = sibling(&output, "new");
         fs::remove_dir_all(&tmp)?;
         fs::create_dir_all(&tmp)?;
-        let old = std::fs::read_to_string(output.join(MARKER))
+        let listed = std::fs::read_to_string(output.join(MARKER))
             .ok()
-            .and_then(|text| manifest::parse(&text))
-            .map(|m| still_as_written(&output, m));
+            .map(|text| manifest::parse(&text));
+        let made = match &listed {
+            Some(Some(m)) => Made::listed(m.keys()),
+            Some(None) => Made::Unlisted,
+            None => Made::Nothing,
+        };
+        let old = listed.flatten().map(|m| still_as_written(&output, m));
         Ok(Writer {
             output,
             tmp,
             old,
+            made,
             entries: Mutex::new(Vec::new()),
             done: false,
         })
@@ -237,7 +299,7 @@ impl Writer {
     /// file changed, none was added and none removed). `input` is the
     /// fingerprint of the build's inputs, kept when the build reported no
     /// problems, so the next build can be skipped.
-    pub fn finish(mut self, input: Option<u128>) -> FsResult<WriteOutcome> {
+    pub fn finish(mut self, input: Option<u128>) -> Result<WriteOutcome, WriteError> {
         self.done = true;
         let entries = std::mem::take(&mut *self.entries.lock().unwrap_or_else(|e| e.into_inner()));
         let kept = entries.iter().filter(|e| e.2).count();
@@ -255,7 +317,7 @@ impl Writer {
         kept: usize,
         written: usize,
         input: Option<u128>,
-    ) -> FsResult<WriteOutcome> {
+    ) -> Result<WriteOutcome, WriteError> {
         let old_len = self.old.as_ref().map_or(0, |m| m.len());
         let mut listed: Vec<(String, Entry)> =
             entries.iter().map(|(p, e, _)| (p.clone(), *e)).collect();
@@ -268,10 +330,19 @@ impl Writer {
             .par_iter()
             .filter(|e| e.2)
             .try_for_each(|(path, _, _)| self.link_unchanged(path))?;
+        let others = match keep::carry_over(&self.output, &self.tmp, &self.made) {
+            Ok(others) => others,
+            Err(KeepError::Clash(paths)) => return Err(WriteError::WouldReplace(paths)),
+            Err(KeepError::Io(e)) => return Err(WriteError::Io(e)),
+        };
         let marker = self.tmp.join(MARKER);
         std::fs::write(&marker, marker_text).map_err(fs_error("write", &marker))?;
         swap_in(&self.tmp, &self.output)?;
-        Ok(WriteOutcome::Replaced { written, kept })
+        Ok(WriteOutcome::Replaced {
+            written,
+            kept,
+            others,
+        })
     }
 
     /// Every file is unchanged, but the marker may not be (the inputs'
@@ -462,7 +533,8 @@ mod tests {
             outcome,
             WriteOutcome::Replaced {
                 written: 1,
-                kept: 1
+                kept: 1,
+                others: Others::default(),
             }
         );
         let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
@@ -484,7 +556,8 @@ mod tests {
             outcome,
             WriteOutcome::Replaced {
                 written: 1,
-                kept: 0
+                kept: 0,
+                others: Others::default(),
             }
         );
         assert_eq!(
@@ -516,20 +589,66 @@ mod tests {
         let site = dir.path().join("site");
         std::fs::create_dir_all(&site).unwrap();
         assert!(matches!(
-            check_output(dir.path(), &site),
+            check_output(dir.path(), &site, &[]),
             Err(OutputProblem::ContainsSite)
         ));
         assert!(matches!(
-            check_output(&site, &site),
+            check_output(&site, &site, &[]),
             Err(OutputProblem::ContainsSite)
         ));
         let other = dir.path().join("docs");
         std::fs::create_dir_all(&other).unwrap();
         std::fs::write(other.join("thesis.docx"), "x").unwrap();
         assert!(matches!(
-            check_output(&other, &site),
+            check_output(&other, &site, &[]),
             Err(OutputProblem::NotOurs)
         ));
-        assert!(check_output(&dir.path().join("public"), &site).is_ok());
+        assert!(check_output(&dir.path().join("public"), &site, &[]).is_ok());
+    }
+
+    #[test]
+    fn refuses_outputs_inside_what_the_build_reads_but_site_public() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        let school = dir.path().join("school-a");
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::create_dir_all(&school).unwrap();
+        let inputs = [school.clone()];
+        for inside in [
+            "site/clubs/x",
+            "site/static",
+            "site/public/kk",
+            "site/out",
+            "school-a/x",
+        ] {
+            let out = dir.path().join(inside);
+            assert!(
+                matches!(
+                    check_output(&out, &site, &inputs),
+                    Err(OutputProblem::InsideInput(_))
+                ),
+                "{inside}"
+            );
+        }
+        assert!(matches!(
+            check_output(dir.path(), &site, &inputs),
+            Err(OutputProblem::ContainsSite)
+        ));
+        assert!(check_output(&site.join("public"), &site, &inputs).is_ok());
+    }
+
+    /// A build killed between the two renames of a swap (where the system
+    /// cannot exchange two folders) leaves the previous output under a
+    /// temporary name: the next build puts it back before anything else.
+    #[test]
+    fn a_previous_output_left_aside_by_a_killed_swap_is_put_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_output(&out, &[page("a/index.html", "1")]).unwrap();
+        std::fs::write(out.join("CNAME"), "x").unwrap();
+        std::fs::rename(&out, sibling(&out, "old")).unwrap();
+        write_output(&out, &[page("a/index.html", "2")]).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("CNAME")).unwrap(), "x");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -171,7 +171,10 @@ fn static_images(site: &Site, diags: &mut Diagnostics) {
         let is_image = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
             ["jpg", "jpeg", "png", "webp"].contains(&e.to_ascii_lowercase().as_str())
         });
-        let Some(bytes) = is_image.then(|| std::fs::read(path).ok()).flatten() else {
+        // Metadata sits before or among the first pixels; a bounded read
+        // keeps a multi-gigabyte file named .jpg from filling the memory.
+        let head = || crate::fs::read_head(path, 64 << 20).ok();
+        let Some(bytes) = is_image.then(head).flatten() else {
             continue;
         };
         let found = detect::image_metadata(&bytes);

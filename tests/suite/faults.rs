@@ -3,6 +3,9 @@
 //! new complete site, never a mix; the next build clears what a killed one
 //! left behind.
 //!
+//! Files in the output that bitimger did not make (a `.git`, a `CNAME`)
+//! are in every one of those states.
+//!
 //! The kill moments are random (seeded) over the length of a build; what
 //! is asserted holds whatever the timing.
 
@@ -76,8 +79,16 @@ fn a_killed_build_leaves_the_previous_or_the_new_site() {
         let start = Instant::now();
         t.build().ok();
         build_time = build_time.max(start.elapsed());
+        if v == 0 {
+            // Files bitimger did not make: in both versions, so in every
+            // state the output may be found in.
+            std::fs::create_dir_all(t.out.join(".git")).unwrap();
+            std::fs::write(t.out.join(".git/HEAD"), "ref: refs/heads/gh-pages\n").unwrap();
+            std::fs::write(t.out.join("CNAME"), "mediation.school.kz\n").unwrap();
+        }
         versions.push(snapshot(&t.out));
     }
+    assert!(versions[1].contains_key(Path::new(".git/HEAD")));
     assert_ne!(versions[0], versions[1]);
     let mut current = 1;
     let mut rng = fastrand::Rng::with_seed(20_251_122);

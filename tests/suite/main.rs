@@ -20,6 +20,7 @@ mod hostile;
 mod hostile_files;
 mod i18n;
 mod images;
+mod kept_files;
 mod loading;
 mod markdown;
 mod output;

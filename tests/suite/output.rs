@@ -413,14 +413,56 @@ fn output_inside_the_site_folder_is_not_read_as_content() {
     assert_eq!(inside.len(), beside);
 }
 
+/// An output inside the site folder would be read back as content by the
+/// next `check` or build (pages as static files, clubs/x as a club...):
+/// refused, whatever the folder, with nothing written. Only `public` at the
+/// top of the site (the default when building from inside it) is allowed.
 #[test]
-fn output_inside_static_is_not_copied_into_itself() {
+fn output_inside_the_site_folder_is_refused() {
     let t = SiteTest::fixture("every_page_kind");
-    let files = build_twice_into(&t, "site/static/site");
+    for inside in [
+        "site/static/site",
+        "site/clubs/x",
+        "site/documents",
+        "site/out",
+        "site/public/kk",
+        "./site/../site/templates",
+    ] {
+        let run = t
+            .command()
+            .args(["build", "site", "--output", inside])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "--output {inside}: {stderr}");
+        assert!(
+            stderr.contains("is inside site, which the build reads"),
+            "{stderr}"
+        );
+    }
+    for never_made in ["static/site", "clubs/x", "out", "public", "templates"] {
+        assert!(!t.site.join(never_made).exists(), "{never_made} was made");
+    }
+    assert!(t.check(&[]).output.status.success());
+}
+
+/// The same for the other folders a directory reads: an included school
+/// folder.
+#[test]
+fn output_inside_an_included_folder_is_refused() {
+    let t = SiteTest::fixture("directory_include");
+    let run = t
+        .command()
+        .args(["build", "site/region", "--output", "site/school-a/public"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
     assert!(
-        !files.iter().any(|f| f.starts_with("site/")),
-        "the previous output was copied into the new one: {files:?}"
+        stderr.contains("school-a, which the build reads"),
+        "{stderr}"
     );
+    assert!(!t.site.join("school-a/public").exists());
 }
 
 #[test]
