@@ -8,6 +8,9 @@
 //! file; the marker file lists every file with a hash of its bytes, so a
 //! rebuild links unchanged files from the previous output instead of
 //! writing them, and a rebuild where nothing changed touches nothing.
+//!
+//! Files in the output that bitimger did not make are never deleted: they
+//! are carried over into each new tree before the swap (see `keep`).
 
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -15,10 +18,13 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+mod swap;
+
 use super::keep::{self, KeepError, Made, Others};
 use super::manifest::{self, Entry, Manifest};
 use crate::fs::{self, FsError, FsResult};
 use crate::render::OutputFile;
+use swap::{remove_leftovers, remove_tree, sibling, swap_in};
 
 /// The file that marks a folder as bitimger's output, so it is never
 /// replaced when it holds something else.
@@ -101,50 +107,6 @@ pub fn absolute(path: &Path) -> PathBuf {
         out.push(part);
     }
     out
-}
-
-fn sibling(output: &Path, tag: &str) -> PathBuf {
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
-    output.with_file_name(format!(".{name}.bitimger-{tag}-{}", std::process::id()))
-}
-
-/// Removes temporary folders left by builds that were killed.
-fn remove_leftovers(output: &Path) {
-    let Some(parent) = output.parent() else {
-        return;
-    };
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let prefix = format!(".{name}.bitimger-");
-    let Ok(entries) = std::fs::read_dir(if parent.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        parent
-    }) else {
-        return;
-    };
-    let old_prefix = format!("{prefix}old-");
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().to_string();
-        if !name.starts_with(&prefix) {
-            continue;
-        }
-        // A build killed between the two renames of a swap without
-        // RENAME_EXCHANGE left the previous output under the old name:
-        // it goes back in place (it holds the user's files too).
-        if name.starts_with(&old_prefix)
-            && !output.exists()
-            && fs::rename(&e.path(), output).is_ok()
-        {
-            continue;
-        }
-        let _ = remove_tree(&e.path());
-    }
 }
 
 /// Writes `files` as the new content of `output`, atomically.
@@ -418,237 +380,5 @@ fn fs_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> FsEr
     }
 }
 
-/// Removes a folder tree, its subfolders in parallel.
-fn remove_tree(dir: &Path) -> io::Result<()> {
-    let entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.collect::<io::Result<_>>()?,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e),
-    };
-    entries.par_iter().try_for_each(|e| {
-        if e.file_type()?.is_dir() {
-            remove_tree(&e.path())
-        } else {
-            std::fs::remove_file(e.path())
-        }
-    })?;
-    std::fs::remove_dir(dir)
-}
-
-/// Puts `tmp` in the place of `output` in one step where the system allows.
-fn swap_in(tmp: &Path, output: &Path) -> FsResult<()> {
-    if !output.exists() {
-        return fs::rename(tmp, output);
-    }
-    if exchange(tmp, output) {
-        // `tmp` now holds the previous site.
-        return remove_tree(tmp).map_err(fs_error("remove", tmp));
-    }
-    let old = sibling(output, "old");
-    fs::rename(output, &old)?;
-    fs::rename(tmp, output)?;
-    remove_tree(&old).map_err(fs_error("remove", &old))
-}
-
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> bool {
-    rustix::fs::renameat_with(
-        rustix::fs::CWD,
-        a,
-        rustix::fs::CWD,
-        b,
-        rustix::fs::RenameFlags::EXCHANGE,
-    )
-    .is_ok()
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_a: &Path, _b: &Path) -> bool {
-    false
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn page(path: &str, text: &str) -> OutputFile {
-        OutputFile::Bytes {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
-    }
-
-    #[test]
-    fn replaces_the_whole_output() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        write_output(&out, &[page("a/index.html", "1"), page("b.txt", "x")]).unwrap();
-        write_output(&out, &[page("a/index.html", "2")]).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
-            "2"
-        );
-        assert!(!out.join("b.txt").exists());
-        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(leftovers, 1, "temporary folders were left behind");
-    }
-
-    #[test]
-    fn a_rebuild_with_nothing_changed_touches_nothing() {
-        use std::os::unix::fs::MetadataExt;
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        let files = [page("a/index.html", "1"), page("b/index.html", "2")];
-        write_output(&out, &files).unwrap();
-        let before = std::fs::metadata(out.join("a/index.html")).unwrap();
-        let marker = std::fs::read(out.join(MARKER)).unwrap();
-        let outcome = write_output(&out, &files).unwrap();
-        assert_eq!(outcome, WriteOutcome::Unchanged { files: 2 });
-        let after = std::fs::metadata(out.join("a/index.html")).unwrap();
-        assert_eq!(before.ino(), after.ino());
-        assert_eq!(before.mtime_nsec(), after.mtime_nsec());
-        assert_eq!(std::fs::read(out.join(MARKER)).unwrap(), marker);
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn a_rebuild_writes_changed_files_and_links_the_others() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        write_output(
-            &out,
-            &[
-                page("a/index.html", "1"),
-                page("b/index.html", "2"),
-                page("c.txt", "3"),
-            ],
-        )
-        .unwrap();
-        let outcome = write_output(
-            &out,
-            &[page("a/index.html", "1"), page("b/index.html", "two")],
-        )
-        .unwrap();
-        assert_eq!(
-            outcome,
-            WriteOutcome::Replaced {
-                written: 1,
-                kept: 1,
-                others: Others::default(),
-            }
-        );
-        let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
-        assert_eq!(read("a/index.html"), "1");
-        assert_eq!(read("b/index.html"), "two");
-        assert!(!out.join("c.txt").exists(), "a file no longer built stays");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn a_file_edited_in_the_output_is_written_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        let files = [page("a/index.html", "1234")];
-        write_output(&out, &files).unwrap();
-        std::fs::write(out.join("a/index.html"), "abcd").unwrap();
-        let outcome = write_output(&out, &files).unwrap();
-        assert_eq!(
-            outcome,
-            WriteOutcome::Replaced {
-                written: 1,
-                kept: 0,
-                others: Others::default(),
-            }
-        );
-        assert_eq!(
-            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
-            "1234"
-        );
-    }
-
-    #[test]
-    fn an_abandoned_write_leaves_the_output_as_it_was() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        write_output(&out, &[page("a/index.html", "1")]).unwrap();
-        let writer = Writer::begin(&out).unwrap();
-        writer.write(page("a/index.html", "2")).unwrap();
-        writer.write(page("new/index.html", "3")).unwrap();
-        writer.abandon();
-        assert_eq!(
-            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
-            "1"
-        );
-        assert!(!out.join("new").exists());
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn refuses_outputs_that_hold_the_site_or_other_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let site = dir.path().join("site");
-        std::fs::create_dir_all(&site).unwrap();
-        assert!(matches!(
-            check_output(dir.path(), &site, &[]),
-            Err(OutputProblem::ContainsSite)
-        ));
-        assert!(matches!(
-            check_output(&site, &site, &[]),
-            Err(OutputProblem::ContainsSite)
-        ));
-        let other = dir.path().join("docs");
-        std::fs::create_dir_all(&other).unwrap();
-        std::fs::write(other.join("thesis.docx"), "x").unwrap();
-        assert!(matches!(
-            check_output(&other, &site, &[]),
-            Err(OutputProblem::NotOurs)
-        ));
-        assert!(check_output(&dir.path().join("public"), &site, &[]).is_ok());
-    }
-
-    #[test]
-    fn refuses_outputs_inside_what_the_build_reads_but_site_public() {
-        let dir = tempfile::tempdir().unwrap();
-        let site = dir.path().join("site");
-        let school = dir.path().join("school-a");
-        std::fs::create_dir_all(&site).unwrap();
-        std::fs::create_dir_all(&school).unwrap();
-        let inputs = [school.clone()];
-        for inside in [
-            "site/clubs/x",
-            "site/static",
-            "site/public/kk",
-            "site/out",
-            "school-a/x",
-        ] {
-            let out = dir.path().join(inside);
-            assert!(
-                matches!(
-                    check_output(&out, &site, &inputs),
-                    Err(OutputProblem::InsideInput(_))
-                ),
-                "{inside}"
-            );
-        }
-        assert!(matches!(
-            check_output(dir.path(), &site, &inputs),
-            Err(OutputProblem::ContainsSite)
-        ));
-        assert!(check_output(&site.join("public"), &site, &inputs).is_ok());
-    }
-
-    /// A build killed between the two renames of a swap (where the system
-    /// cannot exchange two folders) leaves the previous output under a
-    /// temporary name: the next build puts it back before anything else.
-    #[test]
-    fn a_previous_output_left_aside_by_a_killed_swap_is_put_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        write_output(&out, &[page("a/index.html", "1")]).unwrap();
-        std::fs::write(out.join("CNAME"), "x").unwrap();
-        std::fs::rename(&out, sibling(&out, "old")).unwrap();
-        write_output(&out, &[page("a/index.html", "2")]).unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("CNAME")).unwrap(), "x");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-}
+mod tests;
