@@ -27,6 +27,7 @@ pub(crate) fn load_club(
         slug::slugify(&folder)
     };
     let file = dir.join("club.yaml");
+    super::names::check_address(&slug, dir, diags);
     if slug.is_empty() {
         diags.push(
             Diagnostic::error(
@@ -318,6 +319,12 @@ fn validate_leader(
                 "put the photo in the club folder, e.g. photos/leader1.jpg, and write that path",
             );
             None
+        } else if let Some(problem) = super::names::image_problem(&path) {
+            let what = format!("the photo's file name `{}`", super::names::shortened(&p));
+            let at = yaml::locate_value(f.src, &at("photo"));
+            f.diags
+                .push(super::names::name_diagnostic(&problem, &what).at(at));
+            None
         } else if path.is_file() {
             Some(PathBuf::from(p))
         } else {
@@ -565,6 +572,13 @@ fn load_photos(
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.to_lowercase().as_str()))
     });
+    for p in &files {
+        if let Some(problem) = super::names::image_problem(p) {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            let what = format!("the file name `{}`", super::names::shortened(&name));
+            diags.push(super::names::name_diagnostic(&problem, &what).in_file(p));
+        }
+    }
     files.sort();
     let captions_file = photos_dir.join("photos.yaml");
     let mut photos: Vec<Photo> = files

@@ -9,6 +9,7 @@ pub(crate) mod club;
 mod documents;
 pub(crate) mod markdown;
 pub mod model;
+pub(crate) mod names;
 pub(crate) mod posts;
 pub(crate) mod raw;
 mod rawhtml;
@@ -88,10 +89,17 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
     let news = posts::load_news(&ctx, &root.join("news"), None, diags);
     let pages = posts::load_pages(&ctx, &root.join("pages"), diags);
     let documents = load_documents(&ctx, diags);
-    let static_files = walk::files(root, &root.join("static"), true, &ctx.exclude, diags)
-        .into_iter()
-        .filter_map(|p| asset(&root.join("static"), p))
-        .collect();
+    let static_files: Vec<Asset> =
+        walk::files(root, &root.join("static"), true, &ctx.exclude, diags)
+            .into_iter()
+            .filter_map(|p| asset(&root.join("static"), p))
+            .collect();
+    for a in &static_files {
+        if let Some(problem) = names::path_problem(&a.output) {
+            let what = format!("the name `{}`", names::shortened(&a.output));
+            diags.push(names::name_diagnostic(&problem, &what).in_file(&a.source));
+        }
+    }
     let templates = load_templates(&ctx, diags);
     let messages = walk::files(root, &root.join("i18n"), false, &ctx.exclude, diags)
         .into_iter()
@@ -301,6 +309,11 @@ fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Documen
                 "put the file in documents/ beside documents.yaml and write its exact name",
             );
             continue;
+        }
+        if let Some(problem) = names::name_problem(&d.file) {
+            let what = format!("the file name `{}`", names::shortened(&d.file));
+            let at = yaml::locate_value(f.src, &at("file"));
+            f.diags.push(names::name_diagnostic(&problem, &what).at(at));
         }
         let lang = ctx.config.languages.first().map_or("", String::as_str);
         let cleaned = match documents::check_document(&source, lang, f.diags) {

@@ -676,6 +676,7 @@ pub(crate) fn load_news(
         .filter_map(|(stem, files)| {
             let file = files.first()?.1.clone();
             let item = load_news_item(ctx, &stem, files, club, diags)?;
+            super::names::check_address(&item.slug, &file, diags);
             taken
                 .claim(&item.slug, &file, "news/duplicate-slug", diags)
                 .then_some(item)
@@ -782,6 +783,7 @@ pub(crate) fn load_pages(ctx: &LoadContext<'_>, dir: &Path, diags: &mut Diagnost
         .filter_map(|(stem, files)| {
             let file = files.first()?.1.clone();
             let page = load_page(ctx, &stem, files, diags)?;
+            super::names::check_address(&page.slug, &file, diags);
             taken
                 .claim(&page.slug, &file, "page/duplicate-slug", diags)
                 .then_some(page)

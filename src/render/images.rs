@@ -244,11 +244,7 @@ fn process(src: &Path, dir: &str) -> Result<Processed, Diagnostic> {
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("jpg") || e.eq_ignore_ascii_case("jpeg"));
-    let stem = src
-        .file_stem()
-        .map(|s| crate::content::slug::slugify(&s.to_string_lossy()))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "image".to_string());
+    let stem = crate::content::names::image_stem(src);
     let alpha = img.color().has_alpha();
     let mut files = Vec::new();
     let mut make = |max: u32| -> Result<ImageInfo, Diagnostic> {

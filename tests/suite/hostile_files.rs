@@ -191,3 +191,72 @@ fn a_link_out_of_documents_is_the_only_problem_reported() {
         assert!(t.out_path(&format!("documents/{doc}")).is_file(), "{doc}");
     }
 }
+
+/// `check` and `build` agree on names that cannot be written: each is an
+/// error with its file (and line, when the name is written in YAML), and
+/// the build writes nothing instead of failing halfway.
+#[test]
+fn names_no_file_system_can_hold_are_refused_by_check_and_build() {
+    // A Cyrillic folder name of 200 bytes makes a 400-letter web address.
+    let long_club = "щ".repeat(100);
+    type Case = (Box<dyn Fn(&SiteTest)>, &'static str, String, Option<usize>);
+    let cases: Vec<Case> = vec![
+        (
+            Box::new(move |t: &SiteTest| {
+                std::fs::rename(
+                    t.site.join("clubs/senim"),
+                    t.site.join("clubs").join(&long_club),
+                )
+                .unwrap();
+            }),
+            "file/name-too-long",
+            format!("site/clubs/{}", "щ".repeat(100)),
+            None,
+        ),
+        (
+            Box::new(|t: &SiteTest| {
+                t.write(&format!("news/2025-03-01-{}.md", "щ".repeat(70)), NEWS);
+            }),
+            "file/name-too-long",
+            format!("site/news/2025-03-01-{}.md", "щ".repeat(70)),
+            None,
+        ),
+        (
+            Box::new(|t: &SiteTest| {
+                t.write("static/files/plan: 2025?.txt", "x");
+            }),
+            "file/name-invalid",
+            "site/static/files/plan: 2025?.txt".to_string(),
+            None,
+        ),
+        (
+            Box::new(|t: &SiteTest| {
+                t.write("documents/order|12.pdf", "%PDF");
+                t.write(
+                    "documents/documents.yaml",
+                    "- file: \"order|12.pdf\"\n  title: {kk: \"Бұйрық\", ru: \"Приказ\"}\n",
+                );
+            }),
+            "file/name-invalid",
+            "site/documents/documents.yaml".to_string(),
+            Some(1),
+        ),
+    ];
+    for (make, code, file, line) in cases {
+        let t = SiteTest::fixture("school_minimal");
+        make(&t);
+        let problems = t.problems();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.code == code && p.file == file && (line.is_none() || p.line == line)),
+            "{code} at {file}: {problems:#?}"
+        );
+        let run = t.build().fails_with(1);
+        assert!(run.stderr().contains(code), "{}", run.stderr());
+        assert!(!t.out.exists(), "the build wrote something");
+    }
+}
+
+const NEWS: &str =
+    "---\ntitle: {kk: \"Жаңалық\", ru: \"Новость\"}\ndate: 2025-03-01\n---\nМәтін.\n";
