@@ -2,6 +2,9 @@
 //! warnings; `new` adds a club, a report or a news item from commented
 //! templates. Existing files are never overwritten: each file is created
 //! only when it is not there, and the ones already there are reported.
+//! Nothing is written outside the target folder: every file is planned
+//! first, and when a folder on the way to one is a link (`clubs ->
+//! /elsewhere`), nothing at all is written.
 //!
 //! Layer 5: imports `config`, `content`, `diag`, `types`.
 
@@ -33,6 +36,8 @@ pub struct ScaffoldReport {
     pub skipped: Vec<PathBuf>,
     /// Things to tell the author.
     pub notes: Vec<String>,
+    /// Files to write, with their text, until [`ScaffoldReport::write`].
+    planned: Vec<(PathBuf, String)>,
 }
 
 /// Why nothing could be created.
@@ -42,6 +47,9 @@ pub enum ScaffoldError {
     Io(PathBuf, std::io::Error),
     /// The folder is not a site (no usable site.yaml).
     NotASite(PathBuf),
+    /// A folder on the way to a file is a link (to somewhere else): the
+    /// link, the target folder.
+    Link(PathBuf, PathBuf),
     /// An argument is wrong; the message says how to write it.
     Usage(String),
 }
@@ -54,6 +62,12 @@ impl std::fmt::Display for ScaffoldError {
                 f,
                 "{} is not a site folder (it has no usable site.yaml); run this inside a site, give --site, or create one with `bitimger init <folder>`",
                 p.display()
+            ),
+            ScaffoldError::Link(link, base) => write!(
+                f,
+                "{} is a link to another folder; bitimger writes only inside {} and never through links, so nothing was written: replace the link with a real folder, or choose another folder",
+                link.display(),
+                base.display()
             ),
             ScaffoldError::Usage(m) => f.write_str(m),
         }
@@ -75,8 +89,28 @@ fn quoted(text: &str) -> String {
 }
 
 impl ScaffoldReport {
-    /// Creates `path` with `text` unless it exists.
+    /// Plans `path` with `text` (written by [`ScaffoldReport::write`]).
     fn create(&mut self, path: PathBuf, text: &str) -> Result<(), ScaffoldError> {
+        self.planned.push((path, text.to_string()));
+        Ok(())
+    }
+
+    /// Writes every planned file inside `base`, each unless it exists;
+    /// first checks that no folder on the way to any of them is a link,
+    /// so that nothing is written outside `base`.
+    fn write(mut self, base: &Path) -> Result<ScaffoldReport, ScaffoldError> {
+        for (path, _) in &self.planned {
+            no_link_on_the_way(base, path)?;
+        }
+        for (path, text) in std::mem::take(&mut self.planned) {
+            self.create_file(path, &text)?;
+        }
+        Ok(self)
+    }
+
+    /// Creates `path` with `text` unless it exists (a link there counts as
+    /// existing, and is not followed).
+    fn create_file(&mut self, path: PathBuf, text: &str) -> Result<(), ScaffoldError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| ScaffoldError::Io(dir.to_path_buf(), e))?;
         }
@@ -98,6 +132,30 @@ impl ScaffoldReport {
             Err(e) => Err(ScaffoldError::Io(path, e)),
         }
     }
+}
+
+/// Refuses when a folder between `base` and `path` (a file inside it) is a
+/// link; folders not there yet are made by bitimger, as real folders.
+fn no_link_on_the_way(base: &Path, path: &Path) -> Result<(), ScaffoldError> {
+    let Ok(rel) = path.strip_prefix(base) else {
+        return Err(ScaffoldError::Usage(format!(
+            "{} is not inside {}",
+            path.display(),
+            base.display()
+        )));
+    };
+    let mut dir = base.to_path_buf();
+    for part in rel.parent().into_iter().flat_map(Path::components) {
+        dir.push(part);
+        match dir.symlink_metadata() {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(ScaffoldError::Link(dir, base.to_path_buf()));
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    Ok(())
 }
 
 /// Writes a new school site into `dir`: site.yaml, one club with every
@@ -130,7 +188,7 @@ pub fn init(dir: &Path, today: Date) -> Result<ScaffoldReport, ScaffoldError> {
         title,
         &langs,
     )?;
-    Ok(report)
+    report.write(dir)
 }
 
 fn write_club(report: &mut ScaffoldReport, club: &Path, name: &str) -> Result<(), ScaffoldError> {
@@ -238,7 +296,7 @@ pub fn new_club(site: &Path, slug: &str) -> Result<ScaffoldReport, ScaffoldError
             "this is a school site, which has exactly one club; for more clubs write `kind: directory` in site.yaml".to_string(),
         );
     }
-    Ok(report)
+    report.write(site)
 }
 
 /// Finds the club folder `name`, with a suggestion when it is misspelt.
@@ -274,7 +332,7 @@ pub fn new_report(site: &Path, club: &str, year: &str) -> Result<ScaffoldReport,
         })?;
     let mut report = ScaffoldReport::default();
     write_report(&mut report, &dir, year, &langs, false)?;
-    Ok(report)
+    report.write(site)
 }
 
 /// Adds a news item dated `today`: site-wide, or in `club`'s news/.
@@ -297,7 +355,7 @@ pub fn new_news(
     }
     let mut report = ScaffoldReport::default();
     write_news(&mut report, &dir, today, &slug, &quoted(title), &langs)?;
-    Ok(report)
+    report.write(site)
 }
 
 #[cfg(test)]

@@ -260,3 +260,61 @@ fn names_no_file_system_can_hold_are_refused_by_check_and_build() {
 
 const NEWS: &str =
     "---\ntitle: {kk: \"Жаңалық\", ru: \"Новость\"}\ndate: 2025-03-01\n---\nМәтін.\n";
+
+/// Files under `dir`, relative.
+fn files_under(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| e.path().strip_prefix(dir).unwrap().display().to_string())
+        .collect()
+}
+
+/// `init` and `new` write only inside the target folder: a folder on the
+/// way that is a link (`my-school/clubs -> /elsewhere`) stops them before
+/// anything is written, and nothing is written where it leads.
+#[test]
+fn init_and_new_never_write_through_a_linked_folder() {
+    let t = SiteTest::files(&[]);
+    let elsewhere = t.dir().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::create_dir_all(&t.site).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, t.site.join("clubs")).unwrap();
+    let scaffold = |args: &[&str]| {
+        let out = t.command().args(args).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (code, stderr) = scaffold(&["init", "site"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("site/clubs is a link"), "{stderr}");
+    assert_eq!(files_under(&t.site), ["clubs"], "init wrote something");
+    assert!(
+        files_under(&elsewhere).is_empty(),
+        "init wrote through the link"
+    );
+
+    // A site whose club folder or news folder is a link out.
+    std::fs::remove_file(t.site.join("clubs")).unwrap();
+    let (code, stderr) = scaffold(&["init", "site"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let club = t.site.join("clubs/senim");
+    std::fs::rename(&club, elsewhere.join("senim")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("senim"), &club).unwrap();
+    std::fs::remove_dir_all(t.site.join("news")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, t.site.join("news")).unwrap();
+    let before = files_under(&elsewhere);
+    for args in [
+        &["new", "report", "senim", "2030-2031", "--site", "site"][..],
+        &["new", "news", "senim", "Жаңалық", "--site", "site"],
+        &["new", "news", "Жаңалық", "--site", "site"],
+    ] {
+        let (code, stderr) = scaffold(args);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("is a link"), "{stderr}");
+    }
+    assert_eq!(files_under(&elsewhere), before, "new wrote through a link");
+}
