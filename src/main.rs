@@ -47,7 +47,9 @@ enum Command {
     Build {
         /// The site folder (the one with site.yaml)
         site: Option<PathBuf>,
-        /// Where to write the web site
+        /// Where to write the web site: a folder outside the site folder
+        /// (or `public` in it); files there that bitimger did not make,
+        /// such as .git or CNAME, are kept
         #[arg(short, long, default_value = "public")]
         output: PathBuf,
         /// Also publish news and pages marked `draft: true`
