@@ -121,7 +121,10 @@ fn broken(src: &Path, why: impl std::fmt::Display) -> Diagnostic {
 }
 
 fn decode(src: &Path) -> Result<DynamicImage, Diagnostic> {
-    let size = std::fs::metadata(src).map(|m| m.len()).unwrap_or(0);
+    // Opened as a regular file only (a FIFO would block), and measured
+    // through the open handle.
+    let file = crate::fs::open_file(src).map_err(|e| broken(src, e))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE {
         return Err(Diagnostic::error(
             "image/too-large",
@@ -134,10 +137,14 @@ fn decode(src: &Path) -> Result<DynamicImage, Diagnostic> {
         .in_file(src)
         .help("save a smaller copy (a web page shows photos at most 1600 pixels wide)"));
     }
-    let bytes = std::fs::read(src).map_err(|e| broken(src, e))?;
-    let mut reader = ImageReader::new(Cursor::new(bytes.as_slice()))
-        .with_guessed_format()
-        .map_err(|e| broken(src, e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    std::io::Read::read_to_end(&mut { file }, &mut bytes).map_err(|e| broken(src, e))?;
+    let mut reader = ImageReader::new(Cursor::new(bytes.as_slice()));
+    // As `ImageReader::open` does: the extension first, then the content.
+    if let Ok(format) = image::ImageFormat::from_path(src) {
+        reader.set_format(format);
+    }
+    let mut reader = reader.with_guessed_format().map_err(|e| broken(src, e))?;
     // The JPEG decoder fills a cut-off file with grey and reports success.
     if reader.format() == Some(image::ImageFormat::Jpeg) && !jpeg_is_complete(&bytes) {
         return Err(broken(
