@@ -59,14 +59,37 @@ pub(super) fn remove_tree(dir: &Path) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(e),
     };
-    entries.par_iter().try_for_each(|e| {
-        if e.file_type()?.is_dir() {
+    let remove = |e: &std::fs::DirEntry| {
+        let done = if e.file_type()?.is_dir() {
             remove_tree(&e.path())
         } else {
             std::fs::remove_file(e.path())
+        };
+        match done {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            other => other,
         }
-    })?;
+    };
+    match entries.par_iter().try_for_each(remove) {
+        // A read-only folder (kept from the user's files, e.g. in .git)
+        // in a tree being removed: made writable, then emptied.
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied && make_writable(dir) => {
+            entries.par_iter().try_for_each(remove)?;
+        }
+        other => other?,
+    }
     std::fs::remove_dir(dir)
+}
+
+#[cfg(unix)]
+fn make_writable(dir: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).is_ok()
+}
+
+#[cfg(not(unix))]
+fn make_writable(_dir: &Path) -> bool {
+    false
 }
 
 /// Puts `tmp` in the place of `output` in one step where the system allows.
