@@ -274,7 +274,7 @@ fn run_build(site: PathBuf, output: PathBuf, drafts: bool) -> ExitCode {
         drafts,
         today: None,
     };
-    match build_with(&options, &bitimger::check::publish_rules) {
+    match build_with(&options, &bitimger::check::PublishGuard::default()) {
         Err(e) => {
             anstream::eprintln!("error: {e}");
             ExitCode::from(if matches!(e, bitimger::build::BuildError::Io(_)) {

@@ -13,6 +13,9 @@ use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
 
 mod lenient;
 mod syntax;
+mod values;
+
+pub use values::find_values;
 
 /// What kind of file is being read, for the messages: "club.yaml",
 /// "front matter of 2024-2025.kk.md" ...

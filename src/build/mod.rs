@@ -150,16 +150,35 @@ pub fn generate_to(
 /// rendered, into a temporary folder that replaces the output only when
 /// the whole build succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    build_with(options, &|_, _| {})
+    build_with(options, &())
 }
 
-/// Rules of a higher layer run on the loaded site before anything is
-/// written (`check::publish_rules`: what must never be published).
-pub type SiteRules<'a> = &'a (dyn Fn(&Site, &mut Diagnostics) + Sync);
+/// Rules of a higher layer that guard what is published
+/// (`check::PublishGuard`: what must never be published). They see the
+/// loaded site before anything is rendered and every file before it is
+/// written; an error from either stops the build, and nothing is written.
+pub trait PublishRules: Sync {
+    /// Rules over the loaded site, before rendering.
+    fn site(&self, site: &Site, diags: &mut Diagnostics);
+    /// Looks at one rendered file before it is written (from many threads).
+    fn file(&self, file: &OutputFile);
+    /// What the files showed, once all are rendered.
+    fn finish(&self, site: &Site, diags: &mut Diagnostics);
+}
 
-/// [`build`], with `rules` run on the site before writing; their errors
-/// stop the build like any other.
-pub fn build_with(options: &BuildOptions, rules: SiteRules<'_>) -> Result<BuildReport, BuildError> {
+/// No rules.
+impl PublishRules for () {
+    fn site(&self, _: &Site, _: &mut Diagnostics) {}
+    fn file(&self, _: &OutputFile) {}
+    fn finish(&self, _: &Site, _: &mut Diagnostics) {}
+}
+
+/// [`build`], guarded by `rules`: their errors stop the build like any
+/// other.
+pub fn build_with(
+    options: &BuildOptions,
+    rules: &dyn PublishRules,
+) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     // Read once here for the folders the build reads besides the site;
     // when it cannot be read, the full load below reports why.
@@ -212,7 +231,7 @@ pub fn build_with(options: &BuildOptions, rules: SiteRules<'_>) -> Result<BuildR
     };
     let i18n: Arc<I18n> = Arc::new(load_i18n(&site.config.languages, &site.messages, diags));
     if !diags.has_errors() {
-        rules(&site, diags);
+        rules.site(&site, diags);
     }
     if diags.has_errors() {
         crate::render::check_theme(&site, i18n, diags);
@@ -225,6 +244,7 @@ pub fn build_with(options: &BuildOptions, rules: SiteRules<'_>) -> Result<BuildR
     let failure: Mutex<Option<crate::fs::FsError>> = Mutex::new(None);
     let sink = |f: OutputFile| {
         counts.add(&f);
+        rules.file(&f);
         match writer.write(f) {
             Ok(()) => ControlFlow::Continue(()),
             Err(e) => {
@@ -234,6 +254,7 @@ pub fn build_with(options: &BuildOptions, rules: SiteRules<'_>) -> Result<BuildR
         }
     };
     render_site_to(&site, i18n, &render, diags, &sink);
+    rules.finish(&site, diags);
     diags.silence(&site.config.silence);
     (report.pages, report.files) = counts.get();
     if let Some(e) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {

@@ -1,8 +1,12 @@
-//! Pure detectors over one line of text: IIN numbers, phone numbers,
-//! e-mail addresses and class labels next to personal names. Each returns
-//! the character column (1-based) and the text found.
+//! Pure detectors over one line of text: phone numbers, e-mail addresses
+//! and class labels next to personal names (IINs: `iin::digits`). Phones
+//! and e-mails are found in folded text ([`Folded`]: references decoded,
+//! full-width forms folded, invisible characters dropped). Each returns the
+//! character column (1-based) and the text found.
 //!
-//! Layer 5 (part of `check`); imports nothing from the crate.
+//! Layer 5 (part of `check`).
+
+use super::text::{Folded, is_dash};
 
 /// A match in a line: 1-based column in characters, and the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,65 +15,18 @@ pub(crate) struct Found {
     pub text: String,
 }
 
-/// True when `digits` (12 ASCII digits) is an IIN: a real birth date in
-/// the first six digits, a century-and-sex digit 0–6, and a valid check
-/// digit by the official algorithm (weights 1..11, then 3..11,1,2 when the
-/// first sum gives 10; a second 10 means the number is not valid).
-pub(crate) fn is_iin(digits: &[u8]) -> bool {
-    if digits.len() != 12 || !digits.iter().all(u8::is_ascii_digit) {
-        return false;
-    }
-    let d: Vec<u32> = digits.iter().map(|b| u32::from(b - b'0')).collect();
-    let month = d[2] * 10 + d[3];
-    let day = d[4] * 10 + d[5];
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || d[6] > 6 {
-        return false;
-    }
-    let sum = |weights: &[u32]| d[..11].iter().zip(weights).map(|(a, w)| a * w).sum::<u32>() % 11;
-    let mut check = sum(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    if check == 10 {
-        check = sum(&[3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
-    }
-    check != 10 && check == d[11]
+/// Characters between the digits of a phone number: spaces and dashes of
+/// every kind (the text is folded, so a no-break space is a space),
+/// brackets and dots.
+fn is_phone_separator(c: char) -> bool {
+    c.is_whitespace() || is_dash(c) || matches!(c, '(' | ')' | '.')
 }
-
-/// Runs of exactly 12 digits that are valid IINs.
-pub(crate) fn find_iins(line: &str) -> Vec<Found> {
-    // Most lines hold no twelve digits at all: skip them without allocating.
-    if line.bytes().filter(u8::is_ascii_digit).count() < 12 {
-        return Vec::new();
-    }
-    digit_runs(line)
-        .into_iter()
-        .filter(|(_, run)| is_iin(run.as_bytes()))
-        .map(|(column, text)| Found { column, text })
-        .collect()
-}
-
-/// Maximal runs of ASCII digits with their 1-based column.
-fn digit_runs(line: &str) -> Vec<(usize, String)> {
-    let mut runs = Vec::new();
-    let mut current: Option<(usize, String)> = None;
-    for (i, c) in line.chars().enumerate() {
-        if c.is_ascii_digit() {
-            current
-                .get_or_insert_with(|| (i + 1, String::new()))
-                .1
-                .push(c);
-        } else if let Some(run) = current.take() {
-            runs.push(run);
-        }
-    }
-    runs.extend(current);
-    runs
-}
-
-const PHONE_SEPARATORS: &[char] = &[' ', '-', '(', ')', '.', '\u{a0}'];
 
 /// Kazakhstan phone numbers as people write them: `+7 701 555 23 14`,
-/// `8 (7212) 55-02-14`, `87015552314` — eleven digits starting 77 or 87.
-pub(crate) fn find_phones(line: &str) -> Vec<Found> {
-    let chars: Vec<char> = line.chars().collect();
+/// `8 (7212) 55–02–14`, `87015552314`, `＋７ ７０１…` — eleven digits
+/// starting 77 or 87.
+pub(crate) fn find_phones(text: &Folded) -> Vec<Found> {
+    let chars = &text.chars;
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -79,15 +36,17 @@ pub(crate) fn find_phones(line: &str) -> Vec<Found> {
             i += 1;
             continue;
         }
-        let (end, digits) = phone_at(&chars, i);
+        let (end, digits) = phone_at(chars, i);
         let ok = digits.len() == 11
             && (digits.starts_with("77") || digits.starts_with("87"))
             && !chars.get(end).is_some_and(char::is_ascii_digit);
         if ok {
-            let text: String = chars[i..end].iter().collect();
             found.push(Found {
-                column: i + 1,
-                text: text.trim_end_matches(PHONE_SEPARATORS).to_string(),
+                column: text.at[i],
+                text: text
+                    .slice(i, end)
+                    .trim_end_matches(is_phone_separator)
+                    .to_string(),
             });
             i = end;
         } else {
@@ -108,7 +67,7 @@ fn phone_at(chars: &[char], start: usize) -> (usize, String) {
         if c.is_ascii_digit() {
             digits.push(c);
             last_sep = 0;
-        } else if PHONE_SEPARATORS.contains(&c) && last_sep < 2 {
+        } else if is_phone_separator(c) && last_sep < 2 {
             last_sep += 1;
         } else {
             break;
@@ -131,10 +90,12 @@ pub(crate) fn is_mobile(phone: &str) -> bool {
     code == "747" || ["70", "75", "76", "77"].iter().any(|p| code.starts_with(p))
 }
 
-/// E-mail addresses: `name@host.tld`.
-pub(crate) fn find_emails(line: &str) -> Vec<Found> {
+/// E-mail addresses: `name@host.tld`, also written `name＠host.tld`,
+/// `name&#64;host.tld` (the text is folded) or `name (at) host (dot) tld`.
+pub(crate) fn find_emails(text: &Folded) -> Vec<Found> {
+    let text = spelled_out(text);
     let is_part = |c: char| c.is_alphanumeric() || "._%+-".contains(c);
-    let chars: Vec<char> = line.chars().collect();
+    let chars = &text.chars;
     let mut found = Vec::new();
     for (at, _) in chars.iter().enumerate().filter(|(_, c)| **c == '@') {
         let start = (0..at).rev().take_while(|&k| is_part(chars[k])).last();
@@ -145,20 +106,57 @@ pub(crate) fn find_emails(line: &str) -> Vec<Found> {
         let (Some(start), Some(end)) = (start, end) else {
             continue;
         };
-        let host: String = chars[at + 1..end].iter().collect();
+        let host = text.slice(at + 1, end);
         let host = host.trim_end_matches('.');
         let has_tld = host
             .rsplit_once('.')
             .is_some_and(|(h, tld)| !h.is_empty() && tld.chars().count() >= 2);
         if has_tld {
-            let text: String = chars[start..at + 1].iter().collect::<String>() + host;
             found.push(Found {
-                column: start + 1,
-                text,
+                column: text.at[start],
+                text: text.slice(start, at + 1) + host,
             });
         }
     }
     found
+}
+
+/// `(at)`, `[at]`, `{at}` (with a space around or not) read as `@`, and
+/// `(dot)` ... as `.`.
+fn spelled_out(text: &Folded) -> Folded {
+    let mut out = Folded::default();
+    let mut i = 0;
+    while i < text.chars.len() {
+        let (len, c) = spelled_at(&text.chars, i).unwrap_or((1, text.chars[i]));
+        out.chars.push(c);
+        out.at.push(text.at[i]);
+        i += len;
+    }
+    out
+}
+
+fn spelled_at(c: &[char], i: usize) -> Option<(usize, char)> {
+    let open = i + usize::from(c[i] == ' ');
+    let close = match c.get(open)? {
+        '(' => ')',
+        '[' => ']',
+        '{' => '}',
+        _ => return None,
+    };
+    for (word, symbol) in [("at", '@'), ("dot", '.')] {
+        let from = open + 1;
+        let to = from + word.len();
+        let same = c.get(from..to).is_some_and(|w| {
+            w.iter()
+                .zip(word.chars())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+        });
+        if same && c.get(to) == Some(&close) {
+            let end = to + 1 + usize::from(c.get(to + 1) == Some(&' '));
+            return Some((end - i, symbol));
+        }
+    }
+    None
 }
 
 /// Words that name a class: «8 "А" сынып», «9Б класс», «7A».
@@ -355,47 +353,46 @@ mod tests {
         found.into_iter().map(|f| f.text).collect()
     }
 
-    #[test]
-    fn recognises_iins_by_their_check_digit() {
-        // 9·1 + 1·4 + 1·5 + 5·6 + 3·7 + 1·10 + 2·11 = 101 ≡ 2 (mod 11).
-        assert!(is_iin(b"900115300122"));
-        assert!(!is_iin(b"900115300128"));
-        // Month 13 is no birth date.
-        assert!(!is_iin(b"901315300122"));
-        assert_eq!(texts(find_iins("ЖСН 900115300122.")), ["900115300122"]);
-        assert!(
-            find_iins("1900115300122").is_empty(),
-            "13 digits are not an IIN"
-        );
+    fn phones(line: &str) -> Vec<String> {
+        texts(find_phones(&Folded::line(line)))
     }
 
-    #[test]
-    fn second_weights_and_invalid_tens() {
-        // Find numbers whose first sum is 10 and check both outcomes exist.
-        let mut second_ok = 0;
-        for n in 0..2000u32 {
-            let s = format!("9001153{n:04}");
-            let d: Vec<u32> = s.bytes().map(|b| u32::from(b - b'0')).collect();
-            let first: u32 = d.iter().zip(1..=11).map(|(a, w)| a * w).sum::<u32>() % 11;
-            if first == 10 {
-                let w2 = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
-                let second: u32 = d.iter().zip(w2).map(|(a, w)| a * w).sum::<u32>() % 11;
-                let full = format!("{s}{}", second % 10);
-                assert_eq!(is_iin(full.as_bytes()), second != 10);
-                second_ok += 1;
-            }
-        }
-        assert!(second_ok > 0);
+    fn emails(line: &str) -> Vec<String> {
+        texts(find_emails(&Folded::line(line)))
     }
 
     #[test]
     fn finds_kazakh_phone_numbers() {
         assert_eq!(
-            texts(find_phones("Тел.: +7 701 555 23 14, 8 (7212) 55-02-14.")),
+            phones("Тел.: +7 701 555 23 14, 8 (7212) 55-02-14."),
             ["+7 701 555 23 14", "8 (7212) 55-02-14"]
         );
-        assert!(find_phones("2024-2025 оқу жылы, 111 желісі").is_empty());
-        assert!(find_phones("ИИН 900115300122").is_empty());
+        assert!(phones("2024-2025 оқу жылы, 111 желісі").is_empty());
+        assert!(phones("ИИН 900115300122").is_empty());
+    }
+
+    #[test]
+    fn finds_phones_written_with_other_dashes_and_full_width_digits() {
+        assert_eq!(phones("8 (7212) 55–02–14"), ["8 (7212) 55–02–14"]);
+        assert_eq!(phones("8 701 555\u{00A0}23\u{00A0}14"), ["8 701 555 23 14"]);
+        assert_eq!(phones("＋７ ７０１ ５５５ ２３ １４"), ["+7 701 555 23 14"]);
+        assert_eq!(phones("+7&#32;701 555 23&#8203;14"), ["+7 701 555 2314"]);
+        let f = find_phones(&Folded::line("Тел: ＋７ ７０１ ５５５ ２３ １４"));
+        assert_eq!(f[0].column, 6);
+    }
+
+    #[test]
+    fn finds_emails_written_around_the_at_sign() {
+        for line in [
+            "a.bekova&#64;mail.kz",
+            "a.bekova＠mail.kz",
+            "a.bekova (at) mail.kz",
+            "a.bekova[at]mail(dot)kz",
+            "a.bekova@\u{200B}mail.kz",
+        ] {
+            assert_eq!(emails(line), ["a.bekova@mail.kz"], "{line}");
+        }
+        assert!(emails("Meet (at) school, [dot] point").is_empty());
     }
 
     #[test]
@@ -421,11 +418,8 @@ mod tests {
 
     #[test]
     fn finds_emails() {
-        assert_eq!(
-            texts(find_emails("Жазыңыз: a.bekova@mail.kz.")),
-            ["a.bekova@mail.kz"]
-        );
-        assert!(find_emails("@senim_gym1 және 5@ сынып").is_empty());
+        assert_eq!(emails("Жазыңыз: a.bekova@mail.kz."), ["a.bekova@mail.kz"]);
+        assert!(emails("@senim_gym1 және 5@ сынып").is_empty());
     }
 
     #[test]

@@ -8,13 +8,15 @@
 //! `silence:` in site.yaml.
 
 mod detect;
+mod iin;
 mod links;
 mod privacy;
+mod text;
 
 use std::ops::ControlFlow;
 use std::path::Path;
 
-use crate::build::generate_to;
+use crate::build::{PublishRules, generate_to};
 use crate::content::{LoadOptions, Site};
 use crate::diag::{Diagnostic, Diagnostics, Location, Severity};
 use crate::render::RenderOptions;
@@ -44,7 +46,7 @@ pub const RULES: &[Rule] = &[
     rule(
         "privacy/iin",
         Severity::Error,
-        "a 12-digit number with a valid IIN check digit, in any content file (also stops `build`)",
+        "a 12-digit number with a valid IIN check digit, in any file of the site, its file names or what is published, however written (also stops `build`)",
     ),
     rule(
         "privacy/phone-in-text",
@@ -103,7 +105,9 @@ pub const RULES: &[Rule] = &[
 /// holds what the pages link to, not the pages.
 pub fn check(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Diagnostics {
     let scan = links::Scan::default();
+    let guard = PublishGuard::default();
     let (site, mut diagnostics) = generate_to(dir, load, render, &|f| {
+        guard.file(&f);
         scan.add(&f);
         ControlFlow::Continue(())
     });
@@ -111,6 +115,8 @@ pub fn check(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Diagnost
         return diagnostics;
     };
     let mut extra = Diagnostics::new();
+    guard.site(&site, &mut extra);
+    guard.finish(&site, &mut extra);
     site_rules(&site, &mut extra);
     // Pages that failed to render would show as broken links: their
     // errors come first.
@@ -130,11 +136,7 @@ fn site_rules(site: &Site, diags: &mut Diagnostics) {
     empty_alts(site, diags);
 }
 
-/// The rules whose errors must stop a build, so nothing they find is ever
-/// published (IIN numbers). Cheap: no page is parsed.
-pub fn publish_rules(site: &Site, diags: &mut Diagnostics) {
-    privacy::check_iins(site, diags);
-}
+pub use iin::PublishGuard;
 
 /// The rules of each club, its club.yaml read once for their locations.
 fn check_clubs(site: &Site, diags: &mut Diagnostics) {

@@ -65,6 +65,14 @@ pub(crate) fn split_front_matter(text: &str) -> Result<Split<'_>, (usize, &'stat
     ))
 }
 
+/// The Markdown extensions bitimger reads (the checks parse with the same).
+pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES)
+    .union(Options::ENABLE_SMART_PUNCTUATION);
+
 /// The result of rendering one Markdown text.
 pub(crate) struct Rendered {
     pub html: String,
@@ -79,12 +87,7 @@ pub(crate) fn render(
     top_level: u8,
     diags: &mut Diagnostics,
 ) -> Rendered {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_SMART_PUNCTUATION;
+    let options = OPTIONS;
     let at = |offset: usize| {
         let before = &markdown[..offset.min(markdown.len())];
         let line = first_line + before.matches('\n').count();

@@ -25,6 +25,7 @@ mod loading;
 mod markdown;
 mod output;
 mod pages;
+mod privacy;
 mod product;
 mod scaffold;
 mod search;

@@ -1,0 +1,356 @@
+//! The IIN rule (DESIGN.md §5): a person's IIN is never published, however
+//! it is written. An error for `check` and for `build` (nothing is
+//! written), found in three places:
+//!
+//! - the site's files, read as the published page shows them: every line
+//!   with character references decoded and Unicode folded (`text`), the
+//!   values of YAML as the program reads them (escapes decoded), Markdown
+//!   as rendered (emphasis, inline HTML and escapes gone), and file and
+//!   folder names (a news file's name becomes its address). These point
+//!   at the file and line.
+//! - every published file: the text of each page, feed and export, and
+//!   its path. What is found only there (nothing in the files explains
+//!   it) is reported with the published file's name.
+//!
+//! Layer 5 (part of `check`).
+
+mod digits;
+mod html;
+mod markdown;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use super::privacy::text_files;
+use super::text::{Folded, is_dash};
+use crate::build::PublishRules;
+use crate::content::Site;
+use crate::content::markdown::split_front_matter;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::render::OutputFile;
+use crate::yaml::{Source, find_values};
+pub(crate) use digits::find_iins;
+
+/// Guards what a build publishes: [`PublishRules`] for the IIN rule. One
+/// per build or check.
+#[derive(Default)]
+pub struct PublishGuard {
+    /// The numbers already reported from the site's files.
+    reported: Mutex<BTreeSet<String>>,
+    /// Numbers found in published files: (output path, digits).
+    published: Mutex<Vec<(String, String)>>,
+}
+
+impl PublishRules for PublishGuard {
+    fn site(&self, site: &Site, diags: &mut Diagnostics) {
+        let hits = source_hits(site);
+        let mut reported = lock(&self.reported);
+        for hit in hits {
+            reported.insert(hit.digits.clone());
+            diags.push(hit.diagnostic);
+        }
+    }
+
+    fn file(&self, file: &OutputFile) {
+        let path = file.path();
+        let mut found: Vec<String> = Vec::new();
+        if digits::may_hold_iin(path) {
+            found.extend(find_iins(&Folded::of(path, 0)).into_iter().map(|f| f.text));
+        }
+        let copied;
+        let bytes = match file {
+            OutputFile::Copy { source, .. } => {
+                copied = small_file(source);
+                copied.as_deref()
+            }
+            // The theme built into bitimger holds no one's data.
+            OutputFile::Embedded { .. } => None,
+            _ => file.bytes(),
+        };
+        if let Some(texts) = bytes.and_then(|b| html::texts_of_file(path, b)) {
+            found.extend(texts.iter().flat_map(find_iins).map(|f| f.text));
+        }
+        if !found.is_empty() {
+            let mut published = lock(&self.published);
+            published.extend(found.into_iter().map(|d| (path.to_string(), d)));
+        }
+    }
+
+    fn finish(&self, _site: &Site, diags: &mut Diagnostics) {
+        for d in self.unexplained() {
+            diags.push(d);
+        }
+    }
+}
+
+impl PublishGuard {
+    /// Numbers that published files show and no file of the site explains
+    /// (already reported): one error each, naming a published file.
+    fn unexplained(&self) -> Vec<Diagnostic> {
+        let reported = lock(&self.reported);
+        let mut published = lock(&self.published).clone();
+        // Each number once, with the first page (by path) that shows it.
+        published.sort_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
+        published.dedup_by(|a, b| a.1 == b.1);
+        published
+            .into_iter()
+            .filter(|(_, digits)| !reported.contains(digits))
+            .map(|(path, digits)| {
+                Diagnostic::error(
+                    "privacy/iin",
+                    format!(
+                        "the published file `{path}` shows what looks like an IIN (a personal identification number starting {}…)",
+                        &digits[..6]
+                    ),
+                )
+                .help("never publish a person's IIN: find the number in the site's files (a template, a message file, a file in static/ ...) and delete it")
+            })
+            .collect()
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A file copied as it is, when it is small enough to be text.
+fn small_file(path: &Path) -> Option<Vec<u8>> {
+    let meta = std::fs::metadata(path).ok()?;
+    (meta.len() <= crate::fs::MAX_TEXT_FILE)
+        .then(|| std::fs::read(path).ok())
+        .flatten()
+}
+
+/// One IIN found in the site's files.
+struct Hit {
+    digits: String,
+    diagnostic: Diagnostic,
+}
+
+fn hit(digits: String, location: Location, label: &str) -> Hit {
+    Hit {
+        digits,
+        diagnostic: Diagnostic::error(
+            "privacy/iin",
+            "this looks like an IIN (a personal identification number)",
+        )
+        .at(location)
+        .label(label)
+        .help("never publish a person's IIN: delete the number"),
+    }
+}
+
+/// Every file the site publishes from that could hold text: content files,
+/// template and message overrides, text files of static/.
+fn files_to_read(site: &Site, content: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = content.to_vec();
+    files.extend(site.templates.iter().map(|(_, _, p)| p.clone()));
+    files.extend(site.messages.iter().map(|(_, p)| p.clone()));
+    files.extend(
+        site.static_files
+            .iter()
+            .filter(|a| html::texts_of_file(&a.output, b"").is_some())
+            .map(|a| a.source.clone()),
+    );
+    files.sort();
+    files.dedup();
+    files
+}
+
+/// IINs in the site's files and file names, with their locations; each
+/// number once per file.
+fn source_hits(site: &Site) -> Vec<Hit> {
+    let content: Vec<PathBuf> = text_files(site).into_iter().map(|(p, _)| p).collect();
+    let mut hits: Vec<Hit> = files_to_read(site, &content)
+        .par_iter()
+        .flat_map_iter(|file| file_hits(file))
+        .collect();
+    hits.extend(name_hits(site, content));
+    hits
+}
+
+/// IINs in one file: its lines, then what only its YAML values or its
+/// rendered Markdown show.
+fn file_hits(file: &Path) -> Vec<Hit> {
+    let Ok(text) = crate::fs::read_text(file) else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    if !digits::may_hold_iin(&text) {
+        return Vec::new();
+    }
+    for (i, line) in text.lines().enumerate() {
+        if !digits::may_hold_iin(line) {
+            continue;
+        }
+        for f in find_iins(&Folded::line(line)) {
+            hits.push(hit(
+                f.text,
+                Location::at(file, i + 1, f.column),
+                "valid IIN check digit",
+            ));
+        }
+    }
+    let mut seen: BTreeSet<String> = hits.iter().map(|h| h.digits.clone()).collect();
+    let mut more = |digits: String, location: Location, label: &str| {
+        if seen.insert(digits.clone()) {
+            hits.push(hit(digits, location, label));
+        }
+    };
+    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let as_read = "valid IIN check digit, once this text is read (escapes, folded lines)";
+    match ext {
+        "yaml" | "yml" if reading_may_differ(&text) => {
+            for (location, value) in find_values(yaml(&text, file, 0), &has_iin) {
+                for f in find_iins(&Folded::of(&value, 0)) {
+                    more(f.text, location.clone(), as_read);
+                }
+            }
+        }
+        "md" => {
+            let Ok(split) = split_front_matter(&text) else {
+                return hits;
+            };
+            let front = yaml(split.front, file, split.front_offset);
+            let values = match reading_may_differ(split.front) {
+                true => find_values(front, &has_iin),
+                false => Vec::new(),
+            };
+            for (location, value) in values {
+                for f in find_iins(&Folded::of(&value, 0)) {
+                    more(f.text, location.clone(), as_read);
+                }
+            }
+            for block in markdown::blocks(split.body, split.body_line) {
+                for f in find_iins(&block) {
+                    let location = Location::at(file, f.column, 1);
+                    more(
+                        f.text,
+                        location,
+                        "valid IIN check digit, as the page shows this text",
+                    );
+                }
+            }
+        }
+        "html" | "htm" | "svg" | "xml" => {
+            // Templates and static pages: as the browser shows each line.
+            for (i, line) in text.lines().enumerate() {
+                for f in html::texts_of_html(line, false).iter().flat_map(find_iins) {
+                    let location = Location::at(file, i + 1, 1);
+                    more(
+                        f.text,
+                        location,
+                        "valid IIN check digit, as the page shows this line",
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+    hits
+}
+
+fn yaml<'a>(text: &'a str, file: &'a Path, line_offset: usize) -> Source<'a> {
+    Source {
+        text,
+        file,
+        line_offset,
+        family: "site",
+    }
+}
+
+/// True when reading YAML could show digits that its lines do not: an
+/// escape (`"\u0036"`), or a number broken over two lines (which a
+/// folded or multi-line text joins). Otherwise the lines say it all, and
+/// the file need not be read again.
+fn reading_may_differ(text: &str) -> bool {
+    text.contains('\\')
+        || text.lines().zip(text.lines().skip(1)).any(|(a, b)| {
+            a.trim_end()
+                .ends_with(|c: char| c.is_ascii_digit() || is_dash(c))
+                && b.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+fn has_iin(text: &str) -> bool {
+    digits::may_hold_iin(text) && !find_iins(&Folded::of(text, 0)).is_empty()
+}
+
+/// IINs in the names of files and folders: a name becomes part of a
+/// published address (news, pages, photos, documents).
+fn name_hits(site: &Site, content: Vec<PathBuf>) -> Vec<Hit> {
+    let mut paths: Vec<(PathBuf, &Path)> = Vec::new();
+    let root = site.config.root.as_path();
+    for club in &site.clubs {
+        let base = club.site_root.as_path();
+        paths.push((club.dir.clone(), base));
+        paths.extend(club.gallery.photos.iter().map(|p| (p.source.clone(), base)));
+    }
+    paths.extend(site.documents.iter().map(|d| (d.source.clone(), root)));
+    paths.extend(site.static_files.iter().map(|a| (a.source.clone(), root)));
+    for file in content {
+        let base = site
+            .clubs
+            .iter()
+            .map(|c| c.site_root.as_path())
+            .find(|r| file.starts_with(r))
+            .unwrap_or(root);
+        paths.push((file, base));
+    }
+    paths.sort();
+    paths.dedup();
+    // A folder's name is reported once, not again for each file in it.
+    let mut seen = BTreeSet::new();
+    let mut hits = Vec::new();
+    for (path, base) in paths {
+        let name = path.strip_prefix(base).unwrap_or(&path).to_string_lossy();
+        if !digits::may_hold_iin(&name) {
+            continue;
+        }
+        for f in find_iins(&Folded::of(&name, 0)) {
+            if seen.insert(f.text.clone()) {
+                let label = "in the file or folder name, which becomes the page's address";
+                hits.push(hit(f.text, Location::file(&path), label));
+            }
+        }
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, html: &str) -> OutputFile {
+        OutputFile::Bytes {
+            path: path.into(),
+            bytes: html.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_number_only_the_output_shows_is_reported_with_its_page() {
+        let guard = PublishGuard::default();
+        guard.file(&page("kk/index.html", "<p>ЖСН 9001<b>1530</b>0122</p>"));
+        guard.file(&page("ru/index.html", "<p>ЖСН 900115300122</p>"));
+        guard.file(&page("kk/900115300122/index.html", "<p>x</p>"));
+        guard.file(&page(
+            "kk/about/index.html",
+            "<p>2024-2025, +7 701 555 23 14</p>",
+        ));
+        let found = guard.unexplained();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("kk/900115300122/index.html"));
+        assert!(found[0].is_error());
+        lock(&guard.reported).insert(IIN.into());
+        assert!(
+            guard.unexplained().is_empty(),
+            "reported from the site's files"
+        );
+    }
+
+    const IIN: &str = "900115300122";
+}

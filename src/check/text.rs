@@ -1,0 +1,173 @@
+//! Text as a reader sees it, for the privacy detectors: HTML character
+//! references decoded (`&#48;` is a 0 on the page), compatibility forms
+//! folded by Unicode NFKC (full-width `０５` and `＠` become `05` and `@`,
+//! a no-break space a space) and invisible characters dropped (zero-width
+//! spaces and joiners, soft hyphens, word joiners, combining marks,
+//! control characters). Each character keeps where it came from (a column
+//! or a line), so a finding points at the source.
+//!
+//! Layer 5 (part of `check`); imports nothing from the crate.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
+/// Folded text: its characters, and for each where it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Folded {
+    /// The characters as a reader reads them.
+    pub chars: Vec<char>,
+    /// For each character, its source position (a 1-based column, or a
+    /// line; 0 when nothing is known).
+    pub at: Vec<usize>,
+}
+
+impl Folded {
+    /// Appends `c`, folded, as coming from `at`.
+    pub(crate) fn push(&mut self, c: char, at: usize) {
+        if c.is_ascii() && !c.is_ascii_control() || matches!(c, '\t' | '\n' | '\r') {
+            self.chars.push(c);
+            self.at.push(at);
+        } else if is_invisible(c) {
+            // Dropped: a zero-width space inside a number does not split it.
+        } else if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
+            self.chars.push(c);
+            self.at.push(at);
+        } else {
+            for folded in std::iter::once(c).nfkc() {
+                if !is_invisible(folded) {
+                    self.chars.push(folded);
+                    self.at.push(at);
+                }
+            }
+        }
+    }
+
+    /// Appends every character of `s`, folded, as coming from `at`.
+    pub(crate) fn push_str(&mut self, s: &str, at: usize) {
+        for c in s.chars() {
+            self.push(c, at);
+        }
+    }
+
+    /// Folded text of `s`, all of it from position `at`.
+    pub(crate) fn of(s: &str, at: usize) -> Folded {
+        let mut f = Folded::default();
+        f.push_str(s, at);
+        f
+    }
+
+    /// A line of a source file, its character references decoded; each
+    /// character keeps its 1-based column.
+    pub(crate) fn line(line: &str) -> Folded {
+        Self::decode(line, |column| column)
+    }
+
+    /// Text with its character references decoded, all of it from `at`.
+    pub(crate) fn line_at(text: &str, at: usize) -> Folded {
+        Self::decode(text, |_| at)
+    }
+
+    fn decode(text: &str, position: impl Fn(usize) -> usize) -> Folded {
+        let mut f = Folded::default();
+        let mut column = 0;
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            column += 1;
+            if c == '&'
+                && let Some((len, decoded)) = reference(rest)
+            {
+                f.push_str(&decoded, position(column));
+                column += rest[1..len].chars().count();
+                rest = &rest[len..];
+                continue;
+            }
+            f.push(c, position(column));
+            rest = &rest[c.len_utf8()..];
+        }
+        f
+    }
+
+    /// Appends `other`.
+    pub(crate) fn append(&mut self, other: Folded) {
+        self.chars.extend(other.chars);
+        self.at.extend(other.at);
+    }
+
+    /// The characters from `start` to `end` (indexes), as a string.
+    pub(crate) fn slice(&self, start: usize, end: usize) -> String {
+        self.chars[start..end.min(self.chars.len())]
+            .iter()
+            .collect()
+    }
+}
+
+/// A character reference at the start of `s` (`&#48;`, `&#x30;`, `&amp;`,
+/// and the numeric forms without `;` that browsers also read): its length
+/// in bytes and what it stands for.
+fn reference(s: &str) -> Option<(usize, String)> {
+    let body: String = s[1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+        .take(40)
+        .collect();
+    let with_semicolon = s[1 + body.len()..].starts_with(';');
+    let numeric = body.starts_with('#') && body.len() > 1;
+    if !with_semicolon && !numeric {
+        return None;
+    }
+    let reference = format!("&{body};");
+    let decoded = html_escape::decode_html_entities(&reference);
+    if decoded == reference {
+        return None;
+    }
+    let len = 1 + body.len() + usize::from(with_semicolon);
+    Some((len, decoded.into_owned()))
+}
+
+/// Characters that show nothing: format characters (zero-width space,
+/// joiners, word joiner, soft hyphen, direction marks, byte-order mark),
+/// combining and enclosing marks (variation selectors), and control
+/// characters other than tab and line breaks.
+pub(crate) fn is_invisible(c: char) -> bool {
+    match c.general_category() {
+        GeneralCategory::Format
+        | GeneralCategory::NonspacingMark
+        | GeneralCategory::EnclosingMark => true,
+        GeneralCategory::Control => !matches!(c, '\t' | '\n' | '\r'),
+        // Hangul fillers look like nothing.
+        _ => matches!(c, '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}'),
+    }
+}
+
+/// Hyphens and dashes of every kind (`-`, `‐`, `–`, `—`, `−` ...).
+pub(crate) fn is_dash(c: char) -> bool {
+    c.general_category() == GeneralCategory::DashPunctuation || c == '\u{2212}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(f: &Folded) -> String {
+        f.chars.iter().collect()
+    }
+
+    #[test]
+    fn decodes_references_and_keeps_columns() {
+        let f = Folded::line("a&#48;b&amp;c&#49 d");
+        assert_eq!(text(&f), "a0b&c1 d");
+        assert_eq!(f.at, [1, 2, 7, 8, 13, 14, 18, 19]);
+        assert_eq!(
+            text(&Folded::line("R&D; &copy &unknown;")),
+            "R&D; &copy &unknown;"
+        );
+    }
+
+    #[test]
+    fn folds_full_width_forms_and_drops_invisible_characters() {
+        let f = Folded::line("０５\u{200B}0\u{00AD}3\u{2060}1\u{FEFF}5 ＠ x\u{00A0}y");
+        assert_eq!(text(&f), "050315 @ x y");
+        assert_eq!(text(&Folded::of("1\u{FE0F}2\u{0008}3", 0)), "123");
+        assert!(is_dash('–') && is_dash('-') && is_dash('−') && !is_dash('.'));
+    }
+}
