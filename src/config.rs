@@ -127,13 +127,7 @@ pub fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
         );
         return None;
     }
-    let text = match crate::fs::read_text(&file) {
-        Ok(t) => t,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
+    let text = crate::fs::read_content(&file, diags)?;
     parse_config(root, &file, &text, diags)
 }
 

@@ -73,7 +73,7 @@ fn read_club_yaml(
     dir: &Path,
     diags: &mut Diagnostics,
 ) -> Option<Club> {
-    let text = crate::fs::read_text(file).map_err(|d| diags.push(d)).ok()?;
+    let text = crate::fs::read_content(file, diags)?;
     club_from_text(ctx, dir, &text, diags)
 }
 
@@ -592,7 +592,7 @@ fn load_photos(
     if !captions_file.is_file() || !super::walk::inside(ctx.root, &captions_file, diags) {
         return photos;
     }
-    let Ok(text) = crate::fs::read_text(&captions_file).map_err(|d| diags.push(d)) else {
+    let Some(text) = crate::fs::read_content(&captions_file, diags) else {
         return photos;
     };
     let src = Source {

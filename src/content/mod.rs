@@ -232,9 +232,7 @@ fn load_principles(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Option<Vec
     if !file.is_file() || !walk::inside(ctx.root, &file, diags) {
         return None;
     }
-    let text = crate::fs::read_text(&file)
-        .map_err(|d| diags.push(d))
-        .ok()?;
+    let text = crate::fs::read_content(&file, diags)?;
     let src = Source {
         text: &text,
         file: &file,
@@ -272,7 +270,7 @@ fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Documen
     if !walk::inside(ctx.root, &file, diags) {
         return Vec::new();
     }
-    let Ok(text) = crate::fs::read_text(&file).map_err(|d| diags.push(d)) else {
+    let Some(text) = crate::fs::read_content(&file, diags) else {
         return Vec::new();
     };
     let src = Source {
@@ -367,7 +365,7 @@ fn load_templates(
         .into_iter()
         .filter_map(|p| {
             let name = asset(&dir, p.clone())?.output;
-            let text = crate::fs::read_text(&p).map_err(|d| diags.push(d)).ok()?;
+            let text = crate::fs::read_content(&p, diags)?;
             Some((name, text, p))
         })
         .collect()

@@ -105,7 +105,7 @@ pub(crate) fn read_part<T: DeserializeOwned>(
     top_level: u8,
     diags: &mut Diagnostics,
 ) -> Option<Part<T>> {
-    let text = crate::fs::read_text(path).map_err(|d| diags.push(d)).ok()?;
+    let text = crate::fs::read_content(path, diags)?;
     part_from_text(lang, path, text, family, top_level, diags)
 }
 
@@ -542,7 +542,7 @@ fn load_plan(ctx: &LoadContext<'_>, path: &Path, diags: &mut Diagnostics) -> Opt
         );
         return None;
     }
-    let text = crate::fs::read_text(path).map_err(|d| diags.push(d)).ok()?;
+    let text = crate::fs::read_content(path, diags)?;
     plan_from_text(ctx, path, &text, diags)
 }
 

@@ -118,9 +118,8 @@ pub fn load_i18n(
         }
         for (l, file) in overrides.iter().filter(|(l, _)| l == lang) {
             let _ = l;
-            match crate::fs::read_text(file) {
-                Ok(text) => bundle.add_resource_overriding(parse_resource(text, file, diags)),
-                Err(d) => diags.push(d),
+            if let Some(text) = crate::fs::read_content(file, diags) {
+                bundle.add_resource_overriding(parse_resource(text, file, diags));
             }
         }
         let missing: Vec<&str> = ids

@@ -285,7 +285,7 @@ impl<'a> Renderer<'a> {
             today: self.options.today,
             qr: &self.qr,
         };
-        pages::render_page(&env, &self.theme, job, self.options.inject.as_deref())
+        pages::render_page(&env, &self.theme, job, self.options.inject.as_deref()).map(well_formed)
     }
 
     /// Renders every file of the site in parallel into `sink` (see
@@ -361,8 +361,10 @@ impl<'a> Renderer<'a> {
             kind: site.config.kind,
         };
         let mut files = self.image_files.clone();
-        files.extend(feeds::render_feeds(site, &self.i18n, paths));
-        files.extend(exports::render_exports(site, paths));
+        let rendered = feeds::render_feeds(site, &self.i18n, paths)
+            .into_iter()
+            .chain(exports::render_exports(site, paths));
+        files.extend(rendered.map(well_formed));
         for (path, source) in &self.theme.statics {
             files.push(match source {
                 theme::StaticSource::Embedded(bytes) => OutputFile::Embedded {
@@ -396,6 +398,24 @@ impl<'a> Renderer<'a> {
             });
         }
         files
+    }
+}
+
+/// A rendered file without control characters, whatever its texts held
+/// (a YAML escape such as `"\b"`, a character reference such as `&#11;`
+/// in Markdown): one would make a feed or the sitemap invalid XML, and
+/// show as nothing or a box on a page. The loaders already left out those
+/// written in the files, with a warning.
+fn well_formed(file: OutputFile) -> OutputFile {
+    match file {
+        OutputFile::Bytes { path, bytes } if crate::fs::may_hold_controls(&bytes) => {
+            let bytes = match std::str::from_utf8(&bytes).map(crate::fs::without_controls) {
+                Ok(std::borrow::Cow::Owned(clean)) => clean.into_bytes(),
+                _ => bytes,
+            };
+            OutputFile::Bytes { path, bytes }
+        }
+        other => other,
     }
 }
 

@@ -147,13 +147,10 @@ fn load_theme_folder(
             let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path());
             let name = rel.to_string_lossy().replace('\\', "/");
             if is_templates {
-                match crate::fs::read_text(entry.path()) {
-                    Ok(text) => {
-                        templates.retain(|(n, _)| *n != name);
-                        templates.push((name.clone(), text));
-                        sources.insert(name, entry.path().to_path_buf());
-                    }
-                    Err(d) => diags.push(d),
+                if let Some(text) = crate::fs::read_content(entry.path(), diags) {
+                    templates.retain(|(n, _)| *n != name);
+                    templates.push((name.clone(), text));
+                    sources.insert(name, entry.path().to_path_buf());
                 }
             } else {
                 statics.retain(|(n, _)| *n != name);

@@ -626,7 +626,7 @@ pub(crate) fn url_segment(name: &str) -> String {
     utf8_percent_encode(name, SEGMENT).to_string()
 }
 
-/// Escapes text for HTML.
+/// Escapes text for HTML and XML; control characters are left out.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -636,6 +636,8 @@ pub(crate) fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Never valid in XML, never meant in a text.
+            c if crate::fs::is_control(c) => {}
             _ => out.push(c),
         }
     }
