@@ -369,6 +369,11 @@ fn explain_type_error(message: &str) -> String {
         e if e.starts_with("struct") || e.starts_with("a map") => "a group of `key: value` lines",
         e => e,
     };
+    // A number beyond any whole number the program keeps arrives as
+    // "integer `99999999999999999999` as u128".
+    if let Some(number) = between(found, "integer `", "` as ") {
+        return format!("the number {number} is far too large: expected {expected}");
+    }
     let found = found
         .replace("sequence", "a list")
         .replace("map", "a group of fields")

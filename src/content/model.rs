@@ -314,6 +314,13 @@ pub const INDICATORS: &[&str] = &[
     "referred",
 ];
 
+/// The largest figure a report may give for one indicator. Far above
+/// what a school club does in a year (a large school has some 3,000
+/// pupils; a club that reaches every parent and pupil of several schools
+/// stays under it), and low enough that the sums of any directory are
+/// exact: a larger number is a typing mistake.
+pub const MAX_FIGURE: u64 = 100_000;
+
 /// Figures of one period: indicator key → whole number.
 pub type Figures = BTreeMap<&'static str, u64>;
 

@@ -462,6 +462,38 @@ fn quarter_key(q: RawQuarter) -> &'static str {
 }
 
 fn check_indicators(ind: &RawIndicators, f: &mut Fields<'_, '_>) {
+    too_large(&figures_of_year(ind), &[Seg::Key("indicators")], f);
+    for (q, fig) in ind.quarters.iter().flatten() {
+        let at = [
+            Seg::Key("indicators"),
+            Seg::Key("quarters"),
+            Seg::Key(quarter_key(*q)),
+        ];
+        too_large(&figures_of_quarter(fig), &at, f);
+    }
+    if let Some(parties) = &ind.cases_by_parties {
+        let at = [Seg::Key("indicators"), Seg::Key("cases_by_parties")];
+        too_large(&by_parties(parties.clone()), &at, f);
+    }
+    resolved_over_cases(ind, f);
+}
+
+/// Figures over [`MAX_FIGURE`]: typing mistakes, and a huge number would
+/// make every sum of the statistics meaningless.
+fn too_large(figures: &Figures, at: &[Seg<'_>], f: &mut Fields<'_, '_>) {
+    for (key, value) in figures.iter().filter(|(_, v)| **v > MAX_FIGURE) {
+        let mut path = at.to_vec();
+        path.push(Seg::Key(key));
+        f.error(
+            "report/figure-too-large",
+            format!("`{key}` is {value}, more than any club reports in a year (at most 100,000)"),
+            &path,
+            "check the number for a typing mistake: write the figure for this club and this year only",
+        );
+    }
+}
+
+fn resolved_over_cases(ind: &RawIndicators, f: &mut Fields<'_, '_>) {
     let resolved_over = |cases: Option<u64>, resolved: Option<u64>| matches!((cases, resolved), (Some(c), Some(r)) if r > c);
     if resolved_over(ind.cases, ind.cases_resolved) {
         f.error(

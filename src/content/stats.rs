@@ -7,6 +7,11 @@
 //! from. The resolution rate uses only clubs that gave both `cases` and
 //! `cases_resolved`.
 //!
+//! Figures are at most [`MAX_FIGURE`](super::model::MAX_FIGURE) (checked
+//! when reports are loaded), so sums are exact for any directory; still,
+//! every addition saturates instead of overflowing, so no input can make
+//! a sum wrap around to a small number or panic.
+//!
 //! Part of layer 2 (`content`): imports only the model and `types`.
 
 use std::collections::BTreeMap;
@@ -39,9 +44,20 @@ pub struct Rate {
 
 impl Rate {
     /// Whole percent, rounded half up; `None` when no club gave both
-    /// figures or they handled no case.
+    /// figures or they handled no case. Computed in 128 bits: exact for
+    /// any figures.
     pub fn percent(&self) -> Option<u64> {
-        (self.cases > 0).then(|| (self.resolved * 100 + self.cases / 2) / self.cases)
+        let (resolved, cases) = (u128::from(self.resolved), u128::from(self.cases));
+        (cases > 0).then(|| u64::try_from((resolved * 100 + cases / 2) / cases).unwrap_or(u64::MAX))
+    }
+
+    /// The rate of one report's figures, when it gives both.
+    pub fn of(figures: &Figures) -> Option<Rate> {
+        Some(Rate {
+            resolved: *figures.get("cases_resolved")?,
+            cases: *figures.get("cases")?,
+            clubs: 1,
+        })
     }
 }
 
@@ -71,13 +87,12 @@ impl Totals {
                 .figures
                 .entry(key)
                 .or_insert(Sum { value: 0, clubs: 0 });
-            sum.value += value;
+            sum.value = sum.value.saturating_add(*value);
             sum.clubs += 1;
         }
-        if let (Some(cases), Some(resolved)) = (figures.get("cases"), figures.get("cases_resolved"))
-        {
-            self.rate.cases += cases;
-            self.rate.resolved += resolved;
+        if let Some(rate) = Rate::of(figures) {
+            self.rate.cases = self.rate.cases.saturating_add(rate.cases);
+            self.rate.resolved = self.rate.resolved.saturating_add(rate.resolved);
             self.rate.clubs += 1;
         }
     }
@@ -316,6 +331,45 @@ mod tests {
         );
         assert_eq!(s.quarters["q1"].reported, 2);
         assert_eq!(s.quarters["q2"].get("cases_resolved"), None);
+    }
+
+    #[test]
+    fn figures_at_the_limit_sum_exactly_and_nothing_overflows() {
+        use crate::content::model::MAX_FIGURE;
+        let max = MAX_FIGURE;
+        let at_limit: Vec<Club> = (0..3)
+            .map(|i| {
+                let r = report(2024, &[("cases", max), ("cases_resolved", max)], &[]);
+                club(&format!("c{i}"), "almaty", vec![r])
+            })
+            .collect();
+        let s = year_stats(&at_limit, AcademicYear { start: 2024 });
+        assert_eq!(
+            s.total.get("cases"),
+            Some(Sum {
+                value: 3 * max,
+                clubs: 3
+            })
+        );
+        assert_eq!(s.total.rate.percent(), Some(100));
+        // Never loaded (the loader refuses them), but no sum may wrap.
+        let huge: Vec<Club> = [u64::MAX, 43]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let r = report(2024, &[("cases", *v), ("cases_resolved", *v)], &[]);
+                club(&format!("h{i}"), "almaty", vec![r])
+            })
+            .collect();
+        let s = year_stats(&huge, AcademicYear { start: 2024 });
+        assert_eq!(s.total.get("cases").map(|s| s.value), Some(u64::MAX));
+        assert!(s.total.rate.percent().is_some());
+        let r = Rate {
+            resolved: u64::MAX,
+            cases: u64::MAX,
+            clubs: 1,
+        };
+        assert_eq!(r.percent(), Some(100));
     }
 
     #[test]

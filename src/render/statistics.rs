@@ -184,7 +184,7 @@ impl<'a> Env<'a> {
             value,
             shown: value.map_or_else(
                 || self.i18n.get(self.lang, "stat-no-data"),
-                |v| format_number(self.lang, v as i64),
+                |v| format_number(self.lang, i64::try_from(v).unwrap_or(i64::MAX)),
             ),
         }
     }

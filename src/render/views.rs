@@ -568,9 +568,7 @@ pub(crate) fn indicators(figures: &Figures, keep_missing: bool) -> Vec<Indicator
 
 /// Whole percent of cases resolved, when both figures are given.
 pub(crate) fn resolution_rate(figures: &Figures) -> Option<u64> {
-    let cases = *figures.get("cases")?;
-    let resolved = *figures.get("cases_resolved")?;
-    (cases > 0).then(|| (resolved * 100 + cases / 2) / cases)
+    crate::content::stats::Rate::of(figures)?.percent()
 }
 
 fn phone_link(phone: &str) -> Option<Link> {

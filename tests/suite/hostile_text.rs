@@ -81,3 +81,72 @@ fn a_control_character_written_as_a_yaml_escape_never_reaches_the_output() {
         "the motto, without its controls"
     );
 }
+
+const REPORT_HEAD: &str = "---\nyear: 2024-2025\nstatus: final\nindicators:\n";
+
+#[test]
+fn a_huge_figure_is_an_error_with_its_line_and_nothing_is_written() {
+    let t = crate::harness::SiteTest::fixture("directory_totals");
+    t.build().ok();
+    let before = t.snapshot();
+    for (line, figures) in [
+        (6, "  mediators_trained: 5\n  cases: 18446744073709551615\n"),
+        (7, "  cases: 10\n  quarters:\n    q1: {cases: 100001}\n"),
+        (
+            7,
+            "  cases: 10\n  cases_by_parties:\n    student_student: 250000\n",
+        ),
+    ] {
+        let report = format!("{REPORT_HEAD}{figures}---\n");
+        t.write("clubs/a-club/reports/2024-2025.md", &report);
+        let (run, list) = diags(&t, &[]);
+        assert_eq!(run.code(), 1, "{list:#?}");
+        let d = list
+            .iter()
+            .find(|d| d.code == "report/figure-too-large")
+            .unwrap_or_else(|| panic!("{figures}: {list:#?}"));
+        assert!(
+            d.file.ends_with("clubs/a-club/reports/2024-2025.md"),
+            "{d:?}"
+        );
+        assert_eq!(d.line, Some(line), "{figures}: {d:?}");
+        t.build().fails_with(1);
+        assert_eq!(t.snapshot(), before, "nothing may be written");
+    }
+}
+
+#[test]
+fn a_figure_too_large_for_a_whole_number_is_an_error_with_its_line() {
+    let t = crate::harness::SiteTest::fixture("directory_totals");
+    let report = format!("{REPORT_HEAD}  cases: 99999999999999999999999\n---\n");
+    t.write("clubs/a-club/reports/2024-2025.md", &report);
+    let (run, list) = diags(&t, &[]);
+    assert_eq!(run.code(), 1, "{list:#?}");
+    let d = list
+        .iter()
+        .find(|d| d.file.ends_with("reports/2024-2025.md") && d.line == Some(5))
+        .unwrap_or_else(|| panic!("{list:#?}"));
+    assert!(d.message.contains("far too large"), "{d:?}");
+    assert!(!d.message.contains("u128"), "no programmer's words: {d:?}");
+}
+
+#[test]
+fn figures_at_the_limit_sum_exactly_on_every_statistics_output() {
+    let t = crate::harness::SiteTest::fixture("directory_totals");
+    for club in ["a-club", "b-club", "c-club"] {
+        let report = format!(
+            "{REPORT_HEAD}  cases: 100000\n  cases_resolved: 100000\n  quarters:\n    q1: {{cases: 100000}}\n---\n"
+        );
+        t.write(&format!("clubs/{club}/reports/2024-2025.md"), &report);
+    }
+    t.build().ok();
+    let page = t.page("ru/statistics/2024-2025/index.html");
+    let row = |key: &str| page.texts(&format!(".stat-totals tr[data-key='{key}'] > td"));
+    assert_eq!(row("cases"), ["300 000", "3 из 5"]);
+    assert_eq!(row("cases_resolved"), ["300 000", "3 из 5"]);
+    assert_eq!(row("resolution_rate"), ["100 %", "3 из 5"]);
+    let svg = page.texts("svg.chart .chart-value").join(" ");
+    assert!(svg.contains("300 000") || svg.contains("200 000"), "{svg}");
+    let csv = t.out_text("data/indicators.csv");
+    assert!(csv.matches(",100000").count() >= 3, "{csv}");
+}
