@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
 
+mod expand;
 mod lenient;
 mod syntax;
 mod values;
@@ -60,8 +61,10 @@ impl<T> Failed<T> {
 /// kind (the parse goes on without it), up to a missing or duplicate field.
 /// A syntax error stays the only problem: the YAML cannot be read past it.
 pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<T, Failed<T>> {
-    refuse_alias_bombs(source).map_err(|d| Failed {
-        diagnostics: vec![d],
+    // Every alias is followed once up front, so a document that grows too
+    // big is refused before any field copies a value (see `expand`).
+    expand::check(source.text).map_err(|e| Failed {
+        diagnostics: vec![to_diagnostic(&e, source)],
         lenient: None,
     })?;
     serde_yaml::from_str(source.text).map_err(|e| lenient::parse_on(source, e))
@@ -75,23 +78,22 @@ pub fn read<T: DeserializeOwned>(source: Source<'_>, diags: &mut Diagnostics) ->
     parse(source).map_or_else(|failed| failed.report(diags), Some)
 }
 
-/// Anchors and aliases (`&a`, `*a`) could make a small file expand into a
-/// huge one (an "alias bomb"). serde_yaml expands aliases only where a typed
-/// field reads them, so a bomb under a field of the wrong type would slip
-/// past with a type error: expanding the whole document once, within the
-/// library's repetition limit, finds it wherever it is.
-fn refuse_alias_bombs(source: Source<'_>) -> Result<(), Diagnostic> {
-    if !(source.text.contains('&') && source.text.contains('*')) {
-        return Ok(());
-    }
-    match serde_yaml::from_str::<serde_yaml::Value>(source.text) {
-        Err(e) if is_too_complex(&e.to_string()) => Err(to_diagnostic(&e, source)),
-        _ => Ok(()),
-    }
+/// serde_yaml's parse, after the size check of `expand`: a text changed by
+/// `lenient` (a line left out can make an alias name an earlier, bigger
+/// anchor) is checked again.
+fn from_str_bounded<T: DeserializeOwned>(text: &str) -> Result<T, serde_yaml::Error> {
+    expand::check(text)?;
+    serde_yaml::from_str(text)
 }
 
 fn is_too_complex(message: &str) -> bool {
     message.contains("recursion limit") || message.contains("repetition limit")
+}
+
+/// The most a YAML document of `text` may grow to with its aliases written
+/// out (in bytes of text, plus one per value); past it, `yaml/too-big`.
+pub fn expansion_limit(text: &str) -> usize {
+    expand::limit(text)
 }
 
 /// Parses data shipped inside the binary (regions, principles).
@@ -193,6 +195,9 @@ fn to_diagnostic(e: &serde_yaml::Error, source: Source<'_>) -> Diagnostic {
         .label("written again here")
         .help("keep one of the two lines and delete the other")
         .at(located(source, line, column));
+    }
+    if message.ends_with(expand::TOO_BIG) {
+        return expand::diagnostic(source, path.as_deref(), (line, column));
     }
     if is_too_complex(&message) {
         // No position comes with it: show the first anchor.

@@ -13,14 +13,25 @@
 use serde::de::DeserializeOwned;
 
 use super::{
-    Failed, Seg, Source, between, did_you_mean, indent_of, is_content, locate_in, parse_path,
-    split_path, strip_position, to_diagnostic, unknown_name,
+    Failed, Seg, Source, between, did_you_mean, from_str_bounded, indent_of, is_content, locate_in,
+    parse_path, split_path, strip_position, to_diagnostic, unknown_name,
 };
 use crate::diag::Diagnostic;
 
 /// At most this many entries are left out before giving up; a file with
 /// more problems is not worth reading further.
 const MAX_ROUNDS: usize = 100;
+
+/// Bytes parsed again, at most, in the search for more problems: each
+/// round parses the whole text, so a 4 MB file with a hundred typos would
+/// be read a hundred times (minutes). Big files get fewer rounds.
+const REPARSE_BUDGET: usize = 8 * 1024 * 1024;
+
+/// Rounds for a text of `len` bytes: [`MAX_ROUNDS`], fewer for big texts,
+/// and at least two.
+fn rounds(len: usize) -> usize {
+    (REPARSE_BUDGET / len.max(1)).clamp(2, MAX_ROUNDS)
+}
 
 /// Collects the problems of `source`, whose strict parse failed with `first`.
 pub(super) fn parse_on<T: DeserializeOwned>(
@@ -32,7 +43,7 @@ pub(super) fn parse_on<T: DeserializeOwned>(
     // problem would be left out with its entry, or stop the search anyway.
     if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(source.text) {
         let d = to_diagnostic(&e, source);
-        if matches!(d.code, "yaml/syntax" | "yaml/too-complex") {
+        if matches!(d.code, "yaml/syntax" | "yaml/too-complex" | "yaml/too-big") {
             if !diagnostics.contains(&d) {
                 diagnostics.push(d);
             }
@@ -49,7 +60,7 @@ pub(super) fn parse_on<T: DeserializeOwned>(
     // file, even leniently, so the file's further checks are not run on it.
     let mut values_left_out = false;
     let mut error = first;
-    for _ in 0..MAX_ROUNDS {
+    for _ in 0..rounds(source.text.len()) {
         let Some(cut) = Cut::of(&error, diagnostics.last(), source, &text) else {
             break;
         };
@@ -61,7 +72,7 @@ pub(super) fn parse_on<T: DeserializeOwned>(
             .as_deref()
             .filter(|meant| !has_sibling(&text, cut.line, meant))
             .and_then(|meant| rename_key(&text, cut.line, cut.column, &cut.key, meant))
-            .map(|t| (serde_yaml::from_str::<T>(&t), t));
+            .map(|t| (from_str_bounded::<T>(&t), t));
         let parsed = match renamed {
             Some((result, renamed)) => {
                 text = renamed;
@@ -72,7 +83,7 @@ pub(super) fn parse_on<T: DeserializeOwned>(
                     break;
                 };
                 text = without;
-                serde_yaml::from_str::<T>(&text)
+                from_str_bounded::<T>(&text)
             }
         };
         left_out.extend(cut.names);
@@ -200,7 +211,7 @@ fn full_name(path: Option<&str>, field: &str) -> String {
 fn worth_reporting(e: &serde_yaml::Error, code: &str, left_out: &[String]) -> bool {
     let raw = e.to_string();
     let (path, message) = split_path(strip_position(&raw));
-    if matches!(code, "yaml/syntax" | "yaml/too-complex") {
+    if matches!(code, "yaml/syntax" | "yaml/too-complex" | "yaml/too-big") {
         return false;
     }
     // A group whose only field was left out is now empty (a wrong `school:`
@@ -371,6 +382,13 @@ mod tests {
             })
             .collect();
         (found, failed.lenient.is_some())
+    }
+
+    #[test]
+    fn big_texts_are_read_again_fewer_times() {
+        assert_eq!(rounds(10_000), MAX_ROUNDS);
+        assert_eq!(rounds(4 * 1024 * 1024), 2);
+        assert_eq!(rounds(1024 * 1024), 8);
     }
 
     #[test]
