@@ -5,6 +5,7 @@
 //! and never prints them; `main.rs` renders them with [`Diagnostics::render_text`]
 //! or [`Diagnostics::render_json`].
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -242,11 +243,12 @@ impl Diagnostics {
         let sorted = self.sorted();
         let total = sorted.len();
         let mut out = String::new();
+        let mut files = SourceFiles::default();
         for (i, d) in sorted.into_iter().enumerate() {
             if total > 1 {
                 out.push_str(&format!("({}/{total}) ", i + 1));
             }
-            out.push_str(&render_one(d, base, &renderer));
+            out.push_str(&render_one(d, base, &renderer, &mut files));
             out.push_str("\n\n");
         }
         out
@@ -275,14 +277,17 @@ pub fn display_path(path: &Path, base: &Path) -> String {
         .to_string()
 }
 
-fn render_one(d: &Diagnostic, base: &Path, renderer: &Renderer) -> String {
+fn render_one(d: &Diagnostic, base: &Path, renderer: &Renderer, files: &mut SourceFiles) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
     let title = level.primary_title(d.message.as_str()).id(d.code);
     let mut groups: Vec<Group<'_>> = Vec::new();
-    let source = d.location.as_ref().and_then(|l| snippet_source(l, base));
+    let source = d
+        .location
+        .as_ref()
+        .and_then(|l| snippet_source(l, base, files));
     let help = d.help.as_deref().map(|h| Level::HELP.message(h));
     let group = match (&source, &d.location) {
         (Some(src), _) => {
@@ -304,6 +309,9 @@ fn render_one(d: &Diagnostic, base: &Path, renderer: &Renderer) -> String {
             let mut where_ = display_path(&loc.file, base);
             if let Some(line) = loc.line {
                 where_.push_str(&format!(":{line}"));
+                if let Some(column) = loc.column {
+                    where_.push_str(&format!(":{column}"));
+                }
             }
             let g = title.element(annotate_snippets::Origin::path(where_));
             match help {
@@ -327,16 +335,66 @@ struct SnippetSource {
     span: std::ops::Range<usize>,
 }
 
+/// Lines longer than this are not shown: `path:line:column` only. A
+/// snippet of a line of megabytes helps no one, and showing it for each of
+/// thousands of problems on it would take hours.
+const MAX_SNIPPET_LINE: usize = 1000;
+
+/// The files snippets are taken from, each read once per report (a report
+/// of 100,000 problems in one file does not read it 100,000 times).
+#[derive(Default)]
+struct SourceFiles {
+    texts: HashMap<PathBuf, Option<SourceText>>,
+}
+
+/// A file's text and where each of its lines starts.
+struct SourceText {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl SourceFiles {
+    /// Line `line_no` (1-based) of `file`, as `str::lines` gives it.
+    fn line(&mut self, file: &Path, line_no: usize) -> Option<&str> {
+        let source = self
+            .texts
+            .entry(file.to_path_buf())
+            .or_insert_with(|| SourceText::read(file))
+            .as_ref()?;
+        let start = *source.starts.get(line_no.checked_sub(1)?)?;
+        if start >= source.text.len() {
+            return None;
+        }
+        let end = source
+            .starts
+            .get(line_no)
+            .map_or(source.text.len(), |e| e - 1);
+        let line = &source.text[start..end];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    }
+}
+
+impl SourceText {
+    fn read(file: &Path) -> Option<Self> {
+        let bytes = std::fs::read(file).ok()?;
+        // Lossy, so a line with invalid UTF-8 is still shown (with �).
+        let text = String::from_utf8_lossy(&bytes);
+        // Columns are counted after the byte-order mark, as the loaders read it.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Some(SourceText { text, starts })
+    }
+}
+
 /// Reads the line of the problem (and, for context, nothing more) so the
 /// snippet stays one line, as teachers read it best.
-fn snippet_source(loc: &Location, base: &Path) -> Option<SnippetSource> {
+fn snippet_source(loc: &Location, base: &Path, files: &mut SourceFiles) -> Option<SnippetSource> {
     let line_no = loc.line?;
-    let bytes = std::fs::read(&loc.file).ok()?;
-    // Lossy, so a line with invalid UTF-8 is still shown (with �).
-    let text = String::from_utf8_lossy(&bytes);
-    // Columns are counted after the byte-order mark, as the loaders read it.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let line = text.lines().nth(line_no.checked_sub(1)?)?;
+    let line = files
+        .line(&loc.file, line_no)
+        .filter(|l| l.len() <= MAX_SNIPPET_LINE)?;
     let col = loc.column.unwrap_or(1).max(1);
     let start = line
         .char_indices()

@@ -198,13 +198,15 @@ fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: 
         }
     }
     let bodies = markdown_bodies(site);
+    let needles = broken.keys().chain(anchors.keys()).chain(no_alt.keys());
+    let mut tracer = Tracer::new(&bodies, needles.map(String::as_str).collect());
     for (href, f) in broken {
         let d = Diagnostic::error(
             "links/broken",
             format!("the link `{href}` leads to no page or file of this site{}", on_pages(&f)),
         )
         .help("links between pages are relative to the page's own address (e.g. ../news/index.html); check the path, or link to the page's web address");
-        diags.push(traced(d, &href, &bodies));
+        diags.push(tracer.trace(d, &href));
     }
     for (href, f) in anchors {
         let d = Diagnostic::warning(
@@ -212,7 +214,7 @@ fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: 
             format!("the link `{href}` points to a part of the page that does not exist{}", on_pages(&f)),
         )
         .help("after `#` write the id of a heading of that page; headings get ids from their text, e.g. ## Мақсаты → #maqsaty");
-        diags.push(traced(d, &href, &bodies));
+        diags.push(tracer.trace(d, &href));
     }
     for (src, f) in no_alt {
         let d = Diagnostic::warning(
@@ -220,7 +222,7 @@ fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: 
             format!("the image `{src}` has no alt text{}", on_pages(&f)),
         )
         .help("give every image a short description (alt) for readers who cannot see it");
-        diags.push(traced(d, &src, &bodies));
+        diags.push(tracer.trace(d, &src));
     }
 }
 
@@ -245,9 +247,76 @@ pub(super) fn markdown_bodies(site: &Site) -> Vec<&Body> {
     out
 }
 
-/// Puts the diagnostic at the Markdown line that holds `needle`, when one does.
-fn traced(d: Diagnostic, needle: &str, bodies: &[&Body]) -> Diagnostic {
-    let found = bodies.iter().find_map(|b| {
+/// Finds where in the Markdown texts a link was written. Links are found in
+/// one pass as the words they are written as (`[x](word)`,
+/// `<a href="word">`), so many broken links do not each read every text
+/// again; a link not written as a word of its own is searched for as any
+/// text, for the first [`Tracer::SEARCHES`] such links.
+struct Tracer<'a> {
+    bodies: &'a [&'a Body],
+    /// Each link's first place: text, line (0-based) and column.
+    found: HashMap<&'a str, (usize, usize, usize)>,
+    searches: usize,
+}
+
+impl<'a> Tracer<'a> {
+    /// Full searches through every text, at most.
+    const SEARCHES: usize = 50;
+
+    fn new(bodies: &'a [&'a Body], needles: HashSet<&str>) -> Self {
+        let mut found = HashMap::new();
+        for (b, body) in bodies.iter().enumerate() {
+            for (i, line) in body.markdown.lines().enumerate() {
+                let mut start: Option<(usize, usize)> = None;
+                let ends = line
+                    .char_indices()
+                    .chain(std::iter::once((line.len(), ' ')));
+                for (column, (j, c)) in ends.enumerate() {
+                    let apart = c.is_whitespace() || "()<>[]\"'`|".contains(c);
+                    match (start, apart) {
+                        (None, false) => start = Some((j, column + 1)),
+                        (Some((s, col)), true) => {
+                            let word = &line[s..j];
+                            if needles.contains(word) {
+                                found.entry(word).or_insert((b, i, col));
+                            }
+                            start = None;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Tracer {
+            bodies,
+            found,
+            searches: 0,
+        }
+    }
+
+    /// Puts the diagnostic at the Markdown line that holds `needle`, when one does.
+    fn trace(&mut self, d: Diagnostic, needle: &str) -> Diagnostic {
+        let place = match self.found.get(needle) {
+            Some(&(b, i, col)) => {
+                let body = self.bodies[b];
+                Some((body.file.clone(), body.first_line + i, col))
+            }
+            None if self.searches < Self::SEARCHES => {
+                self.searches += 1;
+                search(needle, self.bodies)
+            }
+            None => None,
+        };
+        match place {
+            Some((file, line, col)) => d.at(Location::at(file, line, col)),
+            None => d,
+        }
+    }
+}
+
+/// The first line of the texts that holds `needle` anywhere.
+fn search(needle: &str, bodies: &[&Body]) -> Option<(std::path::PathBuf, usize, usize)> {
+    bodies.iter().find_map(|b| {
         b.markdown.lines().enumerate().find_map(|(i, line)| {
             line.find(needle).map(|c| {
                 (
@@ -257,11 +326,7 @@ fn traced(d: Diagnostic, needle: &str, bodies: &[&Body]) -> Diagnostic {
                 )
             })
         })
-    });
-    match found {
-        Some((file, line, col)) => d.at(Location::at(file, line, col)),
-        None => d,
-    }
+    })
 }
 
 #[cfg(test)]

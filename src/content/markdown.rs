@@ -1,14 +1,25 @@
 //! Markdown → sanitized HTML (pulldown-cmark, then ammonia), with front
 //! matter splitting and warnings for what the sanitizer removes.
+//!
+//! Every step is linear in the text, whatever its shape (many headings,
+//! links, deep nesting): see `headings`, `lines` and `nesting`, and the
+//! scaling tests in tests/suite/hostile_parsers.rs.
 
-use std::collections::HashSet;
+mod headings;
+mod lines;
+mod nesting;
+
+use std::cell::Cell;
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::rawhtml::RawHtml;
 use super::{sanitize, urls};
-use crate::diag::{Diagnostics, Location};
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use headings::{HeadingIds, assign_heading_id, shift_headings};
+use lines::LineIndex;
+pub(crate) use nesting::MAX_DEPTH;
 
 /// A Markdown file split into its front matter and body.
 #[derive(Debug)]
@@ -88,14 +99,15 @@ pub(crate) fn render(
     diags: &mut Diagnostics,
 ) -> Rendered {
     let options = OPTIONS;
+    let lines = LineIndex::new(markdown, first_line);
     let at = |offset: usize| {
-        let before = &markdown[..offset.min(markdown.len())];
-        let line = first_line + before.matches('\n').count();
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = lines.locate(offset);
         Location::at(file, line, column)
     };
     let mut events: Vec<Event<'_>> = Vec::new();
-    let mut heading_ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
+    // Where each event starts in the Markdown, for the nesting warning.
+    let mut offsets: Vec<usize> = Vec::new();
+    let mut heading_ids = HeadingIds::default();
     let mut pending_heading: Option<usize> = None;
     let mut image_as_link = false;
     let mut raw_html = RawHtml::default();
@@ -138,72 +150,68 @@ pub(crate) fn render(
             _ => {}
         }
         events.push(event);
+        offsets.push(range.start);
     }
     raw_html.report(at, diags);
     shift_headings(&mut events, top_level);
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    let clean = sanitize::clean_rendered(&sanitize::aligned_cells(&html));
+    let (html, starts) = write_html(events, &offsets, markdown.len());
+    let bounded = nesting::bound(&html);
+    if let Some(html_line) = bounded.first_left_out {
+        // The last event whose HTML starts on or before that line.
+        let i = starts.partition_point(|&(l, _)| (l as u64) < html_line);
+        let offset = starts.get(i.saturating_sub(1)).map_or(0, |&(_, o)| o);
+        diags.push(too_deep(at(offset)));
+    }
+    let clean = sanitize::clean_rendered(&sanitize::aligned_cells(&bounded.html));
     Rendered {
         html: wrap_tables(&clean),
     }
 }
 
-/// Ids the theme uses on its own elements; Markdown headings never take them.
-const RESERVED_IDS: &[&str] = &[
-    "top",
-    "main",
-    "about",
-    "goals",
-    "tasks",
-    "principles",
-    "leaders",
-    "members",
-    "directions",
-    "activities",
-    "plan",
-    "figures",
-    "news",
-    "gallery",
-    "contacts",
-    "feedback",
-    "reports",
-    "documents",
-    "content",
-    "search",
-    "regions",
-    "statistics",
-];
-
-/// Moves every heading down so the text's top heading is `top` (an `#` in
-/// a news item becomes an h2, under the page's own h1).
-fn shift_headings(events: &mut [Event<'_>], top: u8) {
-    let level_num = |l: HeadingLevel| l as u8;
-    let Some(min) = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Start(Tag::Heading { level, .. }) => Some(level_num(*level)),
-            _ => None,
-        })
-        .min()
-    else {
-        return;
-    };
-    if min >= top {
-        return;
+/// Writes the HTML of `events`, and for each event the line of the HTML
+/// (0-based) its output starts on, with its offset in the Markdown.
+fn write_html(
+    events: Vec<Event<'_>>,
+    offsets: &[usize],
+    len: usize,
+) -> (String, Vec<(usize, usize)>) {
+    /// Counts the lines written so far, for the event iterator to read.
+    struct Counting<'a> {
+        html: String,
+        lines: &'a Cell<usize>,
     }
-    let shift = top - min;
-    let shifted = |l: HeadingLevel| {
-        HeadingLevel::try_from(usize::from((level_num(l) + shift).min(6)))
-            .unwrap_or(HeadingLevel::H6)
-    };
-    for e in events.iter_mut() {
-        match e {
-            Event::Start(Tag::Heading { level, .. }) => *level = shifted(*level),
-            Event::End(TagEnd::Heading(level)) => *level = shifted(*level),
-            _ => {}
+    impl std::fmt::Write for Counting<'_> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.lines
+                .set(self.lines.get() + s.bytes().filter(|&b| b == b'\n').count());
+            self.html.push_str(s);
+            Ok(())
         }
     }
+    let lines = Cell::new(0);
+    let mut starts = Vec::with_capacity(events.len());
+    let mut out = Counting {
+        html: String::with_capacity(len * 3 / 2),
+        lines: &lines,
+    };
+    let events = events.into_iter().zip(offsets).map(|(event, &offset)| {
+        starts.push((lines.get(), offset));
+        event
+    });
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark::html::write_html_fmt(&mut out, events);
+    (out.html, starts)
+}
+
+fn too_deep(at: Location) -> Diagnostic {
+    Diagnostic::warning(
+        "markdown/too-deep",
+        format!(
+            "quotes, lists or HTML elements are nested more than {MAX_DEPTH} levels deep here; the deeper levels are shown without their nesting"
+        ),
+    )
+    .at(at)
+    .help("nest quotes (`>`) and lists less deeply, and close each HTML tag you open (`<div>` ... `</div>`)")
 }
 
 /// Wide tables scroll inside their own box instead of the page.
@@ -216,47 +224,6 @@ fn wrap_tables(html: &str) -> String {
         "<div class=\"table-wrap\" tabindex=\"0\"><table>",
     )
     .replace("</table>", "</table></div>")
-}
-
-/// Gives a heading without `{#id}` an id made from its text, unique in the document.
-fn assign_heading_id(events: &mut [Event<'_>], start: usize, used: &mut HashSet<String>) {
-    let text: String = events[start..]
-        .iter()
-        .filter_map(|e| match e {
-            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-            _ => None,
-        })
-        .collect();
-    if let Event::Start(Tag::Heading {
-        level,
-        id,
-        classes,
-        attrs,
-    }) = &events[start]
-    {
-        if id.is_some() {
-            return;
-        }
-        let base = super::slug::slugify(&text);
-        let base = if base.is_empty() {
-            "section".to_string()
-        } else {
-            base
-        };
-        let mut candidate = base.clone();
-        let mut n = 1;
-        while !used.insert(candidate.clone()) {
-            n += 1;
-            candidate = format!("{base}-{n}");
-        }
-        let level: HeadingLevel = *level;
-        events[start] = Event::Start(Tag::Heading {
-            level,
-            id: Some(CowStr::from(candidate)),
-            classes: classes.clone(),
-            attrs: attrs.clone(),
-        });
-    }
 }
 
 /// Raw HTML with the author's `<input>` tags renamed (see
