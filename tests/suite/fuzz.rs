@@ -187,3 +187,85 @@ fn assert_reads_safe(html: &str) {
         }
     }
 }
+
+/// Cases of the shape targets: each builds a text of up to a thousand
+/// repetitions (tests/suite/hostile_parsers.rs runs the big ones), so they are
+/// fewer than the mutation cases.
+const SHAPE_CASES: usize = 120;
+
+#[test]
+fn markdown_shapes_render_safely_and_shallow() {
+    let shapes = 15;
+    let mut rng = fastrand::Rng::with_seed(0x5E42);
+    for case in 0..SHAPE_CASES {
+        let count = rng.u16(..1000);
+        let mut bytes = vec![(case % shapes) as u8];
+        bytes.extend_from_slice(&count.to_le_bytes());
+        for _ in 0..rng.usize(..24) {
+            bytes.push(INTERESTING[rng.usize(..INTERESTING.len())]);
+        }
+        let result = catch_unwind(AssertUnwindSafe(|| bitimger::fuzz::markdown_shape(&bytes)));
+        let (text, html, diags) =
+            result.unwrap_or_else(|_| panic!("shape case {case} panicked on {bytes:?}"));
+        let lower = html.to_lowercase();
+        for bad in ["<script", " onerror", "=\"javascript:", "<iframe"] {
+            assert!(!lower.contains(bad), "case {case}: {bad} survived");
+        }
+        let deepest = bitimger::fuzz::html_depth(&html);
+        assert!(
+            deepest <= bitimger::fuzz::MAX_HTML_DEPTH,
+            "case {case} ({} bytes of {:?}): HTML {deepest} deep",
+            text.len(),
+            &text[..text.len().min(40)]
+        );
+        for d in diags.iter().filter(|d| d.is_error()) {
+            assert!(
+                d.location.is_some(),
+                "case {case}: error without a file: {d}"
+            );
+        }
+    }
+}
+
+#[test]
+fn yaml_aliases_are_refused_exactly_past_the_limit() {
+    let mut rng = fastrand::Rng::with_seed(0x5E43);
+    let (mut refused, mut read) = (0, 0);
+    for case in 0..SHAPE_CASES {
+        // Sizes on a log scale, so both sides of the limit come up.
+        let (size_bits, uses_bits) = (rng.u32(1..16), rng.u32(1..13));
+        let size = rng.u16(..1 << size_bits);
+        let uses = rng.u16(..1 << uses_bits);
+        let mut bytes = vec![rng.u8(..)];
+        bytes.extend_from_slice(&size.to_be_bytes());
+        bytes.extend_from_slice(&[rng.u8(..5), rng.u8(..16)]);
+        bytes.extend_from_slice(&uses.to_be_bytes());
+        bytes.push(rng.u8(..));
+        let result = catch_unwind(AssertUnwindSafe(|| bitimger::fuzz::yaml_aliases(&bytes)));
+        let (walked, limit, diags) =
+            result.unwrap_or_else(|_| panic!("yaml case {case} panicked on {bytes:?}"));
+        let too_big = diags.iter().any(|d| d.code == "yaml/too-big");
+        let too_complex = diags.iter().any(|d| d.code == "yaml/too-complex");
+        if walked > limit {
+            assert!(
+                too_big || too_complex,
+                "case {case} ({bytes:?}): {walked} > {limit} but read"
+            );
+            refused += 1;
+        } else {
+            assert!(
+                !too_big,
+                "case {case} ({bytes:?}): {walked} <= {limit} but refused"
+            );
+            read += 1;
+        }
+        for d in diags.iter().filter(|d| d.is_error()) {
+            assert!(
+                d.location.is_some(),
+                "case {case}: error without a file: {d}"
+            );
+        }
+    }
+    // Both sides of the limit were tried.
+    assert!(refused > 10 && read > 10, "{refused} refused, {read} read");
+}

@@ -18,6 +18,7 @@ mod faults;
 mod fuzz;
 mod hostile;
 mod hostile_files;
+mod hostile_parsers;
 mod hostile_text;
 mod i18n;
 mod images;
