@@ -117,7 +117,14 @@ fn clean_html(file: &Path, lang: &str, diags: &mut Diagnostics) -> Verdict {
         Ok(t) => t,
         Err(d) => return refuse(d, diags),
     };
-    let doc = Html::parse_document(&text);
+    // Bounded first: a page nested thousands deep would take the parser
+    // minutes.
+    let (bounded, left_out) = super::markdown::bound_nesting(&text);
+    if let Some(line) = left_out {
+        let line = usize::try_from(line).unwrap_or(1);
+        diags.push(super::markdown::too_deep(Location::at(file, line, 1)));
+    }
+    let doc = Html::parse_document(&bounded);
     let pick = |css: &str| {
         Selector::parse(css)
             .ok()

@@ -21,6 +21,14 @@ use headings::{HeadingIds, assign_heading_id, shift_headings};
 use lines::LineIndex;
 pub(crate) use nesting::MAX_DEPTH;
 
+/// `html` rewritten well nested and at most [`MAX_DEPTH`] elements deep,
+/// and the line (1-based) of the first element left out, if any: the HTML
+/// parser's time grows with the square of the depth.
+pub(crate) fn bound_nesting(html: &str) -> (String, Option<u64>) {
+    let b = nesting::bound(html);
+    (b.html, b.first_left_out)
+}
+
 /// A Markdown file split into its front matter and body.
 #[derive(Debug)]
 pub(crate) struct Split<'a> {
@@ -203,7 +211,7 @@ fn write_html(
     (out.html, starts)
 }
 
-fn too_deep(at: Location) -> Diagnostic {
+pub(crate) fn too_deep(at: Location) -> Diagnostic {
     Diagnostic::warning(
         "markdown/too-deep",
         format!(

@@ -190,6 +190,12 @@ struct Shape {
 fn run(shape: &Shape, n: usize, deadline: Duration) -> Option<(Duration, i32)> {
     let t = SiteTest::fixture("school_minimal");
     t.write(shape.path, &(shape.text)(n));
+    if let Some(name) = shape.path.strip_prefix("documents/") {
+        t.write(
+            "documents/documents.yaml",
+            &format!("- {{file: {name}, title: Shape}}\n"),
+        );
+    }
     let mut c = t.command();
     match shape.command {
         "build" => c.args(["build", "site", "--output", "public"]),
@@ -314,6 +320,17 @@ fn unclosed_html_tags_take_linear_time() {
         name: "unclosed divs",
         path: "pages/shape.md",
         text: |n| page("<div>\n".repeat(n)),
+        n: 20_000,
+        command: "build",
+    });
+}
+
+#[test]
+fn a_deeply_nested_html_document_takes_linear_time() {
+    assert_linear(Shape {
+        name: "nested divs in a document",
+        path: "documents/shape.html",
+        text: |n| format!("<html><body>{}</body></html>", "<div>\n".repeat(n)),
         n: 20_000,
         command: "build",
     });
