@@ -11,7 +11,6 @@
 pub mod bench;
 pub mod build;
 pub mod builtin;
-pub mod check;
 pub mod config;
 pub mod content;
 pub mod diag;
@@ -20,6 +19,7 @@ pub mod fs;
 pub mod fuzz;
 pub mod i18n;
 pub mod render;
+pub mod rules;
 pub mod scaffold;
 pub mod serve;
 pub mod types;

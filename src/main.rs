@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use bitimger::build::output::WriteOutcome;
-use bitimger::build::{BuildOptions, build_with};
+use bitimger::build::{BuildOptions, build};
 use bitimger::content::LoadOptions;
 use bitimger::diag::Diagnostics;
 use bitimger::render::RenderOptions;
@@ -274,7 +274,7 @@ fn run_build(site: PathBuf, output: PathBuf, drafts: bool) -> ExitCode {
         drafts,
         today: None,
     };
-    match build_with(&options, &bitimger::check::PublishGuard::default()) {
+    match build(&options) {
         Err(e) => {
             anstream::eprintln!("error: {e}");
             ExitCode::from(if matches!(e, bitimger::build::BuildError::Io(_)) {
@@ -349,7 +349,7 @@ fn run_check(site: &Path, drafts: bool, strict: bool, format: Format) -> ExitCod
         exclude: vec![bitimger::build::output::absolute(Path::new("public"))],
         ..LoadOptions::default()
     };
-    let mut diags = bitimger::check::check(site, &load, &RenderOptions::default());
+    let mut diags = bitimger::build::check(site, &load, &RenderOptions::default());
     if strict {
         diags.make_strict();
     }

@@ -1,24 +1,29 @@
-//! Orchestrates the stages: load → validate → render → write. Owns the
-//! output folder (through [`output`]); returns a [`BuildReport`].
+//! The one pipeline ([`pipeline`]: load → validate → rules → render →
+//! rules over the output) used by every command, and `build`, which sends
+//! its files into the output folder. Owns the output folder (through
+//! [`output`]); returns a [`BuildReport`].
 //!
-//! Layer 4: imports `content`, `i18n`, `render`, `config`, `diag`, `fs`.
+//! Layer 5: imports `rules`, `render`, `content`, `i18n`, `config`,
+//! `diag`, `fs`, `types`.
 
 mod fingerprint;
 pub mod keep;
 mod manifest;
 pub mod output;
+pub mod pipeline;
+
+pub use pipeline::{Pass, Prepared, check, generate, prepare};
 
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
-use crate::content::{LoadOptions, Site, load_site};
+use crate::content::LoadOptions;
 use crate::diag::Diagnostics;
-use crate::i18n::{I18n, load_i18n};
-use crate::render::{OutputFile, RenderOptions, render_site_to};
+use crate::render::{OutputFile, RenderOptions};
 use crate::types::Date;
 
 /// What to build and where.
@@ -113,72 +118,12 @@ fn list_paths(dir: &Path, paths: &[String]) -> String {
     shown.join(", ")
 }
 
-/// Loads, validates and renders the site in `dir` without writing anything:
-/// each output file goes to `sink` as soon as it is rendered, and none is
-/// kept, so memory does not grow with the size of the site's pages. Returns
-/// the site (when site.yaml could be read) and the problems found.
-pub fn generate_to(
-    dir: &Path,
-    load: &LoadOptions,
-    render: &RenderOptions,
-    sink: crate::render::Sink<'_>,
-) -> (Option<Site>, Diagnostics) {
-    let mut diags = Diagnostics::new();
-    let Some(site) = load_site(dir, load, &mut diags) else {
-        return (None, diags);
-    };
-    let i18n: Arc<I18n> = Arc::new(load_i18n(
-        &site.config.languages,
-        &site.messages,
-        &mut diags,
-    ));
-    // Pages of a site with content errors are not rendered: they would
-    // only repeat those errors as missing pages. The theme is still
-    // compiled, so template errors are reported in the same run.
-    if diags.has_errors() {
-        crate::render::check_theme(&site, i18n, &mut diags);
-    } else {
-        render_site_to(&site, i18n, render, &mut diags, sink);
-    }
-    diags.silence(&site.config.silence);
-    (Some(site), diags)
-}
-
-/// Builds the site into the output folder. Content problems are in the
-/// report (and nothing is written when there is an error); I/O problems
-/// and a refused output folder are errors. Pages are written as they are
-/// rendered, into a temporary folder that replaces the output only when
-/// the whole build succeeded.
+/// Builds the site into the output folder: the one pipeline
+/// ([`pipeline`]), with every file written as it is rendered into a
+/// temporary folder that replaces the output only when the whole build
+/// succeeded. Content problems are in the report (nothing is written when
+/// there is an error); I/O problems and a refused output folder are errors.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    build_with(options, &())
-}
-
-/// Rules of a higher layer that guard what is published
-/// (`check::PublishGuard`: what must never be published). They see the
-/// loaded site before anything is rendered and every file before it is
-/// written; an error from either stops the build, and nothing is written.
-pub trait PublishRules: Sync {
-    /// Rules over the loaded site, before rendering.
-    fn site(&self, site: &Site, diags: &mut Diagnostics);
-    /// Looks at one rendered file before it is written (from many threads).
-    fn file(&self, file: &OutputFile);
-    /// What the files showed, once all are rendered.
-    fn finish(&self, site: &Site, diags: &mut Diagnostics);
-}
-
-/// No rules.
-impl PublishRules for () {
-    fn site(&self, _: &Site, _: &mut Diagnostics) {}
-    fn file(&self, _: &OutputFile) {}
-    fn finish(&self, _: &Site, _: &mut Diagnostics) {}
-}
-
-/// [`build`], guarded by `rules`: their errors stop the build like any
-/// other.
-pub fn build_with(
-    options: &BuildOptions,
-    rules: &dyn PublishRules,
-) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     // Read once here for the folders the build reads besides the site;
     // when it cannot be read, the full load below reports why.
@@ -198,10 +143,7 @@ pub fn build_with(
         ..LoadOptions::default()
     };
     let today = options.today.unwrap_or_else(Date::today);
-    let render = RenderOptions {
-        today,
-        inject: None,
-    };
+    let render = RenderOptions { today };
     let mut report = BuildReport {
         diagnostics: Diagnostics::new(),
         pages: 0,
@@ -225,26 +167,20 @@ pub fn build_with(
         return Ok(report);
     }
     let diags = &mut report.diagnostics;
-    let Some(site) = load_site(&options.site, &load, diags) else {
+    let Some(prepared) = pipeline::prepare(&options.site, &load, diags) else {
         report.elapsed = start.elapsed();
         return Ok(report);
     };
-    let i18n: Arc<I18n> = Arc::new(load_i18n(&site.config.languages, &site.messages, diags));
-    if !diags.has_errors() {
-        rules.site(&site, diags);
-    }
-    if diags.has_errors() {
-        crate::render::check_theme(&site, i18n, diags);
-        diags.silence(&site.config.silence);
+    let Some(pass) = pipeline::Pass::new(&prepared, &render, diags) else {
+        prepared.finish(diags);
         report.elapsed = start.elapsed();
         return Ok(report);
-    }
+    };
     let writer = output::Writer::begin(&options.output).map_err(BuildError::Io)?;
     let counts = Counts::default();
     let failure: Mutex<Option<crate::fs::FsError>> = Mutex::new(None);
     let sink = |f: OutputFile| {
         counts.add(&f);
-        rules.file(&f);
         match writer.write(f) {
             Ok(()) => ControlFlow::Continue(()),
             Err(e) => {
@@ -253,9 +189,8 @@ pub fn build_with(
             }
         }
     };
-    render_site_to(&site, i18n, &render, diags, &sink);
-    rules.finish(&site, diags);
-    diags.silence(&site.config.silence);
+    pass.render_to(diags, &sink);
+    prepared.finish(diags);
     (report.pages, report.files) = counts.get();
     if let Some(e) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
         writer.abandon();

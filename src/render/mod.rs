@@ -91,15 +91,12 @@ impl OutputFile {
 pub struct RenderOptions {
     /// The day of the build: picks the current plan.
     pub today: Date,
-    /// A script tag appended to every HTML page (serve's live reload only).
-    pub inject: Option<String>,
 }
 
 impl Default for RenderOptions {
     fn default() -> Self {
         RenderOptions {
             today: Date::today(),
-            inject: None,
         }
     }
 }
@@ -131,44 +128,9 @@ pub fn check_theme(site: &Site, i18n: Arc<I18n>, diags: &mut Diagnostics) {
     let _ = theme::compile_theme(site, i18n, diags);
 }
 
-/// Renders the whole site. Template problems go to `diags`; the returned
-/// files must not be published when `diags` has errors.
-pub fn render_site(
-    site: &Site,
-    i18n: Arc<I18n>,
-    options: &RenderOptions,
-    diags: &mut Diagnostics,
-) -> Vec<OutputFile> {
-    let Some(renderer) = Renderer::new(site, i18n, options, diags) else {
-        return Vec::new();
-    };
-    let mut files = renderer.render_pages(&renderer.pages(), diags);
-    files.extend(renderer.other_files());
-    files
-}
-
 /// Receives each rendered file as soon as it is ready, from several threads
 /// at once; `Break` stops the rendering (the writer hit an I/O error).
 pub type Sink<'s> = &'s (dyn Fn(OutputFile) -> ControlFlow<()> + Sync);
-
-/// Renders the whole site, handing every file to `sink` as soon as it is
-/// rendered, so the rendered bytes of all pages are never in memory at once.
-/// Once `diags` holds an error (from loading, a clash of output paths or a
-/// template), nothing more goes to `sink`, and what it got must not be
-/// published; rendering still goes on, so every template problem is
-/// reported.
-pub fn render_site_to(
-    site: &Site,
-    i18n: Arc<I18n>,
-    options: &RenderOptions,
-    diags: &mut Diagnostics,
-    sink: Sink<'_>,
-) {
-    let Some(renderer) = Renderer::new(site, i18n, options, diags) else {
-        return;
-    };
-    renderer.render_to(diags, sink);
-}
 
 /// One page of the site, rendered on its own by [`Renderer::render`]
 /// (serve renders the pages of a changed club before the others).
@@ -192,7 +154,7 @@ impl PageTask {
 }
 
 /// A site ready to be rendered page by page: theme compiled, images
-/// processed. [`render_site`] is `pages` + `render_pages` + `other_files`.
+/// processed.
 pub struct Renderer<'a> {
     site: &'a Site,
     i18n: Arc<I18n>,
@@ -285,15 +247,22 @@ impl<'a> Renderer<'a> {
             today: self.options.today,
             qr: &self.qr,
         };
-        pages::render_page(&env, &self.theme, job, self.options.inject.as_deref()).map(well_formed)
+        pages::render_page(&env, &self.theme, job).map(well_formed)
     }
 
-    /// Renders every file of the site in parallel into `sink` (see
-    /// [`render_site_to`]).
-    pub fn render_to(&self, diags: &mut Diagnostics, sink: Sink<'_>) {
-        let tasks = self.pages();
-        let others = self.other_files();
-        check_unique_paths(tasks.iter().map(PageTask::path), &others, diags);
+    /// Renders `tasks` and hands them and `others` to `sink`, in parallel,
+    /// each as soon as it is ready, so the rendered bytes of all pages are
+    /// never in memory at once. Once `diags` holds an error (from loading,
+    /// a clash of output paths or a template), nothing more goes to `sink`,
+    /// and what it got must not be published; rendering still goes on, so
+    /// every template problem is reported.
+    pub fn render_to(
+        &self,
+        tasks: &[PageTask],
+        others: Vec<OutputFile>,
+        diags: &mut Diagnostics,
+        sink: Sink<'_>,
+    ) {
         let failed = AtomicBool::new(diags.has_errors());
         let stopped = AtomicBool::new(false);
         let send = |f: OutputFile| {
@@ -329,12 +298,6 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders `tasks` in parallel; each distinct problem goes to `diags` once.
-    pub fn render_pages(&self, tasks: &[PageTask], diags: &mut Diagnostics) -> Vec<OutputFile> {
-        let tasks: Vec<&PageTask> = tasks.iter().collect();
-        self.render_tasks(&tasks, diags)
-    }
-
-    /// [`Self::render_pages`] for borrowed tasks.
     pub fn render_tasks(&self, tasks: &[&PageTask], diags: &mut Diagnostics) -> Vec<OutputFile> {
         let results: Vec<Result<OutputFile, Diagnostic>> =
             tasks.par_iter().map(|task| self.render(task)).collect();
@@ -421,7 +384,7 @@ fn well_formed(file: OutputFile) -> OutputFile {
 
 /// Two things writing the same output file would lose one of them. Checked
 /// before anything is rendered.
-fn check_unique_paths<'a>(
+pub fn check_unique_paths<'a>(
     pages: impl Iterator<Item = &'a str>,
     others: &'a [OutputFile],
     diags: &mut Diagnostics,

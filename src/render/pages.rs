@@ -230,7 +230,6 @@ pub(crate) fn render_page(
     env: &Env<'_>,
     theme: &CompiledTheme,
     job: &PageJob,
-    inject: Option<&str>,
 ) -> Result<OutputFile, Diagnostic> {
     let (template, page, extra) = match &job.kind {
         JobKind::Page(id) => page_parts(env, id)?,
@@ -249,13 +248,6 @@ pub(crate) fn render_page(
         .tera
         .render_to(template, &ctx, &mut html)
         .map_err(|e| template_diagnostic(&e, &theme.sources))?;
-    if let Some(script) = inject {
-        let at = html
-            .windows(7)
-            .rposition(|w| w == b"</body>")
-            .unwrap_or(html.len());
-        html.splice(at..at, script.bytes());
-    }
     Ok(OutputFile::Bytes {
         path: job.file.clone(),
         bytes: html,

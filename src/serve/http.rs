@@ -217,7 +217,7 @@ async fn send(status: StatusCode, path: &str, body: Body, overlay: Option<Arc<st
         },
     };
     let content_type = content_type(path);
-    if content_type.starts_with("text/html") && overlay.is_some() {
+    if content_type.starts_with("text/html") {
         return send_html(status, bytes.to_vec(), overlay);
     }
     respond(status, content_type, HttpBody::from(bytes))
@@ -245,11 +245,13 @@ async fn stream(status: StatusCode, path: &str, copied: Arc<Copied>) -> Response
     r
 }
 
-/// An HTML page with the overlay added before `</body>`.
+/// An HTML page with the live-reload script, and the overlay when there is
+/// one, added before `</body>`: the page itself is the one `build` writes.
 fn send_html(status: StatusCode, page: Vec<u8>, overlay: Option<Arc<str>>) -> Response {
     let mut html = String::from_utf8_lossy(&page).into_owned();
+    let at = html.rfind("</body>").unwrap_or(html.len());
+    html.insert_str(at, RELOAD_TAG);
     if let Some(overlay) = overlay {
-        let at = html.rfind("</body>").unwrap_or(html.len());
         html.insert_str(at, &overlay);
     }
     respond(status, "text/html; charset=utf-8", HttpBody::from(html))
@@ -263,7 +265,7 @@ fn placeholder(failed: bool) -> String {
         "The site is being built; this page reloads by itself."
     };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>bitimger serve</title></head>\n<body><p>{text}</p>{RELOAD_TAG}</body></html>\n"
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>bitimger serve</title></head>\n<body><p>{text}</p></body></html>\n"
     )
 }
 

@@ -21,11 +21,11 @@ use tokio::sync::{Semaphore, broadcast};
 use super::classify::{ChangeKind, classify};
 use super::files::{self, Copied};
 use super::{RebuildReport, ServeOptions, http};
-use crate::content::{LoadCache, LoadOptions, Site, load_site};
+use crate::build::{Pass, Prepared, pipeline};
+use crate::content::{LoadCache, LoadOptions, Site};
 use crate::diag::Diagnostics;
 use crate::fs::is_within;
-use crate::i18n::load_i18n;
-use crate::render::{OutputFile, PageTask, RenderOptions, Renderer};
+use crate::render::{OutputFile, PageTask, RenderOptions};
 use crate::types::Date;
 
 /// Pages rendered between two looks for newer changes.
@@ -259,15 +259,23 @@ impl ServeState {
             cache: Some(self.cache.clone()),
         };
         let mut diags = Diagnostics::new();
-        let site = load_site(&self.options.site, &load, &mut diags);
-        let outcome = match &site {
-            Some(site) if !diags.has_errors() => self.render(site, &changes, &mut diags, signals),
-            _ => Outcome::Failed,
+        let prepared = pipeline::prepare(&self.options.site, &load, &mut diags);
+        let outcome = match &prepared {
+            Some(prepared) => self.render(prepared, &changes, &mut diags, signals),
+            None => Outcome::Failed,
         };
-        if let Some(site) = &site {
-            diags.silence(&site.config.silence);
-        }
-        self.site = site;
+        // The rules over the whole output run on every finished rebuild,
+        // as in `build`: a broken link fails it too.
+        let done = matches!(outcome, Outcome::Done(_));
+        self.site = prepared.map(|p| match outcome {
+            Outcome::Interrupted => p.site,
+            _ => p.finish(&mut diags),
+        });
+        let outcome = match outcome {
+            Outcome::Done(_) if diags.has_errors() => Outcome::Failed,
+            other => other,
+        };
+        debug_assert!(done || !matches!(outcome, Outcome::Done(_)));
         let pages = match outcome {
             Outcome::Interrupted => return,
             Outcome::Failed => {
@@ -300,29 +308,26 @@ impl ServeState {
     /// goes. Stops at the first pages that fail to render.
     fn render(
         &mut self,
-        site: &Site,
+        prepared: &Prepared,
         changes: &Changes,
         diags: &mut Diagnostics,
         signals: Option<&Receiver<Signal>>,
     ) -> Outcome {
-        let i18n = Arc::new(load_i18n(&site.config.languages, &site.messages, diags));
+        let site = &prepared.site;
         let options = RenderOptions {
             today: Date::today(),
-            inject: Some(http::RELOAD_TAG.to_string()),
         };
-        let Some(renderer) = Renderer::new(site, i18n, &options, diags) else {
+        let Some(renderer) = Pass::new(prepared, &options, diags) else {
             return Outcome::Failed;
         };
-        if diags.has_errors() {
-            return Outcome::Failed;
-        }
         self.roots = files::roots(site);
         let mut page_diags = Diagnostics::new();
         let first: Vec<PageTask> = changed_clubs(site, &changes.paths)
             .into_iter()
             .flat_map(|slug| renderer.club_pages(slug))
             .collect();
-        let files = renderer.render_pages(&first, &mut page_diags);
+        let first_refs: Vec<&PageTask> = first.iter().collect();
+        let files = renderer.render_tasks(&first_refs, &mut page_diags);
         if page_diags.has_errors() {
             diags.extend(page_diags);
             return Outcome::Failed;
@@ -330,12 +335,12 @@ impl ServeState {
         let paths = self.publish(files, &mut page_diags);
         self.notify(paths);
         let done: HashSet<&str> = first.iter().map(PageTask::path).collect();
-        let tasks = renderer.pages();
-        let order = render_order(site, &tasks, &done, &changes.paths);
+        let tasks = renderer.tasks();
+        let order = render_order(site, tasks, &done, &changes.paths);
         for chunk in order.chunks(CHUNK) {
             if self.interrupted(signals) {
                 // Freeing tens of thousands of tasks takes a while: not now.
-                drop_later(tasks);
+                drop_later(renderer.into_tasks());
                 return Outcome::Interrupted;
             }
             let chunk: Vec<&PageTask> = chunk.iter().map(|&i| &tasks[i]).collect();
@@ -347,7 +352,7 @@ impl ServeState {
                 // Shown at once: the rest of a large site would take long,
                 // and a template error repeats on every page anyway.
                 diags.extend(page_diags);
-                drop_later(tasks);
+                drop_later(renderer.into_tasks());
                 return Outcome::Failed;
             }
             let paths = self.publish(files, &mut page_diags);
@@ -361,12 +366,12 @@ impl ServeState {
         if diags.has_errors() {
             // A copied file that cannot be served safely fails the build,
             // as it fails `bitimger build`; fail() puts the old files back.
-            drop_later(tasks);
+            drop_later(renderer.into_tasks());
             return Outcome::Failed;
         }
         paths.extend(self.remove_all_but(&expected));
         self.notify(paths);
-        drop_later(tasks);
+        drop_later(renderer.into_tasks());
         Outcome::Done(pages)
     }
 

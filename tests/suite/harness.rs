@@ -186,6 +186,38 @@ impl SiteTest {
         self.build_with(&[])
     }
 
+    /// Renders the site through the library's pipeline and writes every
+    /// file it renders into the output folder, even when the rules then
+    /// refuse the build (a broken link): for tests of what rendering itself
+    /// produces. Returns the problems' codes.
+    pub fn render_anyway(&self) -> Vec<String> {
+        use std::sync::Mutex;
+        let files = Mutex::new(Vec::new());
+        let (_, diags) = bitimger::build::generate(
+            &self.site,
+            &bitimger::content::LoadOptions::default(),
+            &bitimger::render::RenderOptions::default(),
+            &|f| {
+                files.lock().unwrap().push(f);
+                std::ops::ControlFlow::Continue(())
+            },
+        );
+        let _ = std::fs::remove_dir_all(&self.out);
+        for f in files.into_inner().unwrap() {
+            let to = self.out.join(f.path());
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            match f.bytes() {
+                Some(b) => std::fs::write(&to, b).unwrap(),
+                None => {
+                    if let bitimger::render::OutputFile::Copy { source, .. } = &f {
+                        std::fs::copy(source, &to).unwrap();
+                    }
+                }
+            }
+        }
+        diags.iter().map(|d| d.code.to_string()).collect()
+    }
+
     /// Runs `bitimger check site` with extra arguments.
     pub fn check(&self, args: &[&str]) -> Run {
         let output = self

@@ -181,7 +181,7 @@ struct Shape {
     /// The file's text for size `n`.
     text: fn(usize) -> String,
     n: usize,
-    /// `build` (must succeed) or `check` (for what only check does).
+    /// `build` (must succeed) or `check` (may report problems).
     command: &'static str,
 }
 
@@ -277,7 +277,9 @@ fn many_links_on_one_line_take_linear_time() {
         path: "pages/shape.md",
         text: |n| page((0..n).map(|i| format!("[x](a{i}) ")).collect()),
         n: 2_000,
-        command: "build",
+        // The links lead nowhere, which stops a build: check renders the
+        // same pages and reports them all.
+        command: "check",
     });
 }
 

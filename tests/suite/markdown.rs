@@ -48,7 +48,7 @@ fn headings_get_transliterated_unique_anchors() {
 fn scripts_event_handlers_and_javascript_urls_are_removed_with_a_warning() {
     let (stderr, page) = page_with(
         "Мәтін <script>alert(1)</script> және <b onclick=\"steal()\">қалың</b>.\n\n\
-         <a href=\"javascript:alert(2)\">сілтеме</a> <img src=\"x.png\" onerror=\"alert(3)\">\n\n\
+         <a href=\"javascript:alert(2)\">сілтеме</a> <img src=\"../../../assets/icon.svg\" onerror=\"alert(3)\">\n\n\
          <iframe src=\"https://example.com/\"></iframe>\n",
     );
     assert!(

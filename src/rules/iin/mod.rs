@@ -12,7 +12,7 @@
 //!   its path. What is found only there (nothing in the files explains
 //!   it) is reported with the published file's name.
 //!
-//! Layer 5 (part of `check`).
+//! Layer 4 (part of `rules`).
 
 mod digits;
 mod html;
@@ -26,7 +26,6 @@ use rayon::prelude::*;
 
 use super::privacy::text_files;
 use super::text::{Folded, is_dash};
-use crate::build::PublishRules;
 use crate::content::Site;
 use crate::content::markdown::split_front_matter;
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -34,18 +33,19 @@ use crate::render::OutputFile;
 use crate::yaml::{Source, find_values};
 pub(crate) use digits::find_iins;
 
-/// Guards what a build publishes: [`PublishRules`] for the IIN rule. One
-/// per build or check.
+/// The IIN rule over the site's files and every published file. One per
+/// run of the pipeline.
 #[derive(Default)]
-pub struct PublishGuard {
+pub(super) struct Guard {
     /// The numbers already reported from the site's files.
     reported: Mutex<BTreeSet<String>>,
     /// Numbers found in published files: (output path, digits).
     published: Mutex<Vec<(String, String)>>,
 }
 
-impl PublishRules for PublishGuard {
-    fn site(&self, site: &Site, diags: &mut Diagnostics) {
+impl Guard {
+    /// IINs in the site's files and file names.
+    pub(super) fn site(&self, site: &Site, diags: &mut Diagnostics) {
         let hits = source_hits(site);
         let mut reported = lock(&self.reported);
         for hit in hits {
@@ -54,7 +54,8 @@ impl PublishRules for PublishGuard {
         }
     }
 
-    fn file(&self, file: &OutputFile) {
+    /// IINs in one published file: its path and what it shows.
+    pub(super) fn file(&self, file: &OutputFile) {
         let path = file.path();
         let mut found: Vec<String> = Vec::new();
         if digits::may_hold_iin(path) {
@@ -79,14 +80,13 @@ impl PublishRules for PublishGuard {
         }
     }
 
-    fn finish(&self, _site: &Site, diags: &mut Diagnostics) {
+    /// Numbers the published files showed that no site file explains.
+    pub(super) fn finish(&self, diags: &mut Diagnostics) {
         for d in self.unexplained() {
             diags.push(d);
         }
     }
-}
 
-impl PublishGuard {
     /// Numbers that published files show and no file of the site explains
     /// (already reported): one error each, naming a published file.
     fn unexplained(&self) -> Vec<Diagnostic> {
@@ -333,7 +333,7 @@ mod tests {
 
     #[test]
     fn a_number_only_the_output_shows_is_reported_with_its_page() {
-        let guard = PublishGuard::default();
+        let guard = Guard::default();
         guard.file(&page("kk/index.html", "<p>ЖСН 9001<b>1530</b>0122</p>"));
         guard.file(&page("ru/index.html", "<p>ЖСН 900115300122</p>"));
         guard.file(&page("kk/900115300122/index.html", "<p>x</p>"));

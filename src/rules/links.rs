@@ -209,7 +209,7 @@ fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: 
         diags.push(tracer.trace(d, &href));
     }
     for (href, f) in anchors {
-        let d = Diagnostic::warning(
+        let d = Diagnostic::error(
             "links/anchor",
             format!("the link `{href}` points to a part of the page that does not exist{}", on_pages(&f)),
         )

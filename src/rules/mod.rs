@@ -1,11 +1,17 @@
-//! `bitimger check`: every validation of `build`, without writing, plus
-//! whole-site rules over the model and the rendered pages: links and
-//! anchors, alt texts, feedback links and privacy (DESIGN.md §5).
+//! The rules over the whole site, run by the one pipeline
+//! (`build::pipeline`) for every command, so `build`, `check` and `serve`
+//! apply the same ones: what must never be published (an IIN: an error),
+//! what must work (internal links and anchors: errors), and what authors
+//! should know (privacy, feedback links, alt texts: warnings) (DESIGN.md §5).
 //!
-//! Layer 5: imports `build`, `render`, `content`, `config`, `diag`, `fs`,
-//! `yaml`. Every rule has a stable code, listed in [`RULES`] and explained
-//! in docs/check.md; warnings are silenced by naming their code under
-//! `silence:` in site.yaml.
+//! [`Rules`] runs in three steps: over the loaded site before anything is
+//! rendered, over every output file as it is rendered (from many threads;
+//! pages are scanned and dropped, not kept), and once all are rendered.
+//!
+//! Layer 4: imports `render` (the output file type), `content`, `config`,
+//! `diag`, `fs`, `yaml`. Every rule has a stable code, listed in [`RULES`]
+//! and explained in docs/check.md; warnings are silenced by naming their
+//! code under `silence:` in site.yaml.
 
 mod detect;
 mod iin;
@@ -13,16 +19,12 @@ mod links;
 mod privacy;
 mod text;
 
-use std::ops::ControlFlow;
-use std::path::Path;
-
-use crate::build::{PublishRules, generate_to};
-use crate::content::{LoadOptions, Site};
+use crate::content::Site;
 use crate::diag::{Diagnostic, Diagnostics, Location, Severity};
-use crate::render::RenderOptions;
+use crate::render::OutputFile;
 use crate::yaml::{Seg, Source};
 
-/// One rule of `check`.
+/// One rule over the whole site.
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
     /// Its stable code.
@@ -41,7 +43,8 @@ const fn rule(code: &'static str, severity: Severity, summary: &'static str) -> 
     }
 }
 
-/// The rules `check` adds to those of `build`.
+/// The rules over the whole site (the loaders' own checks are listed in
+/// docs/check.md too).
 pub const RULES: &[Rule] = &[
     rule(
         "privacy/iin",
@@ -80,7 +83,7 @@ pub const RULES: &[Rule] = &[
     ),
     rule(
         "links/anchor",
-        Severity::Warning,
+        Severity::Error,
         "a link to `#part` of a page that has no such id",
     ),
     rule(
@@ -100,43 +103,48 @@ pub const RULES: &[Rule] = &[
     ),
 ];
 
-/// Loads, renders and checks the site in `dir`, writing nothing. Pages are
-/// parsed for their links as they are rendered and then dropped, so memory
-/// holds what the pages link to, not the pages.
-pub fn check(dir: &Path, load: &LoadOptions, render: &RenderOptions) -> Diagnostics {
-    let scan = links::Scan::default();
-    let guard = PublishGuard::default();
-    let (site, mut diagnostics) = generate_to(dir, load, render, &|f| {
-        guard.file(&f);
-        scan.add(&f);
-        ControlFlow::Continue(())
-    });
-    let Some(site) = site else {
-        return diagnostics;
-    };
-    let mut extra = Diagnostics::new();
-    guard.site(&site, &mut extra);
-    guard.finish(&site, &mut extra);
-    site_rules(&site, &mut extra);
-    // Pages that failed to render would show as broken links: their
-    // errors come first.
-    if !diagnostics.has_errors() {
-        scan.finish(&site, &mut extra);
+/// The rules of one run of the pipeline. Create one per build, check or
+/// rebuild.
+#[derive(Default)]
+pub struct Rules {
+    iin: iin::Guard,
+    links: links::Scan,
+}
+
+impl Rules {
+    /// A fresh set of rules, with nothing seen yet.
+    pub fn new() -> Self {
+        Self::default()
     }
-    extra.silence(&site.config.silence);
-    diagnostics.extend(extra);
-    diagnostics
-}
 
-/// The rules over the loaded site alone.
-fn site_rules(site: &Site, diags: &mut Diagnostics) {
-    privacy::check_texts(site, diags);
-    check_clubs(site, diags);
-    static_images(site, diags);
-    empty_alts(site, diags);
-}
+    /// The rules over the loaded site, before anything is rendered. An
+    /// error here (an IIN in a file) means nothing may be rendered.
+    pub fn site(&self, site: &Site, diags: &mut Diagnostics) {
+        self.iin.site(site, diags);
+        privacy::check_texts(site, diags);
+        check_clubs(site, diags);
+        static_images(site, diags);
+        empty_alts(site, diags);
+    }
 
-pub use iin::PublishGuard;
+    /// Looks at one output file before it goes anywhere (from many threads
+    /// at once): what it shows, what it links to.
+    pub fn file(&self, file: &OutputFile) {
+        self.iin.file(file);
+        self.links.add(file);
+    }
+
+    /// The rules over everything rendered: numbers that only the output
+    /// shows, links and anchors that lead nowhere. Links are left alone
+    /// when `diags` has errors already: pages that failed to render would
+    /// show as broken links.
+    pub fn finish(self, site: &Site, diags: &mut Diagnostics) {
+        self.iin.finish(diags);
+        if !diags.has_errors() {
+            self.links.finish(site, diags);
+        }
+    }
+}
 
 /// The rules of each club, its club.yaml read once for their locations.
 fn check_clubs(site: &Site, diags: &mut Diagnostics) {
