@@ -210,7 +210,7 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
     let theme = match theme.as_deref().map(str::trim) {
         None | Some("default") | Some("") => Theme::Default,
         Some(path) => {
-            let folder = root.join(path);
+            let folder = crate::fs::join_clean(root, path);
             if !folder.join("templates").is_dir() {
                 diags.push(
                     Diagnostic::error(
@@ -262,7 +262,7 @@ fn validate_include(
     let mut folders = Vec::new();
     for (i, written) in include.iter().enumerate() {
         let at = yaml::locate(src, &[Seg::Key("include"), Seg::Index(i)]);
-        let dir = root.join(written);
+        let dir = crate::fs::join_clean(root, written);
         let problem = if !dir.is_dir() {
             Some(format!(
                 "the included folder `{written}` ({}) does not exist",

@@ -323,6 +323,32 @@ mod tests {
     }
 }
 
+/// `base` joined with `rel`, with `.` and `..` resolved by the names alone
+/// (`site/region/../school-a` becomes `site/school-a`): the form in which
+/// a folder named in site.yaml is read, watched and compared with
+/// [`is_within`].
+pub fn join_clean(base: &Path, rel: &str) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in base.join(rel).components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                match out.components().next_back() {
+                    Some(Component::Normal(_)) => {
+                        out.pop();
+                    }
+                    // Above the root is the root.
+                    Some(Component::RootDir | Component::Prefix(_)) => {}
+                    _ => out.push(".."),
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// True when `path` is `dir` or inside it, for paths written alike (both
 /// absolute, or both relative to the same folder). Compares bytes, which is
 /// much faster than [`Path::starts_with`] when done thousands of times.
@@ -339,6 +365,16 @@ pub fn is_within(path: &Path, dir: &Path) -> bool {
 #[cfg(test)]
 mod is_within_tests {
     use super::*;
+
+    #[test]
+    fn join_clean_resolves_dots_by_name() {
+        let j = |b: &str, r: &str| join_clean(Path::new(b), r);
+        assert_eq!(j("/s/region", "../school-a"), PathBuf::from("/s/school-a"));
+        assert_eq!(j("/s/region", "./a/./b/.."), PathBuf::from("/s/region/a"));
+        assert_eq!(j("region", "../../x"), PathBuf::from("../x"));
+        assert_eq!(j("/", "../x"), PathBuf::from("/x"));
+        assert_eq!(j("/s", "/abs/t"), PathBuf::from("/abs/t"));
+    }
 
     #[test]
     fn is_within_compares_whole_names() {

@@ -1,9 +1,104 @@
-//! What a changed path means for the site: a pure function of the site
-//! folder and the path, so every rule is unit-tested without a watcher.
+//! What a changed path means for the site: a pure function of the folders
+//! the site is read from and the path, so every rule is unit-tested
+//! without a watcher.
 
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
+use crate::config::{Config, Theme};
 use crate::content::is_ignored;
+use crate::fs::is_within;
+
+/// Every folder a site is read from: its own, the school folders of a
+/// directory's `include:`, and a theme folder (which may lie outside).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Roots {
+    /// The site folder.
+    pub(crate) site: PathBuf,
+    /// The folders named in `include:`, as the loader reads them.
+    pub(crate) included: Vec<PathBuf>,
+    /// The theme folder named in site.yaml.
+    pub(crate) theme: Option<PathBuf>,
+}
+
+impl Roots {
+    /// The folders of the site in `config`.
+    pub(crate) fn of(config: &Config) -> Self {
+        Roots {
+            site: config.root.clone(),
+            included: config.include.clone(),
+            theme: match &config.theme {
+                Theme::Folder(dir) => Some(dir.clone()),
+                Theme::Default => None,
+            },
+        }
+    }
+
+    /// The folders to watch: those not inside another one of them.
+    pub(crate) fn to_watch(&self) -> Vec<PathBuf> {
+        let mut all: Vec<PathBuf> = std::iter::once(self.site.clone())
+            .chain(self.included.iter().cloned())
+            .chain(self.theme.iter().cloned())
+            .collect();
+        all.sort();
+        all.dedup();
+        let inner = |d: &PathBuf| all.iter().any(|o| o != d && is_within(d, o));
+        all.iter().filter(|d| !inner(d)).cloned().collect()
+    }
+
+    /// What a change of `path` means (see [`classify`] for the site folder).
+    pub(crate) fn classify(&self, path: &Path) -> ChangeKind {
+        if is_within(path, &self.site) {
+            return classify(&self.site, path);
+        }
+        if let Some(dir) = self.included.iter().find(|d| is_within(path, d)) {
+            return classify_included(dir, path);
+        }
+        match &self.theme {
+            Some(dir) if is_within(path, dir) => match names(dir, path) {
+                Some(parts) if parts.iter().any(|p| skipped(p)) => ChangeKind::Ignored,
+                Some(parts) if parts.first() == Some(&"static") => ChangeKind::Static,
+                Some(_) => ChangeKind::Template,
+                None => ChangeKind::Ignored,
+            },
+            _ => ChangeKind::Ignored,
+        }
+    }
+}
+
+/// A change in an included school folder: the directory reads its clubs
+/// and the settings they depend on, nothing else.
+fn classify_included(dir: &Path, path: &Path) -> ChangeKind {
+    let Some(parts) = names(dir, path) else {
+        return ChangeKind::Ignored;
+    };
+    if parts.iter().any(|p| skipped(p)) {
+        return ChangeKind::Ignored;
+    }
+    match (parts.first().copied(), parts.len()) {
+        (None, _) => ChangeKind::Content,
+        (Some("site.yaml" | "principles.yaml"), 1) => ChangeKind::Config,
+        (Some("clubs"), _) => ChangeKind::Content,
+        _ => ChangeKind::Ignored,
+    }
+}
+
+/// The names of `path` below `root`; `None` outside it.
+fn names<'a>(root: &Path, path: &'a Path) -> Option<Vec<&'a str>> {
+    let rel = path.strip_prefix(root).ok()?;
+    Some(
+        rel.components()
+            .filter_map(|c| match c {
+                Component::Normal(s) => Some(s.to_str().unwrap_or("\u{FFFD}")),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+/// Hidden files and editors' leftovers.
+fn skipped(name: &str) -> bool {
+    is_ignored(name) || is_editor_temp(name)
+}
 
 /// The kind of a change, from the cheapest to handle to the widest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -31,20 +126,13 @@ const OUTPUT_FOLDERS: &[&str] = &["public"];
 /// Classifies a changed `path` (absolute, or relative to the current
 /// folder like `root`) of the site in `root`.
 pub fn classify(root: &Path, path: &Path) -> ChangeKind {
-    let Ok(rel) = path.strip_prefix(root) else {
+    let Some(parts) = names(root, path) else {
         return ChangeKind::Ignored;
     };
-    let parts: Vec<&str> = rel
-        .components()
-        .filter_map(|c| match c {
-            Component::Normal(s) => Some(s.to_str().unwrap_or("\u{FFFD}")),
-            _ => None,
-        })
-        .collect();
     let Some(first) = parts.first() else {
         return ChangeKind::Config;
     };
-    if parts.iter().any(|p| is_ignored(p) || is_editor_temp(p)) {
+    if parts.iter().any(|p| skipped(p)) {
         return ChangeKind::Ignored;
     }
     match (*first, parts.len()) {
@@ -138,5 +226,70 @@ mod tests {
         assert_eq!(kind("/site/public"), Ignored);
         assert_eq!(kind("/elsewhere/site.yaml"), Ignored);
         assert_eq!(kind("/sitex/site.yaml"), Ignored);
+    }
+
+    fn directory() -> Roots {
+        Roots {
+            site: "/region".into(),
+            included: vec!["/schools/a".into(), "/schools/b".into()],
+            theme: Some("/themes/blue".into()),
+        }
+    }
+
+    #[test]
+    fn included_school_folders_are_watched_for_their_clubs_and_settings() {
+        let r = directory();
+        assert_eq!(
+            r.classify(Path::new("/schools/b/clubs/x/club.yaml")),
+            Content
+        );
+        assert_eq!(r.classify(Path::new("/schools/b/clubs/x")), Content);
+        assert_eq!(r.classify(Path::new("/schools/b/principles.yaml")), Config);
+        assert_eq!(r.classify(Path::new("/schools/b/site.yaml")), Config);
+        assert_eq!(
+            r.classify(Path::new("/schools/a/clubs/y/photos/a.jpg")),
+            Content
+        );
+        // The directory does not read an included school's news or pages.
+        assert_eq!(r.classify(Path::new("/schools/b/news/x.md")), Ignored);
+        assert_eq!(
+            r.classify(Path::new("/schools/b/clubs/x/.club.yaml.swp")),
+            Ignored
+        );
+        assert_eq!(
+            r.classify(Path::new("/schools/bb/clubs/x/club.yaml")),
+            Ignored
+        );
+    }
+
+    #[test]
+    fn a_theme_folder_outside_the_site_is_the_theme() {
+        let r = directory();
+        assert_eq!(
+            r.classify(Path::new("/themes/blue/templates/club.html")),
+            Template
+        );
+        assert_eq!(
+            r.classify(Path::new("/themes/blue/static/style.css")),
+            Static
+        );
+        assert_eq!(
+            r.classify(Path::new("/themes/blue/templates/x.html~")),
+            Ignored
+        );
+        assert_eq!(r.classify(Path::new("/region/clubs/a/club.yaml")), Content);
+    }
+
+    #[test]
+    fn folders_inside_another_are_watched_once() {
+        let r = Roots {
+            site: "/region".into(),
+            included: vec!["/region/schools/a".into(), "/schools/b".into()],
+            theme: Some("/region/theme".into()),
+        };
+        assert_eq!(
+            r.to_watch(),
+            vec![PathBuf::from("/region"), PathBuf::from("/schools/b")]
+        );
     }
 }

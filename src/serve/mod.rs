@@ -223,11 +223,11 @@ pub fn start(
     let (signals, receiver) = mpsc::channel();
     let (watcher, watching) = watch::watch(&options.site, options.debounce, signals.clone())?;
     let mut serve_state = state::ServeState::new(options, shared.clone(), Box::new(report));
+    serve_state.watch_with(watcher);
     serve_state.first_build();
     let rebuild = std::thread::Builder::new()
         .name("bitimger rebuild".into())
         .spawn(move || {
-            let _watcher = watcher;
             serve_state.run(receiver);
         })
         .map_err(ServeError::Runtime)?;

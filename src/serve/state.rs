@@ -18,8 +18,9 @@ use std::time::Instant;
 use bytes::Bytes;
 use tokio::sync::{Semaphore, broadcast};
 
-use super::classify::{ChangeKind, classify};
+use super::classify::{ChangeKind, Roots};
 use super::files::{self, Copied};
+use super::watch::Watcher;
 use super::{RebuildReport, ServeOptions, http};
 use crate::build::{Pass, Prepared, pipeline};
 use crate::content::{LoadCache, LoadOptions, Site};
@@ -118,13 +119,13 @@ struct Changes {
 }
 
 impl Changes {
-    fn add(&mut self, root: &Path, signal: Signal) {
+    fn add(&mut self, roots: &Roots, signal: Signal) {
         match signal {
             Signal::Stop => self.stop = true,
             Signal::Rescan => self.rescan = true,
             Signal::Paths(paths) => {
                 for p in paths {
-                    let kind = classify(root, &p);
+                    let kind = roots.classify(&p);
                     if kind != ChangeKind::Ignored {
                         self.widest = self.widest.max(Some(kind));
                         self.paths.push(p);
@@ -165,6 +166,9 @@ pub(crate) struct ServeState {
     changed: usize,
     /// The folders a copied file may really lie in (site, theme).
     roots: Vec<PathBuf>,
+    /// The folders the site was last read from, and their watcher.
+    watched: Roots,
+    watcher: Option<Watcher>,
     /// Renders the pages after the first ones, leaving a core free for the
     /// server and the editor; `None` uses every core.
     background: Option<rayon::ThreadPool>,
@@ -176,6 +180,10 @@ impl ServeState {
         shared: Arc<Shared>,
         report: Box<dyn FnMut(&RebuildReport) + Send>,
     ) -> Self {
+        let watched = Roots {
+            site: options.site.clone(),
+            ..Roots::default()
+        };
         ServeState {
             options,
             shared,
@@ -186,8 +194,15 @@ impl ServeState {
             pending: Changes::default(),
             changed: 0,
             roots: Vec::new(),
+            watched,
+            watcher: None,
             background: background_pool(),
         }
+    }
+
+    /// Keeps `watcher` following the folders the site is read from.
+    pub(crate) fn watch_with(&mut self, watcher: Watcher) {
+        self.watcher = Some(watcher);
     }
 
     /// The build at start: everything, not interrupted.
@@ -207,12 +222,12 @@ impl ServeState {
         loop {
             if self.pending.is_empty() {
                 match signals.recv() {
-                    Ok(s) => self.pending.add(&self.options.site, s),
+                    Ok(s) => self.pending.add(&self.watched, s),
                     Err(_) => return,
                 }
             }
             while let Ok(s) = signals.try_recv() {
-                self.pending.add(&self.options.site, s);
+                self.pending.add(&self.watched, s);
             }
             let changes = std::mem::take(&mut self.pending);
             if changes.stop {
@@ -229,7 +244,7 @@ impl ServeState {
         let Some(rx) = signals else { return false };
         loop {
             match rx.try_recv() {
-                Ok(s) => self.pending.add(&self.options.site, s),
+                Ok(s) => self.pending.add(&self.watched, s),
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => self.pending.stop = true,
             }
@@ -260,6 +275,9 @@ impl ServeState {
         };
         let mut diags = Diagnostics::new();
         let prepared = pipeline::prepare(&self.options.site, &load, &mut diags);
+        if let Some(p) = &prepared {
+            self.follow(Roots::of(&p.site.config));
+        }
         let outcome = match &prepared {
             Some(prepared) => self.render(prepared, &changes, &mut diags, signals),
             None => Outcome::Failed,
@@ -300,6 +318,17 @@ impl ServeState {
             changed: self.changed,
             elapsed: start.elapsed(),
         });
+    }
+
+    /// Watches the folders the site is now read from (`include:` or the
+    /// theme may have changed).
+    fn follow(&mut self, roots: Roots) {
+        if roots != self.watched {
+            if let Some(w) = &mut self.watcher {
+                w.follow(&roots.to_watch());
+            }
+            self.watched = roots;
+        }
     }
 
     /// Renders `site` and publishes what changed: first the pages of the

@@ -3,6 +3,10 @@
 //! or by deleting and creating; folders appear with files already inside.
 //! The rebuild does not depend on every single event: a path names the
 //! club folder (or site folder) that is read again from disk as a whole.
+//!
+//! Besides the site folder, the watcher follows the folders the site is
+//! read from (a directory's `include:` folders, a theme folder elsewhere):
+//! after each load the rebuild hands it the current list.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
@@ -10,19 +14,64 @@ use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, RecommendedCache, new_debouncer_opt};
+use notify_debouncer_full::{
+    DebounceEventResult, Debouncer, FileIdCache, RecommendedCache, new_debouncer_opt,
+};
 
 use super::state::Signal;
 use super::{ServeError, Watching};
 
 /// A running watcher; dropping it stops watching.
 pub(crate) struct Watcher {
-    _debouncer: Box<dyn Send>,
+    debouncer: Box<dyn Follow>,
+    /// The folders watched besides the site folder.
+    extra: Vec<PathBuf>,
+    site: PathBuf,
 }
 
-fn keep<T: Send + 'static>(debouncer: T) -> Watcher {
+/// A debouncer of either kind (events or polling).
+trait Follow: Send {
+    fn add(&mut self, dir: &Path) -> notify::Result<()>;
+    fn remove(&mut self, dir: &Path);
+}
+
+impl<T: notify::Watcher + Send, C: FileIdCache + Send> Follow for Debouncer<T, C> {
+    fn add(&mut self, dir: &Path) -> notify::Result<()> {
+        self.watch(dir, RecursiveMode::Recursive)
+    }
+
+    fn remove(&mut self, dir: &Path) {
+        // A folder that was deleted is no longer watched anyway.
+        let _ = self.unwatch(dir);
+    }
+}
+
+fn keep<T: Follow + 'static>(debouncer: T, site: &Path) -> Watcher {
     Watcher {
-        _debouncer: Box::new(debouncer),
+        debouncer: Box::new(debouncer),
+        extra: Vec::new(),
+        site: site.to_path_buf(),
+    }
+}
+
+impl Watcher {
+    /// Watches exactly `dirs` besides the site folder: new ones are added,
+    /// those no longer named are let go. A folder that cannot be watched
+    /// (it does not exist: the load reports that) is tried again next time.
+    pub(crate) fn follow(&mut self, dirs: &[PathBuf]) {
+        let wanted: Vec<&PathBuf> = dirs.iter().filter(|d| **d != self.site).collect();
+        for old in std::mem::take(&mut self.extra) {
+            if wanted.contains(&&old) {
+                self.extra.push(old);
+            } else {
+                self.debouncer.remove(&old);
+            }
+        }
+        for dir in wanted {
+            if !self.extra.contains(dir) && self.debouncer.add(dir).is_ok() {
+                self.extra.push(dir.clone());
+            }
+        }
     }
 }
 
@@ -50,7 +99,7 @@ pub(crate) fn watch(
     )
     .and_then(|mut d| d.watch(site, RecursiveMode::Recursive).map(|()| d));
     if let Ok(d) = events {
-        return Ok((keep(d), Watching::Events));
+        return Ok((keep(d, site), Watching::Events));
     }
     let handler = move |result: DebounceEventResult| {
         let _ = signals.send(signal_of(result));
@@ -58,7 +107,7 @@ pub(crate) fn watch(
     let config = notify::Config::default().with_poll_interval(Duration::from_millis(500));
     new_debouncer_opt::<_, PollWatcher, _>(quiet, None, handler, RecommendedCache::new(), config)
         .and_then(|mut d| d.watch(site, RecursiveMode::Recursive).map(|()| d))
-        .map(|d| (keep(d), Watching::Polling))
+        .map(|d| (keep(d, site), Watching::Polling))
         .map_err(|e| ServeError::Watch(site.to_path_buf(), e.to_string()))
 }
 

@@ -33,4 +33,5 @@ mod scaffold;
 mod search;
 mod security;
 mod serve;
+mod serve_differential;
 mod serve_safety;

@@ -48,9 +48,14 @@ impl Response {
 
 impl Server {
     pub(crate) fn start(t: &SiteTest) -> Server {
+        Self::start_at(&t.site)
+    }
+
+    /// Serves the site folder `site` (e.g. a directory beside its schools).
+    pub(crate) fn start_at(site: &std::path::Path) -> Server {
         let mut child = bitimger()
             .args(["serve", "--port", "0"])
-            .arg(&t.site)
+            .arg(site)
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
