@@ -15,12 +15,12 @@ use serde_json::Value;
 
 use crate::harness::{bitimger, repo};
 
-fn corpus() -> PathBuf {
+pub(crate) fn corpus() -> PathBuf {
     repo().join("tests/bad-inputs")
 }
 
 /// Copies a folder, keeping symbolic links as links.
-fn copy_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from).follow_links(false) {
         let entry = entry.unwrap();
         let target = to.join(entry.path().strip_prefix(from).unwrap());
@@ -37,15 +37,15 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-struct Expected {
+pub(crate) struct Expected {
     code: String,
     message: String,
     file: String,
     line: Option<u64>,
-    grow: Option<(String, u64)>,
+    pub(crate) grow: Option<(String, u64)>,
 }
 
-fn expected(case: &Path) -> Expected {
+pub(crate) fn expected(case: &Path) -> Expected {
     let text = std::fs::read_to_string(case.join("expected.txt"))
         .unwrap_or_else(|e| panic!("{}: expected.txt: {e}", case.display()));
     let field = |name: &str| {
@@ -66,7 +66,7 @@ fn expected(case: &Path) -> Expected {
     }
 }
 
-fn pad(file: &Path, megabytes: u64) {
+pub(crate) fn pad(file: &Path, megabytes: u64) {
     use std::io::Write;
     let mut f = std::fs::OpenOptions::new().append(true).open(file).unwrap();
     let line = format!("# {}\n", "x".repeat(98));

@@ -27,6 +27,7 @@ mod loading;
 mod markdown;
 mod output;
 mod pages;
+mod pipeline;
 mod privacy;
 mod product;
 mod scaffold;
