@@ -484,3 +484,21 @@ fn a_busy_port_gives_a_clear_message() {
     let want = format!("port {port} is in use; try --port {}", port + 1);
     assert!(err.contains(&want), "{err}");
 }
+
+#[test]
+fn a_theme_folder_outside_the_site_is_watched() {
+    let t = SiteTest::fixture("serve_school");
+    let templates = t.dir().join("theme/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let page =
+        std::fs::read_to_string(crate::harness::repo().join("themes/default/templates/404.html"))
+            .unwrap();
+    let with = |mark: &str| page.replace("<h1>", &format!("<p id=\"mark\">{mark}</p><h1>"));
+    std::fs::write(templates.join("404.html"), with("Бірінші")).unwrap();
+    t.edit("site.yaml", "kind: school", "kind: school\ntheme: ../theme");
+    let server = Server::start(&t);
+    let mark = |r: &Response| r.page("").text("#mark");
+    assert_eq!(mark(&server.get("/nowhere")), "Бірінші");
+    std::fs::write(templates.join("404.html"), with("Екінші")).unwrap();
+    server.wait_for("/nowhere", "the edited theme", |r| mark(r) == "Екінші");
+}
