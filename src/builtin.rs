@@ -1,7 +1,7 @@
 //! Data built into the binary: the regions of Kazakhstan and the seven
 //! principles of school mediation, each with kk/ru/en names.
 //!
-//! Layer 0: imports only `types` and `yaml`.
+//! Layer 2: imports only `types` and `yaml`.
 
 use std::sync::OnceLock;
 

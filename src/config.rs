@@ -1,6 +1,6 @@
 //! `site.yaml` → [`Config`]: the site's title, languages, kind and settings.
 //!
-//! Layer 1: imports `diag`, `fs`, `types`, `yaml`.
+//! Layer 2: imports `diag`, `fs`, `types`, `yaml`.
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! File helpers whose errors always name the path.
 //!
-//! Layer 0: imports only `diag`.
+//! Layer 1: imports only `diag`.
 
 use std::io;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Small value types shared by the config and the content model: localized
 //! text, languages, academic years, dates, safe URLs.
 //!
-//! Layer 0: imports nothing from the crate but `diag`.
+//! Layer 1: imports nothing from the crate but `diag`.
 
 use std::collections::BTreeMap;
 use std::fmt;

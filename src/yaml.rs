@@ -2,7 +2,7 @@
 //! structs, turning its errors into diagnostics for teachers, and finding the
 //! line of a key for problems found after parsing.
 //!
-//! Layer 0: imports only `diag`. Swapping the YAML crate is a change to this
+//! Layer 1: imports only `diag`. Swapping the YAML crate is a change to this
 //! file alone.
 
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! generated corpus, and the time from saving a file to `serve` serving
 //! the changed page.
 //!
-//! Layer 7: imports `serve` (layer 6); only `main` imports it.
+//! Layer 8: imports `serve` (layer 7); only `main` imports it.
 
 pub mod corpus;
 

@@ -3,7 +3,7 @@
 //! its files into the output folder. Owns the output folder (through
 //! [`output`]); returns a [`BuildReport`].
 //!
-//! Layer 5: imports `rules`, `render`, `content`, `i18n`, `config`,
+//! Layer 6: imports `rules`, `render`, `content`, `i18n`, `config`,
 //! `diag`, `fs`, `types`.
 
 mod fingerprint;

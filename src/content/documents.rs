@@ -15,7 +15,7 @@
 //!   first bytes look like HTML or XML (a browser would sniff them as
 //!   pages): an error.
 //!
-//! Layer 2 (content): imports `diag`, `fs` and `content::{sanitize, rawhtml, svg}`.
+//! Layer 3 (content): imports `diag`, `fs` and `content::{sanitize, rawhtml, svg}`.
 
 use std::path::Path;
 use std::sync::Arc;

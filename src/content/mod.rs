@@ -1,7 +1,7 @@
 //! Content: walk the site folder, parse YAML and Markdown, validate, and
 //! produce the [`Site`] model. No templates, no UI messages here.
 //!
-//! Layer 2: imports `diag`, `fs`, `types`, `yaml`, `builtin`, `config`.
+//! Layer 3: imports `diag`, `fs`, `types`, `yaml`, `builtin`, `config`.
 
 mod cache;
 mod check;

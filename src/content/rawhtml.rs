@@ -7,7 +7,7 @@
 //! [`super::sanitize`]'s own lists. An HTML block is read as a whole, so
 //! a tag spread over several lines is still one tag.
 //!
-//! Layer 2 (content): imports `diag` and `content::sanitize`.
+//! Layer 3 (content): imports `diag` and `content::sanitize`.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};

@@ -7,7 +7,7 @@
 //! attribute filter) whether a tag or attribute goes, so the warnings of
 //! [`super::rawhtml`] name exactly what the sanitizer removes.
 //!
-//! Layer 2 (content): imports `diag` and `content::urls`.
+//! Layer 3 (content): imports `diag` and `content::urls`.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};

@@ -4,7 +4,7 @@
 //! inside the file or at this site, CSS loads nothing, and nothing is in
 //! the XHTML or MathML namespaces (which would make it a web page).
 //!
-//! Layer 2 (content): imports `content::urls`.
+//! Layer 3 (content): imports `content::urls`.
 
 use roxmltree::{Document, Node, ParsingOptions};
 

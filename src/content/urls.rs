@@ -12,7 +12,7 @@
 //! already decoded by the HTML parser or pulldown-cmark before a URL gets
 //! here, as the browser decodes them before it reads the URL.
 //!
-//! Layer 2 (content): imports nothing of the crate.
+//! Layer 3 (content): imports nothing of the crate.
 
 use std::sync::OnceLock;
 

@@ -2,7 +2,7 @@
 //! build from the embedded `i18n/*.ftl` and the site's own overrides; dates,
 //! numbers and alphabetical order per language; the Tera `t()` function.
 //!
-//! Layer 2: imports `diag`, `types`, `config`.
+//! Layer 3: imports `diag`, `types`, `config`.
 
 mod collate;
 

@@ -2,7 +2,7 @@
 //! sink as it is rendered (or collected, for `serve` and tests).
 //! Pages render in parallel; nothing here touches the output folder.
 //!
-//! Layer 3: imports `content`, `i18n`, `config`, `diag`, `types`, `builtin`.
+//! Layer 4: imports `content`, `i18n`, `config`, `diag`, `types`, `builtin`.
 
 mod charts;
 mod directory;

@@ -1,7 +1,7 @@
 //! Structured data for search engines: JSON-LD (schema.org) describing a club
 //! as an organization that belongs to its school.
 //!
-//! Layer 3 (render): reads the model through the page's [`Env`].
+//! Layer 4 (render): reads the model through the page's [`Env`].
 
 use serde_json::{Map, Value, json};
 

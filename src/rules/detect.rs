@@ -4,7 +4,7 @@
 //! full-width forms folded, invisible characters dropped). Each returns the
 //! character column (1-based) and the text found.
 //!
-//! Layer 4 (part of `rules`).
+//! Layer 5 (part of `rules`).
 
 use super::text::{Folded, is_dash};
 

@@ -8,7 +8,7 @@
 //! rendered, over every output file as it is rendered (from many threads;
 //! pages are scanned and dropped, not kept), and once all are rendered.
 //!
-//! Layer 4: imports `render` (the output file type), `content`, `config`,
+//! Layer 5: imports `render` (the output file type), `content`, `config`,
 //! `diag`, `fs`, `yaml`. Every rule has a stable code, listed in [`RULES`]
 //! and explained in docs/check.md; warnings are silenced by naming their
 //! code under `silence:` in site.yaml.

@@ -6,7 +6,7 @@
 //! control characters). Each character keeps where it came from (a column
 //! or a line), so a finding points at the source.
 //!
-//! Layer 4 (part of `rules`); imports nothing from the crate.
+//! Layer 5 (part of `rules`); imports nothing from the crate.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};

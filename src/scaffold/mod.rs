@@ -6,7 +6,7 @@
 //! first, and when a folder on the way to one is a link (`clubs ->
 //! /elsewhere`), nothing at all is written.
 //!
-//! Layer 6: imports `config`, `content`, `diag`, `types`.
+//! Layer 7: imports `config`, `content`, `diag`, `types`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

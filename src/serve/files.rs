@@ -11,7 +11,7 @@
 //! and streams it only when it is still the very file checked at build
 //! time (same device, inode, size and modification time).
 //!
-//! Layer 5 (serve): imports `config`, `content`, `render`, `diag`, `fs`.
+//! Layer 7 (serve): imports `config`, `content`, `render`, `diag`, `fs`.
 
 use std::fs::{File, Metadata};
 use std::io::{self, Read};

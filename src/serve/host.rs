@@ -9,7 +9,7 @@
 //! every interface: an address cannot be rebound), and the computer's own
 //! name (also with `.local`). Every other name gets a plain 403.
 //!
-//! Layer 5 (serve): imports nothing of the crate.
+//! Layer 7 (serve): imports nothing of the crate.
 
 use std::net::IpAddr;
 use std::sync::Arc;

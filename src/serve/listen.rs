@@ -9,7 +9,7 @@
 //! - at most [`ServeLimits::max_connections`] are open at once (kept
 //!   below the process's file limit); more wait for a free one.
 //!
-//! Layer 5 (serve): imports nothing of the crate.
+//! Layer 7 (serve): imports nothing of the crate.
 
 use std::io;
 use std::pin::Pin;

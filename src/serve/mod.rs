@@ -3,7 +3,7 @@
 //! browser tabs. A bad edit never stops it: the last good site stays
 //! served, with the problems shown over every page until they are fixed.
 //!
-//! Layer 6: imports `build`, `render`, `content`, `i18n`, `config`, `diag`.
+//! Layer 7: imports `build`, `render`, `content`, `i18n`, `config`, `diag`.
 //! Nothing here prints: what happens is reported through a callback.
 //!
 //! Threads: the HTTP server runs on a small tokio runtime; one rebuild

@@ -10,7 +10,7 @@
 //! library's own (same parser, same aliases), so no document can be read
 //! differently by the check and by the real parse.
 //!
-//! Layer 0: part of `yaml`; imports nothing from the crate.
+//! Layer 1: part of `yaml`; imports nothing from the crate.
 
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 

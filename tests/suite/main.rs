@@ -23,6 +23,7 @@ mod hostile_text;
 mod i18n;
 mod images;
 mod kept_files;
+mod layers;
 mod loading;
 mod markdown;
 mod output;

@@ -4,7 +4,7 @@
 //! a real birth date and a valid check digit count, so years, dates,
 //! phone numbers and sums are not taken for IINs.
 //!
-//! Layer 4 (part of `rules`).
+//! Layer 5 (part of `rules`).
 
 use super::super::detect::Found;
 use super::super::text::{Folded, is_dash};

@@ -11,7 +11,7 @@
 //! own output (its templates, the sanitizer's serialization), so tags are
 //! well formed; and a site's own templates are read as source files too.
 //!
-//! Layer 4 (part of `rules`).
+//! Layer 5 (part of `rules`).
 
 use super::super::text::Folded;
 use super::digits::may_hold_iin;

@@ -4,7 +4,7 @@
 //! as the digits they show), each character tagged with its source line.
 //! Link addresses, titles and heading ids are texts of their own.
 //!
-//! Layer 4 (part of `rules`).
+//! Layer 5 (part of `rules`).
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 

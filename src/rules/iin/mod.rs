@@ -12,7 +12,7 @@
 //!   its path. What is found only there (nothing in the files explains
 //!   it) is reported with the published file's name.
 //!
-//! Layer 4 (part of `rules`).
+//! Layer 5 (part of `rules`).
 
 mod digits;
 mod html;
