@@ -1,10 +1,12 @@
 //! bitimger: a static site generator for school mediation club portals.
 //!
-//! The pipeline (see docs/architecture in DESIGN): `config` reads site.yaml,
-//! `content` loads and validates the site, `i18n` holds the UI messages,
-//! `render` turns the site into pages, streamed to a sink, and `build`
-//! writes them as they come (`check` parses them instead).
-//! Modules import only from layers below them; the library never prints.
+//! The pipeline (docs/architecture.md): `config` reads site.yaml, `content`
+//! loads and validates the site, `i18n` holds the UI messages, `render`
+//! turns the site into pages streamed to a sink, `rules` look at the model
+//! and at every file, and `build::pipeline` runs all of it for `build`,
+//! `check` and `serve` alike (they differ only in where files go).
+//! Modules import only from layers below them (README "Development",
+//! enforced by tests/suite/layers.rs); the library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 #[doc(hidden)]
