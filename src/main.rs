@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use bitimger::build::output::WriteOutcome;
+use bitimger::build::output::{WhenBusy, WriteOutcome};
 use bitimger::build::{BuildOptions, build};
 use bitimger::content::LoadOptions;
 use bitimger::diag::Diagnostics;
@@ -55,6 +55,10 @@ enum Command {
         /// Also publish news and pages marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// When another build is writing into the same output folder,
+        /// stop (exit code 2) instead of waiting for it to finish
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Check the site without writing anything
     ///
@@ -199,7 +203,8 @@ fn main() -> ExitCode {
             site,
             output,
             drafts,
-        } => run_build(site.unwrap_or_else(default_site), output, drafts),
+            no_wait,
+        } => run_build(site.unwrap_or_else(default_site), output, drafts, no_wait),
         Command::Check {
             site,
             drafts,
@@ -267,12 +272,24 @@ fn counts(diags: &Diagnostics) -> String {
     )
 }
 
-fn run_build(site: PathBuf, output: PathBuf, drafts: bool) -> ExitCode {
+fn run_build(site: PathBuf, output: PathBuf, drafts: bool, no_wait: bool) -> ExitCode {
     let options = BuildOptions {
         site,
         output: output.clone(),
         drafts,
         today: None,
+        when_busy: if no_wait {
+            WhenBusy::Stop
+        } else {
+            WhenBusy::Wait {
+                notify: Some(std::sync::Arc::new(|out: &Path| {
+                    anstream::eprintln!(
+                        "another bitimger build is writing into {}; waiting for it to finish",
+                        folder(out)
+                    );
+                })),
+            }
+        },
     };
     match build(&options) {
         Err(e) => {
@@ -324,6 +341,16 @@ fn run_build(site: PathBuf, output: PathBuf, drafts: bool) -> ExitCode {
                 ExitCode::from(1)
             }
         }
+    }
+}
+
+/// A folder's path as it was given, with a `/` at the end to say it is one.
+fn folder(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text.ends_with(std::path::MAIN_SEPARATOR) {
+        text
+    } else {
+        format!("{text}{}", std::path::MAIN_SEPARATOR)
     }
 }
 

@@ -37,6 +37,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The build date (defaults to today in Kazakhstan).
     pub today: Option<Date>,
+    /// What to do when another build is writing into the same output:
+    /// wait for it (and be told), or stop.
+    pub when_busy: output::WhenBusy,
 }
 
 /// What a build did.
@@ -98,7 +101,21 @@ impl std::fmt::Display for BuildError {
                 p.display(),
                 list_paths(p, paths)
             ),
+            BuildError::Output(p, output::OutputProblem::Busy) => write!(
+                f,
+                "another bitimger build is writing into {}; nothing was written: build again when it has finished, or leave out --no-wait to wait for it",
+                p.display()
+            ),
             BuildError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<output::ClaimError> for BuildError {
+    fn from(e: output::ClaimError) -> Self {
+        match e {
+            output::ClaimError::Refused(p, problem) => BuildError::Output(p, problem),
+            output::ClaimError::Io(e) => BuildError::Io(e),
         }
     }
 }
@@ -135,8 +152,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             inputs.push(dir.clone());
         }
     }
-    output::check_output(&options.output, &options.site, &inputs)
-        .map_err(|p| BuildError::Output(options.output.clone(), p))?;
+    // Held until the build returns: one build at a time writes the output.
+    let lock = output::claim(&options.output, &options.site, &inputs, &options.when_busy)?;
     let load = LoadOptions {
         drafts: options.drafts,
         exclude: vec![output::absolute(&options.output)],
@@ -176,7 +193,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         report.elapsed = start.elapsed();
         return Ok(report);
     };
-    let writer = output::Writer::begin(&options.output).map_err(BuildError::Io)?;
+    let writer = output::Writer::begin(&lock).map_err(BuildError::Io)?;
     let counts = Counts::default();
     let failure: Mutex<Option<crate::fs::FsError>> = Mutex::new(None);
     let sink = |f: OutputFile| {

@@ -11,6 +11,10 @@
 //!
 //! Files in the output that bitimger did not make are never deleted: they
 //! are carried over into each new tree before the swap (see `keep`).
+//!
+//! One build at a time: a build claims the output (`claim`: checked under
+//! an advisory lock beside it, see `lock`) and writes it only while it
+//! holds that lock.
 
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -18,7 +22,12 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+mod claim;
+mod lock;
 mod swap;
+
+pub use claim::{ClaimError, OutputProblem, PUBLIC_IN_SITE, absolute, check_output, claim};
+pub use lock::{LOCK_SUFFIX, Notify, OutputLock, WhenBusy, lock_path};
 
 use super::keep::{self, KeepError, Made, Others};
 use super::manifest::{self, Entry, Manifest};
@@ -30,88 +39,19 @@ use swap::{remove_leftovers, remove_tree, sibling, swap_in};
 /// replaced when it holds something else.
 pub const MARKER: &str = ".bitimger-output";
 
-/// Why the output folder was refused.
-#[derive(Debug)]
-pub enum OutputProblem {
-    /// The output is the site folder or contains it.
-    ContainsSite,
-    /// The output folder holds files bitimger did not make.
-    NotOurs,
-    /// The output path exists and is not a folder.
-    NotAFolder,
-    /// The output is inside a folder the build reads (the site folder, an
-    /// included folder, the theme folder): that folder.
-    InsideInput(PathBuf),
-    /// The new site has files of its own where the output holds files
-    /// bitimger did not make (paths inside the output).
-    WouldReplace(Vec<String>),
-}
-
-/// The output folder bitimger may write inside the site folder: `public`
-/// at its top, the default output when building from inside the site.
-/// No loader reads it (only the folders of the format are read), and
-/// every command leaves it out.
-pub const PUBLIC_IN_SITE: &str = "public";
-
-/// Checks that `output` may be (re)written for the site in `site`, which
-/// also reads the folders `inputs` (included folders, a theme folder).
-/// The output may not be or hold any of them, nor be inside one of them
-/// (the next `check` or build would read the published files back),
-/// except `public` at the top of the site folder.
-pub fn check_output(output: &Path, site: &Path, inputs: &[PathBuf]) -> Result<(), OutputProblem> {
-    let out = absolute(output);
-    let site_abs = absolute(site);
-    let inputs_abs: Vec<PathBuf> = inputs.iter().map(|p| absolute(p)).collect();
-    if site_abs.starts_with(&out) || inputs_abs.iter().any(|i| i.starts_with(&out)) {
-        return Err(OutputProblem::ContainsSite);
-    }
-    if out.starts_with(&site_abs) && out != site_abs.join(PUBLIC_IN_SITE) {
-        return Err(OutputProblem::InsideInput(site.to_path_buf()));
-    }
-    if let Some(i) = inputs_abs.iter().position(|i| out.starts_with(i)) {
-        return Err(OutputProblem::InsideInput(inputs[i].clone()));
-    }
-    if out.exists() {
-        if !out.is_dir() {
-            return Err(OutputProblem::NotAFolder);
-        }
-        // An empty folder, or a gh-pages checkout with nothing but .git,
-        // CNAME, .nojekyll, may become the output; they are kept.
-        if !out.join(MARKER).is_file() && !keep::only_always_kept(&out) {
-            return Err(OutputProblem::NotOurs);
-        }
-    }
-    Ok(())
-}
-
-/// The absolute, normalized form of a path that may not exist yet.
-pub fn absolute(path: &Path) -> PathBuf {
-    if let Ok(real) = path.canonicalize() {
-        return real;
-    }
-    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    // Resolve the deepest existing ancestor, keep the rest as written.
-    let mut existing = abs.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.file_name(), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name.to_os_string());
-                existing = parent.to_path_buf();
-            }
-            _ => return abs,
-        }
-    }
-    let mut out = existing.canonicalize().unwrap_or(existing);
-    for part in rest.into_iter().rev() {
-        out.push(part);
-    }
-    out
-}
-
-/// Writes `files` as the new content of `output`, atomically.
+/// Writes `files` as the new content of `output`, atomically, waiting for
+/// any build writing it meanwhile.
 pub fn write_output(output: &Path, files: &[OutputFile]) -> Result<WriteOutcome, WriteError> {
-    let writer = Writer::begin(output)?;
+    let held = lock::lock(output, &WhenBusy::default()).map_err(|e| match e {
+        lock::LockError::Io(e) => WriteError::Io(e),
+        // Not when waiting; said as an error all the same.
+        lock::LockError::Busy => WriteError::Io(FsError {
+            action: "lock",
+            path: lock_path(output),
+            source: io::ErrorKind::WouldBlock.into(),
+        }),
+    })?;
+    let writer = Writer::begin(&held)?;
     files.par_iter().try_for_each(|f| writer.write(f.clone()))?;
     writer.finish(None)
 }
@@ -172,9 +112,10 @@ impl From<FsError> for WriteError {
 /// new tree in place in one step. Files whose bytes are the same as in the
 /// previous output (by the manifest, checked against the files' size and
 /// time) are not written but hard-linked from it, and when nothing at all
-/// changed, nothing is touched.
-pub struct Writer {
-    output: PathBuf,
+/// changed, nothing is touched. It lives no longer than the output's
+/// lock, so the leftovers it clears and the swap are one build's alone.
+pub struct Writer<'lock> {
+    output: &'lock Path,
     tmp: PathBuf,
     /// The previous output's manifest, only with files still as written.
     old: Option<Manifest>,
@@ -185,13 +126,14 @@ pub struct Writer {
     done: bool,
 }
 
-impl Writer {
-    /// Prepares to write `output`: reads and checks its manifest, and
-    /// creates the temporary folder.
-    pub fn begin(output: &Path) -> FsResult<Writer> {
-        let output = absolute(output);
-        remove_leftovers(&output);
-        let tmp = sibling(&output, "new");
+impl<'lock> Writer<'lock> {
+    /// Prepares to write the output held by `lock`: clears what killed
+    /// builds left, reads and checks its manifest, and creates the
+    /// temporary folder.
+    pub fn begin(lock: &'lock OutputLock) -> FsResult<Writer<'lock>> {
+        let output = lock.output();
+        remove_leftovers(output);
+        let tmp = sibling(output, "new");
         fs::remove_dir_all(&tmp)?;
         fs::create_dir_all(&tmp)?;
         let listed = std::fs::read_to_string(output.join(MARKER))
@@ -202,7 +144,7 @@ impl Writer {
             Some(None) => Made::Unlisted,
             None => Made::Nothing,
         };
-        let old = listed.flatten().map(|m| still_as_written(&output, m));
+        let old = listed.flatten().map(|m| still_as_written(output, m));
         Ok(Writer {
             output,
             tmp,
@@ -292,14 +234,14 @@ impl Writer {
             .par_iter()
             .filter(|e| e.2)
             .try_for_each(|(path, _, _)| self.link_unchanged(path))?;
-        let others = match keep::carry_over(&self.output, &self.tmp, &self.made) {
+        let others = match keep::carry_over(self.output, &self.tmp, &self.made) {
             Ok(others) => others,
             Err(KeepError::Clash(paths)) => return Err(WriteError::WouldReplace(paths)),
             Err(KeepError::Io(e)) => return Err(WriteError::Io(e)),
         };
         let marker = self.tmp.join(MARKER);
         std::fs::write(&marker, marker_text).map_err(fs_error("write", &marker))?;
-        swap_in(&self.tmp, &self.output)?;
+        swap_in(&self.tmp, self.output)?;
         Ok(WriteOutcome::Replaced {
             written,
             kept,
@@ -336,7 +278,7 @@ impl Writer {
     }
 }
 
-impl Drop for Writer {
+impl Drop for Writer<'_> {
     fn drop(&mut self) {
         if !self.done {
             let _ = remove_tree(&self.tmp);

@@ -258,14 +258,19 @@ fn failed_build_leaves_the_previous_output_byte_for_byte() {
     t.edit("clubs/senim/club.yaml", "karaganda", "qaraganda");
     t.build().fails_with(1);
     assert!(t.snapshot() == before);
-    // Nothing is left beside the output either.
+    // Nothing is left beside the output either, but the lock file that
+    // keeps two builds from writing it at once (empty, never published).
     let siblings: Vec<String> = std::fs::read_dir(t.dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
     assert_eq!(
+        std::fs::read(t.dir().join(".public.bitimger.lock")).unwrap(),
+        b""
+    );
+    assert_eq!(
         siblings.iter().collect::<BTreeSet<_>>(),
-        ["public", "site"]
+        [".public.bitimger.lock", "public", "site"]
             .iter()
             .map(|s| s.to_string())
             .collect::<BTreeSet<_>>()

@@ -16,7 +16,8 @@ pub(super) fn sibling(output: &Path, tag: &str) -> PathBuf {
     output.with_file_name(format!(".{name}.bitimger-{tag}-{}", std::process::id()))
 }
 
-/// Removes temporary folders left by builds that were killed.
+/// Removes temporary folders left by builds that were killed. Only under
+/// the output's lock: another build's folders are not leftovers.
 pub(super) fn remove_leftovers(output: &Path) {
     let Some(parent) = output.parent() else {
         return;
@@ -36,7 +37,9 @@ pub(super) fn remove_leftovers(output: &Path) {
     let old_prefix = format!("{prefix}old-");
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().to_string();
-        if !name.starts_with(&prefix) {
+        // The lock file is never removed (see `lock`), whatever the
+        // names of the outputs beside it.
+        if !name.starts_with(&prefix) || name.ends_with(super::LOCK_SUFFIX) {
             continue;
         }
         // A build killed between the two renames of a swap without

@@ -3,6 +3,19 @@
 
 use super::*;
 
+/// The names in `dir` (sorted): the output's folder and its lock file,
+/// and nothing else once a build is done.
+fn beside(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+const ONLY_OUTPUT: [&str; 2] = [".public.bitimger.lock", "public"];
+
 fn page(path: &str, text: &str) -> OutputFile {
     OutputFile::Bytes {
         path: path.into(),
@@ -21,8 +34,11 @@ fn replaces_the_whole_output() {
         "2"
     );
     assert!(!out.join("b.txt").exists());
-    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
-    assert_eq!(leftovers, 1, "temporary folders were left behind");
+    assert_eq!(
+        beside(dir.path()),
+        ONLY_OUTPUT,
+        "temporary folders were left behind"
+    );
 }
 
 #[test]
@@ -40,7 +56,7 @@ fn a_rebuild_with_nothing_changed_touches_nothing() {
     assert_eq!(before.ino(), after.ino());
     assert_eq!(before.mtime_nsec(), after.mtime_nsec());
     assert_eq!(std::fs::read(out.join(MARKER)).unwrap(), marker);
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    assert_eq!(beside(dir.path()), ONLY_OUTPUT);
 }
 
 #[test]
@@ -73,7 +89,7 @@ fn a_rebuild_writes_changed_files_and_links_the_others() {
     assert_eq!(read("a/index.html"), "1");
     assert_eq!(read("b/index.html"), "two");
     assert!(!out.join("c.txt").exists(), "a file no longer built stays");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    assert_eq!(beside(dir.path()), ONLY_OUTPUT);
 }
 
 #[test]
@@ -103,7 +119,8 @@ fn an_abandoned_write_leaves_the_output_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     write_output(&out, &[page("a/index.html", "1")]).unwrap();
-    let writer = Writer::begin(&out).unwrap();
+    let held = lock::lock(&out, &WhenBusy::Stop).unwrap();
+    let writer = Writer::begin(&held).unwrap();
     writer.write(page("a/index.html", "2")).unwrap();
     writer.write(page("new/index.html", "3")).unwrap();
     writer.abandon();
@@ -112,7 +129,7 @@ fn an_abandoned_write_leaves_the_output_as_it_was() {
         "1"
     );
     assert!(!out.join("new").exists());
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    assert_eq!(beside(dir.path()), ONLY_OUTPUT);
 }
 
 #[test]
@@ -181,5 +198,54 @@ fn a_previous_output_left_aside_by_a_killed_swap_is_put_back() {
     std::fs::rename(&out, sibling(&out, "old")).unwrap();
     write_output(&out, &[page("a/index.html", "2")]).unwrap();
     assert_eq!(std::fs::read_to_string(out.join("CNAME")).unwrap(), "x");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    assert_eq!(beside(dir.path()), ONLY_OUTPUT);
+}
+
+#[test]
+fn a_refused_output_gets_no_lock_file_and_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    let out = site.join("clubs/x/out");
+    let claimed = claim(&out, &site, &[], &WhenBusy::Stop);
+    assert!(matches!(
+        claimed,
+        Err(ClaimError::Refused(_, OutputProblem::InsideInput(_)))
+    ));
+    assert!(
+        !site.join("clubs").exists(),
+        "a folder was made in the site"
+    );
+}
+
+#[test]
+fn a_claimed_output_is_refused_to_a_build_that_does_not_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let out = dir.path().join("public");
+    write_output(&out, &[page("a/index.html", "1")]).unwrap();
+    let held = claim(&out, &site, &[], &WhenBusy::Stop).unwrap();
+    assert!(matches!(
+        claim(&out, &site, &[], &WhenBusy::Stop),
+        Err(ClaimError::Refused(_, OutputProblem::Busy))
+    ));
+    drop(held);
+    claim(&out, &site, &[], &WhenBusy::Stop).unwrap();
+}
+
+/// Leftovers are found by name; a lock file is never one, even of an
+/// output whose name looks like a temporary folder's.
+#[test]
+fn lock_files_are_never_cleared_as_leftovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let other = lock_path(&dir.path().join("public.bitimger-new-1"));
+    std::fs::write(&other, "").unwrap();
+    // What a killed build (process 1) left.
+    let leftover = dir.path().join(".public.bitimger-new-1");
+    std::fs::create_dir_all(&leftover).unwrap();
+    write_output(&out, &[page("a/index.html", "1")]).unwrap();
+    assert!(other.is_file());
+    assert!(lock_path(&out).is_file());
+    assert!(!leftover.exists(), "a leftover was kept");
 }
