@@ -9,6 +9,8 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod cli;
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,6 +21,7 @@ use bitimger::build::output::{WhenBusy, WriteOutcome};
 use bitimger::build::{BuildOptions, build};
 use bitimger::content::LoadOptions;
 use bitimger::diag::Diagnostics;
+use bitimger::progress::Phase;
 use bitimger::render::RenderOptions;
 use bitimger::scaffold::{ScaffoldError, ScaffoldReport};
 use bitimger::serve::{RebuildReport, ServeError, ServeOptions, Watching};
@@ -273,6 +276,7 @@ fn counts(diags: &Diagnostics) -> String {
 }
 
 fn run_build(site: PathBuf, output: PathBuf, drafts: bool, no_wait: bool) -> ExitCode {
+    let progress = cli::progress::TermProgress::on_stderr(phase_label);
     let options = BuildOptions {
         site,
         output: output.clone(),
@@ -290,8 +294,11 @@ fn run_build(site: PathBuf, output: PathBuf, drafts: bool, no_wait: bool) -> Exi
                 })),
             }
         },
+        progress: progress.handle(),
     };
-    match build(&options) {
+    let built = build(&options);
+    progress.clear();
+    match built {
         Err(e) => {
             anstream::eprintln!("error: {e}");
             ExitCode::from(if matches!(e, bitimger::build::BuildError::Io(_)) {
@@ -342,6 +349,19 @@ fn run_build(site: PathBuf, output: PathBuf, drafts: bool, no_wait: bool) -> Exi
             }
         }
     }
+}
+
+/// What the progress bar of a long build says it is doing; short, so
+/// that the bar fits a narrow window.
+fn phase_label(phase: Phase) -> String {
+    match phase {
+        Phase::Reading => "reading the site",
+        Phase::Photos => "photos",
+        Phase::Pages => "pages",
+        Phase::Checking => "checking links",
+        Phase::Writing => "writing",
+    }
+    .to_string()
 }
 
 /// A folder's path as it was given, with a `/` at the end to say it is one.
@@ -409,8 +429,14 @@ fn run_serve(mut options: ServeOptions, open: bool) -> ExitCode {
         return ExitCode::from(2);
     }
     options.exclude = vec![bitimger::build::output::absolute(Path::new("public"))];
+    let progress = cli::progress::TermProgress::on_stderr(phase_label);
+    options.progress = progress.handle();
     let site = options.site.clone();
-    let handle = match bitimger::serve::start(options, report_rebuild) {
+    let report = move |r: &RebuildReport| {
+        progress.clear();
+        report_rebuild(r);
+    };
+    let handle = match bitimger::serve::start(options, report) {
         Ok(h) => h,
         Err(e) => {
             anstream::eprintln!("error: {e}");

@@ -4,7 +4,7 @@
 //! [`output`]); returns a [`BuildReport`].
 //!
 //! Layer 6: imports `rules`, `render`, `content`, `i18n`, `config`,
-//! `diag`, `fs`, `types`.
+//! `diag`, `fs`, `types`, `progress`.
 
 mod fingerprint;
 pub mod keep;
@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 use crate::config::Config;
 use crate::content::LoadOptions;
 use crate::diag::Diagnostics;
+use crate::progress::{Phase, ProgressHandle};
 use crate::render::{OutputFile, RenderOptions};
 use crate::types::Date;
 
@@ -40,6 +41,8 @@ pub struct BuildOptions {
     /// What to do when another build is writing into the same output:
     /// wait for it (and be told), or stop.
     pub when_busy: output::WhenBusy,
+    /// Told how far the build has got (nothing by default).
+    pub progress: ProgressHandle,
 }
 
 /// What a build did.
@@ -154,13 +157,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     // Held until the build returns: one build at a time writes the output.
     let lock = output::claim(&options.output, &options.site, &inputs, &options.when_busy)?;
+    options.progress.start(Phase::Reading, 0);
     let load = LoadOptions {
         drafts: options.drafts,
         exclude: vec![output::absolute(&options.output)],
         ..LoadOptions::default()
     };
     let today = options.today.unwrap_or_else(Date::today);
-    let render = RenderOptions { today };
+    let render = RenderOptions {
+        today,
+        progress: options.progress.clone(),
+    };
     let mut report = BuildReport {
         diagnostics: Diagnostics::new(),
         pages: 0,
@@ -207,6 +214,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     };
     pass.render_to(diags, &sink);
+    options.progress.start(Phase::Checking, 0);
     prepared.finish(diags);
     (report.pages, report.files) = counts.get();
     if let Some(e) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
@@ -219,6 +227,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         // Only a build with nothing to report may be skipped next time, so
         // that warnings are shown again on every build until fixed.
         let keep = report.diagnostics.is_empty().then_some(input).flatten();
+        options.progress.start(Phase::Writing, 0);
         report.outcome = Some(writer.finish(keep).map_err(|e| match e {
             output::WriteError::Io(e) => BuildError::Io(e),
             output::WriteError::WouldReplace(paths) => BuildError::Output(

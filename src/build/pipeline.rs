@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::content::{LoadOptions, Site, load_site};
 use crate::diag::Diagnostics;
 use crate::i18n::{I18n, load_i18n};
+use crate::progress::Phase;
 use crate::render::{OutputFile, PageTask, RenderOptions, Renderer, Sink};
 use crate::rules::Rules;
 
@@ -74,6 +75,7 @@ impl<'a> Pass<'a> {
         if diags.has_errors() {
             return None;
         }
+        options.progress.start(Phase::Pages, tasks.len());
         Some(Pass {
             prepared,
             renderer,

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use super::OutputFile;
 use crate::content::Site;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::progress::{Phase, ProgressHandle};
 
 /// Longest side of the display size.
 const DISPLAY: u32 = 1600;
@@ -59,7 +60,11 @@ fn cache() -> &'static Mutex<HashMap<CacheKey, Arc<Processed>>> {
 }
 
 /// Processes every image the site publishes: leader photos and galleries.
-pub(crate) fn process_images(site: &Site, diags: &mut Diagnostics) -> (ImageMap, Vec<OutputFile>) {
+pub(crate) fn process_images(
+    site: &Site,
+    progress: &ProgressHandle,
+    diags: &mut Diagnostics,
+) -> (ImageMap, Vec<OutputFile>) {
     let mut jobs: Vec<(PathBuf, String)> = Vec::new();
     for club in &site.clubs {
         for leader in &club.leaders {
@@ -73,9 +78,16 @@ pub(crate) fn process_images(site: &Site, diags: &mut Diagnostics) -> (ImageMap,
     }
     jobs.sort();
     jobs.dedup();
+    if !jobs.is_empty() {
+        progress.start(Phase::Photos, jobs.len());
+    }
     let results: Vec<(PathBuf, Result<Arc<Processed>, Diagnostic>)> = jobs
         .par_iter()
-        .map(|(src, dir)| (src.clone(), process_cached(src, dir)))
+        .map(|(src, dir)| {
+            let done = process_cached(src, dir);
+            progress.advance(1);
+            (src.clone(), done)
+        })
         .collect();
     let mut map = ImageMap::new();
     let mut files = Vec::new();

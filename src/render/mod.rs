@@ -2,7 +2,8 @@
 //! sink as it is rendered (or collected, for `serve` and tests).
 //! Pages render in parallel; nothing here touches the output folder.
 //!
-//! Layer 4: imports `content`, `i18n`, `config`, `diag`, `types`, `builtin`.
+//! Layer 4: imports `content`, `i18n`, `config`, `diag`, `types`, `builtin`,
+//! `progress`.
 
 mod charts;
 mod directory;
@@ -27,6 +28,7 @@ use rayon::prelude::*;
 use crate::content::Site;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
+use crate::progress::ProgressHandle;
 use crate::types::Date;
 pub(crate) use links::{PageId, Paths};
 pub(crate) use views::escape as escape_html;
@@ -91,12 +93,15 @@ impl OutputFile {
 pub struct RenderOptions {
     /// The day of the build: picks the current plan.
     pub today: Date,
+    /// Told of the photos and pages done.
+    pub progress: ProgressHandle,
 }
 
 impl Default for RenderOptions {
     fn default() -> Self {
         RenderOptions {
             today: Date::today(),
+            progress: ProgressHandle::default(),
         }
     }
 }
@@ -175,7 +180,7 @@ impl<'a> Renderer<'a> {
         diags: &mut Diagnostics,
     ) -> Option<Self> {
         let theme = theme::compile_theme(site, i18n.clone(), diags)?;
-        let (images, image_files) = images::process_images(site, diags);
+        let (images, image_files) = images::process_images(site, &options.progress, diags);
         Some(Renderer {
             site,
             i18n,
@@ -247,7 +252,9 @@ impl<'a> Renderer<'a> {
             today: self.options.today,
             qr: &self.qr,
         };
-        pages::render_page(&env, &self.theme, job).map(well_formed)
+        let page = pages::render_page(&env, &self.theme, job).map(well_formed);
+        self.options.progress.advance(1);
+        page
     }
 
     /// Renders `tasks` and hands them and `others` to `sink`, in parallel,

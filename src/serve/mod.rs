@@ -3,7 +3,8 @@
 //! browser tabs. A bad edit never stops it: the last good site stays
 //! served, with the problems shown over every page until they are fixed.
 //!
-//! Layer 7: imports `build`, `render`, `content`, `i18n`, `config`, `diag`.
+//! Layer 7: imports `build`, `render`, `content`, `i18n`, `config`, `diag`,
+//! `progress`.
 //! Nothing here prints: what happens is reported through a callback.
 //!
 //! Threads: the HTTP server runs on a small tokio runtime; one rebuild
@@ -46,6 +47,8 @@ pub struct ServeOptions {
     pub debounce: Duration,
     /// What misbehaving clients may hold of the server.
     pub limits: ServeLimits,
+    /// Told how far the build at start has got (not the rebuilds).
+    pub progress: crate::progress::ProgressHandle,
 }
 
 /// Limits that keep the server answering the editor's browser when other
@@ -87,6 +90,7 @@ impl ServeOptions {
             exclude: Vec::new(),
             debounce: Duration::from_millis(15),
             limits: ServeLimits::default(),
+            progress: Default::default(),
         }
     }
 }

@@ -213,7 +213,12 @@ impl ServeState {
         };
         // Nothing to keep responsive yet: use every core.
         let background = self.background.take();
+        self.options
+            .progress
+            .start(crate::progress::Phase::Reading, 0);
         self.rebuild(changes, None, true);
+        // Rebuilds are quick and each says what it did: no progress.
+        self.options.progress = Default::default();
         self.background = background;
     }
 
@@ -345,6 +350,7 @@ impl ServeState {
         let site = &prepared.site;
         let options = RenderOptions {
             today: Date::today(),
+            progress: self.options.progress.clone(),
         };
         let Some(renderer) = Pass::new(prepared, &options, diags) else {
             return Outcome::Failed;

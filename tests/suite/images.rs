@@ -120,7 +120,7 @@ const PHOTOS_YAML: &str = "\
   alt: {kk: \"Клуб белгісі\", ru: \"Эмблема клуба\"}
 ";
 
-fn gallery_site() -> crate::harness::SiteTest {
+pub(crate) fn gallery_site() -> crate::harness::SiteTest {
     let club = format!("{CLUB_YAML}gallery:\n  consent: true\n");
     let t = school(&[
         ("clubs/senim/club.yaml", &club),

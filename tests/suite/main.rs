@@ -31,6 +31,7 @@ mod pages;
 mod pipeline;
 mod privacy;
 mod product;
+mod progress;
 mod scaffold;
 mod search;
 mod security;
