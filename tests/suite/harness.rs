@@ -12,9 +12,18 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A command running the bitimger binary.
+/// The photo cache of commands that are not given their own: under
+/// target/, so tests never write into the user's cache folder.
+pub fn shared_cache() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("photo-cache")
+}
+
+/// A command running the bitimger binary, with the photo cache in
+/// [`shared_cache`].
 pub fn bitimger() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_bitimger"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_bitimger"));
+    c.env("BITIMGER_CACHE_DIR", shared_cache());
+    c
 }
 
 /// A site in a temporary folder, with an output folder beside it.
@@ -154,11 +163,19 @@ impl SiteTest {
         self._dir.path()
     }
 
+    /// The photo cache of this site's commands (`cache/` in the temporary
+    /// folder), so each test starts with an empty one.
+    pub fn cache(&self) -> PathBuf {
+        self.dir().join("cache")
+    }
+
     /// A command running the binary from the temporary folder, so messages
     /// name files as `site/...`, the same on every machine.
     pub fn command(&self) -> Command {
         let mut c = bitimger();
-        c.current_dir(self.dir()).env("NO_COLOR", "1");
+        c.current_dir(self.dir())
+            .env("NO_COLOR", "1")
+            .env("BITIMGER_CACHE_DIR", self.cache());
         c
     }
 

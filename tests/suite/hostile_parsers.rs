@@ -26,7 +26,8 @@ fn limited(t: &SiteTest, args: &[&str]) -> Command {
         .arg(env!("CARGO_BIN_EXE_bitimger"))
         .args(args)
         .current_dir(t.dir())
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .env("BITIMGER_CACHE_DIR", t.cache());
     c
 }
 
