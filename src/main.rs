@@ -201,6 +201,8 @@ fn default_site() -> PathBuf {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Photos encoded once are reused by later runs (docs/performance.md).
+    bitimger::render::cache_photos_on_disk();
     match cli.command {
         Command::Build {
             site,
@@ -329,6 +331,10 @@ fn run_build(site: PathBuf, output: PathBuf, drafts: bool, no_wait: bool) -> Exi
                         String::new()
                     }
                 );
+                let photos = report.photos;
+                if photos.reused + photos.encoded > 0 {
+                    anstream::eprintln!("Photos: {} reused, {} new", photos.reused, photos.encoded);
+                }
                 if let Some(WriteOutcome::Replaced { others, .. }) = &report.outcome
                     && others.files > 0
                 {

@@ -61,6 +61,8 @@ pub struct BuildReport {
     pub outcome: Option<output::WriteOutcome>,
     /// Time taken.
     pub elapsed: Duration,
+    /// Photos taken from the photo cache, and photos encoded.
+    pub photos: crate::render::PhotoCounts,
 }
 
 /// A failure that is not the content's fault.
@@ -175,6 +177,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         written: false,
         outcome: None,
         elapsed: Duration::ZERO,
+        photos: Default::default(),
     };
     let input = config
         .as_ref()
@@ -213,6 +216,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             }
         }
     };
+    report.photos = pass.photos();
     pass.render_to(diags, &sink);
     options.progress.start(Phase::Checking, 0);
     prepared.finish(diags);

@@ -84,6 +84,12 @@ impl<'a> Pass<'a> {
         })
     }
 
+    /// How many published images this pass took from the photo cache,
+    /// and how many it encoded.
+    pub fn photos(&self) -> crate::render::PhotoCounts {
+        self.renderer.photos()
+    }
+
     /// Every page of the site, in every language.
     pub fn tasks(&self) -> &[PageTask] {
         &self.tasks

@@ -1,29 +1,38 @@
 //! Published images: decoded with size limits, turned upright by their EXIF
 //! orientation, resized to a display size and a thumbnail, and re-encoded,
 //! which drops every piece of metadata (EXIF, GPS, XMP). Originals are never
-//! copied. Results are cached by file, size and modification time, so
-//! `serve` does not redo them on every save.
+//! copied. What a source becomes is cached (see [`cache`]) by the hash of its
+//! bytes and of the settings here, on disk between runs and in memory for
+//! `serve`, so a photo is encoded once, not on every build.
+
+mod cache;
+mod decode;
 
 use std::collections::HashMap;
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
-use std::time::SystemTime;
+use std::sync::Arc;
 
+use image::DynamicImage;
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
-use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 use rayon::prelude::*;
+use xxhash_rust::xxh3::Xxh3;
 
 use super::OutputFile;
 use crate::content::Site;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::progress::{Phase, ProgressHandle};
+pub use cache::cache_photos_on_disk;
+use cache::{Cache, Entry, Size};
+use decode::{broken, decode, too_large_file};
 
 /// Longest side of the display size.
 const DISPLAY: u32 = 1600;
 /// Longest side of thumbnails.
 const THUMB: u32 = 480;
+/// JPEG quality of both sizes.
+const JPEG_QUALITY: u8 = 82;
 /// Images wider or taller than this are refused.
 const MAX_SIDE: u32 = 12_000;
 /// Memory a single decode may use.
@@ -31,6 +40,58 @@ const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 
 /// Image files larger than this are refused before decoding.
 const MAX_FILE: u64 = 40 * 1024 * 1024;
+
+/// What shapes the files made of a photo. All of it is in the cache key
+/// (by its `Debug` form, so a field added here is too).
+#[derive(Debug, Clone, Copy)]
+struct Settings {
+    display: u32,
+    thumb: u32,
+    jpeg_quality: u8,
+}
+
+/// The settings of every build.
+const SETTINGS: Settings = Settings {
+    display: DISPLAY,
+    thumb: THUMB,
+    jpeg_quality: JPEG_QUALITY,
+};
+
+/// The version of the processing below, part of every cache key: bump it
+/// when a change makes other bytes of the same source (the resize filter,
+/// when WebP is tried, the order of steps...). The sizes, quality and
+/// limits above, [`SETTINGS`], bitimger's version and [`ENCODERS`] are in
+/// the key already.
+const PROCESSING: u32 = 1;
+
+/// The crates that decode, resize and encode (the `image` crate and what it
+/// uses), as Cargo.lock pins them: a new version may make other bytes, so
+/// they are part of every cache key. A unit test compares this list with
+/// Cargo.lock and says what to write here after an update.
+const ENCODERS: &[&str] = &[
+    "adler2 2.0.1",
+    "autocfg 1.5.1",
+    "bitflags 2.13.2",
+    "bytemuck 1.25.2",
+    "byteorder-lite 0.1.0",
+    "cfg-if 1.0.5",
+    "crc32fast 1.5.4",
+    "fdeflate 0.3.7",
+    "flate2 1.1.11",
+    "image 0.25.10",
+    "image-webp 0.2.4",
+    "miniz_oxide 0.8.9",
+    "miniz_oxide 0.9.1",
+    "moxcms 0.8.1",
+    "num-traits 0.2.19",
+    "png 0.18.1",
+    "pxfm 0.1.30",
+    "quick-error 2.0.1",
+    "simd-adler32 0.3.10",
+    "zlib-rs 0.6.8",
+    "zune-core 0.5.3",
+    "zune-jpeg 0.5.15",
+];
 
 /// A published image.
 #[derive(Debug, Clone)]
@@ -47,24 +108,33 @@ pub(crate) struct ImageInfo {
 /// Source image → what was made of it.
 pub(crate) type ImageMap = HashMap<PathBuf, ImageInfo>;
 
+/// How many published images a run took from the photo cache, and how
+/// many it had to encode (new or changed photos, or an empty cache).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PhotoCounts {
+    /// Taken from the cache, unchanged since an earlier run.
+    pub reused: usize,
+    /// Decoded and encoded in this run.
+    pub encoded: usize,
+}
+
+/// The output path and bytes of each file made of one source.
+type Files = Vec<(String, Arc<Vec<u8>>)>;
+
 struct Processed {
     info: ImageInfo,
-    files: Vec<(String, Arc<Vec<u8>>)>,
+    files: Files,
 }
 
-type CacheKey = (PathBuf, u64, SystemTime, String);
-
-fn cache() -> &'static Mutex<HashMap<CacheKey, Arc<Processed>>> {
-    static CACHE: OnceLock<Mutex<HashMap<CacheKey, Arc<Processed>>>> = OnceLock::new();
-    CACHE.get_or_init(Default::default)
-}
+/// What processing one source gave, and whether it came from the cache.
+type Outcome = Result<(Processed, bool), Diagnostic>;
 
 /// Processes every image the site publishes: leader photos and galleries.
 pub(crate) fn process_images(
     site: &Site,
     progress: &ProgressHandle,
     diags: &mut Diagnostics,
-) -> (ImageMap, Vec<OutputFile>) {
+) -> (ImageMap, Vec<OutputFile>, PhotoCounts) {
     let mut jobs: Vec<(PathBuf, String)> = Vec::new();
     for club in &site.clubs {
         for leader in &club.leaders {
@@ -78,242 +148,193 @@ pub(crate) fn process_images(
     }
     jobs.sort();
     jobs.dedup();
-    if !jobs.is_empty() {
-        progress.start(Phase::Photos, jobs.len());
+    if jobs.is_empty() {
+        // No photo: the cache folder is not even made.
+        return Default::default();
     }
-    let results: Vec<(PathBuf, Result<Arc<Processed>, Diagnostic>)> = jobs
+    progress.start(Phase::Photos, jobs.len());
+    let cache = Cache::open();
+    let results: Vec<(PathBuf, Outcome)> = jobs
         .par_iter()
         .map(|(src, dir)| {
-            let done = process_cached(src, dir);
+            let done = process_cached(src, dir, &cache, SETTINGS);
             progress.advance(1);
             (src.clone(), done)
         })
         .collect();
+    cache.finish();
     let mut map = ImageMap::new();
     let mut files = Vec::new();
+    let mut counts = PhotoCounts::default();
     for (src, result) in results {
         match result {
-            Ok(p) => {
-                for (path, bytes) in &p.files {
-                    files.push(OutputFile::Shared {
-                        path: path.clone(),
-                        bytes: bytes.clone(),
-                    });
+            Ok((p, reused)) => {
+                match reused {
+                    true => counts.reused += 1,
+                    false => counts.encoded += 1,
                 }
-                map.insert(src, p.info.clone());
+                for (path, bytes) in p.files {
+                    files.push(OutputFile::Shared { path, bytes });
+                }
+                map.insert(src, p.info);
             }
             Err(d) => diags.push(d),
         }
     }
-    (map, files)
+    (map, files, counts)
 }
 
-fn process_cached(src: &Path, dir: &str) -> Result<Arc<Processed>, Diagnostic> {
-    let meta = std::fs::metadata(src).map_err(|e| crate::fs::io_diagnostic(src, &e))?;
-    let key = (
-        src.to_path_buf(),
-        meta.len(),
-        meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
-        dir.to_string(),
+/// What `src` becomes under `dir`, and whether it came from the cache.
+/// The source is read (and measured) every time: a hit needs the same
+/// bytes, so it gives what encoding them again would.
+fn process_cached(src: &Path, dir: &str, cache: &Cache, settings: Settings) -> Outcome {
+    std::fs::metadata(src).map_err(|e| crate::fs::io_diagnostic(src, &e))?;
+    let (bytes, key) = read_source(src, settings)?;
+    let (entry, reused) = match cache.get(key) {
+        Some(hit) => (hit, true),
+        None => {
+            let entry = Arc::new(process(src, &bytes, settings)?);
+            cache.put(key, &entry);
+            (entry, false)
+        }
+    };
+    let stem = crate::content::names::image_stem(src);
+    Ok((named(&entry, &format!("{dir}/{stem}")), reused))
+}
+
+/// The cache key of a source: its bytes, its extension (which decides how
+/// it is decoded and whether WebP is tried), and every setting above. A
+/// source that failed to decode is never stored, so a hit means these
+/// bytes decoded within these limits.
+fn key_hasher(src: &Path, settings: Settings) -> Xxh3 {
+    let ext = src
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let settings = format!(
+        "bitimger {} processing {PROCESSING}; {settings:?}; \
+         limits {MAX_SIDE} px, {MAX_ALLOC} B, {MAX_FILE} B; {}; extension {ext}\n",
+        env!("CARGO_PKG_VERSION"),
+        ENCODERS.join(", "),
     );
-    if let Some(hit) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return Ok(hit);
-    }
-    let processed = Arc::new(process(src, dir)?);
-    if let Ok(mut c) = cache().lock() {
-        c.insert(key, processed.clone());
-    }
-    Ok(processed)
+    let mut hash = Xxh3::new();
+    hash.update(settings.as_bytes());
+    hash
 }
 
-fn broken(src: &Path, why: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error("image/broken", format!("this image cannot be read: {why}"))
-        .in_file(src)
-        .help("open it in an image editor and save it again as JPEG or PNG, or remove it")
-}
-
-fn decode(src: &Path) -> Result<DynamicImage, Diagnostic> {
+/// The bytes of `src` (refused past [`MAX_FILE`]) and their cache key,
+/// hashed piece by piece as they are read.
+fn read_source(src: &Path, settings: Settings) -> Result<(Vec<u8>, u128), Diagnostic> {
     // Opened as a regular file only (a FIFO would block), and measured
     // through the open handle.
     let file = crate::fs::open_file(src).map_err(|e| broken(src, e))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE {
-        return Err(Diagnostic::error(
-            "image/too-large",
-            format!(
-                "this image file is {} MB; images over {} MB are not published",
-                size / (1024 * 1024),
-                MAX_FILE / (1024 * 1024)
-            ),
-        )
-        .in_file(src)
-        .help("save a smaller copy (a web page shows photos at most 1600 pixels wide)"));
+        return Err(too_large_file(src, size));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    std::io::Read::read_to_end(&mut { file }, &mut bytes).map_err(|e| broken(src, e))?;
-    let mut reader = ImageReader::new(Cursor::new(bytes.as_slice()));
-    // As `ImageReader::open` does: the extension first, then the content.
-    if let Ok(format) = image::ImageFormat::from_path(src) {
-        reader.set_format(format);
-    }
-    let mut reader = reader.with_guessed_format().map_err(|e| broken(src, e))?;
-    // The JPEG decoder fills a cut-off file with grey and reports success.
-    if reader.format() == Some(image::ImageFormat::Jpeg) && !jpeg_is_complete(&bytes) {
-        return Err(broken(
-            src,
-            "the file is cut off before the end of the picture (part of it would show grey)",
-        )
-        .help("copy the photo again from the camera or phone, or open it in an image editor and save it again"));
-    }
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_ALLOC);
-    reader.limits(limits);
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|e| too_big_or_broken(src, e))?;
-    let orientation = decoder.orientation().map_err(|e| broken(src, e))?;
-    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| too_big_or_broken(src, e))?;
-    img.apply_orientation(orientation);
-    Ok(img)
-}
-
-/// Whether a JPEG's data runs to its end-of-image marker: its segments
-/// are walked by their lengths, and each scan's coded data up to the next
-/// marker. Bytes between segments are skipped, as decoders do.
-fn jpeg_is_complete(data: &[u8]) -> bool {
-    if !data.starts_with(&[0xFF, 0xD8]) {
-        return false;
-    }
-    let mut i = 2;
+    let mut hash = key_hasher(src, settings);
+    let mut piece = vec![0; 1 << 20];
+    let mut file = file.take(MAX_FILE + 1);
     loop {
-        let Some(ff) = data
-            .get(i..)
-            .and_then(|d| d.iter().position(|&b| b == 0xFF))
-        else {
-            return false;
+        let n = match file.read(&mut piece) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(broken(src, e)),
         };
-        i += ff;
-        while data.get(i) == Some(&0xFF) {
-            i += 1;
-        }
-        let Some(&marker) = data.get(i) else {
-            return false;
-        };
-        i += 1;
-        match marker {
-            0xD9 => return true,
-            // Markers without a length: restarts, TEM, and a stray 0x00.
-            0x00 | 0x01 | 0xD0..=0xD7 => continue,
-            _ => {}
-        }
-        let Some(len) = data
-            .get(i..i + 2)
-            .map(|l| usize::from(u16::from_be_bytes([l[0], l[1]])))
-        else {
-            return false;
-        };
-        if len < 2 || i + len > data.len() {
-            return false;
-        }
-        i += len;
-        if marker == 0xDA {
-            // Coded data: 0xFF is followed by 0x00 (a data byte), a restart
-            // marker or fill; any other marker ends the scan.
-            loop {
-                let Some(ff) = data
-                    .get(i..)
-                    .and_then(|d| d.iter().position(|&b| b == 0xFF))
-                else {
-                    return false;
-                };
-                i += ff;
-                match data.get(i + 1) {
-                    None => return false,
-                    Some(0x00 | 0xD0..=0xD7) => i += 2,
-                    Some(0xFF) => i += 1,
-                    Some(_) => break,
-                }
-            }
-        }
+        hash.update(&piece[..n]);
+        bytes.extend_from_slice(&piece[..n]);
     }
+    if bytes.len() as u64 > MAX_FILE {
+        // It grew while it was read.
+        return Err(too_large_file(src, bytes.len() as u64));
+    }
+    Ok((bytes, hash.digest128()))
 }
 
-/// Decoding stops at the limits: a huge or hostile file is refused, not read.
-fn too_big_or_broken(src: &Path, e: image::ImageError) -> Diagnostic {
-    if matches!(e, image::ImageError::Limits(_)) {
-        return Diagnostic::error(
-            "image/too-large",
-            format!("this image is too large to publish safely: {e}"),
-        )
-        .in_file(src)
-        .help(format!(
-            "save a smaller copy, at most {MAX_SIDE} pixels on each side (a web page shows photos at most {DISPLAY} pixels wide)"
-        ));
-    }
-    broken(src, e)
+/// The published files of `entry`, named `<base>-<longest side>.<format>`.
+fn named(entry: &Entry, base: &str) -> Processed {
+    let mut files = Vec::new();
+    let mut name = |size: &Size| {
+        let base = format!("{base}-{}", size.width.max(size.height));
+        let path = format!("{base}.{}", size.ext);
+        files.push((path.clone(), size.bytes.clone()));
+        let webp = size.webp.as_ref().map(|w| {
+            let p = format!("{base}.webp");
+            files.push((p.clone(), w.clone()));
+            p
+        });
+        ImageInfo {
+            path,
+            webp,
+            width: size.width,
+            height: size.height,
+            thumb: None,
+        }
+    };
+    let mut info = name(&entry.display);
+    // Small images: one size serves both.
+    let thumb = entry.thumb.as_ref().map_or_else(|| info.clone(), &mut name);
+    info.thumb = Some(Box::new(thumb));
+    Processed { info, files }
 }
 
-fn process(src: &Path, dir: &str) -> Result<Processed, Diagnostic> {
-    let img = decode(src)?;
+/// Decodes `bytes` (read from `src`) and makes both sizes.
+fn process(src: &Path, bytes: &[u8], settings: Settings) -> Result<Entry, Diagnostic> {
+    let img = decode(src, bytes)?;
     // Lossless WebP beats PNG for graphics; for photos it is larger than
     // the JPEG, so only non-JPEG sources get a WebP version.
     let try_webp = !src
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("jpg") || e.eq_ignore_ascii_case("jpeg"));
-    let stem = crate::content::names::image_stem(src);
     let alpha = img.color().has_alpha();
-    let mut files = Vec::new();
-    let mut make = |max: u32| -> Result<ImageInfo, Diagnostic> {
+    let make = |max: u32| -> Result<Size, Diagnostic> {
         let sized = if img.width() > max || img.height() > max {
             img.resize(max, max, FilterType::Lanczos3)
         } else {
             img.clone()
         };
-        let (ext, bytes) = encode(&sized, alpha).map_err(|e| broken(src, e))?;
-        let base = format!("{dir}/{stem}-{}", sized.width().max(sized.height()));
+        let (ext, bytes) =
+            encode(&sized, alpha, settings.jpeg_quality).map_err(|e| broken(src, e))?;
         let webp = match try_webp {
             true => encode_webp(&sized).ok().filter(|w| w.len() < bytes.len()),
             false => None,
         };
-        let path = format!("{base}.{ext}");
-        files.push((path.clone(), Arc::new(bytes)));
-        let webp = webp.map(|w| {
-            let p = format!("{base}.webp");
-            files.push((p.clone(), Arc::new(w)));
-            p
-        });
-        Ok(ImageInfo {
-            path,
-            webp,
+        Ok(Size {
+            ext,
             width: sized.width(),
             height: sized.height(),
-            thumb: None,
+            bytes: Arc::new(bytes),
+            webp: webp.map(Arc::new),
         })
     };
-    let mut info = make(DISPLAY)?;
-    let thumb = make(THUMB)?;
-    if thumb.path != info.path {
-        info.thumb = Some(Box::new(thumb));
+    let display = make(settings.display)?;
+    // Small images: one size serves both (the same longest side, hence the
+    // same file name).
+    let fits = img.width() <= settings.thumb && img.height() <= settings.thumb;
+    let thumb = if fits {
+        None
     } else {
-        // Small images: one size serves both; drop the duplicate files.
-        files.truncate(files.len() - 1 - usize::from(thumb.webp.is_some()));
-        info.thumb = Some(Box::new(info.clone()));
-    }
-    Ok(Processed { info, files })
+        Some(make(settings.thumb)?)
+    };
+    Ok(Entry { display, thumb })
 }
 
 /// Encodes without metadata: JPEG for photos, PNG when there is transparency.
-fn encode(img: &DynamicImage, alpha: bool) -> image::ImageResult<(&'static str, Vec<u8>)> {
+fn encode(
+    img: &DynamicImage,
+    alpha: bool,
+    jpeg_quality: u8,
+) -> image::ImageResult<(&'static str, Vec<u8>)> {
     let mut out = Cursor::new(Vec::new());
     if alpha {
         img.write_to(&mut out, image::ImageFormat::Png)?;
         Ok(("png", out.into_inner()))
     } else {
         let rgb = img.to_rgb8();
-        JpegEncoder::new_with_quality(&mut out, 82).encode_image(&rgb)?;
+        JpegEncoder::new_with_quality(&mut out, jpeg_quality).encode_image(&rgb)?;
         Ok(("jpg", out.into_inner()))
     }
 }
@@ -332,53 +353,4 @@ fn encode_webp(img: &DynamicImage) -> image::ImageResult<Vec<u8>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn encoded(format: image::ImageFormat) -> Vec<u8> {
-        let img = DynamicImage::ImageRgb8(image::RgbImage::from_fn(64, 48, |x, y| {
-            image::Rgb([(x * 4) as u8, (y * 5) as u8, 90])
-        }));
-        let mut out = Cursor::new(Vec::new());
-        match format {
-            image::ImageFormat::WebP => {
-                return encode_webp(&img).unwrap();
-            }
-            _ => img.write_to(&mut out, format).unwrap(),
-        }
-        out.into_inner()
-    }
-
-    #[test]
-    fn a_whole_jpeg_is_complete_and_a_cut_one_is_not() {
-        let jpeg = encoded(image::ImageFormat::Jpeg);
-        assert!(jpeg_is_complete(&jpeg));
-        let mut trailing = jpeg.clone();
-        trailing.extend_from_slice(b"camera maker's trailer");
-        assert!(jpeg_is_complete(&trailing));
-        for cut in [jpeg.len() - 2, jpeg.len() * 2 / 3, 40, 3] {
-            assert!(!jpeg_is_complete(&jpeg[..cut]), "cut at {cut}");
-        }
-    }
-
-    #[test]
-    fn cut_off_images_of_every_format_are_broken() {
-        let dir = tempfile::tempdir().unwrap();
-        for (format, name) in [
-            (image::ImageFormat::Jpeg, "a.jpg"),
-            (image::ImageFormat::Png, "a.png"),
-            (image::ImageFormat::WebP, "a.webp"),
-        ] {
-            let bytes = encoded(format);
-            let whole = dir.path().join(name);
-            std::fs::write(&whole, &bytes).unwrap();
-            assert!(decode(&whole).is_ok(), "{name}");
-            let cut = dir.path().join(format!("cut-{name}"));
-            std::fs::write(&cut, &bytes[..bytes.len() * 2 / 3]).unwrap();
-            let err = decode(&cut)
-                .err()
-                .unwrap_or_else(|| panic!("{name} cut off decodes"));
-            assert_eq!(err.code, "image/broken", "{name}");
-        }
-    }
-}
+mod tests;

@@ -30,6 +30,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::progress::ProgressHandle;
 use crate::types::Date;
+pub use images::{PhotoCounts, cache_photos_on_disk};
 pub(crate) use links::{PageId, Paths};
 pub(crate) use views::escape as escape_html;
 
@@ -167,6 +168,7 @@ pub struct Renderer<'a> {
     theme: theme::CompiledTheme,
     images: images::ImageMap,
     image_files: Vec<OutputFile>,
+    photos: PhotoCounts,
     qr: qr::QrCache,
 }
 
@@ -180,7 +182,7 @@ impl<'a> Renderer<'a> {
         diags: &mut Diagnostics,
     ) -> Option<Self> {
         let theme = theme::compile_theme(site, i18n.clone(), diags)?;
-        let (images, image_files) = images::process_images(site, &options.progress, diags);
+        let (images, image_files, photos) = images::process_images(site, &options.progress, diags);
         Some(Renderer {
             site,
             i18n,
@@ -188,8 +190,15 @@ impl<'a> Renderer<'a> {
             theme,
             images,
             image_files,
+            photos,
             qr: qr::QrCache::new(site),
         })
+    }
+
+    /// How many published images came from the photo cache, how many were
+    /// encoded.
+    pub fn photos(&self) -> PhotoCounts {
+        self.photos
     }
 
     /// Every page of the site, in every language.
