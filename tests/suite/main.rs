@@ -28,6 +28,7 @@ mod loading;
 mod markdown;
 mod output;
 mod pages;
+mod photo_cache;
 mod pipeline;
 mod privacy;
 mod product;
