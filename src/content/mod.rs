@@ -7,6 +7,7 @@ mod cache;
 mod check;
 pub(crate) mod club;
 mod documents;
+mod indicators;
 pub(crate) mod markdown;
 pub mod model;
 pub(crate) mod names;

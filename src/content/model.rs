@@ -6,6 +6,9 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use serde::Deserialize;
+
+pub use super::indicators::Indicator;
 use crate::config::Config;
 use crate::types::{AcademicYear, Date, Localized, SafeUrl};
 
@@ -298,22 +301,6 @@ pub enum Status {
     Ongoing,
 }
 
-/// The monitoring indicators, in display order.
-pub const INDICATORS: &[&str] = &[
-    "mediators_trained",
-    "mediators_active",
-    "cases",
-    "cases_resolved",
-    "trainings",
-    "participants",
-    "staff_trained",
-    "parents_reached",
-    "info_materials",
-    "trust_box_messages",
-    "exchange_meetings",
-    "referred",
-];
-
 /// The largest figure a report may give for one indicator. Far above
 /// what a school club does in a year (a large school has some 3,000
 /// pupils; a club that reaches every parent and pupil of several schools
@@ -321,8 +308,38 @@ pub const INDICATORS: &[&str] = &[
 /// exact: a larger number is a typing mistake.
 pub const MAX_FIGURE: u64 = 100_000;
 
-/// Figures of one period: indicator key → whole number.
-pub type Figures = BTreeMap<&'static str, u64>;
+/// Figures of one period: indicator → whole number; an indicator the
+/// report does not give is absent ("no data", never 0).
+pub type Figures = BTreeMap<Indicator, u64>;
+
+/// A quarter of the academic year, as reports write it: `q1` … `q4`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Quarter {
+    /// The first quarter.
+    Q1,
+    /// The second quarter.
+    Q2,
+    /// The third quarter.
+    Q3,
+    /// The fourth quarter.
+    Q4,
+}
+
+impl Quarter {
+    /// The quarters, in order.
+    pub const ALL: [Quarter; 4] = [Quarter::Q1, Quarter::Q2, Quarter::Q3, Quarter::Q4];
+
+    /// Its key in reports, exports and templates: `q1` … `q4`.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Quarter::Q1 => "q1",
+            Quarter::Q2 => "q2",
+            Quarter::Q3 => "q3",
+            Quarter::Q4 => "q4",
+        }
+    }
+}
 
 /// An annual report.
 #[derive(Debug, Clone)]
@@ -337,8 +354,8 @@ pub struct Report {
     pub trust_box: Option<bool>,
     /// Cases by the parties involved.
     pub cases_by_parties: BTreeMap<&'static str, u64>,
-    /// Quarter figures: q1..q4.
-    pub quarters: BTreeMap<&'static str, Figures>,
+    /// Quarter figures.
+    pub quarters: BTreeMap<Quarter, Figures>,
     /// The text.
     pub body: Doc,
     /// The files it came from.

@@ -368,26 +368,36 @@ fn load_report(
     }
     let doc = doc_of(&parts);
     warn_missing_langs(ctx, &doc, &unread, &first.body.file, "this report", diags);
-    let ind = first.front.indicators.clone().unwrap_or_default();
-    let RawIndicators {
-        trust_box,
-        cases_by_parties,
-        quarters,
-        ..
-    } = ind.clone();
+    // Every field is taken or said to be left: a new one cannot be dropped
+    // unnoticed. The year and the title were checked above; a report's
+    // title on its pages comes from its year.
+    let RawReport {
+        year: _,
+        status,
+        indicators,
+        title: _,
+    } = &first.front;
+    let (
+        figures,
+        RawYearExtras {
+            trust_box,
+            cases_by_parties,
+            quarters,
+        },
+    ) = indicators.clone().unwrap_or_default().split();
     Some(Report {
         year: expected?,
-        status: match first.front.status {
+        status: match status {
             RawStatus::Final => Status::Final,
             RawStatus::Ongoing => Status::Ongoing,
         },
-        figures: figures_of_year(&ind),
+        figures,
         trust_box,
         cases_by_parties: cases_by_parties.map(by_parties).unwrap_or_default(),
         quarters: quarters
             .unwrap_or_default()
             .iter()
-            .map(|(q, fig)| (quarter_key(*q), figures_of_quarter(fig)))
+            .map(|(q, fig)| (*q, fig.figures()))
             .collect(),
         body: doc,
         files: parts.iter().map(|p| p.body.file.clone()).collect(),
@@ -415,12 +425,15 @@ fn pair_mismatch(
             let (va, vb) = (status(a.status), status(b.status));
             (vec![Seg::Key("status")], "the status".into(), va, vb)
         } else if a.indicators != b.indicators {
-            let fa = figures_of_year(&a.indicators.clone().unwrap_or_default());
-            let fb = figures_of_year(&b.indicators.clone().unwrap_or_default());
-            match INDICATORS.iter().find(|k| fa.get(*k) != fb.get(*k)) {
+            let figures = |r: &RawReport| r.indicators.as_ref().map(RawIndicators::figures);
+            let (fa, fb) = (
+                figures(a).unwrap_or_default(),
+                figures(b).unwrap_or_default(),
+            );
+            match Indicator::ALL.iter().find(|k| fa.get(k) != fb.get(k)) {
                 Some(k) => (
-                    vec![Seg::Key("indicators"), Seg::Key(k)],
-                    format!("`{k}`"),
+                    vec![Seg::Key("indicators"), Seg::Key(k.key())],
+                    format!("`{}`", k.key()),
                     shown(fa.get(k)),
                     shown(fb.get(k)),
                 ),
@@ -452,35 +465,26 @@ fn file_name(p: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn quarter_key(q: RawQuarter) -> &'static str {
-    match q {
-        RawQuarter::Q1 => "q1",
-        RawQuarter::Q2 => "q2",
-        RawQuarter::Q3 => "q3",
-        RawQuarter::Q4 => "q4",
-    }
-}
-
 fn check_indicators(ind: &RawIndicators, f: &mut Fields<'_, '_>) {
-    too_large(&figures_of_year(ind), &[Seg::Key("indicators")], f);
+    too_large(keyed(&ind.figures()), &[Seg::Key("indicators")], f);
     for (q, fig) in ind.quarters.iter().flatten() {
         let at = [
             Seg::Key("indicators"),
             Seg::Key("quarters"),
-            Seg::Key(quarter_key(*q)),
+            Seg::Key(q.key()),
         ];
-        too_large(&figures_of_quarter(fig), &at, f);
+        too_large(keyed(&fig.figures()), &at, f);
     }
     if let Some(parties) = &ind.cases_by_parties {
         let at = [Seg::Key("indicators"), Seg::Key("cases_by_parties")];
-        too_large(&by_parties(parties.clone()), &at, f);
+        too_large(by_parties(parties.clone()), &at, f);
     }
     resolved_over_cases(ind, f);
 }
 
 /// Figures over [`MAX_FIGURE`]: typing mistakes, and a huge number would
 /// make every sum of the statistics meaningless.
-fn too_large(figures: &Figures, at: &[Seg<'_>], f: &mut Fields<'_, '_>) {
+fn too_large(figures: BTreeMap<&'static str, u64>, at: &[Seg<'_>], f: &mut Fields<'_, '_>) {
     for (key, value) in figures.iter().filter(|(_, v)| **v > MAX_FIGURE) {
         let mut path = at.to_vec();
         path.push(Seg::Key(key));
@@ -509,7 +513,7 @@ fn resolved_over_cases(ind: &RawIndicators, f: &mut Fields<'_, '_>) {
     }
     for (q, fig) in ind.quarters.iter().flatten() {
         if resolved_over(fig.cases, fig.cases_resolved) {
-            let key = quarter_key(*q);
+            let key = q.key();
             f.error(
                 "report/resolved-over-cases",
                 format!(
@@ -524,22 +528,18 @@ fn resolved_over_cases(ind: &RawIndicators, f: &mut Fields<'_, '_>) {
     }
 }
 
+/// Cases by parties, by key.
 macro_rules! figures {
     ($src:expr; $($k:ident),*) => {{
-        let mut f = Figures::new();
+        let mut f = BTreeMap::new();
         $( if let Some(v) = $src.$k { f.insert(stringify!($k), v); } )*
         f
     }};
 }
 
-fn figures_of_year(i: &RawIndicators) -> Figures {
-    figures!(i; mediators_trained, mediators_active, cases, cases_resolved, trainings, participants,
-        staff_trained, parents_reached, info_materials, trust_box_messages, exchange_meetings, referred)
-}
-
-fn figures_of_quarter(i: &RawQuarterFigures) -> Figures {
-    figures!(i; mediators_trained, mediators_active, cases, cases_resolved, trainings, participants,
-        staff_trained, parents_reached, info_materials, trust_box_messages, exchange_meetings, referred)
+/// Figures by key, in the alphabetical order the checks report them in.
+fn keyed(figures: &Figures) -> BTreeMap<&'static str, u64> {
+    figures.iter().map(|(k, v)| (k.key(), *v)).collect()
 }
 
 fn by_parties(b: RawByParties) -> BTreeMap<&'static str, u64> {

@@ -1,12 +1,12 @@
 //! The content files exactly as written: strict mirrors of the YAML, with
 //! unknown fields rejected. `validate` turns them into the model.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
+pub(crate) use super::indicators::{RawIndicators, RawYearExtras};
 use crate::types::{Localized, Scalar};
 
 /// clubs/<slug>/club.yaml
@@ -183,54 +183,6 @@ pub(crate) struct RawReport {
 pub(crate) enum RawStatus {
     Final,
     Ongoing,
-}
-
-/// Report figures. Every indicator is a whole number ≥ 0.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawIndicators {
-    pub mediators_trained: Option<u64>,
-    pub mediators_active: Option<u64>,
-    pub cases: Option<u64>,
-    pub cases_resolved: Option<u64>,
-    pub trainings: Option<u64>,
-    pub participants: Option<u64>,
-    pub staff_trained: Option<u64>,
-    pub parents_reached: Option<u64>,
-    pub info_materials: Option<u64>,
-    pub trust_box: Option<bool>,
-    pub trust_box_messages: Option<u64>,
-    pub exchange_meetings: Option<u64>,
-    pub referred: Option<u64>,
-    pub cases_by_parties: Option<RawByParties>,
-    pub quarters: Option<BTreeMap<RawQuarter, RawQuarterFigures>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum RawQuarter {
-    Q1,
-    Q2,
-    Q3,
-    Q4,
-}
-
-/// Quarter figures: the same keys as the year, without quarters.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawQuarterFigures {
-    pub mediators_trained: Option<u64>,
-    pub mediators_active: Option<u64>,
-    pub cases: Option<u64>,
-    pub cases_resolved: Option<u64>,
-    pub trainings: Option<u64>,
-    pub participants: Option<u64>,
-    pub staff_trained: Option<u64>,
-    pub parents_reached: Option<u64>,
-    pub info_materials: Option<u64>,
-    pub trust_box_messages: Option<u64>,
-    pub exchange_meetings: Option<u64>,
-    pub referred: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

@@ -16,11 +16,8 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{Club, Figures, Report, Status};
+use super::model::{Club, Figures, Indicator, Quarter, Report, Status};
 use crate::types::AcademicYear;
-
-/// The quarters, in order.
-pub const QUARTERS: [&str; 4] = ["q1", "q2", "q3", "q4"];
 
 /// A sum of one indicator over the clubs that gave it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,8 +51,8 @@ impl Rate {
     /// The rate of one report's figures, when it gives both.
     pub fn of(figures: &Figures) -> Option<Rate> {
         Some(Rate {
-            resolved: *figures.get("cases_resolved")?,
-            cases: *figures.get("cases")?,
+            resolved: *figures.get(&Indicator::CasesResolved)?,
+            cases: *figures.get(&Indicator::Cases)?,
             clubs: 1,
         })
     }
@@ -68,8 +65,8 @@ pub struct Totals {
     pub listed: usize,
     /// Clubs that gave figures for the period.
     pub reported: usize,
-    /// Indicator key → sum; a key is absent when no club gave it.
-    pub figures: BTreeMap<&'static str, Sum>,
+    /// Indicator → sum; an indicator is absent when no club gave it.
+    pub figures: BTreeMap<Indicator, Sum>,
     /// The resolution rate's parts.
     pub rate: Rate,
 }
@@ -85,7 +82,7 @@ impl Totals {
         for (key, value) in figures {
             let sum = self
                 .figures
-                .entry(key)
+                .entry(*key)
                 .or_insert(Sum { value: 0, clubs: 0 });
             sum.value = sum.value.saturating_add(*value);
             sum.clubs += 1;
@@ -97,9 +94,9 @@ impl Totals {
         }
     }
 
-    /// The sum of `key`, or `None` for "no data".
-    pub fn get(&self, key: &str) -> Option<Sum> {
-        self.figures.get(key).copied()
+    /// The sum of `indicator`, or `None` for "no data".
+    pub fn get(&self, indicator: Indicator) -> Option<Sum> {
+        self.figures.get(&indicator).copied()
     }
 }
 
@@ -114,7 +111,7 @@ pub struct YearStats {
     pub regions: BTreeMap<String, Totals>,
     /// Quarter sums over the clubs that gave that quarter's figures; a
     /// quarter no club gave is absent.
-    pub quarters: BTreeMap<&'static str, Totals>,
+    pub quarters: BTreeMap<Quarter, Totals>,
     /// Reports of this year still marked `ongoing`.
     pub ongoing: usize,
 }
@@ -160,7 +157,7 @@ pub fn year_stats(clubs: &[Club], year: AcademicYear) -> YearStats {
             stats.ongoing += 1;
         }
         for (q, figures) in &report.quarters {
-            stats.quarters.entry(q).or_default().add(Some(figures));
+            stats.quarters.entry(*q).or_default().add(Some(figures));
         }
     }
     stats
@@ -171,6 +168,8 @@ mod tests {
     use super::*;
     use crate::content::model::*;
     use crate::types::Localized;
+    use Indicator::*;
+    use Quarter::*;
 
     fn club(slug: &str, region: &str, reports: Vec<Report>) -> Club {
         Club {
@@ -207,8 +206,8 @@ mod tests {
 
     fn report(
         start: i32,
-        figures: &[(&'static str, u64)],
-        quarters: &[(&'static str, &[(&'static str, u64)])],
+        figures: &[(Indicator, u64)],
+        quarters: &[(Quarter, &[(Indicator, u64)])],
     ) -> Report {
         Report {
             year: AcademicYear { start },
@@ -232,29 +231,25 @@ mod tests {
                 "almaty",
                 vec![report(
                     2024,
-                    &[("cases", 10), ("cases_resolved", 8), ("trainings", 4)],
-                    &[("q1", &[("cases", 6)]), ("q2", &[("cases", 4)])],
+                    &[(Cases, 10), (CasesResolved, 8), (Trainings, 4)],
+                    &[(Q1, &[(Cases, 6)]), (Q2, &[(Cases, 4)])],
                 )],
             ),
             club(
                 "b",
                 "almaty",
-                vec![report(2024, &[("cases", 5), ("trainings", 0)], &[])],
+                vec![report(2024, &[(Cases, 5), (Trainings, 0)], &[])],
             ),
             club(
                 "c",
                 "almaty-region",
                 vec![report(
                     2024,
-                    &[("cases", 3), ("cases_resolved", 3)],
-                    &[("q1", &[("cases", 1), ("cases_resolved", 1)])],
+                    &[(Cases, 3), (CasesResolved, 3)],
+                    &[(Q1, &[(Cases, 1), (CasesResolved, 1)])],
                 )],
             ),
-            club(
-                "d",
-                "almaty-region",
-                vec![report(2023, &[("cases", 7)], &[])],
-            ),
+            club("d", "almaty-region", vec![report(2023, &[(Cases, 7)], &[])]),
             club("e", "turkistan", vec![]),
         ]
     }
@@ -264,23 +259,23 @@ mod tests {
         let s = year_stats(&sample(), AcademicYear { start: 2024 });
         assert_eq!((s.total.listed, s.total.reported), (5, 3));
         assert_eq!(
-            s.total.get("cases"),
+            s.total.get(Cases),
             Some(Sum {
                 value: 18,
                 clubs: 3
             })
         );
         assert_eq!(
-            s.total.get("cases_resolved"),
+            s.total.get(CasesResolved),
             Some(Sum {
                 value: 11,
                 clubs: 2
             })
         );
         // 0 is a figure: the club counts, the sum stays 4.
-        assert_eq!(s.total.get("trainings"), Some(Sum { value: 4, clubs: 2 }));
+        assert_eq!(s.total.get(Trainings), Some(Sum { value: 4, clubs: 2 }));
         // Nobody gave participants: no data, not 0.
-        assert_eq!(s.total.get("participants"), None);
+        assert_eq!(s.total.get(Participants), None);
     }
 
     #[test]
@@ -307,7 +302,7 @@ mod tests {
         let almaty = &s.regions["almaty"];
         assert_eq!((almaty.listed, almaty.reported), (2, 2));
         assert_eq!(
-            almaty.get("cases"),
+            almaty.get(Cases),
             Some(Sum {
                 value: 15,
                 clubs: 2
@@ -315,22 +310,19 @@ mod tests {
         );
         let region = &s.regions["almaty-region"];
         assert_eq!((region.listed, region.reported), (2, 1));
-        assert_eq!(region.get("cases").map(|s| s.value), Some(3));
+        assert_eq!(region.get(Cases).map(|s| s.value), Some(3));
         let t = &s.regions["turkistan"];
-        assert_eq!((t.listed, t.reported, t.get("cases")), (1, 0, None));
+        assert_eq!((t.listed, t.reported, t.get(Cases)), (1, 0, None));
     }
 
     #[test]
     fn quarters_sum_where_given() {
         let s = year_stats(&sample(), AcademicYear { start: 2024 });
-        let keys: Vec<&str> = s.quarters.keys().copied().collect();
-        assert_eq!(keys, ["q1", "q2"]);
-        assert_eq!(
-            s.quarters["q1"].get("cases"),
-            Some(Sum { value: 7, clubs: 2 })
-        );
-        assert_eq!(s.quarters["q1"].reported, 2);
-        assert_eq!(s.quarters["q2"].get("cases_resolved"), None);
+        let keys: Vec<Quarter> = s.quarters.keys().copied().collect();
+        assert_eq!(keys, [Q1, Q2]);
+        assert_eq!(s.quarters[&Q1].get(Cases), Some(Sum { value: 7, clubs: 2 }));
+        assert_eq!(s.quarters[&Q1].reported, 2);
+        assert_eq!(s.quarters[&Q2].get(CasesResolved), None);
     }
 
     #[test]
@@ -339,13 +331,13 @@ mod tests {
         let max = MAX_FIGURE;
         let at_limit: Vec<Club> = (0..3)
             .map(|i| {
-                let r = report(2024, &[("cases", max), ("cases_resolved", max)], &[]);
+                let r = report(2024, &[(Cases, max), (CasesResolved, max)], &[]);
                 club(&format!("c{i}"), "almaty", vec![r])
             })
             .collect();
         let s = year_stats(&at_limit, AcademicYear { start: 2024 });
         assert_eq!(
-            s.total.get("cases"),
+            s.total.get(Cases),
             Some(Sum {
                 value: 3 * max,
                 clubs: 3
@@ -357,12 +349,12 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                let r = report(2024, &[("cases", *v), ("cases_resolved", *v)], &[]);
+                let r = report(2024, &[(Cases, *v), (CasesResolved, *v)], &[]);
                 club(&format!("h{i}"), "almaty", vec![r])
             })
             .collect();
         let s = year_stats(&huge, AcademicYear { start: 2024 });
-        assert_eq!(s.total.get("cases").map(|s| s.value), Some(u64::MAX));
+        assert_eq!(s.total.get(Cases).map(|s| s.value), Some(u64::MAX));
         assert!(s.total.rate.percent().is_some());
         let r = Rate {
             resolved: u64::MAX,

@@ -7,16 +7,12 @@ use serde::Serialize;
 use super::Env;
 use super::links::PageId;
 use super::pages::{Crumb, Extra, Partial, json};
-use super::views::{IndicatorView, RegionView, Text, label_key, resolution_rate};
+use super::views::{IndicatorView, RegionView, Text, resolution_rate};
 use crate::builtin;
 use crate::config::SiteKind;
 use crate::content::stats::report_years;
-use crate::content::{Club, FeedbackKind, Site};
+use crate::content::{Club, FeedbackKind, Indicator, Site};
 use crate::i18n::sort_key;
-
-/// Indicators shown on a club's card, when its latest report gives them
-/// (with the resolution rate); few, as a directory may list thousands.
-const CARD_INDICATORS: &[&str] = &["mediators_active", "cases"];
 
 /// The pages a directory has beyond the club pages: regions with clubs,
 /// statistics per academic year. Empty for a school site.
@@ -114,12 +110,13 @@ impl<'a> Env<'a> {
                 crate::content::Status::Ongoing => "ongoing",
             },
             href: self.href(&PageId::Report(club.slug.clone(), r.year)),
-            indicators: CARD_INDICATORS
+            indicators: Indicator::ALL
                 .iter()
+                .filter(|k| k.on_card())
                 .filter_map(|k| {
                     r.figures.get(k).map(|v| IndicatorView {
-                        key: k,
-                        label_key: label_key(k),
+                        key: *k,
+                        label_key: k.label_key(),
                         value: Some(*v),
                     })
                 })

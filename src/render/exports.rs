@@ -16,9 +16,8 @@ use super::OutputFile;
 use super::links::{PageId, Paths};
 use crate::builtin;
 use crate::content::Site;
-use crate::content::model::{Club, Figures, INDICATORS, Report, Status};
+use crate::content::model::{Club, Figures, Indicator, Quarter, Report, Status};
 use crate::content::slug::slugify;
-use crate::content::stats::QUARTERS;
 use crate::types::Localized;
 
 /// Version of the JSON files' layout; raised when a field changes meaning.
@@ -74,7 +73,10 @@ fn indicators_csv(site: &Site) -> Vec<u8> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let header = CSV_COLUMNS.iter().chain(INDICATORS.iter());
+    let header = CSV_COLUMNS
+        .iter()
+        .copied()
+        .chain(Indicator::ALL.iter().map(|i| i.key()));
     let _ = out.write_record(header);
     for club in &site.clubs {
         let region = builtin::region(&club.school.region)
@@ -90,16 +92,16 @@ fn indicators_csv(site: &Site) -> Vec<u8> {
         ];
         for report in club.reports.iter().rev() {
             let periods = std::iter::once(("year", &report.figures)).chain(
-                QUARTERS
+                Quarter::ALL
                     .iter()
-                    .filter_map(|q| report.quarters.get(q).map(|f| (*q, f))),
+                    .filter_map(|q| report.quarters.get(q).map(|f| (q.key(), f))),
             );
             for (period, figures) in periods {
                 let mut record: Vec<String> = fixed.to_vec();
                 record.push(report.year.slug());
                 record.push(period.to_string());
                 record.extend(
-                    INDICATORS
+                    Indicator::ALL
                         .iter()
                         .map(|k| figures.get(k).map(u64::to_string).unwrap_or_default()),
                 );
@@ -117,7 +119,7 @@ struct ClubsFile<'a> {
     version: u32,
     generator: String,
     languages: &'a [String],
-    indicators: &'static [&'static str],
+    indicators: &'static [Indicator],
     clubs: Vec<ClubEntry<'a>>,
 }
 
@@ -176,12 +178,15 @@ struct ContactsEntry<'a> {
     instagram: Option<String>,
 }
 
+/// A period's figures by key: clubs.json lists them in alphabetical order.
+type KeyedFigures = BTreeMap<&'static str, u64>;
+
 #[derive(Serialize)]
 struct ReportEntry<'a> {
     year: String,
     status: &'static str,
-    indicators: &'a Figures,
-    quarters: &'a BTreeMap<&'static str, Figures>,
+    indicators: KeyedFigures,
+    quarters: BTreeMap<&'static str, KeyedFigures>,
     trust_box: Option<bool>,
     cases_by_parties: &'a BTreeMap<&'static str, u64>,
 }
@@ -201,7 +206,7 @@ fn clubs_json(site: &Site, paths: Paths) -> ClubsFile<'_> {
         version: FORMAT_VERSION,
         generator: format!("bitimger {}", env!("CARGO_PKG_VERSION")),
         languages: langs,
-        indicators: INDICATORS,
+        indicators: Indicator::ALL,
         clubs: site
             .clubs
             .iter()
@@ -279,11 +284,19 @@ fn report_entry(r: &Report) -> ReportEntry<'_> {
             Status::Final => "final",
             Status::Ongoing => "ongoing",
         },
-        indicators: &r.figures,
-        quarters: &r.quarters,
+        indicators: keyed(&r.figures),
+        quarters: r
+            .quarters
+            .iter()
+            .map(|(q, f)| (q.key(), keyed(f)))
+            .collect(),
         trust_box: r.trust_box,
         cases_by_parties: &r.cases_by_parties,
     }
+}
+
+fn keyed(figures: &Figures) -> KeyedFigures {
+    figures.iter().map(|(k, v)| (k.key(), *v)).collect()
 }
 
 // ----------------------------------------------------------- search.json

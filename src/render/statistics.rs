@@ -9,26 +9,18 @@ use super::Env;
 use super::charts::{Bar, ChartText, bar_chart};
 use super::links::PageId;
 use super::pages::{Crumb, Extra, Partial, json};
-use super::views::{Text, label_key};
-use crate::content::model::INDICATORS;
-use crate::content::stats::{QUARTERS, Totals, YearStats, report_years, year_stats};
+use super::views::Text;
+use crate::content::model::{Indicator, Quarter};
+use crate::content::stats::{Totals, YearStats, report_years, year_stats};
 use crate::i18n::{Arg, compare, format_number};
 use crate::types::AcademicYear;
 
-/// The six indicators of CONTENT-FORMAT.md §5: always shown as columns, as
-/// "no data" when nobody gave them. Other indicators appear when given.
-const CORE: &[&str] = &[
-    "mediators_trained",
-    "mediators_active",
-    "cases",
-    "cases_resolved",
-    "trainings",
-    "participants",
-];
-
+/// A column of figures. The core indicators (CONTENT-FORMAT.md §5) are
+/// always columns, as "no data" when nobody gave them; the others appear
+/// when given.
 #[derive(Serialize)]
 struct Column {
-    key: &'static str,
+    key: Indicator,
     label_key: String,
 }
 
@@ -104,13 +96,13 @@ fn row<'a>(key: &'a str, totals: &Totals, columns: &[Column]) -> Row<'a> {
 
 /// Columns: the indicators `given` (in display order), plus every core
 /// indicator when `all_core`.
-fn columns_where(given: impl Fn(&str) -> bool, all_core: bool) -> Vec<Column> {
-    INDICATORS
+fn columns_where(given: impl Fn(Indicator) -> bool, all_core: bool) -> Vec<Column> {
+    Indicator::ALL
         .iter()
-        .filter(|k| (all_core && CORE.contains(k)) || given(k))
+        .filter(|k| (all_core && k.is_core()) || given(**k))
         .map(|k| Column {
-            key: k,
-            label_key: label_key(k),
+            key: *k,
+            label_key: k.label_key(),
         })
         .collect()
 }
@@ -129,7 +121,7 @@ impl<'a> Env<'a> {
                     listed: s.total.listed,
                     reported: s.total.reported,
                     ongoing: s.ongoing,
-                    cases: s.total.get("cases").map(|c| c.value),
+                    cases: s.total.get(Indicator::Cases).map(|c| c.value),
                     rate: s.total.rate.percent(),
                 }
             })
@@ -198,7 +190,7 @@ impl<'a> Env<'a> {
     ) -> Vec<ChartView> {
         let mut charts = Vec::new();
         for (i, col) in columns.iter().enumerate() {
-            if !CORE.contains(&col.key) || regions.iter().all(|r| r.cells[i].value.is_none()) {
+            if !col.key.is_core() || regions.iter().all(|r| r.cells[i].value.is_none()) {
                 continue;
             }
             let label = self.i18n.get(self.lang, &col.label_key);
@@ -211,7 +203,7 @@ impl<'a> Env<'a> {
                 })
                 .collect();
             charts.push(self.chart(
-                format!("chart-{}", col.key),
+                format!("chart-{}", col.key.key()),
                 title,
                 "chart-by-region-desc",
                 bars,
@@ -228,7 +220,7 @@ impl<'a> Env<'a> {
                 })
                 .collect();
             let mut chart = self.chart(
-                format!("chart-q-{}", col.key),
+                format!("chart-q-{}", col.key.key()),
                 title,
                 "chart-by-quarter-desc",
                 bars,
@@ -292,13 +284,13 @@ pub(super) fn year(
         |k| stats.quarters.values().any(|q| q.get(k).is_some()),
         false,
     );
-    let quarters: Vec<Row<'_>> = QUARTERS
+    let quarters: Vec<Row<'_>> = Quarter::ALL
         .iter()
         .filter_map(|q| {
             let totals = stats.quarters.get(q)?;
             Some(Row {
-                label_key: Some(format!("quarter-{q}")),
-                ..row(q, totals, &quarter_columns)
+                label_key: Some(format!("quarter-{}", q.key())),
+                ..row(q.key(), totals, &quarter_columns)
             })
         })
         .collect();
@@ -333,5 +325,26 @@ fn exports(env: &Env<'_>) -> Exports {
     Exports {
         csv: format!("{}data/indicators.csv", env.root),
         json: format!("{}data/clubs.json", env.root),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{builtin_messages, message_ids};
+
+    #[test]
+    fn every_indicator_and_quarter_has_a_label_in_every_language() {
+        let labels = Indicator::ALL
+            .iter()
+            .map(|i| i.label_key())
+            .chain(Quarter::ALL.iter().map(|q| format!("quarter-{}", q.key())));
+        let labels: Vec<String> = labels.collect();
+        for lang in ["kk", "ru", "en"] {
+            let ids = message_ids(builtin_messages(lang).unwrap());
+            for label in &labels {
+                assert!(ids.contains(label), "{lang}.ftl has no `{label}`");
+            }
+        }
     }
 }

@@ -132,7 +132,7 @@ struct GalleryView {
 
 #[derive(Serialize)]
 pub(crate) struct IndicatorView {
-    pub key: &'static str,
+    pub key: Indicator,
     pub label_key: String,
     pub value: Option<u64>,
 }
@@ -397,7 +397,7 @@ impl<'a> Env<'a> {
     }
 
     pub(crate) fn report(&self, club: &'a Club, r: &'a Report) -> ReportView {
-        let keys: Vec<&'static str> = INDICATORS
+        let keys: Vec<Indicator> = Indicator::ALL
             .iter()
             .copied()
             .filter(|k| r.quarters.values().any(|q| q.contains_key(k)))
@@ -409,13 +409,13 @@ impl<'a> Env<'a> {
                 .quarters
                 .iter()
                 .map(|(q, figures)| QuarterView {
-                    key: q,
-                    label_key: format!("quarter-{q}"),
+                    key: q.key(),
+                    label_key: format!("quarter-{}", q.key()),
                     values: keys
                         .iter()
                         .map(|k| IndicatorView {
-                            key: k,
-                            label_key: label_key(k),
+                            key: *k,
+                            label_key: k.label_key(),
                             value: figures.get(k).copied(),
                         })
                         .collect(),
@@ -547,19 +547,14 @@ fn when_key(when: &When) -> String {
     }
 }
 
-/// `stat-mediators-trained` for `mediators_trained`.
-pub(crate) fn label_key(key: &str) -> String {
-    format!("stat-{}", key.replace('_', "-"))
-}
-
 pub(crate) fn indicators(figures: &Figures, keep_missing: bool) -> Vec<IndicatorView> {
-    INDICATORS
+    Indicator::ALL
         .iter()
         .filter_map(|k| {
             let value = figures.get(k).copied();
             (keep_missing || value.is_some()).then(|| IndicatorView {
-                key: k,
-                label_key: label_key(k),
+                key: *k,
+                label_key: k.label_key(),
                 value,
             })
         })
