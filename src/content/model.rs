@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use super::indicators::Indicator;
 use crate::config::Config;
@@ -292,13 +292,25 @@ pub struct Photo {
     pub caption: Option<Localized>,
 }
 
-/// Report status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Report status, as reports write it and templates and exports see it:
+/// `final` or `ongoing`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Status {
     /// The year is over.
     Final,
     /// The year is still running.
     Ongoing,
+}
+
+impl Status {
+    /// The word a report writes (the same as its serde name).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Status::Final => "final",
+            Status::Ongoing => "ongoing",
+        }
+    }
 }
 
 /// The largest figure a report may give for one indicator. Far above
@@ -480,4 +492,24 @@ pub struct Document {
     /// For a web page (.html), the cleaned page published instead of the
     /// file, so it cannot run scripts on the site (see docs/security.md).
     pub cleaned: Option<std::sync::Arc<Vec<u8>>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `key()` spells what serde reads and writes, for every value.
+    #[test]
+    fn keys_are_the_words_reports_write() {
+        for status in [Status::Final, Status::Ongoing] {
+            let read: Status = crate::yaml::parse_builtin(status.key()).unwrap();
+            assert_eq!(read, status);
+            let written = serde_json::to_string(&status).unwrap();
+            assert_eq!(written, format!("\"{}\"", status.key()));
+        }
+        for quarter in Quarter::ALL {
+            let read: Quarter = crate::yaml::parse_builtin(quarter.key()).unwrap();
+            assert_eq!(read, quarter);
+        }
+    }
 }

@@ -387,10 +387,7 @@ fn load_report(
     ) = indicators.clone().unwrap_or_default().split();
     Some(Report {
         year: expected?,
-        status: match status {
-            RawStatus::Final => Status::Final,
-            RawStatus::Ongoing => Status::Ongoing,
-        },
+        status: *status,
         figures,
         trust_box,
         cases_by_parties: cases_by_parties.map(by_parties).unwrap_or_default(),
@@ -413,16 +410,12 @@ fn pair_mismatch(
 ) -> Option<Diagnostic> {
     let (a, b) = (&first.front, &other.front);
     let shown = |v: Option<&u64>| v.map_or("missing".to_string(), u64::to_string);
-    let status = |s: RawStatus| match s {
-        RawStatus::Final => "final".to_string(),
-        RawStatus::Ongoing => "ongoing".to_string(),
-    };
     let (path, what, va, vb): (Vec<Seg<'_>>, String, String, String) =
         if compare_years && a.year != b.year {
             let (va, vb) = (a.year.to_string(), b.year.to_string());
             (vec![Seg::Key("year")], "the year".into(), va, vb)
         } else if a.status != b.status {
-            let (va, vb) = (status(a.status), status(b.status));
+            let (va, vb) = (a.status.key().to_string(), b.status.key().to_string());
             (vec![Seg::Key("status")], "the status".into(), va, vb)
         } else if a.indicators != b.indicators {
             let figures = |r: &RawReport| r.indicators.as_ref().map(RawIndicators::figures);

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 pub(crate) use super::indicators::{RawIndicators, RawYearExtras};
+use super::model::Status;
 use crate::types::{Localized, Scalar};
 
 /// clubs/<slug>/club.yaml
@@ -173,16 +174,9 @@ impl<'de> Deserialize<'de> for RawPrincipleItem {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawReport {
     pub year: Scalar,
-    pub status: RawStatus,
+    pub status: Status,
     pub indicators: Option<RawIndicators>,
     pub title: Option<Localized>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum RawStatus {
-    Final,
-    Ongoing,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

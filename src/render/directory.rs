@@ -11,7 +11,7 @@ use super::views::{IndicatorView, RegionView, Text, resolution_rate};
 use crate::builtin;
 use crate::config::SiteKind;
 use crate::content::stats::report_years;
-use crate::content::{Club, FeedbackKind, Indicator, Site};
+use crate::content::{Club, FeedbackKind, Indicator, Site, Status};
 use crate::i18n::sort_key;
 
 /// The pages a directory has beyond the club pages: regions with clubs,
@@ -65,7 +65,7 @@ struct Grades {
 struct CardFigures {
     year: String,
     label: String,
-    status: &'static str,
+    status: Status,
     href: String,
     indicators: Vec<IndicatorView>,
     resolution_rate: Option<u64>,
@@ -105,10 +105,7 @@ impl<'a> Env<'a> {
         let latest = club.reports.first().map(|r| CardFigures {
             year: r.year.slug(),
             label: r.year.label(),
-            status: match r.status {
-                crate::content::Status::Final => "final",
-                crate::content::Status::Ongoing => "ongoing",
-            },
+            status: r.status,
             href: self.href(&PageId::Report(club.slug.clone(), r.year)),
             indicators: Indicator::ALL
                 .iter()

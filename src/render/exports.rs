@@ -184,7 +184,7 @@ type KeyedFigures = BTreeMap<&'static str, u64>;
 #[derive(Serialize)]
 struct ReportEntry<'a> {
     year: String,
-    status: &'static str,
+    status: Status,
     indicators: KeyedFigures,
     quarters: BTreeMap<&'static str, KeyedFigures>,
     trust_box: Option<bool>,
@@ -280,10 +280,7 @@ fn club_entry<'a>(site: &'a Site, paths: Paths, club: &'a Club) -> ClubEntry<'a>
 fn report_entry(r: &Report) -> ReportEntry<'_> {
     ReportEntry {
         year: r.year.slug(),
-        status: match r.status {
-            Status::Final => "final",
-            Status::Ongoing => "ongoing",
-        },
+        status: r.status,
         indicators: keyed(&r.figures),
         quarters: r
             .quarters

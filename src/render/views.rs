@@ -141,7 +141,7 @@ pub(crate) struct IndicatorView {
 pub(crate) struct ReportSummary {
     year: String,
     label: String,
-    status: &'static str,
+    status: Status,
     href: String,
     indicators: Vec<IndicatorView>,
     resolution_rate: Option<u64>,
@@ -386,10 +386,7 @@ impl<'a> Env<'a> {
         ReportSummary {
             year: r.year.slug(),
             label: r.year.label(),
-            status: match r.status {
-                Status::Final => "final",
-                Status::Ongoing => "ongoing",
-            },
+            status: r.status,
             href: self.href(&PageId::Report(club.slug.clone(), r.year)),
             indicators: indicators(&r.figures, false),
             resolution_rate: resolution_rate(&r.figures),

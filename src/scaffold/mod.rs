@@ -12,6 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::config::load_config;
+use crate::content::Status;
 use crate::content::slug::{is_slug, slugify};
 use crate::diag::{Diagnostics, did_you_mean};
 use crate::types::{AcademicYear, Date};
@@ -204,11 +205,16 @@ fn write_report(
     langs: &[String],
     example_figures: bool,
 ) -> Result<(), ScaffoldError> {
+    let status = if example_figures {
+        Status::Final
+    } else {
+        Status::Ongoing
+    };
     let front = fill(
         REPORT_FRONT,
         &[
             ("year", &year.slug()),
-            ("status", if example_figures { "final" } else { "ongoing" }),
+            ("status", status.key()),
             ("c", if example_figures { "" } else { "# " }),
         ],
     );
