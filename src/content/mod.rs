@@ -15,6 +15,7 @@ pub(crate) mod posts;
 pub(crate) mod raw;
 mod rawhtml;
 pub(crate) mod sanitize;
+mod schedule;
 pub mod slug;
 pub mod stats;
 mod svg;

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 pub use super::indicators::Indicator;
+pub use super::schedule::{PlanFormat, When};
 use crate::config::Config;
 use crate::types::{AcademicYear, Date, Localized, SafeUrl};
 
@@ -374,48 +375,6 @@ pub struct Report {
     pub files: Vec<PathBuf>,
 }
 
-/// Plan item formats.
-pub const PLAN_FORMATS: &[&str] = &[
-    "meeting",
-    "training",
-    "master-class",
-    "simulation",
-    "lesson",
-    "consultation",
-    "information",
-    "exchange",
-    "other",
-];
-
-/// When a plan item happens.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum When {
-    /// A month, 1–12.
-    Month(u8),
-    /// A term, 1–4.
-    Term(u8),
-    /// A date.
-    Date(Date),
-    /// Every month.
-    Monthly,
-    /// Every week.
-    Weekly,
-}
-
-impl When {
-    /// Sort key in academic-year order (September first); recurring items first.
-    pub fn order(&self) -> (u8, u8, u8) {
-        let month_pos = |m: u8| if m >= 9 { m - 9 } else { m + 3 };
-        match self {
-            When::Weekly => (0, 0, 0),
-            When::Monthly => (0, 1, 0),
-            When::Month(m) => (1 + month_pos(*m), 0, 0),
-            When::Date(d) => (1 + month_pos(d.month), 1, d.day),
-            When::Term(t) => (1 + [0, 2, 4, 6][usize::from(t - 1).min(3)], 2, *t),
-        }
-    }
-}
-
 /// One plan item.
 #[derive(Debug, Clone)]
 pub struct PlanItem {
@@ -423,8 +382,8 @@ pub struct PlanItem {
     pub when: When,
     /// What.
     pub title: Localized,
-    /// Format key (one of [`PLAN_FORMATS`]).
-    pub format: Option<&'static str>,
+    /// What kind of event it is.
+    pub format: Option<PlanFormat>,
     /// For whom.
     pub audience: Option<Localized>,
     /// Who is responsible (a role).

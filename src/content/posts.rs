@@ -613,47 +613,14 @@ pub(crate) fn plan_from_text(
     })
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn plan_item(item: RawPlanItem, i: usize, f: &mut Fields<'_, '_>) -> Option<PlanItem> {
     let at = |k| [Seg::Key("items"), Seg::Index(i), Seg::Key(k)];
     f.text(&item.title, &at("title"), true);
     f.opt_text(&item.audience, &at("audience"));
     f.opt_text(&item.responsible, &at("responsible"));
-    let w = item.when.as_str().trim().to_lowercase();
-    let when = if let Some(m) = MONTHS.iter().position(|m| *m == w) {
-        When::Month(m as u8 + 1)
-    } else if let Some(t) = w
-        .strip_prefix("term-")
-        .and_then(|t| t.parse::<u8>().ok())
-        .filter(|t| (1..=4).contains(t))
-    {
-        When::Term(t)
-    } else if w == "monthly" {
-        When::Monthly
-    } else if w == "weekly" {
-        When::Weekly
-    } else if let Some(d) = crate::types::Date::parse(&w) {
-        When::Date(d)
-    } else {
-        let choices = MONTHS
-            .iter()
-            .copied()
-            .chain(["term-1", "term-2", "term-3", "term-4", "monthly", "weekly"]);
-        let help = match did_you_mean(&w, choices) {
+    let Some(when) = When::parse(item.when.as_str()) else {
+        let w = item.when.as_str().trim().to_lowercase();
+        let help = match did_you_mean(&w, When::words()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => "write a month (september ... may), a term (term-1 ... term-4), a date (2025-10-15), monthly or weekly".to_string(),
         };
@@ -665,21 +632,10 @@ fn plan_item(item: RawPlanItem, i: usize, f: &mut Fields<'_, '_>) -> Option<Plan
         );
         return None;
     };
-    let format = item.format.map(|fmt| match fmt {
-        RawFormat::Meeting => "meeting",
-        RawFormat::Training => "training",
-        RawFormat::MasterClass => "master-class",
-        RawFormat::Simulation => "simulation",
-        RawFormat::Lesson => "lesson",
-        RawFormat::Consultation => "consultation",
-        RawFormat::Information => "information",
-        RawFormat::Exchange => "exchange",
-        RawFormat::Other => "other",
-    });
     Some(PlanItem {
         when,
         title: item.title,
-        format,
+        format: item.format,
         audience: item.audience,
         responsible: item.responsible,
         done: item.done,

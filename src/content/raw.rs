@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 pub(crate) use super::indicators::{RawIndicators, RawYearExtras};
-use super::model::Status;
+use super::model::{PlanFormat, Status};
 use crate::types::{Localized, Scalar};
 
 /// clubs/<slug>/club.yaml
@@ -204,24 +204,10 @@ pub(crate) struct RawPlan {
 pub(crate) struct RawPlanItem {
     pub when: Scalar,
     pub title: Localized,
-    pub format: Option<RawFormat>,
+    pub format: Option<PlanFormat>,
     pub audience: Option<Localized>,
     pub responsible: Option<Localized>,
     pub done: Option<bool>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub(crate) enum RawFormat {
-    Meeting,
-    Training,
-    MasterClass,
-    Simulation,
-    Lesson,
-    Consultation,
-    Information,
-    Exchange,
-    Other,
 }
 
 /// Front matter of news/<date>-<slug>[.<lang>].md

@@ -176,7 +176,7 @@ struct PlanItemView<'a> {
     when: String,
     when_label: String,
     title: Text<'a>,
-    format: Option<&'static str>,
+    format: Option<PlanFormat>,
     format_label: Option<String>,
     audience: Option<Text<'a>>,
     responsible: Option<Text<'a>>,
@@ -431,13 +431,13 @@ impl<'a> Env<'a> {
                 .items
                 .iter()
                 .map(|i| PlanItemView {
-                    when: when_key(&i.when),
+                    when: i.when.key(),
                     when_label: self.when_label(&i.when),
                     title: self.text(&i.title),
                     format: i.format,
                     format_label: i
                         .format
-                        .map(|f| self.i18n.get(self.lang, &format!("format-{f}"))),
+                        .map(|f| self.i18n.get(self.lang, &format!("format-{}", f.key()))),
                     audience: self.opt(&i.audience),
                     responsible: self.opt(&i.responsible),
                     done: i.done,
@@ -518,30 +518,6 @@ pub(crate) fn current_plan(club: &Club, today: crate::types::Date) -> Option<&Pl
         .iter()
         .find(|p| p.year == year)
         .or_else(|| club.plans.first())
-}
-
-fn when_key(when: &When) -> String {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    match when {
-        When::Month(m) => MONTHS[usize::from(*m - 1)].to_string(),
-        When::Term(t) => format!("term-{t}"),
-        When::Date(d) => d.to_string(),
-        When::Monthly => "monthly".to_string(),
-        When::Weekly => "weekly".to_string(),
-    }
 }
 
 pub(crate) fn indicators(figures: &Figures, keep_missing: bool) -> Vec<IndicatorView> {
