@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use bitimger::build::output::{WhenBusy, WriteOutcome};
+use bitimger::build::output::{DEFAULT_OUTPUT, WhenBusy, WriteOutcome, absolute};
 use bitimger::build::{BuildOptions, build};
 use bitimger::content::LoadOptions;
 use bitimger::diag::Diagnostics;
@@ -53,7 +53,7 @@ enum Command {
         /// Where to write the web site: a folder outside the site folder
         /// (or `public` in it); files there that bitimger did not make,
         /// such as .git or CNAME, are kept
-        #[arg(short, long, default_value = "public")]
+        #[arg(short, long, default_value = DEFAULT_OUTPUT)]
         output: PathBuf,
         /// Also publish news and pages marked `draft: true`
         #[arg(long)]
@@ -399,7 +399,7 @@ fn kept_line(others: &bitimger::build::keep::Others) -> String {
 fn run_check(site: &Path, drafts: bool, strict: bool, format: Format) -> ExitCode {
     let load = LoadOptions {
         drafts,
-        exclude: vec![bitimger::build::output::absolute(Path::new("public"))],
+        exclude: vec![absolute(Path::new(DEFAULT_OUTPUT))],
         ..LoadOptions::default()
     };
     let mut diags = bitimger::build::check(site, &load, &RenderOptions::default());
@@ -434,7 +434,7 @@ fn run_serve(mut options: ServeOptions, open: bool) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    options.exclude = vec![bitimger::build::output::absolute(Path::new("public"))];
+    options.exclude = vec![absolute(Path::new(DEFAULT_OUTPUT))];
     let progress = cli::progress::TermProgress::on_stderr(phase_label);
     options.progress = progress.handle();
     let site = options.site.clone();

@@ -62,7 +62,7 @@ pub(crate) fn fingerprint(inputs: &Inputs<'_>) -> Option<u128> {
     // building from inside the site) that no loader reads.
     let exclude = [
         inputs.output.to_path_buf(),
-        super::output::absolute(&inputs.site.join(super::output::PUBLIC_IN_SITE)),
+        super::output::absolute(&inputs.site.join(super::output::DEFAULT_OUTPUT)),
     ];
     let mut entries: Vec<(PathBuf, Kind)> = Vec::new();
     let mut unreadable = false;

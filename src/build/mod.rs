@@ -79,8 +79,9 @@ impl std::fmt::Display for BuildError {
         match self {
             BuildError::Output(p, output::OutputProblem::ContainsSite) => write!(
                 f,
-                "the output folder {} is the site folder or contains it; choose another with --output, e.g. --output public",
-                p.display()
+                "the output folder {} is the site folder or contains it; choose another with --output, e.g. --output {}",
+                p.display(),
+                output::DEFAULT_OUTPUT
             ),
             BuildError::Output(p, output::OutputProblem::NotOurs) => write!(
                 f,

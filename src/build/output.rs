@@ -26,7 +26,7 @@ mod claim;
 mod lock;
 mod swap;
 
-pub use claim::{ClaimError, OutputProblem, PUBLIC_IN_SITE, absolute, check_output, claim};
+pub use claim::{ClaimError, DEFAULT_OUTPUT, OutputProblem, absolute, check_output, claim};
 pub use lock::{LOCK_SUFFIX, Notify, OutputLock, WhenBusy, lock_path};
 
 use super::keep::{self, KeepError, Made, Others};

@@ -4,6 +4,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::build::output::DEFAULT_OUTPUT;
 use crate::config::{Config, Theme};
 use crate::content::is_ignored;
 use crate::fs::is_within;
@@ -121,7 +122,7 @@ pub enum ChangeKind {
 }
 
 /// Folders of `build`'s output that may sit inside a site folder.
-const OUTPUT_FOLDERS: &[&str] = &["public"];
+const OUTPUT_FOLDERS: &[&str] = &[DEFAULT_OUTPUT];
 
 /// Classifies a changed `path` (absolute, or relative to the current
 /// folder like `root`) of the site in `root`.

@@ -38,11 +38,11 @@ pub enum ClaimError {
     Io(FsError),
 }
 
-/// The output folder bitimger may write inside the site folder: `public`
-/// at its top, the default output when building from inside the site.
-/// No loader reads it (only the folders of the format are read), and
-/// every command leaves it out.
-pub const PUBLIC_IN_SITE: &str = "public";
+/// The default output folder, `public`: the one folder bitimger may write
+/// inside the site folder (at its top), the default of `--output` when
+/// building from inside the site. No loader reads it (only the folders of
+/// the format are read), and every command leaves it out.
+pub const DEFAULT_OUTPUT: &str = "public";
 
 /// Claims `output` for one build of the site in `site` (which also reads
 /// the folders `inputs`): checks where it is, takes its lock (waiting for
@@ -85,7 +85,7 @@ fn check_place(output: &Path, site: &Path, inputs: &[PathBuf]) -> Result<(), Out
     if site_abs.starts_with(&out) || inputs_abs.iter().any(|i| i.starts_with(&out)) {
         return Err(OutputProblem::ContainsSite);
     }
-    if out.starts_with(&site_abs) && out != site_abs.join(PUBLIC_IN_SITE) {
+    if out.starts_with(&site_abs) && out != site_abs.join(DEFAULT_OUTPUT) {
         return Err(OutputProblem::InsideInput(site.to_path_buf()));
     }
     if let Some(i) = inputs_abs.iter().position(|i| out.starts_with(i)) {

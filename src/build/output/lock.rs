@@ -28,7 +28,7 @@ pub fn lock_path(output: &Path) -> PathBuf {
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
+        .unwrap_or_else(|| super::DEFAULT_OUTPUT.into());
     output.with_file_name(format!(".{name}{LOCK_SUFFIX}"))
 }
 

@@ -12,7 +12,7 @@ pub(super) fn sibling(output: &Path, tag: &str) -> PathBuf {
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
+        .unwrap_or_else(|| super::DEFAULT_OUTPUT.into());
     output.with_file_name(format!(".{name}.bitimger-{tag}-{}", std::process::id()))
 }
 
