@@ -7,11 +7,11 @@ use serde::Serialize;
 use super::Env;
 use super::links::PageId;
 use super::pages::{Crumb, Extra, Partial, json};
-use super::views::{IndicatorView, RegionView, Text, resolution_rate};
+use super::views::{RegionView, ReportSummary, Text};
 use crate::builtin;
 use crate::config::SiteKind;
 use crate::content::stats::report_years;
-use crate::content::{Club, FeedbackKind, Indicator, Site, Status};
+use crate::content::{Club, FeedbackKind, Indicator, Site};
 use crate::i18n::sort_key;
 
 /// The pages a directory has beyond the club pages: regions with clubs,
@@ -50,7 +50,7 @@ pub(crate) struct ClubCard<'a> {
     region: RegionView<'a>,
     grades: Option<Grades>,
     members: Option<u32>,
-    latest: Option<CardFigures>,
+    latest: Option<ReportSummary>,
     apply: Option<&'a str>,
 }
 
@@ -58,17 +58,6 @@ pub(crate) struct ClubCard<'a> {
 struct Grades {
     from: u8,
     to: u8,
-}
-
-/// The latest report's main figures on a card.
-#[derive(Serialize)]
-struct CardFigures {
-    year: String,
-    label: String,
-    status: Status,
-    href: String,
-    indicators: Vec<IndicatorView>,
-    resolution_rate: Option<u64>,
 }
 
 /// Clubs of one locality.
@@ -102,24 +91,11 @@ pub(crate) struct RegionLink<'a> {
 impl<'a> Env<'a> {
     /// The card of `club`.
     pub(crate) fn club_card(&self, club: &'a Club) -> ClubCard<'a> {
-        let latest = club.reports.first().map(|r| CardFigures {
-            year: r.year.slug(),
-            label: r.year.label(),
-            status: r.status,
-            href: self.href(&PageId::Report(club.slug.clone(), r.year)),
-            indicators: Indicator::ALL
-                .iter()
-                .filter(|k| k.on_card())
-                .filter_map(|k| {
-                    r.figures.get(k).map(|v| IndicatorView {
-                        key: *k,
-                        label_key: k.label_key(),
-                        value: Some(*v),
-                    })
-                })
-                .collect(),
-            resolution_rate: resolution_rate(&r.figures),
-        });
+        // Few figures on a card: a directory may list thousands of clubs.
+        let latest = club
+            .reports
+            .first()
+            .map(|r| self.report_summary_of(club, r, Indicator::on_card));
         ClubCard {
             slug: &club.slug,
             href: self.href(&PageId::Club(club.slug.clone())),

@@ -137,6 +137,8 @@ pub(crate) struct IndicatorView {
     pub value: Option<u64>,
 }
 
+/// A report in a list: on the club page and the reports page with every
+/// figure given, on a directory's club card with the card indicators only.
 #[derive(Serialize)]
 pub(crate) struct ReportSummary {
     year: String,
@@ -382,13 +384,25 @@ impl<'a> Env<'a> {
         }
     }
 
+    /// The summary of report `r` of `club`, with every figure it gives.
     pub(crate) fn report_summary(&self, club: &'a Club, r: &'a Report) -> ReportSummary {
+        self.report_summary_of(club, r, |_| true)
+    }
+
+    /// The summary of report `r` of `club`, with the figures it gives of
+    /// the indicators `shown`.
+    pub(crate) fn report_summary_of(
+        &self,
+        club: &'a Club,
+        r: &'a Report,
+        shown: impl Fn(Indicator) -> bool,
+    ) -> ReportSummary {
         ReportSummary {
             year: r.year.slug(),
             label: r.year.label(),
             status: r.status,
             href: self.href(&PageId::Report(club.slug.clone(), r.year)),
-            indicators: indicators(&r.figures, false),
+            indicators: indicators(&r.figures, shown),
             resolution_rate: resolution_rate(&r.figures),
         }
     }
@@ -520,22 +534,23 @@ pub(crate) fn current_plan(club: &Club, today: crate::types::Date) -> Option<&Pl
         .or_else(|| club.plans.first())
 }
 
-pub(crate) fn indicators(figures: &Figures, keep_missing: bool) -> Vec<IndicatorView> {
+/// The figures given of the indicators `shown`, in display order.
+fn indicators(figures: &Figures, shown: impl Fn(Indicator) -> bool) -> Vec<IndicatorView> {
     Indicator::ALL
         .iter()
+        .filter(|k| shown(**k))
         .filter_map(|k| {
-            let value = figures.get(k).copied();
-            (keep_missing || value.is_some()).then(|| IndicatorView {
+            figures.get(k).map(|v| IndicatorView {
                 key: *k,
                 label_key: k.label_key(),
-                value,
+                value: Some(*v),
             })
         })
         .collect()
 }
 
 /// Whole percent of cases resolved, when both figures are given.
-pub(crate) fn resolution_rate(figures: &Figures) -> Option<u64> {
+fn resolution_rate(figures: &Figures) -> Option<u64> {
     crate::content::stats::Rate::of(figures)?.percent()
 }
 
