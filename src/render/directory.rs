@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::Env;
+use super::kinds::PageKind;
 use super::links::PageId;
 use super::pages::{Crumb, Extra, Partial, json};
 use super::views::{RegionView, ReportSummary, Text};
@@ -203,15 +204,18 @@ impl<'a> Env<'a> {
 
 /// The directory home: the search form and every club by region (`groups`),
 /// and every club in one list (`clubs`) for templates that want no grouping.
-pub(super) fn home(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra) {
+pub(super) fn home(env: &Env<'_>, id: &PageId) -> (Partial, Extra) {
     let site = env.site;
-    let p = Partial::localized("directory", env.text(&site.config.title), id.clone());
+    let p = Partial::localized(
+        PageKind::Directory,
+        env.text(&site.config.title),
+        id.clone(),
+    );
     let groups = env.region_groups();
     let regions: Vec<&RegionLink<'_>> = groups.iter().map(|g| &g.link).collect();
     let mut clubs: Vec<ClubCard<'_>> = site.clubs.iter().map(|c| env.club_card(c)).collect();
     clubs.sort_by_cached_key(|c| sort_key(env.lang, c.name.text));
     (
-        "directory.html",
         p,
         vec![
             ("clubs", json(&clubs)),
@@ -231,15 +235,14 @@ pub(super) fn home(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra)
 }
 
 /// The region index.
-pub(super) fn regions(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra) {
+pub(super) fn regions(env: &Env<'_>, id: &PageId) -> (Partial, Extra) {
     let mut p = Partial::new(
-        "regions",
+        PageKind::Regions,
         &env.i18n.get(env.lang, "nav-regions"),
         id.clone(),
     );
     p.nav = "regions";
     (
-        "regions.html",
         p,
         vec![
             ("regions", json(&env.region_links())),
@@ -249,11 +252,7 @@ pub(super) fn regions(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Ext
 }
 
 /// One region's page: its clubs by locality; `None` for a region without clubs.
-pub(super) fn region(
-    env: &Env<'_>,
-    id: &PageId,
-    code: &str,
-) -> Option<(&'static str, Partial, Extra)> {
+pub(super) fn region(env: &Env<'_>, id: &PageId, code: &str) -> Option<(Partial, Extra)> {
     let code = env
         .site
         .clubs
@@ -261,14 +260,13 @@ pub(super) fn region(
         .map(|c| c.school.region.as_str())
         .find(|c| *c == code)?;
     let link = env.region_link(code);
-    let mut p = Partial::localized("region", link.name, id.clone());
+    let mut p = Partial::localized(PageKind::Region, link.name, id.clone());
     p.nav = "regions";
     p.crumbs.push(Crumb::new(
         env.i18n.get(env.lang, "nav-regions"),
         env.href(&PageId::Regions),
     ));
     Some((
-        "region.html",
         p,
         vec![
             ("localities", json(&env.localities(code))),

@@ -10,6 +10,7 @@ mod directory;
 mod exports;
 mod feeds;
 mod images;
+mod kinds;
 mod links;
 mod pages;
 mod qr;

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
+use super::kinds::PageKind;
 use super::links::{PageId, Paths, root_of};
 use super::structured::club_json_ld;
 use super::theme::{CompiledTheme, template_diagnostic};
@@ -231,11 +232,12 @@ pub(crate) fn render_page(
     theme: &CompiledTheme,
     job: &PageJob,
 ) -> Result<OutputFile, Diagnostic> {
-    let (template, page, extra) = match &job.kind {
+    let (page, extra) = match &job.kind {
         JobKind::Page(id) => page_parts(env, id)?,
         JobKind::Landing => landing(env),
         JobKind::RootNotFound => not_found(env, &PageId::NotFound),
     };
+    let template = page.kind.template();
     let common = common(env, job, page);
     let mut ctx = Context::from_serialize(&common).map_err(|e| internal(&e))?;
     for (k, v) in extra {
@@ -266,8 +268,8 @@ pub(super) fn json<T: Serialize>(v: &T) -> tera::Value {
     tera::Value::try_from_serializable(v).unwrap_or_else(|_| tera::Value::none())
 }
 
-/// Page title/kind, template and variables of a page id.
-fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extra), Diagnostic> {
+/// Page title, kind (and so template) and variables of a page id.
+fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(Partial, Extra), Diagnostic> {
     let site = env.site;
     let club_of = |slug: &str| {
         site.club(slug)
@@ -277,9 +279,9 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
     Ok(match id {
         PageId::Home if site.config.kind == SiteKind::School => {
             let club = site.clubs.first().ok_or_else(|| internal(&"no club"))?;
-            let mut p = Partial::localized("club", env.text(&club.name), id.clone());
+            let mut p = Partial::localized(PageKind::Club, env.text(&club.name), id.clone());
             p.json_ld = Some(club_json_ld(env, club, id));
-            ("club.html", p, vec![("club", json(&env.club(club)))])
+            (p, vec![("club", json(&env.club(club)))])
         }
         PageId::Home => super::directory::home(env, id),
         PageId::Regions => super::directory::regions(env, id),
@@ -289,9 +291,9 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
         PageId::Statistics(year) => super::statistics::year(env, id, *year),
         PageId::Club(slug) => {
             let club = club_of(slug)?;
-            let mut p = Partial::localized("club", env.text(&club.name), id.clone());
+            let mut p = Partial::localized(PageKind::Club, env.text(&club.name), id.clone());
             p.json_ld = Some(club_json_ld(env, club, id));
-            ("club.html", p, vec![("club", json(&env.club(club)))])
+            (p, vec![("club", json(&env.club(club)))])
         }
         PageId::Reports(slug) => {
             let club = club_of(slug)?;
@@ -300,9 +302,9 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
                 .iter()
                 .map(|r| env.report_summary(club, r))
                 .collect();
-            let p = Partial::new("reports", &t("nav-reports"), id.clone()).under_club(env, club);
+            let p = Partial::new(PageKind::Reports, &t("nav-reports"), id.clone())
+                .under_club(env, club);
             (
-                "reports.html",
                 p,
                 vec![("club", json(&env.club(club))), ("reports", json(&reports))],
             )
@@ -322,13 +324,12 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
                     &[("year", crate::i18n::Arg::Str(&year.label()))],
                 )
                 .unwrap_or_default();
-            let mut p = Partial::new("report", &title, id.clone()).under_club(env, club);
+            let mut p = Partial::new(PageKind::Report, &title, id.clone()).under_club(env, club);
             p.crumbs.push(Crumb::new(
                 t("nav-reports"),
                 env.href(&PageId::Reports(slug.clone())),
             ));
             (
-                "report.html",
                 p,
                 vec![
                     ("club", json(&env.club(club))),
@@ -351,9 +352,8 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
                     &[("year", crate::i18n::Arg::Str(&year.label()))],
                 )
                 .unwrap_or_default();
-            let p = Partial::new("plan", &title, id.clone()).under_club(env, club);
+            let p = Partial::new(PageKind::Plan, &title, id.clone()).under_club(env, club);
             (
-                "plan.html",
                 p,
                 vec![
                     ("club", json(&env.club(club))),
@@ -363,9 +363,9 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
         }
         PageId::Gallery(slug) => {
             let club = club_of(slug)?;
-            let p = Partial::new("gallery", &t("gallery-title"), id.clone()).under_club(env, club);
+            let p = Partial::new(PageKind::Gallery, &t("gallery-title"), id.clone())
+                .under_club(env, club);
             (
-                "gallery.html",
                 p,
                 vec![
                     ("club", json(&env.club(club))),
@@ -376,22 +376,18 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
         PageId::Poster(slug) => {
             let club = club_of(slug)?;
             let qr = env.qr.codes(site, club);
-            let p = Partial::new("poster", &t("club-poster"), id.clone()).under_club(env, club);
-            (
-                "poster.html",
-                p,
-                vec![("club", json(&env.club(club))), ("qr", qr)],
-            )
+            let p =
+                Partial::new(PageKind::Poster, &t("club-poster"), id.clone()).under_club(env, club);
+            (p, vec![("club", json(&env.club(club))), ("qr", qr)])
         }
         PageId::NewsList => {
             let news: Vec<_> = all_news(site)
                 .into_iter()
                 .map(|n| env.news_summary(n))
                 .collect();
-            let mut p = Partial::new("news_list", &t("nav-news"), id.clone());
+            let mut p = Partial::new(PageKind::NewsList, &t("nav-news"), id.clone());
             p.nav = "news";
             (
-                "news_list.html",
                 p,
                 vec![
                     ("news", json(&news)),
@@ -411,12 +407,12 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
                 .iter()
                 .find(|n| &n.slug == slug)
                 .ok_or_else(|| internal(&"no news"))?;
-            let mut p = Partial::localized("news", env.text(&news.title), id.clone());
+            let mut p = Partial::localized(PageKind::News, env.text(&news.title), id.clone());
             p.description = news.summary.as_ref().map(|s| env.text(s).text.to_string());
             p.crumbs
                 .push(Crumb::new(t("nav-news"), env.href(&PageId::NewsList)));
             p.nav = "news";
-            ("news.html", p, vec![("news", json(&env.news(news)))])
+            (p, vec![("news", json(&env.news(news)))])
         }
         PageId::Page(slug) => {
             let page = site
@@ -424,7 +420,7 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
                 .iter()
                 .find(|p| &p.slug == slug)
                 .ok_or_else(|| internal(&"no page"))?;
-            let mut p = Partial::localized("page", env.text(&page.title), id.clone());
+            let mut p = Partial::localized(PageKind::Page, env.text(&page.title), id.clone());
             p.description = page
                 .description
                 .as_ref()
@@ -433,22 +429,25 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(&'static str, Partial, Extr
                 title: env.text(&page.title),
                 body: env.html(&page.body),
             };
-            ("page.html", p, vec![("content", json(&content))])
+            (p, vec![("content", json(&content))])
         }
         PageId::Documents => {
             let docs: Vec<_> = site.documents.iter().map(|d| env.document(d)).collect();
-            let mut p = Partial::new("documents", &t("nav-documents"), id.clone());
+            let mut p = Partial::new(PageKind::Documents, &t("nav-documents"), id.clone());
             p.nav = "documents";
-            ("documents.html", p, vec![("documents", json(&docs))])
+            (p, vec![("documents", json(&docs))])
         }
         PageId::NotFound => not_found(env, id),
     })
 }
 
-fn not_found(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra) {
-    let p = Partial::new("404", &env.i18n.get(env.lang, "err-404"), id.clone());
+fn not_found(env: &Env<'_>, id: &PageId) -> (Partial, Extra) {
+    let p = Partial::new(
+        PageKind::NotFound,
+        &env.i18n.get(env.lang, "err-404"),
+        id.clone(),
+    );
     (
-        "404.html",
         Partial {
             alternates: false,
             ..p
@@ -457,7 +456,7 @@ fn not_found(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra) {
     )
 }
 
-fn landing(env: &Env<'_>) -> (&'static str, Partial, Extra) {
+fn landing(env: &Env<'_>) -> (Partial, Extra) {
     #[derive(Serialize)]
     struct Choice<'a> {
         code: &'a str,
@@ -490,9 +489,8 @@ fn landing(env: &Env<'_>) -> (&'static str, Partial, Extra) {
             }
         })
         .collect();
-    let p = Partial::localized("landing", env.text(&config.title), PageId::Home);
+    let p = Partial::localized(PageKind::Landing, env.text(&config.title), PageId::Home);
     (
-        "landing.html",
         Partial { landing: true, ..p },
         vec![("languages", json(&choices))],
     )
@@ -511,7 +509,7 @@ pub(crate) fn all_news(site: &Site) -> Vec<&crate::content::News> {
 
 /// The page-specific part of the common variables.
 pub(super) struct Partial {
-    kind: &'static str,
+    kind: PageKind,
     title: String,
     title_lang: Option<String>,
     description: Option<String>,
@@ -524,7 +522,7 @@ pub(super) struct Partial {
 }
 
 impl Partial {
-    pub(super) fn new(kind: &'static str, title: &str, id: PageId) -> Self {
+    pub(super) fn new(kind: PageKind, title: &str, id: PageId) -> Self {
         Partial {
             kind,
             title: title.to_string(),
@@ -540,7 +538,7 @@ impl Partial {
     }
 
     /// A page titled with a localized text, marked when it fell back.
-    pub(super) fn localized(kind: &'static str, title: Resolved<'_>, id: PageId) -> Self {
+    pub(super) fn localized(kind: PageKind, title: Resolved<'_>, id: PageId) -> Self {
         Partial {
             title_lang: fallback_lang(title),
             ..Self::new(kind, title.text, id)
@@ -560,8 +558,8 @@ impl Partial {
             });
         }
         self.nav = match self.kind {
-            "reports" | "report" => "reports",
-            "gallery" => "gallery",
+            PageKind::Reports | PageKind::Report => "reports",
+            PageKind::Gallery => "gallery",
             _ => "",
         };
         self
@@ -650,7 +648,7 @@ fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -> Common<'a
                 .collect(),
         },
         page: PageMeta {
-            kind: partial.kind,
+            kind: partial.kind.name(),
             title: partial.title,
             title_lang: partial.title_lang,
             description: partial.description.or_else(|| {

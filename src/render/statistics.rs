@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::Env;
 use super::charts::{Bar, ChartText, bar_chart};
+use super::kinds::PageKind;
 use super::links::PageId;
 use super::pages::{Crumb, Extra, Partial, json};
 use super::views::Text;
@@ -239,15 +240,14 @@ impl<'a> Env<'a> {
 }
 
 /// The statistics index: every academic year with its headline figures.
-pub(super) fn index(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra) {
+pub(super) fn index(env: &Env<'_>, id: &PageId) -> (Partial, Extra) {
     let mut p = Partial::new(
-        "statistics_index",
+        PageKind::StatisticsIndex,
         &env.i18n.get(env.lang, "nav-statistics"),
         id.clone(),
     );
     p.nav = "statistics";
     (
-        "statistics_index.html",
         p,
         vec![
             ("years", json(&env.year_links(None))),
@@ -258,11 +258,7 @@ pub(super) fn index(env: &Env<'_>, id: &PageId) -> (&'static str, Partial, Extra
 }
 
 /// The statistics of one academic year.
-pub(super) fn year(
-    env: &Env<'_>,
-    id: &PageId,
-    year: AcademicYear,
-) -> (&'static str, Partial, Extra) {
+pub(super) fn year(env: &Env<'_>, id: &PageId, year: AcademicYear) -> (Partial, Extra) {
     let stats = year_stats(&env.site.clubs, year);
     let title = env
         .i18n
@@ -272,7 +268,7 @@ pub(super) fn year(
             &[("year", Arg::Str(&year.label()))],
         )
         .unwrap_or_default();
-    let mut p = Partial::new("statistics", &title, id.clone());
+    let mut p = Partial::new(PageKind::Statistics, &title, id.clone());
     p.nav = "statistics";
     p.crumbs.push(Crumb::new(
         env.i18n.get(env.lang, "nav-statistics"),
@@ -297,7 +293,6 @@ pub(super) fn year(
     let charts = env.charts(&regions, &quarters, &columns, &quarter_columns);
     let total = row("total", &stats.total, &columns);
     (
-        "statistics.html",
         p,
         vec![
             ("year", json(&year.slug())),

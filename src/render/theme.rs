@@ -9,6 +9,7 @@ use std::sync::Arc;
 use include_dir::{Dir, include_dir};
 use tera::{Kwargs, State, Tera, Value};
 
+use super::kinds::theme_templates;
 use crate::config::Theme;
 use crate::content::Site;
 use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
@@ -16,29 +17,6 @@ use crate::i18n::{Arg, I18n, format_number};
 use crate::types::Date;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
-
-/// Templates every theme must provide (checked when a site overrides one by
-/// a wrong name).
-pub(crate) const PAGE_TEMPLATES: &[&str] = &[
-    "base.html",
-    "landing.html",
-    "club.html",
-    "reports.html",
-    "report.html",
-    "plan.html",
-    "gallery.html",
-    "poster.html",
-    "news_list.html",
-    "news.html",
-    "page.html",
-    "documents.html",
-    "404.html",
-    "directory.html",
-    "region.html",
-    "regions.html",
-    "statistics.html",
-    "statistics_index.html",
-];
 
 /// A compiled theme.
 pub(crate) struct CompiledTheme {
@@ -85,13 +63,13 @@ pub(crate) fn compile_theme(
     for (name, text, path) in &site.templates {
         let known = templates.iter().any(|(n, _)| n == name) || name.starts_with("partials/");
         if !known {
-            let help = match did_you_mean(name, PAGE_TEMPLATES.iter().copied()) {
+            let help = match did_you_mean(name, theme_templates()) {
                 Some(s) => format!(
                     "did you mean `{s}`? A file in templates/ replaces the theme's template of the same name"
                 ),
                 None => format!(
                     "a file in templates/ replaces the theme's template of the same name: {}",
-                    PAGE_TEMPLATES.join(", ")
+                    theme_templates().collect::<Vec<_>>().join(", ")
                 ),
             };
             diags.push(
@@ -329,4 +307,17 @@ fn register(tera: &mut Tera, i18n: Arc<I18n>, langs: &[String]) {
             }
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_theme_has_a_template_for_every_page_kind() {
+        for name in theme_templates() {
+            let file = DEFAULT_THEME.get_file(format!("templates/{name}"));
+            assert!(file.is_some(), "themes/default/templates/{name} is missing");
+        }
+    }
 }
