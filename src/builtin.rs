@@ -81,7 +81,7 @@ mod tests {
             }
         }
         let almaty_region = region("almaty-region").unwrap();
-        let order = vec!["kk".to_string()];
+        let order = vec![crate::types::LangCode::new("kk")];
         assert_ne!(almaty_region.name.resolve("ru", &order).text, "Алматы");
     }
 

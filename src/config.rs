@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
-use crate::types::{Localized, SafeUrl, UrlKind, UrlProblem};
+use crate::types::{LangCode, Localized, SafeUrl, UrlKind, UrlProblem};
 use crate::yaml::{self, Seg, Source};
 
 /// Languages whose UI messages are built in.
@@ -79,7 +79,7 @@ pub struct Config {
     /// Absolute base URL ending in `/`, when given.
     pub base_url: Option<String>,
     /// Languages; the first is the default.
-    pub languages: Vec<String>,
+    pub languages: Vec<LangCode>,
     /// School or directory.
     pub kind: SiteKind,
     /// Who runs the site.
@@ -94,7 +94,7 @@ pub struct Config {
 
 impl Config {
     /// The default language.
-    pub fn default_lang(&self) -> &str {
+    pub fn default_lang(&self) -> &LangCode {
         &self.languages[0]
     }
 
@@ -304,7 +304,7 @@ fn validate_languages(
     languages: Vec<String>,
     src: Source<'_>,
     diags: &mut Diagnostics,
-) -> Option<Vec<String>> {
+) -> Option<Vec<LangCode>> {
     if languages.is_empty() {
         diags.push(
             Diagnostic::error("site/no-languages", "`languages` lists no language")
@@ -353,7 +353,7 @@ fn validate_languages(
             ok = false;
         }
     }
-    ok.then_some(languages)
+    ok.then(|| languages.into_iter().map(LangCode::new).collect())
 }
 
 fn validate_base_url(url: &str, src: Source<'_>, diags: &mut Diagnostics) -> Option<String> {

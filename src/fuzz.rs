@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::config::{Config, SiteKind, Theme, parse_config};
 use crate::content::LoadContext;
 use crate::diag::Diagnostics;
+use crate::types::LangCode;
 
 /// The folder the fuzzed files pretend to be in (never read: it does not exist).
 fn root() -> PathBuf {
@@ -21,7 +22,7 @@ fn config() -> Config {
         title: crate::types::Localized::All("Fuzz".into()),
         description: None,
         base_url: None,
-        languages: vec!["kk".into(), "ru".into()],
+        languages: vec![LangCode::new("kk"), LangCode::new("ru")],
         kind: SiteKind::Directory,
         publisher: None,
         theme: Theme::Default,
@@ -78,7 +79,7 @@ pub fn front_matter(bytes: &[u8]) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let file = root().join("clubs/fuzz/reports/2024-2025.kk.md");
     if let Some(t) = text(&file, bytes, &mut diags) {
-        let lang = Some("kk".to_string());
+        let lang = Some(LangCode::new("kk"));
         part_from_text::<RawReport>(lang.clone(), &file, t.clone(), "report", 2, &mut diags);
         part_from_text::<RawNews>(lang.clone(), &file, t.clone(), "news", 2, &mut diags);
         part_from_text::<RawPage>(lang.clone(), &file, t.clone(), "page", 2, &mut diags);

@@ -9,6 +9,10 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+mod codes;
+
+pub use codes::LangCode;
+
 /// A scalar YAML value read as text: strings, numbers and booleans alike,
 /// so `room: 214` and `room: "214"` mean the same.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -84,7 +88,7 @@ pub struct Resolved<'a> {
 impl Localized {
     /// The text for `lang`, else for the first of `order` that has one, else
     /// any. Empty strings count as missing.
-    pub fn resolve<'a>(&'a self, lang: &'a str, order: &'a [String]) -> Resolved<'a> {
+    pub fn resolve<'a>(&'a self, lang: &'a str, order: &'a [LangCode]) -> Resolved<'a> {
         match self {
             Localized::All(text) => Resolved {
                 text,
@@ -347,7 +351,7 @@ mod tests {
 
     #[test]
     fn resolves_with_fallback_marking() {
-        let order = vec!["kk".to_string(), "ru".to_string()];
+        let order = vec![LangCode::new("kk"), LangCode::new("ru")];
         let per = Localized::Per(BTreeMap::from([("kk".into(), "Сенім".into())]));
         let r = per.resolve("ru", &order);
         assert_eq!((r.text, r.lang, r.fallback), ("Сенім", "kk", true));

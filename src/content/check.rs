@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use crate::builtin;
 use crate::config;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
-use crate::types::{AcademicYear, Date, Localized, SafeUrl, Scalar};
+use crate::types::{AcademicYear, Date, LangCode, Localized, SafeUrl, Scalar};
 use crate::yaml::{self, Seg, Source};
 
 /// The file being validated, with the site's languages.
 pub(crate) struct Fields<'a, 'd> {
     pub src: Source<'a>,
-    pub langs: &'a [String],
+    pub langs: &'a [LangCode],
     pub diags: &'d mut Diagnostics,
 }
 
@@ -26,7 +26,7 @@ impl Fields<'_, '_> {
             if !self.langs.iter().any(|l| l == lang) {
                 let mut at = path.to_vec();
                 at.push(Seg::Key(lang));
-                let suggestion = did_you_mean(lang, self.langs.iter().map(String::as_str));
+                let suggestion = did_you_mean(lang, self.langs.iter().map(LangCode::as_str));
                 let message = format!(
                     "`{lang}` is not one of this site's languages ({})",
                     self.langs.join(", ")
@@ -58,7 +58,7 @@ impl Fields<'_, '_> {
         let missing: Vec<&str> = self
             .langs
             .iter()
-            .map(String::as_str)
+            .map(LangCode::as_str)
             .filter(|l| !value.has(l))
             .collect();
         if !missing.is_empty() {

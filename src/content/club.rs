@@ -8,7 +8,7 @@ use super::raw::*;
 use super::{LoadContext, posts, slug};
 use crate::builtin;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::types::{Localized, tel_href};
+use crate::types::{LangCode, Localized, tel_href};
 use crate::yaml::{self, Seg, Source};
 
 /// Image files published from photos/.
@@ -561,7 +561,7 @@ fn load_photos(
     ctx: &LoadContext<'_>,
     photos_dir: &Path,
     exclude: &[PathBuf],
-    langs: &[String],
+    langs: &[LangCode],
     diags: &mut Diagnostics,
 ) -> Vec<Photo> {
     // Listed safely: a link to a photo outside the site is never published.

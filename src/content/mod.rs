@@ -34,6 +34,7 @@ pub(crate) use walk::{Found, walk_tree};
 
 use crate::config::{Config, SiteKind, load_config};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::types::LangCode;
 use crate::yaml::{self, Seg, Source};
 use check::Fields;
 use raw::{RawDocument, RawPrinciple};
@@ -106,7 +107,7 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
     let messages = walk::files(root, &root.join("i18n"), false, &ctx.exclude, diags)
         .into_iter()
         .filter_map(|p| {
-            let lang = p.file_name()?.to_str()?.strip_suffix(".ftl")?.to_string();
+            let lang = LangCode::new(p.file_name()?.to_str()?.strip_suffix(".ftl")?);
             Some((lang, p))
         })
         .collect();
@@ -315,7 +316,7 @@ fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Documen
             let at = yaml::locate_value(f.src, &at("file"));
             f.diags.push(names::name_diagnostic(&problem, &what).at(at));
         }
-        let lang = ctx.config.languages.first().map_or("", String::as_str);
+        let lang = ctx.config.languages.first().map_or("", LangCode::as_str);
         let cleaned = match documents::check_document(&source, lang, f.diags) {
             documents::Verdict::AsIs => None,
             documents::Verdict::Cleaned(page) => Some(page),

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub use super::indicators::Indicator;
 pub use super::schedule::{PlanFormat, When};
 use crate::config::Config;
-use crate::types::{AcademicYear, Date, Localized, SafeUrl};
+use crate::types::{AcademicYear, Date, LangCode, Localized, SafeUrl};
 
 /// The whole site.
 #[derive(Debug, Clone)]
@@ -33,7 +33,7 @@ pub struct Site {
     /// Template overrides from templates/: (file name, text).
     pub templates: Vec<(String, String, PathBuf)>,
     /// UI message overrides from i18n/: (language, file).
-    pub messages: Vec<(String, PathBuf)>,
+    pub messages: Vec<(LangCode, PathBuf)>,
 }
 
 impl Site {
@@ -62,7 +62,7 @@ pub struct Doc {
     /// `about.md`: one text for all languages.
     pub all: Option<Body>,
     /// `about.kk.md` ...: per language.
-    pub per_lang: BTreeMap<String, Body>,
+    pub per_lang: BTreeMap<LangCode, Body>,
 }
 
 /// One rendered Markdown text.
@@ -90,7 +90,7 @@ impl Doc {
     pub fn resolve<'a>(
         &'a self,
         lang: &'a str,
-        order: &'a [String],
+        order: &'a [LangCode],
     ) -> Option<(&'a Body, &'a str, bool)> {
         if let Some(b) = self.per_lang.get(lang) {
             return Some((b, lang, false));

@@ -13,7 +13,7 @@ use super::model::*;
 use super::raw::*;
 use super::slug;
 use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
-use crate::types::{AcademicYear, Localized};
+use crate::types::{AcademicYear, LangCode, Localized};
 use crate::yaml::{self, Seg, Source};
 
 /// Files `stem.md` and `stem.<lang>.md` of a folder, grouped by stem.
@@ -22,8 +22,8 @@ pub(crate) fn group_by_stem(
     ctx: &LoadContext<'_>,
     dir: &Path,
     diags: &mut Diagnostics,
-) -> BTreeMap<String, Vec<(Option<String>, PathBuf)>> {
-    let mut groups: BTreeMap<String, Vec<(Option<String>, PathBuf)>> = BTreeMap::new();
+) -> BTreeMap<String, Vec<(Option<LangCode>, PathBuf)>> {
+    let mut groups: BTreeMap<String, Vec<(Option<LangCode>, PathBuf)>> = BTreeMap::new();
     for path in super::walk::files(ctx.root, dir, false, &ctx.exclude, diags) {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
@@ -35,13 +35,13 @@ pub(crate) fn group_by_stem(
             continue;
         };
         let (stem, lang) = match stem.rsplit_once('.') {
-            Some((s, l)) if looks_like_lang(l) => (s, Some(l.to_string())),
+            Some((s, l)) if looks_like_lang(l) => (s, Some(LangCode::new(l))),
             _ => (stem, None),
         };
         if let Some(l) = &lang
             && !ctx.config.languages.contains(l)
         {
-            let suggestion = did_you_mean(l, ctx.config.languages.iter().map(String::as_str));
+            let suggestion = did_you_mean(l, ctx.config.languages.iter().map(LangCode::as_str));
             diags.push(
                 Diagnostic::warning(
                     "lang/file-not-used",
@@ -73,7 +73,7 @@ fn looks_like_lang(s: &str) -> bool {
 
 /// One parsed Markdown file of a group.
 pub(crate) struct Part<T> {
-    pub lang: Option<String>,
+    pub lang: Option<LangCode>,
     pub front: T,
     pub body: Body,
     pub text: String,
@@ -99,7 +99,7 @@ impl<T> Part<T> {
 /// Reads one Markdown file: front matter (required when `T` needs fields)
 /// and the rendered body.
 pub(crate) fn read_part<T: DeserializeOwned>(
-    lang: Option<String>,
+    lang: Option<LangCode>,
     path: &Path,
     family: &'static str,
     top_level: u8,
@@ -111,7 +111,7 @@ pub(crate) fn read_part<T: DeserializeOwned>(
 
 /// [`read_part`] on text already read.
 pub(crate) fn part_from_text<T: DeserializeOwned>(
-    lang: Option<String>,
+    lang: Option<LangCode>,
     path: &Path,
     text: String,
     family: &'static str,
@@ -189,11 +189,11 @@ fn doc_of<T>(parts: &[Part<T>]) -> Doc {
 /// Reads the files of one text, one per language: the parts that could be
 /// read, and the languages whose file could not (its errors are reported).
 fn read_parts<T: DeserializeOwned>(
-    files: Vec<(Option<String>, PathBuf)>,
+    files: Vec<(Option<LangCode>, PathBuf)>,
     family: &'static str,
     top_level: u8,
     diags: &mut Diagnostics,
-) -> (Vec<Part<T>>, Vec<String>) {
+) -> (Vec<Part<T>>, Vec<LangCode>) {
     let mut parts = Vec::with_capacity(files.len());
     let mut unread = Vec::new();
     for (lang, path) in files {
@@ -210,7 +210,7 @@ fn read_parts<T: DeserializeOwned>(
 fn warn_missing_langs(
     ctx: &LoadContext<'_>,
     doc: &Doc,
-    unread: &[String],
+    unread: &[LangCode],
     first: &Path,
     what: &str,
     diags: &mut Diagnostics,
@@ -312,7 +312,7 @@ pub(crate) fn load_reports(
 fn load_report(
     ctx: &LoadContext<'_>,
     stem: &str,
-    files: Vec<(Option<String>, PathBuf)>,
+    files: Vec<(Option<LangCode>, PathBuf)>,
     diags: &mut Diagnostics,
 ) -> Option<Report> {
     let expected = AcademicYear::parse(stem);
@@ -670,7 +670,7 @@ pub(crate) fn load_news(
 fn load_news_item(
     ctx: &LoadContext<'_>,
     stem: &str,
-    files: Vec<(Option<String>, PathBuf)>,
+    files: Vec<(Option<LangCode>, PathBuf)>,
     club: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Option<News> {
@@ -775,7 +775,7 @@ pub(crate) fn load_pages(ctx: &LoadContext<'_>, dir: &Path, diags: &mut Diagnost
 fn load_page(
     ctx: &LoadContext<'_>,
     stem: &str,
-    files: Vec<(Option<String>, PathBuf)>,
+    files: Vec<(Option<LangCode>, PathBuf)>,
     diags: &mut Diagnostics,
 ) -> Option<Page> {
     let (parts, unread): (Vec<Part<RawPage>>, _) = read_parts(files, "page", 2, diags);

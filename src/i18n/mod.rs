@@ -16,7 +16,7 @@ use include_dir::{Dir, include_dir};
 pub use collate::{collation_key, compare, sort_key};
 
 use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
-use crate::types::Date;
+use crate::types::{Date, LangCode};
 
 /// The built-in message files, embedded.
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/i18n");
@@ -100,8 +100,8 @@ fn new_bundle(lang: &str) -> Bundle {
 /// `i18n/<lang>.ftl` over them. A site language with no messages of its own
 /// for some ids falls back to English ones, with a warning.
 pub fn load_i18n(
-    langs: &[String],
-    overrides: &[(String, PathBuf)],
+    langs: &[LangCode],
+    overrides: &[(LangCode, PathBuf)],
     diags: &mut Diagnostics,
 ) -> I18n {
     let fallback_src = builtin_messages(FALLBACK_LANG).unwrap_or_default();
@@ -148,7 +148,7 @@ pub fn load_i18n(
                 .help("copy these messages from the English file (bitimger's i18n/en.ftl) and translate them"),
             );
         }
-        bundles.insert(lang.clone(), bundle);
+        bundles.insert(lang.to_string(), bundle);
     }
     I18n {
         bundles,

@@ -18,7 +18,7 @@ use crate::builtin;
 use crate::content::Site;
 use crate::content::model::{Club, Figures, Indicator, Quarter, Report, Status};
 use crate::content::slug::slugify;
-use crate::types::Localized;
+use crate::types::{LangCode, Localized};
 
 /// Version of the JSON files' layout; raised when a field changes meaning.
 const FORMAT_VERSION: u32 = 1;
@@ -118,12 +118,12 @@ fn indicators_csv(site: &Site) -> Vec<u8> {
 struct ClubsFile<'a> {
     version: u32,
     generator: String,
-    languages: &'a [String],
+    languages: &'a [LangCode],
     indicators: &'static [Indicator],
     clubs: Vec<ClubEntry<'a>>,
 }
 
-type Texts = BTreeMap<String, String>;
+type Texts = BTreeMap<LangCode, String>;
 
 #[derive(Serialize)]
 struct ClubEntry<'a> {
@@ -192,7 +192,7 @@ struct ReportEntry<'a> {
 }
 
 /// Every site language that has the text → the text.
-fn texts(value: &Localized, langs: &[String]) -> Texts {
+fn texts(value: &Localized, langs: &[LangCode]) -> Texts {
     langs
         .iter()
         .filter(|l| value.has(l))

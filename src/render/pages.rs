@@ -13,7 +13,7 @@ use super::{Env, OutputFile};
 use crate::config::SiteKind;
 use crate::content::Site;
 use crate::diag::Diagnostic;
-use crate::types::{Date, Resolved};
+use crate::types::{Date, LangCode, Resolved};
 
 /// The Content-Security-Policy of every page: only the site's own files.
 pub(crate) const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
@@ -33,7 +33,7 @@ pub(crate) enum JobKind {
 #[derive(Debug, Clone)]
 pub(crate) struct PageJob {
     pub kind: JobKind,
-    pub lang: String,
+    pub lang: LangCode,
     pub file: String,
     pub root: String,
 }
@@ -53,7 +53,7 @@ pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
     ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
     ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
     ids.extend(super::directory::page_ids(site));
-    let default = site.config.default_lang().to_string();
+    let default = site.config.default_lang().clone();
     let mut jobs = vec![
         PageJob {
             kind: JobKind::Landing,
@@ -146,13 +146,13 @@ struct PublisherView<'a> {
 
 #[derive(Serialize)]
 struct LangView {
-    code: String,
+    code: LangCode,
     autonym: String,
 }
 
 #[derive(Serialize)]
 struct Alternate {
-    lang: String,
+    lang: LangCode,
     autonym: String,
     href: String,
     current: bool,
@@ -160,7 +160,7 @@ struct Alternate {
 
 #[derive(Serialize)]
 struct HrefLang {
-    lang: String,
+    lang: LangCode,
     url: String,
 }
 

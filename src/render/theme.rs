@@ -14,7 +14,7 @@ use crate::config::Theme;
 use crate::content::Site;
 use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::i18n::{Arg, I18n, format_number};
-use crate::types::Date;
+use crate::types::{Date, LangCode};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -177,7 +177,7 @@ pub(crate) fn template_diagnostic(
 
 /// Every message without arguments, formatted once per language, as the
 /// Tera value `t()` returns.
-fn plain_messages(i18n: &I18n, langs: &[String]) -> HashMap<String, HashMap<String, Value>> {
+fn plain_messages(i18n: &I18n, langs: &[LangCode]) -> HashMap<String, HashMap<String, Value>> {
     langs
         .iter()
         .map(|lang| {
@@ -186,7 +186,7 @@ fn plain_messages(i18n: &I18n, langs: &[String]) -> HashMap<String, HashMap<Stri
                 .iter()
                 .filter_map(|id| Some((id.clone(), Value::from(i18n.plain(lang, id)?))))
                 .collect();
-            (lang.clone(), messages)
+            (lang.to_string(), messages)
         })
         .collect()
 }
@@ -200,7 +200,7 @@ fn lang_of(state: &State) -> String {
 }
 
 /// `t()`, `loc`, `date`, `num`.
-fn register(tera: &mut Tera, i18n: Arc<I18n>, langs: &[String]) {
+fn register(tera: &mut Tera, i18n: Arc<I18n>, langs: &[LangCode]) {
     let i = i18n.clone();
     let plain = plain_messages(&i18n, langs);
     tera.register_function(

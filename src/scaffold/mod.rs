@@ -15,7 +15,7 @@ use crate::config::load_config;
 use crate::content::Status;
 use crate::content::slug::{is_slug, slugify};
 use crate::diag::{Diagnostics, did_you_mean};
-use crate::types::{AcademicYear, Date};
+use crate::types::{AcademicYear, Date, LangCode};
 
 const SITE: &str = include_str!("templates/site.yaml");
 const CLUB: &str = include_str!("templates/club.yaml");
@@ -178,7 +178,7 @@ pub fn init(dir: &Path, today: Date) -> Result<ScaffoldReport, ScaffoldError> {
     let last = AcademicYear {
         start: current.start - 1,
     };
-    let langs = ["kk".to_string(), "ru".to_string()];
+    let langs = [LangCode::new("kk"), LangCode::new("ru")];
     write_report(&mut report, &club, last, &langs, true)?;
     let title = "{kk: \"Сайтымыз ашылды\", ru: \"Наш сайт открыт\"}";
     write_news(
@@ -202,7 +202,7 @@ fn write_report(
     report: &mut ScaffoldReport,
     club: &Path,
     year: AcademicYear,
-    langs: &[String],
+    langs: &[LangCode],
     example_figures: bool,
 ) -> Result<(), ScaffoldError> {
     let status = if example_figures {
@@ -232,7 +232,7 @@ fn write_news(
     date: Date,
     slug: &str,
     title: &str,
-    langs: &[String],
+    langs: &[LangCode],
 ) -> Result<(), ScaffoldError> {
     let front = fill(NEWS_FRONT, &[("title", title), ("date", &date.to_string())]);
     for lang in langs {
@@ -261,7 +261,7 @@ fn body_text(lang: &str, kind: BodyKind) -> &'static str {
 }
 
 /// The languages of the site in `site` (its site.yaml must be usable).
-fn site_languages(site: &Path) -> Result<(Vec<String>, bool), ScaffoldError> {
+fn site_languages(site: &Path) -> Result<(Vec<LangCode>, bool), ScaffoldError> {
     let mut diags = Diagnostics::new();
     let config =
         load_config(site, &mut diags).ok_or_else(|| ScaffoldError::NotASite(site.to_path_buf()))?;
