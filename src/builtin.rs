@@ -7,14 +7,14 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::types::Localized;
+use crate::types::{Localized, RegionCode};
 
 /// A first-level administrative unit (region or city of republican significance).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
     /// Code used in `school.region`, e.g. `karaganda`.
-    pub code: String,
+    pub code: RegionCode,
     /// ISO 3166-2 code, e.g. `KZ-35`.
     pub iso: String,
     /// Full name: «Қарағанды облысы», «Карагандинская область».

@@ -8,7 +8,7 @@ use super::raw::*;
 use super::{LoadContext, posts, slug};
 use crate::builtin;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::types::{LangCode, Localized, tel_href};
+use crate::types::{LangCode, Localized, RegionCode, tel_href};
 use crate::yaml::{self, Seg, Source};
 
 /// Image files published from photos/.
@@ -191,7 +191,7 @@ fn validate_school(raw: RawSchool, f: &mut Fields<'_, '_>) -> Option<School> {
     let website = website.and_then(|w| f.url(&w, &at("website")));
     region_ok.then(|| School {
         name,
-        region: region.trim().to_string(),
+        region: RegionCode::new(region.trim()),
         locality,
         district,
         address,

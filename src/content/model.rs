@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub use super::indicators::Indicator;
 pub use super::schedule::{PlanFormat, When};
 use crate::config::Config;
-use crate::types::{AcademicYear, Date, LangCode, Localized, SafeUrl};
+use crate::types::{AcademicYear, Date, LangCode, Localized, RegionCode, SafeUrl};
 
 /// The whole site.
 #[derive(Debug, Clone)]
@@ -168,7 +168,7 @@ pub struct School {
     /// Name.
     pub name: Localized,
     /// Region code (checked against the built-in list).
-    pub region: String,
+    pub region: RegionCode,
     /// City, town or village.
     pub locality: Option<Localized>,
     /// District.

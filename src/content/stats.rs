@@ -17,7 +17,7 @@
 use std::collections::BTreeMap;
 
 use super::model::{Club, Figures, Indicator, Quarter, Report, Status};
-use crate::types::AcademicYear;
+use crate::types::{AcademicYear, RegionCode};
 
 /// A sum of one indicator over the clubs that gave it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +108,7 @@ pub struct YearStats {
     /// Every club of the directory.
     pub total: Totals,
     /// Per region code (only regions with clubs), in code order.
-    pub regions: BTreeMap<String, Totals>,
+    pub regions: BTreeMap<RegionCode, Totals>,
     /// Quarter sums over the clubs that gave that quarter's figures; a
     /// quarter no club gave is absent.
     pub quarters: BTreeMap<Quarter, Totals>,
@@ -297,7 +297,7 @@ mod tests {
     #[test]
     fn regions_count_their_own_clubs() {
         let s = year_stats(&sample(), AcademicYear { start: 2024 });
-        let codes: Vec<&str> = s.regions.keys().map(String::as_str).collect();
+        let codes: Vec<&str> = s.regions.keys().map(RegionCode::as_str).collect();
         assert_eq!(codes, ["almaty", "almaty-region", "turkistan"]);
         let almaty = &s.regions["almaty"];
         assert_eq!((almaty.listed, almaty.reported), (2, 2));

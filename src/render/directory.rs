@@ -14,6 +14,7 @@ use crate::config::SiteKind;
 use crate::content::stats::report_years;
 use crate::content::{Club, FeedbackKind, Indicator, Site};
 use crate::i18n::sort_key;
+use crate::types::RegionCode;
 
 /// The pages a directory has beyond the club pages: regions with clubs,
 /// statistics per academic year. Empty for a school site.
@@ -32,8 +33,8 @@ pub(crate) fn page_ids(site: &Site) -> Vec<PageId> {
 }
 
 /// Codes of the regions that have clubs, in code order.
-pub(crate) fn region_codes(site: &Site) -> Vec<String> {
-    let mut codes: Vec<String> = site.clubs.iter().map(|c| c.school.region.clone()).collect();
+pub(crate) fn region_codes(site: &Site) -> Vec<RegionCode> {
+    let mut codes: Vec<RegionCode> = site.clubs.iter().map(|c| c.school.region.clone()).collect();
     codes.sort();
     codes.dedup();
     codes
@@ -130,7 +131,7 @@ impl<'a> Env<'a> {
             name: region.map_or(fallback, |r| self.text(&r.name)),
             short: region.map_or(fallback, |r| self.text(&r.short)),
             centre: region.and_then(|r| r.centre.as_ref()).map(|c| self.text(c)),
-            href: self.href(&PageId::Region(code.to_string())),
+            href: self.href(&PageId::Region(code.into())),
             count: self
                 .site
                 .clubs

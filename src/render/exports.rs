@@ -86,7 +86,7 @@ fn indicators_csv(site: &Site) -> Vec<u8> {
             club.slug.clone(),
             text(&club.name),
             text(&club.school.name),
-            club.school.region.clone(),
+            club.school.region.to_string(),
             region,
             club.school.locality.as_ref().map(text).unwrap_or_default(),
         ];

@@ -5,7 +5,7 @@
 //! point at it.
 
 use crate::config::SiteKind;
-use crate::types::AcademicYear;
+use crate::types::{AcademicYear, RegionCode};
 
 /// A page, independent of its language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -37,7 +37,7 @@ pub(crate) enum PageId {
     /// The region index of a directory.
     Regions,
     /// One region's clubs, by region code.
-    Region(String),
+    Region(RegionCode),
     /// The statistics index of a directory.
     StatisticsIndex,
     /// The statistics of one academic year.

@@ -1,8 +1,8 @@
 //! Codes that travel through the whole pipeline as text: a language code
-//! (`kk`), kept apart from other texts by its own type so that a slug or a
-//! region code cannot be passed where a language is meant. Templates and
-//! exports see it as plain text (`#[serde(transparent)]`), and it reads as
-//! a `&str` wherever one is wanted.
+//! (`kk`), a region code (`karaganda`). Each has its own type, so one
+//! cannot be passed where the other is meant. Templates and exports see
+//! them as plain text (`#[serde(transparent)]`), and they read as a `&str`
+//! wherever one is wanted.
 //!
 //! Part of layer 1 (`types`).
 
@@ -10,14 +10,14 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Deref;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Writes a code type: a `String` with its own name, shown and serialized
 /// as the text itself, compared with `str` and looked up by `&str` in maps.
 macro_rules! code_type {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(String);
 
@@ -101,6 +101,14 @@ code_type! {
     /// `en` (a BCP 47 tag; checked when site.yaml is read). Pages are
     /// written under `/<code>/`.
     LangCode
+}
+
+code_type! {
+    /// A region code of Kazakhstan as `school.region` writes it:
+    /// `karaganda`, `almaty-region` (one of the built-in regions; checked
+    /// when club.yaml is read). A directory's region pages live under
+    /// `/regions/<code>/`.
+    RegionCode
 }
 
 #[cfg(test)]
