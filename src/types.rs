@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 mod codes;
 
-pub use codes::{LangCode, RegionCode};
+pub use codes::{LangCode, RegionCode, Slug};
 
 /// A scalar YAML value read as text: strings, numbers and booleans alike,
 /// so `room: 214` and `room: "214"` mean the same.

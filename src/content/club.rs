@@ -8,7 +8,7 @@ use super::raw::*;
 use super::{LoadContext, posts, slug};
 use crate::builtin;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::types::{LangCode, Localized, RegionCode, tel_href};
+use crate::types::{LangCode, Localized, RegionCode, Slug, tel_href};
 use crate::yaml::{self, Seg, Source};
 
 /// Image files published from photos/.
@@ -58,7 +58,7 @@ pub(crate) fn load_club(
     let plans = posts::load_plans(ctx, &dir.join("plans"), diags);
     let news = posts::load_news(ctx, &dir.join("news"), Some(&slug), diags);
     let mut club = club?;
-    club.slug = slug;
+    club.slug = Slug::new(slug);
     club.about = about;
     club.reports = reports;
     club.plans = plans;
@@ -149,7 +149,7 @@ fn validate_club(
     let gallery = validate_gallery(ctx, gallery, f, dir);
     let school = school?;
     Some(Club {
-        slug: String::new(),
+        slug: Slug::new(""),
         dir: dir.to_path_buf(),
         site_root: ctx.root.to_path_buf(),
         name,

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub use super::indicators::Indicator;
 pub use super::schedule::{PlanFormat, When};
 use crate::config::Config;
-use crate::types::{AcademicYear, Date, LangCode, Localized, RegionCode, SafeUrl};
+use crate::types::{AcademicYear, Date, LangCode, Localized, RegionCode, SafeUrl, Slug};
 
 /// The whole site.
 #[derive(Debug, Clone)]
@@ -119,7 +119,7 @@ impl Doc {
 #[derive(Debug, Clone)]
 pub struct Club {
     /// URL slug (from the folder name).
-    pub slug: String,
+    pub slug: Slug,
     /// The club folder.
     pub dir: PathBuf,
     /// The site folder it came from (differs for included sites).
@@ -409,7 +409,7 @@ pub struct Plan {
 #[derive(Debug, Clone)]
 pub struct News {
     /// URL slug (from the file name, without the date).
-    pub slug: String,
+    pub slug: Slug,
     /// Date.
     pub date: Date,
     /// Title.
@@ -419,14 +419,14 @@ pub struct News {
     /// Text.
     pub body: Doc,
     /// The club slug, for club news.
-    pub club: Option<String>,
+    pub club: Option<Slug>,
 }
 
 /// A free page.
 #[derive(Debug, Clone)]
 pub struct Page {
     /// URL slug.
-    pub slug: String,
+    pub slug: Slug,
     /// Title.
     pub title: Localized,
     /// Description for search engines.

@@ -13,7 +13,7 @@ use super::model::*;
 use super::raw::*;
 use super::slug;
 use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
-use crate::types::{AcademicYear, LangCode, Localized};
+use crate::types::{AcademicYear, LangCode, Localized, Slug};
 use crate::yaml::{self, Seg, Source};
 
 /// Files `stem.md` and `stem.<lang>.md` of a folder, grouped by stem.
@@ -731,16 +731,16 @@ fn load_news_item(
         diags,
     );
     Some(News {
-        slug: if slug.is_empty() {
+        slug: Slug::new(if slug.is_empty() {
             "news".to_string()
         } else {
             slug
-        },
+        }),
         date: date?,
         title: merge_localized(&titles, default),
         summary: (!summaries.is_empty()).then(|| merge_localized(&summaries, default)),
         body: doc,
-        club: club.map(str::to_string),
+        club: club.map(Slug::from),
     })
 }
 
@@ -812,7 +812,7 @@ fn load_page(
         slug::slugify(stem)
     };
     Some(Page {
-        slug,
+        slug: Slug::new(slug),
         title: merge_localized(&titles, default),
         description: (!descs.is_empty()).then(|| merge_localized(&descs, default)),
         body: doc,

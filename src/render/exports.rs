@@ -83,7 +83,7 @@ fn indicators_csv(site: &Site) -> Vec<u8> {
             .map(|r| r.name.resolve(lang, langs).text.to_string())
             .unwrap_or_default();
         let fixed = [
-            club.slug.clone(),
+            club.slug.to_string(),
             text(&club.name),
             text(&club.school.name),
             club.school.region.to_string(),

@@ -5,7 +5,7 @@
 //! point at it.
 
 use crate::config::SiteKind;
-use crate::types::{AcademicYear, RegionCode};
+use crate::types::{AcademicYear, RegionCode, Slug};
 
 /// A page, independent of its language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -13,23 +13,23 @@ pub(crate) enum PageId {
     /// This language's home page.
     Home,
     /// A club page (the home page of a school site).
-    Club(String),
+    Club(Slug),
     /// A club's reports.
-    Reports(String),
+    Reports(Slug),
     /// One report.
-    Report(String, AcademicYear),
+    Report(Slug, AcademicYear),
     /// One activity plan.
-    Plan(String, AcademicYear),
+    Plan(Slug, AcademicYear),
     /// A club's gallery.
-    Gallery(String),
+    Gallery(Slug),
     /// A club's poster.
-    Poster(String),
+    Poster(Slug),
     /// All news.
     NewsList,
     /// A news item: club slug (for club news) and news slug.
-    News(Option<String>, String),
+    News(Option<Slug>, Slug),
     /// A free page.
-    Page(String),
+    Page(Slug),
     /// The documents list.
     Documents,
     /// The not-found page.

@@ -1,6 +1,6 @@
 //! Codes that travel through the whole pipeline as text: a language code
-//! (`kk`), a region code (`karaganda`). Each has its own type, so one
-//! cannot be passed where the other is meant. Templates and exports see
+//! (`kk`), a region code (`karaganda`), a slug (`senim`). Each has its own
+//! type, so one cannot be passed where another is meant. Templates and exports see
 //! them as plain text (`#[serde(transparent)]`), and they read as a `&str`
 //! wherever one is wanted.
 //!
@@ -109,6 +109,14 @@ code_type! {
     /// when club.yaml is read). A directory's region pages live under
     /// `/regions/<code>/`.
     RegionCode
+}
+
+code_type! {
+    /// The name of a club, news item or page in its web address: small
+    /// Latin letters, digits and `-` (`senim`, `trust-box`), its folder or
+    /// file name when that is one, else that name transliterated
+    /// (`content::slug`).
+    Slug
 }
 
 #[cfg(test)]
