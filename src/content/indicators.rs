@@ -1,4 +1,5 @@
-//! The report indicators, listed once.
+//! The report indicators, listed once, and the figures a report gives
+//! with them: per year and per quarter, each at most [`MAX_FIGURE`].
 //!
 //! The table at the end of this file is the only place an indicator is
 //! named. From it come the [`Indicator`] enum (the model's figures, the
@@ -17,7 +18,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::model::{Figures, Quarter};
 use super::raw::RawByParties;
 
 /// Builds the enum and the raw structs from the table below.
@@ -181,6 +181,46 @@ indicators! {
     year quarters: BTreeMap<Quarter, RawQuarterFigures>;
 }
 
+/// The largest figure a report may give for one indicator. Far above
+/// what a school club does in a year (a large school has some 3,000
+/// pupils; a club that reaches every parent and pupil of several schools
+/// stays under it), and low enough that the sums of any directory are
+/// exact: a larger number is a typing mistake.
+pub const MAX_FIGURE: u64 = 100_000;
+
+/// Figures of one period: indicator → whole number; an indicator the
+/// report does not give is absent ("no data", never 0).
+pub type Figures = BTreeMap<Indicator, u64>;
+
+/// A quarter of the academic year, as reports write it: `q1` … `q4`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Quarter {
+    /// The first quarter.
+    Q1,
+    /// The second quarter.
+    Q2,
+    /// The third quarter.
+    Q3,
+    /// The fourth quarter.
+    Q4,
+}
+
+impl Quarter {
+    /// The quarters, in order.
+    pub const ALL: [Quarter; 4] = [Quarter::Q1, Quarter::Q2, Quarter::Q3, Quarter::Q4];
+
+    /// Its key in reports, exports and templates: `q1` … `q4`.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Quarter::Q1 => "q1",
+            Quarter::Q2 => "q2",
+            Quarter::Q3 => "q3",
+            Quarter::Q4 => "q4",
+        }
+    }
+}
+
 /// Templates and exports see an indicator as its key.
 impl Serialize for Indicator {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -232,6 +272,14 @@ mod tests {
             .collect();
         assert_eq!(card, [Indicator::MediatorsActive, Indicator::Cases]);
         assert_eq!(Indicator::CasesResolved.label_key(), "stat-cases-resolved");
+    }
+
+    #[test]
+    fn quarter_keys_are_the_words_reports_write() {
+        for quarter in Quarter::ALL {
+            let read: Quarter = crate::yaml::parse_builtin(quarter.key()).unwrap();
+            assert_eq!(read, quarter);
+        }
     }
 
     #[test]

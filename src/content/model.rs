@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-pub use super::indicators::Indicator;
+pub use super::indicators::{Figures, Indicator, MAX_FIGURE, Quarter};
 pub use super::schedule::{PlanFormat, When};
 use crate::config::Config;
 use crate::types::{AcademicYear, Date, LangCode, Localized, RegionCode, SafeUrl, Slug};
@@ -314,46 +314,6 @@ impl Status {
     }
 }
 
-/// The largest figure a report may give for one indicator. Far above
-/// what a school club does in a year (a large school has some 3,000
-/// pupils; a club that reaches every parent and pupil of several schools
-/// stays under it), and low enough that the sums of any directory are
-/// exact: a larger number is a typing mistake.
-pub const MAX_FIGURE: u64 = 100_000;
-
-/// Figures of one period: indicator → whole number; an indicator the
-/// report does not give is absent ("no data", never 0).
-pub type Figures = BTreeMap<Indicator, u64>;
-
-/// A quarter of the academic year, as reports write it: `q1` … `q4`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Quarter {
-    /// The first quarter.
-    Q1,
-    /// The second quarter.
-    Q2,
-    /// The third quarter.
-    Q3,
-    /// The fourth quarter.
-    Q4,
-}
-
-impl Quarter {
-    /// The quarters, in order.
-    pub const ALL: [Quarter; 4] = [Quarter::Q1, Quarter::Q2, Quarter::Q3, Quarter::Q4];
-
-    /// Its key in reports, exports and templates: `q1` … `q4`.
-    pub const fn key(self) -> &'static str {
-        match self {
-            Quarter::Q1 => "q1",
-            Quarter::Q2 => "q2",
-            Quarter::Q3 => "q3",
-            Quarter::Q4 => "q4",
-        }
-    }
-}
-
 /// An annual report.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -459,16 +419,12 @@ mod tests {
 
     /// `key()` spells what serde reads and writes, for every value.
     #[test]
-    fn keys_are_the_words_reports_write() {
+    fn status_keys_are_the_words_reports_write() {
         for status in [Status::Final, Status::Ongoing] {
             let read: Status = crate::yaml::parse_builtin(status.key()).unwrap();
             assert_eq!(read, status);
             let written = serde_json::to_string(&status).unwrap();
             assert_eq!(written, format!("\"{}\"", status.key()));
-        }
-        for quarter in Quarter::ALL {
-            let read: Quarter = crate::yaml::parse_builtin(quarter.key()).unwrap();
-            assert_eq!(read, quarter);
         }
     }
 }
