@@ -44,11 +44,13 @@ impl Plan {
 }
 
 /// Where a fault points: at the value at its path, or at a key of the map
-/// there.
+/// there (the n-th key written so, counting from 0), or at the key of its
+/// n-th entry (a key that is not a name).
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum At {
     Value,
-    Key(String),
+    Key(String, usize),
+    Entry(usize),
 }
 
 /// The problem that stopped a run, where it happened.
@@ -67,6 +69,8 @@ pub(super) struct Unknown {
     /// The map it is in.
     pub path: Vec<Step>,
     pub key: String,
+    /// Which of the keys written so it is, counting from 0.
+    pub nth: usize,
     pub expected: &'static [&'static str],
     /// The field it is probably a typo of.
     pub meant: Option<&'static str>,
@@ -160,6 +164,7 @@ impl Ctx<'_> {
         &self,
         fields: Option<&'static [&'static str]>,
         key: &str,
+        nth: usize,
         renamed: &[&'static str],
     ) -> Read {
         let mut state = self.state.borrow_mut();
@@ -180,12 +185,14 @@ impl Ctx<'_> {
         };
         let meant = did_you_mean(key, expected.iter().copied());
         // A typo is read as the field it stands for when the map does not
-        // have that field already, so what depends on it is checked too.
+        // have that field already (or its value is left out), so what
+        // depends on it is checked too.
         let free = meant.filter(|m| !renamed.contains(m) && self.lacks(&state.path, m));
         let path = state.path.clone();
         state.unknown.push(Unknown {
             path,
             key: key.to_string(),
+            nth,
             expected,
             meant,
         });
@@ -195,8 +202,14 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether the map at `path` surely has no key `name`.
+    /// Whether the map at `path` surely has no key `name` for the type:
+    /// none is written, or its value is left out.
     fn lacks(&self, path: &[Step], name: &str) -> bool {
+        let mut field = path.to_vec();
+        field.push(Step::Key(name.to_string()));
+        if self.plan.skipped.contains(&field) {
+            return true;
+        }
         let walked = self.tree.walk(&segs(path));
         match walked.node {
             Some(map) if walked.complete && self.tree.kind(map) == Kind::Map => {

@@ -219,7 +219,7 @@ impl Search<'_> {
     /// value of a key.
     fn skip(&mut self, fault: &Fault) -> bool {
         let mut target = fault.path.clone();
-        if let At::Key(key) = &fault.at {
+        if let At::Key(key, _) = &fault.at {
             target.push(Step::Key(key.clone()));
         }
         if !matches!(target.last(), Some(Step::Key(_))) {
@@ -234,11 +234,14 @@ impl Search<'_> {
 /// What the YAML library refused, when the value at the fault's path is
 /// not of the kind asked for: where it is and what it is.
 fn mismatch(tree: &Tree, fault: &Fault) -> Option<(Pos, Found)> {
-    if fault.at != At::Value {
-        return None;
-    }
-    let walked = tree.walk(&segs(&fault.path));
-    let node = walked.node.filter(|_| walked.complete)?;
+    let node = match fault.at {
+        At::Value => {
+            let walked = tree.walk(&segs(&fault.path));
+            walked.node.filter(|_| walked.complete)?
+        }
+        At::Entry(n) => report::entry(tree, &fault.path, n)?,
+        At::Key(..) => return None,
+    };
     let found = match (tree.kind(node), fault.hint) {
         (_, Hint::Any) | (Kind::Alias, _) => return None,
         (Kind::Seq, Hint::Seq) | (Kind::Map, Hint::Map | Hint::Struct(_)) => return None,

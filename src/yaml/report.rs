@@ -5,9 +5,8 @@
 
 use super::Source;
 use super::checks::{At, Fault, Unknown};
-use super::locate::Seg;
 use super::problem::{Found, Problem, Step, path_name, segs};
-use super::tree::{Pos, Tree};
+use super::tree::{NodeId, Pos, Tree};
 use crate::diag::{Diagnostic, Location, did_you_mean};
 
 /// The diagnostic of a problem the typed checks noted; None for an error
@@ -15,14 +14,20 @@ use crate::diag::{Diagnostic, Location, did_you_mean};
 pub(super) fn fault(source: Source<'_>, tree: &Tree, f: &Fault) -> Option<Diagnostic> {
     let at = match &f.at {
         At::Value => value_at(tree, &f.path),
-        At::Key(key) => key_at(tree, &f.path, key),
+        At::Key(key, nth) => key_at(tree, &f.path, key, *nth),
+        At::Entry(n) => tree.start(entry(tree, &f.path, *n)?),
     };
     Some(match &f.problem {
         Problem::UnknownField { field, expected } => {
             let meant = did_you_mean(field, expected.iter().copied());
+            let nth = match f.at {
+                At::Key(_, nth) => nth,
+                At::Value | At::Entry(_) => 0,
+            };
             let unknown = Unknown {
                 path: f.path.clone(),
                 key: field.clone(),
+                nth,
                 expected,
                 meant,
             };
@@ -70,7 +75,7 @@ pub(super) fn unknown_field(source: Source<'_>, tree: &Tree, u: &Unknown) -> Dia
         "the fields allowed here are: {}",
         u.expected.join(", ")
     ))
-    .at(located(source, key_at(tree, &u.path, &u.key)))
+    .at(located(source, key_at(tree, &u.path, &u.key, u.nth)))
 }
 
 /// A value of the wrong kind at `at`.
@@ -204,11 +209,23 @@ pub(super) fn value_at(tree: &Tree, path: &[Step]) -> Pos {
     }
 }
 
-/// Where the key `key` of the map at `path` is.
-fn key_at(tree: &Tree, path: &[Step], key: &str) -> Pos {
-    let mut full = segs(path);
-    full.push(Seg::Key(key));
-    tree.walk(&full).at.unwrap_or(START)
+/// The key of the `n`-th entry of the map at `path`.
+pub(super) fn entry(tree: &Tree, path: &[Step], n: usize) -> Option<NodeId> {
+    let walked = tree.walk(&segs(path));
+    tree.entry(walked.node.filter(|_| walked.complete)?, n)
+}
+
+/// Where the `nth` key `key` of the map at `path` is.
+fn key_at(tree: &Tree, path: &[Step], key: &str, nth: usize) -> Pos {
+    let walked = tree.walk(&segs(path));
+    let written = walked
+        .node
+        .filter(|_| walked.complete)
+        .and_then(|map| tree.keys_named(map, key).nth(nth));
+    match written {
+        Some(key) => tree.start(key),
+        None => walked.at.unwrap_or(START),
+    }
 }
 
 /// The first line that is not blank or a comment (1-based), else 1.

@@ -7,7 +7,7 @@
 
 use super::Source;
 use super::report::located;
-use super::tree::{Pos, Tree};
+use super::tree::{Kind, NodeId, Pos, Tree};
 use crate::diag::Diagnostic;
 
 /// The `yaml/syntax` diagnostic of a text the YAML library stopped
@@ -35,6 +35,10 @@ struct Explained {
 
 fn explain(tree: &Tree, at: Pos) -> Explained {
     let here = tree.char_at(at);
+    let before = at
+        .col
+        .checked_sub(1)
+        .and_then(|col| tree.char_at(Pos { col, ..at }));
     let explained = |message, label, help, at| Explained {
         message,
         label,
@@ -57,8 +61,8 @@ fn explain(tree: &Tree, at: Pos) -> Explained {
             None,
         );
     }
-    let open = tree.innermost_at(at);
-    if let Some(opener) = open.and_then(|n| tree.opener(n)) {
+    let open = tree.open_at(at);
+    if let Some(opener) = open.last().and_then(|&n| tree.opener(n)) {
         return if tree.char_at(opener) == Some('{') {
             explained(
                 "a `{` is opened here and not closed with `}` on the same line",
@@ -76,19 +80,19 @@ fn explain(tree: &Tree, at: Pos) -> Explained {
         };
     }
     match here {
-        Some(':') => explained(
+        Some(':') if key_before(tree, at) => explained(
             "a second `:` on one line: YAML reads it as a new field",
             "put the text in quotes",
             "a text containing `: ` must be in quotes, e.g. `title: \"Ескерту: жиналыс\"`",
             None,
         ),
-        Some('*') => explained(
+        _ if here == Some('*') || matches!(before, Some('*' | '&')) => explained(
             "a text starts with `*`, which YAML reads as a reference",
             "put this text in quotes",
             "write texts starting with `*`, `&`, `!` or `|` in quotes, e.g. `note: \"* important\"`",
             None,
         ),
-        _ if open.is_some() => explained(
+        _ if misaligned(tree, at, &open) => explained(
             "this line does not line up with the lines above it",
             "check the indentation here",
             "fields of one group start at the same column, list items start with `- ` at the same column; use spaces, not tabs; a text with a quote or `#` in it must be in quotes",
@@ -130,6 +134,35 @@ fn unclosed_quote(tree: &Tree, at: Pos) -> bool {
         }
     }
     true
+}
+
+/// Whether the line of `at` has a `key: ` before it.
+fn key_before(tree: &Tree, at: Pos) -> bool {
+    let before: String = tree
+        .line(at.line)
+        .unwrap_or("")
+        .chars()
+        .take(at.col - 1)
+        .collect();
+    before.contains(": ") || before.contains(":\t")
+}
+
+/// Whether the line of `at` starts in a column where none of the block
+/// collections open there has its items, or starts a list item where a
+/// field is expected.
+fn misaligned(tree: &Tree, at: Pos, open: &[NodeId]) -> bool {
+    let Some(line) = tree.line(at.line) else {
+        return false;
+    };
+    let rest = line.trim_start_matches(' ');
+    let column = line.len() - rest.len() + 1;
+    let blocks: Vec<NodeId> = open.iter().copied().filter(|&n| !tree.is_flow(n)).collect();
+    let Some(&innermost) = blocks.last() else {
+        return false;
+    };
+    let item = rest.starts_with("- ") || rest.trim_end() == "-";
+    !blocks.iter().any(|&n| tree.block_column(n) == column)
+        || (item && tree.kind(innermost) == Kind::Map && tree.block_column(innermost) == column)
 }
 
 fn indented_with_tab(tree: &Tree, line: usize) -> bool {
@@ -184,5 +217,14 @@ mod tests {
         assert!(explained("a: x\nb:\n\tc: d\n").message.contains("tab"));
         assert!(explained("a: *x\n").message.contains('*'));
         assert!(explained("a:\n  b: 1\n c: 2\n").message.contains("line up"));
+        assert!(explained("a: x\n- b\n").message.contains("line up"));
+    }
+
+    #[test]
+    fn a_line_without_its_colon_is_not_called_misaligned() {
+        let e = explained("a: 1\nb c\nd: 2\n");
+        assert_eq!(e.message, "this is not valid YAML");
+        let e = explained("a: tru\ne\n- b: c\n");
+        assert!(!e.message.contains("second `:`"), "{e:?}");
     }
 }

@@ -186,11 +186,23 @@ impl Tree {
         map: NodeId,
         name: &'a str,
     ) -> impl Iterator<Item = NodeId> + 'a {
-        self.kids(map)
-            .iter()
+        let keys = if self.kind(map) == Kind::Map {
+            self.kids(map)
+        } else {
+            &[]
+        };
+        keys.iter()
             .step_by(2)
             .copied()
             .filter(move |&k| self.kind(k) == Kind::Scalar && self.scalar(k) == name)
+    }
+
+    /// The key of the `n`-th entry of the map `map`.
+    pub(super) fn entry(&self, map: NodeId, n: usize) -> Option<NodeId> {
+        if self.kind(map) != Kind::Map {
+            return None;
+        }
+        self.kids(map).get(n * 2).copied()
     }
 
     /// The value of the key `key`.
@@ -290,15 +302,23 @@ impl Tree {
             .unwrap_or(start)
     }
 
-    /// The innermost collection that `at` is inside of (still open there,
-    /// or never closed).
-    pub(super) fn innermost_at(&self, at: Pos) -> Option<NodeId> {
-        (0..self.nodes.len() as NodeId).rev().find(|&n| {
-            let node = &self.nodes[n as usize];
-            matches!(node.kind, Kind::Seq | Kind::Map)
-                && node.start <= at
-                && node.close.is_none_or(|close| at < close)
-        })
+    /// The collections that `at` is inside of (still open there, or never
+    /// closed), the outermost first.
+    pub(super) fn open_at(&self, at: Pos) -> Vec<NodeId> {
+        (0..self.nodes.len() as NodeId)
+            .filter(|&n| {
+                let node = &self.nodes[n as usize];
+                matches!(node.kind, Kind::Seq | Kind::Map)
+                    && node.start <= at
+                    && node.close.is_none_or(|close| at < close)
+            })
+            .collect()
+    }
+
+    /// The column where the items of a block collection start: its first
+    /// key, or its first `-`.
+    pub(super) fn block_column(&self, n: NodeId) -> usize {
+        self.nodes[n as usize].head.col
     }
 }
 
@@ -458,7 +478,7 @@ mod tests {
     fn an_unclosed_brace_stays_open_at_the_error() {
         let tree = Tree::parse("name: {kk: x, ru: y\nleaders: []\n");
         let error = tree.error.unwrap();
-        let open = tree.innermost_at(error).unwrap();
+        let open = *tree.open_at(error).last().unwrap();
         assert_eq!(tree.opener(open), Some(Pos { line: 1, col: 7 }));
     }
 

@@ -12,6 +12,7 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, IntoDeserializer, MapAccess,
     SeqAccess, VariantAccess, Visitor,
 };
+use std::collections::HashMap;
 
 use super::{At, Ctx, Read};
 use crate::yaml::problem::{Found, Hint, Problem, Step};
@@ -187,6 +188,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WrapVisitor<'_, V> {
             fields,
             key: None,
             renamed: Vec::new(),
+            seen: HashMap::new(),
+            entries: 0,
         };
         done(ctx, hint, self.inner.visit_map(map))
     }
@@ -258,6 +261,10 @@ struct WrapMap<'c, A> {
     key: Option<String>,
     /// Fields that typos were read as.
     renamed: Vec<&'static str>,
+    /// How often each key was written so far.
+    seen: HashMap<String, usize>,
+    /// The entries read so far.
+    entries: usize,
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for WrapMap<'_, A> {
@@ -272,9 +279,16 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WrapMap<'_, A> {
             let key = match self.map.next_key_seed(KeyText) {
                 Ok(Some(key)) => key,
                 Ok(None) => return Ok(None),
-                Err(_) => return Err(ctx.passed()),
+                Err(_) => {
+                    let entry = At::Entry(self.entries);
+                    return Err(ctx.fail(Problem::Passed, Hint::Name, entry));
+                }
             };
-            let name = match ctx.read_key(self.fields, &key, &self.renamed) {
+            self.entries += 1;
+            let seen = self.seen.entry(key.clone()).or_default();
+            let nth = *seen;
+            *seen += 1;
+            let name = match ctx.read_key(self.fields, &key, nth, &self.renamed) {
                 Read::As(name) => name,
                 Read::Rename(field) => {
                     self.renamed.push(field);
@@ -292,7 +306,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WrapMap<'_, A> {
             return seed
                 .deserialize(given)
                 .map(Some)
-                .map_err(|p| ctx.fail(p, Hint::Name, At::Key(key)));
+                .map_err(|p| ctx.fail(p, Hint::Name, At::Key(key, nth)));
         }
     }
 
