@@ -17,6 +17,7 @@ use super::problem::{Hint, Problem, Step, segs};
 use super::tree::{Kind, Tree};
 use crate::diag::did_you_mean;
 
+mod access;
 mod wrap;
 
 /// What earlier runs learnt, for the next one to get past.

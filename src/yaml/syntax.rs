@@ -13,98 +13,106 @@ use crate::diag::Diagnostic;
 /// The `yaml/syntax` diagnostic of a text the YAML library stopped
 /// reading at `at`.
 pub(super) fn diagnostic(source: Source<'_>, tree: &Tree, at: Pos) -> Diagnostic {
-    let e = explain(tree, at);
-    let d = Diagnostic::error("yaml/syntax", e.message);
-    let d = if e.label.is_empty() {
+    let (words, start) = explain(tree, at);
+    let d = Diagnostic::error("yaml/syntax", words.message);
+    let d = if words.label.is_empty() {
         d
     } else {
-        d.label(e.label)
+        d.label(words.label)
     };
-    d.help(e.help).at(located(source, e.at.unwrap_or(at)))
+    d.help(words.help).at(located(source, start.unwrap_or(at)))
 }
 
-/// A syntax error explained: what is wrong, how to fix it, and where the
-/// problem really starts when that is not where the parser stopped.
+/// What is wrong and how to fix it, in plain words.
 #[derive(Debug, PartialEq, Eq)]
-struct Explained {
+struct Words {
     message: &'static str,
     label: &'static str,
     help: &'static str,
-    at: Option<Pos>,
 }
 
-fn explain(tree: &Tree, at: Pos) -> Explained {
-    let here = tree.char_at(at);
-    let before = at
-        .col
-        .checked_sub(1)
-        .and_then(|col| tree.char_at(Pos { col, ..at }));
-    let explained = |message, label, help, at| Explained {
-        message,
-        label,
-        help,
-        at,
-    };
+const QUOTE: Words = Words {
+    message: "a quote is opened here and never closed",
+    label: "this quote needs a closing one",
+    help: "end the text with the same quote it starts with; inside 'single quotes' write an apostrophe twice: 'it''s'",
+};
+
+const TAB: Words = Words {
+    message: "this line starts with a tab character or another sign YAML does not allow here",
+    label: "replace the tab with spaces",
+    help: "indent with spaces only (most editors can turn tabs into spaces); texts starting with @, ` or % must be in quotes",
+};
+
+const BRACE: Words = Words {
+    message: "a `{` is opened here and not closed with `}` on the same line",
+    label: "this `{` needs a matching `}`",
+    help: "close the group, e.g. `name: {kk: \"Сенім\", ru: \"Доверие\"}`; a text with a comma or a brace must be in quotes",
+};
+
+const BRACKET: Words = Words {
+    message: "a `[` is opened here and not closed with `]` on the same line",
+    label: "this `[` needs a matching `]`",
+    help: "close the list, e.g. `languages: [kk, ru]`; a text with a comma or a bracket must be in quotes",
+};
+
+const COLON: Words = Words {
+    message: "a second `:` on one line: YAML reads it as a new field",
+    label: "put the text in quotes",
+    help: "a text containing `: ` must be in quotes, e.g. `title: \"Ескерту: жиналыс\"`",
+};
+
+const STAR: Words = Words {
+    message: "a text starts with `*`, which YAML reads as a reference",
+    label: "put this text in quotes",
+    help: "write texts starting with `*`, `&`, `!` or `|` in quotes, e.g. `note: \"* important\"`",
+};
+
+const ALIGN: Words = Words {
+    message: "this line does not line up with the lines above it",
+    label: "check the indentation here",
+    help: "fields of one group start at the same column, list items start with `- ` at the same column; use spaces, not tabs; a text with a quote or `#` in it must be in quotes",
+};
+
+const OTHER: Words = Words {
+    message: "this is not valid YAML",
+    label: "",
+    help: "check the indentation (spaces, not tabs), that every `key:` has a space after the colon, and that texts with `:` or `#` are in quotes",
+};
+
+/// What is wrong where the parser stopped at `at`, and where the problem
+/// really starts when that is elsewhere (the quote or bracket opened).
+fn explain(tree: &Tree, at: Pos) -> (&'static Words, Option<Pos>) {
     if let Some(quote) = tree.error.filter(|&q| unclosed_quote(tree, q)) {
-        return explained(
-            "a quote is opened here and never closed",
-            "this quote needs a closing one",
-            "end the text with the same quote it starts with; inside 'single quotes' write an apostrophe twice: 'it''s'",
-            Some(quote),
-        );
+        return (&QUOTE, Some(quote));
     }
+    let here = tree.char_at(at);
     if matches!(here, Some('\t' | '@' | '`')) || indented_with_tab(tree, at.line) {
-        return explained(
-            "this line starts with a tab character or another sign YAML does not allow here",
-            "replace the tab with spaces",
-            "indent with spaces only (most editors can turn tabs into spaces); texts starting with @, ` or % must be in quotes",
-            None,
-        );
+        return (&TAB, None);
     }
     let open = tree.open_at(at);
     if let Some(opener) = open.last().and_then(|&n| tree.opener(n)) {
-        return if tree.char_at(opener) == Some('{') {
-            explained(
-                "a `{` is opened here and not closed with `}` on the same line",
-                "this `{` needs a matching `}`",
-                "close the group, e.g. `name: {kk: \"Сенім\", ru: \"Доверие\"}`; a text with a comma or a brace must be in quotes",
-                Some(opener),
-            )
-        } else {
-            explained(
-                "a `[` is opened here and not closed with `]` on the same line",
-                "this `[` needs a matching `]`",
-                "close the list, e.g. `languages: [kk, ru]`; a text with a comma or a bracket must be in quotes",
-                Some(opener),
-            )
+        let words = match tree.char_at(opener) {
+            Some('{') => &BRACE,
+            _ => &BRACKET,
         };
+        return (words, Some(opener));
     }
-    match here {
-        Some(':') if key_before(tree, at) => explained(
-            "a second `:` on one line: YAML reads it as a new field",
-            "put the text in quotes",
-            "a text containing `: ` must be in quotes, e.g. `title: \"Ескерту: жиналыс\"`",
-            None,
-        ),
-        _ if here == Some('*') || matches!(before, Some('*' | '&')) => explained(
-            "a text starts with `*`, which YAML reads as a reference",
-            "put this text in quotes",
-            "write texts starting with `*`, `&`, `!` or `|` in quotes, e.g. `note: \"* important\"`",
-            None,
-        ),
-        _ if misaligned(tree, at, &open) => explained(
-            "this line does not line up with the lines above it",
-            "check the indentation here",
-            "fields of one group start at the same column, list items start with `- ` at the same column; use spaces, not tabs; a text with a quote or `#` in it must be in quotes",
-            None,
-        ),
-        _ => explained(
-            "this is not valid YAML",
-            "",
-            "check the indentation (spaces, not tabs), that every `key:` has a space after the colon, and that texts with `:` or `#` are in quotes",
-            None,
-        ),
-    }
+    let before = (at.col > 1).then(|| {
+        tree.char_at(Pos {
+            col: at.col - 1,
+            ..at
+        })
+    });
+    let words = if here == Some(':') && key_before(tree, at) {
+        &COLON
+    } else if here == Some('*') || matches!(before, Some(Some('*' | '&'))) {
+        &STAR
+    } else if misaligned(tree, at, &open) {
+        &ALIGN
+    } else {
+        &OTHER
+    };
+    (words, None)
 }
 
 /// Whether a quote at `at` opens a text that is never closed.
@@ -177,17 +185,27 @@ fn indented_with_tab(tree: &Tree, line: usize) -> bool {
 mod tests {
     use super::*;
 
+    #[derive(Debug)]
+    struct Explained {
+        message: &'static str,
+        help: &'static str,
+        at: Option<Pos>,
+    }
+
     /// The explanation of `text`, stopped where serde_yaml stops.
     fn explained(text: &str) -> Explained {
         let e = serde_yaml::from_str::<serde::de::IgnoredAny>(text).unwrap_err();
         let at = e.location().unwrap();
-        explain(
-            &Tree::parse(text),
-            Pos {
-                line: at.line(),
-                col: at.column(),
-            },
-        )
+        let at = Pos {
+            line: at.line(),
+            col: at.column(),
+        };
+        let (words, at) = explain(&Tree::parse(text), at);
+        Explained {
+            message: words.message,
+            help: words.help,
+            at,
+        }
     }
 
     #[test]

@@ -13,9 +13,13 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span};
+use saphyr_parser::{Marker, Parser};
 
 use super::locate::Seg;
+
+mod build;
+
+use build::Builder;
 
 /// The most nodes kept: a 4 MB file of one-letter list items has about
 /// two million.
@@ -109,23 +113,19 @@ pub(super) struct Walked {
 impl Tree {
     /// Reads the positions of `text`, up to its first syntax error.
     pub(super) fn parse(text: &str) -> Tree {
-        let mut b = Builder {
-            tree: Tree {
-                text: text.to_string(),
-                lines: std::iter::once(0)
-                    .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                    .collect(),
-                nodes: Vec::new(),
-                kids: Vec::new(),
-                texts: String::new(),
-                keys: HashMap::new(),
-                error: None,
-                second_document: None,
-                depth: 0,
-            },
-            open: Vec::new(),
-            documents: 0,
-        };
+        let mut b = Builder::new(Tree {
+            text: text.to_string(),
+            lines: std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+            nodes: Vec::new(),
+            kids: Vec::new(),
+            texts: String::new(),
+            keys: HashMap::new(),
+            error: None,
+            second_document: None,
+            depth: 0,
+        });
         let mut parser = Parser::new_from_str(text);
         while let Some(next) = parser.next_event() {
             match next {
@@ -319,120 +319,6 @@ impl Tree {
     /// key, or its first `-`.
     pub(super) fn block_column(&self, n: NodeId) -> usize {
         self.nodes[n as usize].head.col
-    }
-}
-
-struct Builder {
-    tree: Tree,
-    /// The collections not closed yet.
-    open: Vec<NodeId>,
-    documents: usize,
-}
-
-impl Builder {
-    /// Adds an event; false when the rest of the text is left out.
-    fn event(&mut self, event: Event<'_>, span: Span) -> bool {
-        match event {
-            Event::DocumentStart(_) => {
-                self.documents += 1;
-                if self.documents > 1 {
-                    self.tree.second_document = Some(Pos::of(&span.start));
-                    return false;
-                }
-                true
-            }
-            Event::StreamEnd => false,
-            Event::SequenceEnd | Event::MappingEnd => {
-                if let Some(n) = self.open.pop() {
-                    self.tree.nodes[n as usize].close = Some(Pos::of(&span.end));
-                }
-                true
-            }
-            Event::Scalar(text, style, _, _) => {
-                let style = match style {
-                    ScalarStyle::Plain => Style::Plain,
-                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
-                    ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
-                };
-                self.add(Kind::Scalar, style, &text, span)
-            }
-            Event::SequenceStart(..) => self.open(Kind::Seq, span),
-            Event::MappingStart(..) => self.open(Kind::Map, span),
-            Event::Alias(_) => self.add(Kind::Alias, Style::Plain, "", span),
-            Event::Nothing | Event::StreamStart | Event::DocumentEnd => true,
-        }
-    }
-
-    fn open(&mut self, kind: Kind, span: Span) -> bool {
-        if !self.add(kind, Style::Plain, "", span) {
-            return false;
-        }
-        self.open.push(self.tree.nodes.len() as NodeId - 1);
-        self.tree.depth = self.tree.depth.max(self.open.len());
-        true
-    }
-
-    fn add(&mut self, kind: Kind, style: Style, text: &str, span: Span) -> bool {
-        let tree = &mut self.tree;
-        if tree.nodes.len() >= MAX_NODES {
-            return false;
-        }
-        let at = tree.texts.len() as u32;
-        tree.texts.push_str(text);
-        tree.nodes.push(Node {
-            kind,
-            style,
-            start: Pos::of(&span.start),
-            head: Pos::of(&span.end),
-            close: None,
-            text: (at, text.len() as u32),
-            parent: self.open.last().copied().unwrap_or(NONE),
-            slot: 0,
-            kids: (0, 0),
-        });
-        true
-    }
-
-    /// Lists each node's children (nodes come in document order, so a
-    /// node's children are in order too) and indexes the maps' keys.
-    fn finish(mut self) -> Tree {
-        let tree = &mut self.tree;
-        let mut counts = vec![0u32; tree.nodes.len()];
-        for node in &tree.nodes {
-            if node.parent != NONE {
-                counts[node.parent as usize] += 1;
-            }
-        }
-        let mut next = 0u32;
-        for (node, count) in tree.nodes.iter_mut().zip(&counts) {
-            node.kids = (next, 0);
-            next += count;
-        }
-        tree.kids = vec![0; next as usize];
-        for n in 0..tree.nodes.len() {
-            let parent = tree.nodes[n].parent;
-            if parent != NONE {
-                let (at, len) = &mut tree.nodes[parent as usize].kids;
-                let slot = *len;
-                tree.kids[(*at + slot) as usize] = n as NodeId;
-                *len += 1;
-                tree.nodes[n].slot = slot;
-            }
-        }
-        let mut keys = HashMap::new();
-        for map in 0..tree.nodes.len() as NodeId {
-            if tree.kind(map) != Kind::Map {
-                continue;
-            }
-            for &key in tree.kids(map).iter().step_by(2) {
-                if tree.kind(key) == Kind::Scalar {
-                    let name: Box<str> = tree.scalar(key).into();
-                    keys.entry((map, name)).or_insert(key);
-                }
-            }
-        }
-        tree.keys = keys;
-        self.tree
     }
 }
 

@@ -1,21 +1,16 @@
-//! Wrappers around serde_yaml's deserializer, visitors and map, list and
-//! enum readers. Each hands everything on unchanged, and on the way keeps
-//! the path (`Ctx::push`), calls the program's visitors with the typed
-//! error [`Problem`] (so a problem arrives as data), and reads map keys
-//! itself, to pass over the unknown ones (`Ctx::read_key`).
-//!
-//! Map keys are given to the type as text: every map of the program is
-//! keyed by names.
+//! Wrappers around serde_yaml's deserializer and the program's visitors.
+//! Each hands everything on unchanged, and on the way calls the program's
+//! visitors with the typed error [`Problem`], so a problem arrives as data
+//! and is noted where it happened (`Ctx::fail`). The list, map and enum
+//! readers are wrapped in `access`.
 
 use serde::Deserialize;
-use serde::de::{
-    self, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, IntoDeserializer, MapAccess,
-    SeqAccess, VariantAccess, Visitor,
-};
+use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use std::collections::HashMap;
 
-use super::{At, Ctx, Read};
-use crate::yaml::problem::{Found, Hint, Problem, Step};
+use super::access::{WrapEnum, WrapMap, WrapSeq};
+use super::{At, Ctx};
+use crate::yaml::problem::{Found, Hint, Problem};
 
 /// Reads `text` into `T` through the wrappers.
 pub(super) fn read<'de, T: Deserialize<'de>>(
@@ -90,10 +85,10 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Wrap<'_, D> {
     }
 }
 
-struct WrapVisitor<'c, V> {
-    inner: V,
-    ctx: &'c Ctx<'c>,
-    hint: Hint,
+pub(super) struct WrapVisitor<'c, V> {
+    pub(super) inner: V,
+    pub(super) ctx: &'c Ctx<'c>,
+    pub(super) hint: Hint,
 }
 
 /// Notes a problem of the program's visitor, handing the library an error
@@ -211,9 +206,9 @@ fn huge(problem: Problem, v: impl ToString) -> Problem {
     }
 }
 
-struct WrapSeed<'c, S> {
-    seed: S,
-    ctx: &'c Ctx<'c>,
+pub(super) struct WrapSeed<'c, S> {
+    pub(super) seed: S,
+    pub(super) ctx: &'c Ctx<'c>,
 }
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for WrapSeed<'_, S> {
@@ -222,193 +217,5 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for WrapSeed<'_, S> {
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
         let ctx = self.ctx;
         self.seed.deserialize(Wrap { inner: d, ctx })
-    }
-}
-
-struct WrapSeq<'c, A> {
-    seq: A,
-    ctx: &'c Ctx<'c>,
-    index: usize,
-}
-
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for WrapSeq<'_, A> {
-    type Error = Problem;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Problem> {
-        let ctx = self.ctx;
-        ctx.push(Step::Index(self.index));
-        let result = self.seq.next_element_seed(WrapSeed { seed, ctx });
-        let result = result.map_err(|_| ctx.passed());
-        ctx.pop();
-        self.index += 1;
-        result
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        self.seq.size_hint()
-    }
-}
-
-struct WrapMap<'c, A> {
-    map: A,
-    ctx: &'c Ctx<'c>,
-    /// The fields of the type being read, when it said.
-    fields: Option<&'static [&'static str]>,
-    /// The key whose value comes next, as written.
-    key: Option<String>,
-    /// Fields that typos were read as.
-    renamed: Vec<&'static str>,
-    /// How often each key was written so far.
-    seen: HashMap<String, usize>,
-    /// The entries read so far.
-    entries: usize,
-}
-
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for WrapMap<'_, A> {
-    type Error = Problem;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Problem> {
-        let ctx = self.ctx;
-        loop {
-            let key = match self.map.next_key_seed(KeyText) {
-                Ok(Some(key)) => key,
-                Ok(None) => return Ok(None),
-                Err(_) => {
-                    let entry = At::Entry(self.entries);
-                    return Err(ctx.fail(Problem::Passed, Hint::Name, entry));
-                }
-            };
-            self.entries += 1;
-            let seen = self.seen.entry(key.clone()).or_default();
-            let nth = *seen;
-            *seen += 1;
-            let name = match ctx.read_key(self.fields, &key, nth, &self.renamed) {
-                Read::As(name) => name,
-                Read::Rename(field) => {
-                    self.renamed.push(field);
-                    field.to_string()
-                }
-                Read::Skip => {
-                    self.map
-                        .next_value::<IgnoredAny>()
-                        .map_err(|_| ctx.passed())?;
-                    continue;
-                }
-            };
-            self.key = Some(key.clone());
-            let given = IntoDeserializer::<'de, Problem>::into_deserializer(name);
-            return seed
-                .deserialize(given)
-                .map(Some)
-                .map_err(|p| ctx.fail(p, Hint::Name, At::Key(key, nth)));
-        }
-    }
-
-    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Problem> {
-        let ctx = self.ctx;
-        ctx.push(Step::Key(self.key.take().unwrap_or_default()));
-        let result = self.map.next_value_seed(WrapSeed { seed, ctx });
-        let result = result.map_err(|_| ctx.passed());
-        ctx.pop();
-        result
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        self.map.size_hint()
-    }
-}
-
-/// Reads a map key as text.
-struct KeyText;
-
-impl<'de> DeserializeSeed<'de> for KeyText {
-    type Value = String;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl Visitor<'_> for KeyText {
-    type Value = String;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a name")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-}
-
-struct WrapEnum<'c, A> {
-    data: A,
-    ctx: &'c Ctx<'c>,
-}
-
-impl<'c, 'de, A: EnumAccess<'de>> EnumAccess<'de> for WrapEnum<'c, A> {
-    type Error = Problem;
-    type Variant = WrapVariant<'c, A::Variant>;
-
-    fn variant_seed<S: DeserializeSeed<'de>>(
-        self,
-        seed: S,
-    ) -> Result<(S::Value, Self::Variant), Problem> {
-        let ctx = self.ctx;
-        match self.data.variant_seed(WrapSeed { seed, ctx }) {
-            Ok((value, variant)) => Ok((value, WrapVariant { variant, ctx })),
-            Err(_) => Err(ctx.passed()),
-        }
-    }
-}
-
-struct WrapVariant<'c, A> {
-    variant: A,
-    ctx: &'c Ctx<'c>,
-}
-
-impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WrapVariant<'_, A> {
-    type Error = Problem;
-
-    fn unit_variant(self) -> Result<(), Problem> {
-        self.variant.unit_variant().map_err(|_| self.ctx.passed())
-    }
-
-    fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, Problem> {
-        let ctx = self.ctx;
-        let result = self.variant.newtype_variant_seed(WrapSeed { seed, ctx });
-        result.map_err(|_| ctx.passed())
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Problem> {
-        let ctx = self.ctx;
-        let visitor = WrapVisitor {
-            inner: visitor,
-            ctx,
-            hint: Hint::Seq,
-        };
-        let result = self.variant.tuple_variant(len, visitor);
-        result.map_err(|_| ctx.passed())
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Problem> {
-        let ctx = self.ctx;
-        let visitor = WrapVisitor {
-            inner: visitor,
-            ctx,
-            hint: Hint::Struct(fields),
-        };
-        let result = self.variant.struct_variant(fields, visitor);
-        result.map_err(|_| ctx.passed())
     }
 }
