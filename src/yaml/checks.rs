@@ -169,13 +169,16 @@ impl Ctx<'_> {
         renamed: &[&'static str],
     ) -> Read {
         let mut state = self.state.borrow_mut();
-        let mut child = state.path.clone();
-        child.push(Step::Key(key.to_string()));
-        if self.plan.skipped.contains(&child) {
-            return Read::Skip;
+        if !self.plan.skipped.is_empty() {
+            let mut child = state.path.clone();
+            child.push(Step::Key(key.to_string()));
+            if self.plan.skipped.contains(&child) {
+                return Read::Skip;
+            }
         }
         let expected = match fields {
             Some(f) if !f.contains(&key) && self.plan.deny.contains(&f) => Some(f),
+            _ if self.plan.unknown.is_empty() => None,
             _ => {
                 let at = (state.path.clone(), key.to_string());
                 self.plan.unknown.get(&at).copied()

@@ -250,6 +250,9 @@ fn mismatch(tree: &Tree, fault: &Fault) -> Option<(Pos, Found)> {
         (Kind::Seq, Hint::Seq) | (Kind::Map, Hint::Map | Hint::Struct(_)) => return None,
         (Kind::Seq, _) => Found::Seq,
         (Kind::Map, _) => Found::Map,
+        // Any text is a name: a key that could not be read failed for
+        // another reason.
+        (Kind::Scalar, _) if matches!(fault.at, At::Entry(_)) => return None,
         (Kind::Scalar, _) => {
             let empty = tree.style(node) == Style::Plain && tree.scalar(node).is_empty();
             if empty && matches!(fault.hint, Hint::Seq | Hint::Map | Hint::Struct(_)) {
