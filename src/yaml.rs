@@ -18,7 +18,7 @@
 //! - `tree`, `locate`: lines and columns of keys and values
 //! - `values`: the values of a document, for whole-site rules
 //!
-//! Layer 0: imports only `diag`. Swapping a YAML crate is a change to this
+//! Layer 1: imports only `diag`. Swapping a YAML crate is a change to this
 //! module alone.
 
 use std::path::Path;

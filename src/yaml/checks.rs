@@ -6,7 +6,7 @@
 //! are a typo of), so one run finds them all; a value of the wrong kind
 //! stops the run, and the next one leaves it out ([`Plan`]).
 //!
-//! Layer 0: part of `yaml`.
+//! Layer 1: part of `yaml`.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};

@@ -10,7 +10,7 @@
 //! library's own (same parser, same aliases), so no document can be read
 //! differently by the check and by the real parse.
 //!
-//! Layer 0: part of `yaml`.
+//! Layer 1: part of `yaml`.
 
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 

@@ -7,7 +7,7 @@
 //! search. A syntax error is reported after the first problem, and that
 //! is all: the YAML cannot be read past it.
 //!
-//! Layer 0: part of `yaml`.
+//! Layer 1: part of `yaml`.
 
 use std::collections::HashSet;
 

@@ -3,7 +3,7 @@
 //! the text: the last text's tree is kept per thread, so the checks of one
 //! file, which each ask for a place, read the file's positions once.
 //!
-//! Layer 0: part of `yaml`.
+//! Layer 1: part of `yaml`.
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -3,7 +3,7 @@
 //! and the list of allowed ones, a value of the wrong kind as what was
 //! found and what was asked for, never as a sentence to take apart.
 //!
-//! Layer 0: part of `yaml`.
+//! Layer 1: part of `yaml`.
 
 use std::fmt;
 

@@ -1,7 +1,7 @@
 //! The diagnostics of a file that failed to parse, in words a teacher
 //! understands, each at the line of its key or value in the [`Tree`].
 //!
-//! Layer 0: part of `yaml`.
+//! Layer 1: part of `yaml`.
 
 use super::Source;
 use super::checks::{At, Fault, Unknown};

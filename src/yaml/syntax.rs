@@ -3,7 +3,7 @@
 //! the [`Tree`] (which `{`, `[` or quote is still open): a teacher needs
 //! to hear which bracket or quote is not closed, and where it was opened.
 //!
-//! Layer 0: part of `yaml`.
+//! Layer 1: part of `yaml`.
 
 use super::Source;
 use super::report::located;

@@ -9,7 +9,7 @@
 //! the rest of the text is left out, so positions there fall back to the
 //! nearest place found.
 //!
-//! Layer 0: part of `yaml`.
+//! Layer 1: part of `yaml`.
 
 use std::collections::HashMap;
 
