@@ -10,16 +10,16 @@
 //! library's own (same parser, same aliases), so no document can be read
 //! differently by the check and by the real parse.
 //!
-//! Layer 1: part of `yaml`; imports nothing from the crate.
+//! Layer 1: part of `yaml`.
 
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 
-use super::{Source, locate_in, located, parse_path};
+use super::Source;
+use super::locate::tree_of;
+use super::problem::{Step, segs};
+use super::report::{located, too_complex};
+use super::tree::Pos;
 use crate::diag::Diagnostic;
-
-/// The message of the error the walk stops with; `yaml` turns it into the
-/// `yaml/too-big` diagnostic.
-pub(super) const TOO_BIG: &str = "aliases expand past the size limit";
 
 /// Extra room anchors and aliases may add to a document, past its own size.
 const ROOM: usize = 1024 * 1024;
@@ -32,38 +32,63 @@ pub(super) fn limit(text: &str) -> usize {
     text.len().saturating_mul(2).saturating_add(ROOM)
 }
 
-/// Walks the first document of `text` with its aliases followed. Fails with
-/// a [`TOO_BIG`] error, located at the value being read when the limit was
-/// passed, or with serde_yaml's own error for aliases nested or repeated
-/// past its limits. Any other problem (a syntax error, a second document)
-/// is left to the real parse, which reports it in its own words.
-pub(super) fn check(text: &str) -> Result<(), serde_yaml::Error> {
+/// Why a document is refused before it is read.
+#[derive(Debug)]
+pub(super) enum Refused {
+    /// Its aliases write out more than [`limit`]: the walk stopped at
+    /// `path` (through the alias), at `at` in the anchored value.
+    TooBig { path: Vec<Step>, at: Option<Pos> },
+    /// Aliases nested or repeated past serde_yaml's own limits.
+    TooComplex,
+}
+
+/// Walks the first document of `text` with its aliases followed. Any
+/// problem other than its size or serde_yaml's limits (a syntax error, a
+/// second document) is left to the real parse, which reports it.
+pub(super) fn check(text: &str) -> Result<(), Refused> {
     // Without both an anchor and an alias nothing is repeated.
     if !(text.contains('&') && text.contains('*')) {
         return Ok(());
     }
-    let mut left = limit(text);
-    let budget = Budget { left: &mut left };
-    match budget.deserialize(serde_yaml::Deserializer::from_str(text)) {
-        Err(e) if is_too_big(&e) || super::is_too_complex(&e.to_string()) => Err(e),
-        _ => Ok(()),
+    let mut walk = Walk {
+        left: limit(text),
+        path: Vec::new(),
+        key: String::new(),
+        over: false,
+    };
+    let budget = Budget {
+        walk: &mut walk,
+        key: false,
+    };
+    let result = budget.deserialize(serde_yaml::Deserializer::from_str(text));
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if walk.over => Err(Refused::TooBig {
+            path: walk.path,
+            at: e.location().map(|l| Pos {
+                line: l.line(),
+                col: l.column(),
+            }),
+        }),
+        // The walk failed on a text that reads without following its
+        // aliases: it went past serde_yaml's limits for them.
+        Err(_) if serde_yaml::from_str::<de::IgnoredAny>(text).is_ok() => Err(Refused::TooComplex),
+        Err(_) => Ok(()),
     }
 }
 
-/// True when `e` is the error of [`check`] for a document that grows too big.
-pub(super) fn is_too_big(e: &serde_yaml::Error) -> bool {
-    e.to_string().contains(TOO_BIG)
-}
-
-/// The `yaml/too-big` diagnostic for a [`TOO_BIG`] error: at the alias
-/// being read when the limit was passed, found by the error's path (the
-/// place in the document, through the alias), else at `at`, the line
-/// serde_yaml gives (inside the anchored value).
-pub(super) fn diagnostic(source: Source<'_>, path: Option<&str>, at: (usize, usize)) -> Diagnostic {
-    let (line, mut column) = path
-        .filter(|p| *p != ".")
-        .and_then(|p| locate_in(source.text, &parse_path(p)))
-        .unwrap_or(at);
+/// The diagnostic of a refused document: `yaml/too-big` at the alias being
+/// read when the limit was passed (found by the walk's path), else where
+/// serde_yaml stopped inside the anchored value.
+pub(super) fn diagnostic(source: Source<'_>, refused: &Refused) -> Diagnostic {
+    let Refused::TooBig { path, at } = refused else {
+        return too_complex(source);
+    };
+    let tree = tree_of(source.text);
+    let found = Some(path)
+        .filter(|p| !p.is_empty())
+        .and_then(|p| tree.walk(&segs(p)).at);
+    let Pos { line, mut col } = found.or(*at).unwrap_or(Pos { line: 1, col: 1 });
     let alias = source
         .text
         .lines()
@@ -71,8 +96,8 @@ pub(super) fn diagnostic(source: Source<'_>, path: Option<&str>, at: (usize, usi
         .and_then(alias_on);
     let mb = format!("{:.1}", limit(source.text) as f64 / (1024.0 * 1024.0));
     let (message, help) = match alias {
-        Some((col, name)) => {
-            column = col;
+        Some((c, name)) => {
+            col = c;
             (
                 format!(
                     "`*{name}` repeats the text marked `&{name}` so often that this YAML would grow past {mb} MB"
@@ -94,7 +119,7 @@ pub(super) fn diagnostic(source: Source<'_>, path: Option<&str>, at: (usize, usi
         .help(format!(
             "{help}; copies made with aliases may add at most 1 MB plus the file's own size"
         ))
-        .at(located(source, line, column))
+        .at(located(source, Pos { line, col }))
 }
 
 /// The first alias on `line`: its 1-based column and its name.
@@ -115,25 +140,41 @@ fn alias_on(line: &str) -> Option<(usize, &str)> {
     None
 }
 
-/// The units a walk may still count before it stops.
+/// The state of a walk: the units it may still count, and where it is.
+struct Walk {
+    left: usize,
+    path: Vec<Step>,
+    /// The text of the map key just read.
+    key: String,
+    /// The count went past the limit.
+    over: bool,
+}
+
+/// Counts a value and everything in it.
 struct Budget<'a> {
-    left: &'a mut usize,
+    walk: &'a mut Walk,
+    /// The value is a map key: keep its text for the path.
+    key: bool,
 }
 
 impl Budget<'_> {
     fn again(&mut self) -> Budget<'_> {
         Budget {
-            left: &mut *self.left,
+            walk: &mut *self.walk,
+            key: false,
         }
     }
 
     fn charge<E: de::Error>(&mut self, units: usize) -> Result<(), E> {
-        match self.left.checked_sub(units) {
+        match self.walk.left.checked_sub(units) {
             Some(rest) => {
-                *self.left = rest;
+                self.walk.left = rest;
                 Ok(())
             }
-            None => Err(E::custom(TOO_BIG)),
+            None => {
+                self.walk.over = true;
+                Err(E::custom("the aliases expand past the size limit"))
+            }
         }
     }
 }
@@ -178,7 +219,12 @@ impl<'de> Visitor<'de> for Budget<'_> {
     }
 
     fn visit_str<E: de::Error>(mut self, v: &str) -> Result<(), E> {
-        self.charge(v.len().saturating_add(1))
+        self.charge(v.len().saturating_add(1))?;
+        // A long key cannot be a field's name: keep the path short.
+        if self.key && v.len() <= 256 {
+            v.clone_into(&mut self.walk.key);
+        }
+        Ok(())
     }
 
     fn visit_bytes<E: de::Error>(mut self, v: &[u8]) -> Result<(), E> {
@@ -205,16 +251,35 @@ impl<'de> Visitor<'de> for Budget<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
         self.charge(1)?;
-        while seq.next_element_seed(self.again())?.is_some() {}
-        Ok(())
+        let mut index = 0;
+        loop {
+            // The path stays as it is when the walk stops: it tells where.
+            self.walk.path.push(Step::Index(index));
+            if seq.next_element_seed(self.again())?.is_none() {
+                self.walk.path.pop();
+                return Ok(());
+            }
+            self.walk.path.pop();
+            index += 1;
+        }
     }
 
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         self.charge(1)?;
-        while map.next_key_seed(self.again())?.is_some() {
+        loop {
+            self.walk.key.clear();
+            let key = Budget {
+                walk: &mut *self.walk,
+                key: true,
+            };
+            if map.next_key_seed(key)?.is_none() {
+                return Ok(());
+            }
+            let key = Step::Key(std::mem::take(&mut self.walk.key));
+            self.walk.path.push(key);
             map.next_value_seed(self.again())?;
+            self.walk.path.pop();
         }
-        Ok(())
     }
 
     fn visit_enum<A: EnumAccess<'de>>(mut self, data: A) -> Result<(), A::Error> {
@@ -244,10 +309,14 @@ mod tests {
         assert!(check("a: &x {kk: a, ru: b}\nb: *x\nc: [*x, *x]\n").is_ok());
     }
 
+    fn is_too_big(e: &Refused) -> bool {
+        matches!(e, Refused::TooBig { .. })
+    }
+
     #[test]
     fn a_text_repeated_past_the_limit_is_refused() {
         let e = check(&repeated(2000)).unwrap_err();
-        assert!(is_too_big(&e), "{e}");
+        assert!(is_too_big(&e), "{e:?}");
     }
 
     #[test]
@@ -259,7 +328,7 @@ mod tests {
         text.push_str(&format!("c: &c [{}]\n", ["*b"; 10].join(", ")));
         text.push_str(&format!("d: [{}]\n", vec!["*c"; 150].join(", ")));
         let e = check(&text).unwrap_err();
-        assert!(is_too_big(&e), "{e}");
+        assert!(is_too_big(&e), "{e:?}");
     }
 
     #[test]
@@ -269,7 +338,7 @@ mod tests {
             text.push_str(&format!("  ? *k\n  : !t{i} [*k]\n"));
         }
         let e = check(&text).unwrap_err();
-        assert!(is_too_big(&e), "{e}");
+        assert!(is_too_big(&e), "{e:?}");
     }
 
     #[test]

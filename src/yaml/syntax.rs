@@ -1,135 +1,248 @@
-//! Plain words for the YAML parser's syntax errors. The parser speaks of
-//! "flow mappings" and "block collections"; a teacher needs to hear which
-//! bracket or quote is not closed, and where it was opened.
+//! Plain words for a file that is not valid YAML. The YAML library says
+//! where it stopped; what is wrong is read from the text there and from
+//! the [`Tree`] (which `{`, `[` or quote is still open): a teacher needs
+//! to hear which bracket or quote is not closed, and where it was opened.
+//!
+//! Layer 1: part of `yaml`.
 
-/// A syntax error explained: what is wrong, how to fix it, and where the
-/// problem really starts when that is not where the parser stopped.
+use super::Source;
+use super::report::located;
+use super::tree::{Kind, NodeId, Pos, Tree};
+use crate::diag::Diagnostic;
+
+/// The `yaml/syntax` diagnostic of a text the YAML library stopped
+/// reading at `at`.
+pub(super) fn diagnostic(source: Source<'_>, tree: &Tree, at: Pos) -> Diagnostic {
+    let (words, start) = explain(tree, at);
+    let d = Diagnostic::error("yaml/syntax", words.message);
+    let d = if words.label.is_empty() {
+        d
+    } else {
+        d.label(words.label)
+    };
+    d.help(words.help).at(located(source, start.unwrap_or(at)))
+}
+
+/// What is wrong and how to fix it, in plain words.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) struct Explained {
-    pub message: String,
-    pub label: &'static str,
-    pub help: &'static str,
-    /// 1-based line and column to point at instead of the parser's.
-    pub at: Option<(usize, usize)>,
+struct Words {
+    message: &'static str,
+    label: &'static str,
+    help: &'static str,
 }
 
-/// Explains the parser's message `raw` (with its "at line L column C"
-/// positions still in it).
-pub(super) fn explain(raw: &str) -> Explained {
-    let (problem, context) = match raw.split_once(", while ") {
-        Some((p, c)) => (p, Some(c)),
-        None => (raw, None),
+const QUOTE: Words = Words {
+    message: "a quote is opened here and never closed",
+    label: "this quote needs a closing one",
+    help: "end the text with the same quote it starts with; inside 'single quotes' write an apostrophe twice: 'it''s'",
+};
+
+const TAB: Words = Words {
+    message: "this line starts with a tab character or another sign YAML does not allow here",
+    label: "replace the tab with spaces",
+    help: "indent with spaces only (most editors can turn tabs into spaces); texts starting with @, ` or % must be in quotes",
+};
+
+const BRACE: Words = Words {
+    message: "a `{` is opened here and not closed with `}` on the same line",
+    label: "this `{` needs a matching `}`",
+    help: "close the group, e.g. `name: {kk: \"Сенім\", ru: \"Доверие\"}`; a text with a comma or a brace must be in quotes",
+};
+
+const BRACKET: Words = Words {
+    message: "a `[` is opened here and not closed with `]` on the same line",
+    label: "this `[` needs a matching `]`",
+    help: "close the list, e.g. `languages: [kk, ru]`; a text with a comma or a bracket must be in quotes",
+};
+
+const COLON: Words = Words {
+    message: "a second `:` on one line: YAML reads it as a new field",
+    label: "put the text in quotes",
+    help: "a text containing `: ` must be in quotes, e.g. `title: \"Ескерту: жиналыс\"`",
+};
+
+const STAR: Words = Words {
+    message: "a text starts with `*`, which YAML reads as a reference",
+    label: "put this text in quotes",
+    help: "write texts starting with `*`, `&`, `!` or `|` in quotes, e.g. `note: \"* important\"`",
+};
+
+const ALIGN: Words = Words {
+    message: "this line does not line up with the lines above it",
+    label: "check the indentation here",
+    help: "fields of one group start at the same column, list items start with `- ` at the same column; use spaces, not tabs; a text with a quote or `#` in it must be in quotes",
+};
+
+const OTHER: Words = Words {
+    message: "this is not valid YAML",
+    label: "",
+    help: "check the indentation (spaces, not tabs), that every `key:` has a space after the colon, and that texts with `:` or `#` are in quotes",
+};
+
+/// What is wrong where the parser stopped at `at`, and where the problem
+/// really starts when that is elsewhere (the quote or bracket opened).
+fn explain(tree: &Tree, at: Pos) -> (&'static Words, Option<Pos>) {
+    if let Some(quote) = tree.error.filter(|&q| unclosed_quote(tree, q)) {
+        return (&QUOTE, Some(quote));
+    }
+    let here = tree.char_at(at);
+    if matches!(here, Some('\t' | '@' | '`')) || indented_with_tab(tree, at.line) {
+        return (&TAB, None);
+    }
+    let open = tree.open_at(at);
+    if let Some(opener) = open.last().and_then(|&n| tree.opener(n)) {
+        let words = match tree.char_at(opener) {
+            Some('{') => &BRACE,
+            _ => &BRACKET,
+        };
+        return (words, Some(opener));
+    }
+    let before = (at.col > 1).then(|| {
+        tree.char_at(Pos {
+            col: at.col - 1,
+            ..at
+        })
+    });
+    let words = if here == Some(':') && key_before(tree, at) {
+        &COLON
+    } else if here == Some('*') || matches!(before, Some(Some('*' | '&'))) {
+        &STAR
+    } else if misaligned(tree, at, &open) {
+        &ALIGN
+    } else {
+        &OTHER
     };
-    let problem = strip_mark(problem);
-    let context_mark = context.and_then(mark);
-    let context_what = context.map(strip_mark).unwrap_or("");
-    let explained = |message: &str, label, help, at| Explained {
-        message: message.to_string(),
-        label,
-        help,
-        at,
+    (words, None)
+}
+
+/// Whether a quote at `at` opens a text that is never closed.
+fn unclosed_quote(tree: &Tree, at: Pos) -> bool {
+    let Some(quote @ ('"' | '\'')) = tree.char_at(at) else {
+        return false;
     };
-    if context_what.starts_with("parsing a flow mapping") {
-        return explained(
-            "a `{` is opened here and not closed with `}` on the same line",
-            "this `{` needs a matching `}`",
-            "close the group, e.g. `name: {kk: \"Сенім\", ru: \"Доверие\"}`; a text with a comma or a brace must be in quotes",
-            context_mark,
-        );
+    let rest = (at.line..).map_while(|l| tree.line(l));
+    let mut chars = rest
+        .enumerate()
+        .flat_map(|(i, line)| line.chars().skip(if i == 0 { at.col } else { 0 }));
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            ('"', '\\') => {
+                chars.next();
+            }
+            ('\'', '\'') => {
+                // `''` is an apostrophe inside the text.
+                let mut ahead = chars.clone();
+                if ahead.next() != Some('\'') {
+                    return false;
+                }
+                chars = ahead;
+            }
+            ('"', '"') => return false,
+            _ => {}
+        }
     }
-    if context_what.starts_with("parsing a flow sequence") {
-        return explained(
-            "a `[` is opened here and not closed with `]` on the same line",
-            "this `[` needs a matching `]`",
-            "close the list, e.g. `languages: [kk, ru]`; a text with a comma or a bracket must be in quotes",
-            context_mark,
-        );
-    }
-    if context_what.starts_with("scanning a quoted scalar") {
-        return explained(
-            "a quote is opened here and never closed",
-            "this quote needs a closing one",
-            "end the text with the same quote it starts with; inside 'single quotes' write an apostrophe twice: 'it''s'",
-            context_mark,
-        );
-    }
-    if problem.contains("tab character") || problem.contains("cannot start any token") {
-        return explained(
-            "this line starts with a tab character or another sign YAML does not allow here",
-            "replace the tab with spaces",
-            "indent with spaces only (most editors can turn tabs into spaces); texts starting with @, ` or % must be in quotes",
-            None,
-        );
-    }
-    if problem.starts_with("mapping values are not allowed") {
-        return explained(
-            "a second `:` on one line: YAML reads it as a new field",
-            "put the text in quotes",
-            "a text containing `: ` must be in quotes, e.g. `title: \"Ескерту: жиналыс\"`",
-            None,
-        );
-    }
-    if problem.starts_with("did not find expected key")
-        || problem.starts_with("did not find expected '-' indicator")
-    {
-        return explained(
-            "this line does not line up with the lines above it",
-            "check the indentation here",
-            "fields of one group start at the same column, list items start with `- ` at the same column; use spaces, not tabs; a text with a quote or `#` in it must be in quotes",
-            None,
-        );
-    }
-    if problem.starts_with("unknown anchor") {
-        return explained(
-            "a text starts with `*`, which YAML reads as a reference",
-            "put this text in quotes",
-            "write texts starting with `*`, `&`, `!` or `|` in quotes, e.g. `note: \"* important\"`",
-            None,
-        );
-    }
-    Explained {
-        message: format!("this is not valid YAML: {problem}"),
-        label: "",
-        help: "check the indentation (spaces, not tabs), that every `key:` has a space after the colon, and that texts with `:` or `#` are in quotes",
-        at: None,
-    }
+    true
 }
 
-/// `text at line 3 column 8` → `text`.
-fn strip_mark(text: &str) -> &str {
-    text.rfind(" at line ").map_or(text, |i| &text[..i])
+/// Whether the line of `at` has a `key: ` before it.
+fn key_before(tree: &Tree, at: Pos) -> bool {
+    let before: String = tree
+        .line(at.line)
+        .unwrap_or("")
+        .chars()
+        .take(at.col - 1)
+        .collect();
+    before.contains(": ") || before.contains(":\t")
 }
 
-/// `... at line 3 column 8` → (3, 8).
-fn mark(text: &str) -> Option<(usize, usize)> {
-    let rest = &text[text.rfind(" at line ")? + " at line ".len()..];
-    let (line, column) = rest.split_once(" column ")?;
-    Some((line.trim().parse().ok()?, column.trim().parse().ok()?))
+/// Whether the line of `at` starts in a column where none of the block
+/// collections open there has its items, or starts a list item where a
+/// field is expected.
+fn misaligned(tree: &Tree, at: Pos, open: &[NodeId]) -> bool {
+    let Some(line) = tree.line(at.line) else {
+        return false;
+    };
+    let rest = line.trim_start_matches(' ');
+    let column = line.len() - rest.len() + 1;
+    let blocks: Vec<NodeId> = open.iter().copied().filter(|&n| !tree.is_flow(n)).collect();
+    let Some(&innermost) = blocks.last() else {
+        return false;
+    };
+    let item = rest.starts_with("- ") || rest.trim_end() == "-";
+    !blocks.iter().any(|&n| tree.block_column(n) == column)
+        || (item && tree.kind(innermost) == Kind::Map && tree.block_column(innermost) == column)
+}
+
+fn indented_with_tab(tree: &Tree, line: usize) -> bool {
+    tree.line(line).is_some_and(|l| {
+        l.chars()
+            .take_while(|c| c.is_whitespace())
+            .any(|c| c == '\t')
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[derive(Debug)]
+    struct Explained {
+        message: &'static str,
+        help: &'static str,
+        at: Option<Pos>,
+    }
+
+    /// The explanation of `text`, stopped where serde_yaml stops.
+    fn explained(text: &str) -> Explained {
+        let e = serde_yaml::from_str::<serde::de::IgnoredAny>(text).unwrap_err();
+        let at = e.location().unwrap();
+        let at = Pos {
+            line: at.line(),
+            col: at.column(),
+        };
+        let (words, at) = explain(&Tree::parse(text), at);
+        Explained {
+            message: words.message,
+            help: words.help,
+            at,
+        }
+    }
+
     #[test]
     fn points_at_the_unclosed_brace() {
-        let e = explain(
-            "did not find expected ',' or '}' at line 2 column 2, while parsing a flow mapping at line 1 column 4",
-        );
-        assert_eq!(e.at, Some((1, 4)));
+        let e = explained("name: {kk: x, ru: y\nleaders: []\n");
+        assert_eq!(e.at, Some(Pos { line: 1, col: 7 }));
         assert!(e.message.contains('{'));
+        let e = explained("a: [1, 2\nb: 3\n");
+        assert_eq!(e.at, Some(Pos { line: 1, col: 4 }));
+        assert!(e.message.contains('['));
     }
 
     #[test]
-    fn explains_a_colon_inside_a_text() {
-        let e = explain("mapping values are not allowed in this context at line 1 column 9");
-        assert_eq!(e.at, None);
-        assert!(e.help.contains("quotes"));
+    fn points_at_the_unclosed_quote() {
+        let e = explained("nmae: x\nmotto: \"y\n");
+        assert_eq!(e.at, Some(Pos { line: 2, col: 8 }));
+        assert!(e.message.contains("quote"));
     }
 
     #[test]
-    fn keeps_unknown_problems_in_the_message() {
-        let e = explain("something odd at line 1 column 1");
-        assert_eq!(e.message, "this is not valid YAML: something odd");
+    fn explains_a_colon_a_tab_and_a_star() {
+        assert!(
+            explained("title: Ескерту: жиналыс\n")
+                .help
+                .contains("quotes")
+        );
+        assert!(explained("a: x\nb:\n\tc: d\n").message.contains("tab"));
+        assert!(explained("a: *x\n").message.contains('*'));
+        assert!(explained("a:\n  b: 1\n c: 2\n").message.contains("line up"));
+        assert!(explained("a: x\n- b\n").message.contains("line up"));
+    }
+
+    #[test]
+    fn a_line_without_its_colon_is_not_called_misaligned() {
+        let e = explained("a: 1\nb c\nd: 2\n");
+        assert_eq!(e.message, "this is not valid YAML");
+        let e = explained("a: tru\ne\n- b: c\n");
+        assert!(!e.message.contains("second `:`"), "{e:?}");
     }
 }

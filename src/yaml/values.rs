@@ -2,7 +2,7 @@
 //! that look at what is published rather than at the lines written:
 //! `"\u0036"` is a 6, a folded block joins its lines.
 //!
-//! Part of layer 0 (`yaml`).
+//! Part of layer 1 (`yaml`).
 
 use serde_yaml::Value;
 

@@ -372,6 +372,68 @@ fn a_big_yaml_file_with_many_typos_takes_linear_time() {
     });
 }
 
+/// A plan that fails to parse (`notes` is not a field) with `body` after
+/// it: the failure is read again for its problems and their positions.
+fn broken_plan(body: String) -> String {
+    format!("year: 2025-2026\nitems: []\nnotes:{body}\n")
+}
+
+#[test]
+fn a_broken_yaml_file_nested_deeply_takes_linear_time() {
+    // Lists in lists on one line (`- - - x`) nest without indentation: the
+    // positions of a failed file are read with an explicit stack.
+    let shape = Shape {
+        name: "deep lists in a broken plan",
+        path: "clubs/senim/plans/2025-2026.yaml",
+        text: |n| broken_plan(format!("\n  {}x", "- ".repeat(n))),
+        n: 5_000,
+        command: "check",
+    };
+    assert_linear(shape);
+    let t = SiteTest::fixture("school_minimal");
+    t.write(
+        "clubs/senim/plans/2025-2026.yaml",
+        &broken_plan(format!("\n  {}x", "- ".repeat(50_000))),
+    );
+    let problems = t.problems();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.code == "plan/unknown-field" && p.line == Some(3)),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_broken_yaml_file_full_of_aliases_takes_linear_time() {
+    // Aliases are leaves of the positions' tree: never followed there.
+    let shape = Shape {
+        name: "aliases in a broken plan",
+        path: "clubs/senim/plans/2025-2026.yaml",
+        text: |n| broken_plan(format!(" &m [x, y]\nmore: [{}]", vec!["*m"; n].join(", "))),
+        n: 10_000,
+        command: "check",
+    };
+    assert_linear(shape);
+    let t = SiteTest::fixture("school_minimal");
+    t.write(
+        "clubs/senim/plans/2025-2026.yaml",
+        &broken_plan(format!(
+            " &m [x, y]\nmore: [{}]",
+            vec!["*m"; 100_000].join(", ")
+        )),
+    );
+    let found: Vec<(String, Option<usize>)> =
+        t.problems().into_iter().map(|p| (p.code, p.line)).collect();
+    assert_eq!(
+        found,
+        [
+            ("plan/unknown-field".to_string(), Some(3)),
+            ("plan/unknown-field".to_string(), Some(4))
+        ]
+    );
+}
+
 #[test]
 fn deep_nesting_is_flattened_with_a_warning_at_its_line() {
     let t = SiteTest::fixture("school_minimal");

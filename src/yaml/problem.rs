@@ -1,0 +1,244 @@
+//! What can be wrong with a value, as data: the error type the typed checks
+//! hand to serde (`Problem`), so that an unknown field arrives as its name
+//! and the list of allowed ones, a value of the wrong kind as what was
+//! found and what was asked for, never as a sentence to take apart.
+//!
+//! Layer 1: part of `yaml`.
+
+use std::fmt;
+
+use serde::de::{self, Expected, Unexpected};
+
+use super::locate::Seg;
+
+/// One step of the path to a value, owned.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// `leaders[1].role`: a path as the messages show it.
+pub(super) fn path_name(path: &[Step]) -> String {
+    let mut name = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) if name.is_empty() => name.push_str(k),
+            Step::Key(k) => {
+                name.push('.');
+                name.push_str(k);
+            }
+            Step::Index(i) => name.push_str(&format!("[{i}]")),
+        }
+    }
+    name
+}
+
+/// The path as [`Seg`]s, for looking it up in the tree.
+pub(super) fn segs(path: &[Step]) -> Vec<Seg<'_>> {
+    path.iter()
+        .map(|s| match s {
+            Step::Key(k) => Seg::Key(k),
+            Step::Index(i) => Seg::Index(*i),
+        })
+        .collect()
+}
+
+/// What a value was asked to be: the `deserialize_*` call that read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Hint {
+    /// Whatever is there (the type decides on what it sees).
+    Any,
+    Bool,
+    Unsigned,
+    Signed,
+    Float,
+    Text,
+    Unit,
+    Seq,
+    Map,
+    Struct(&'static [&'static str]),
+    Enum(&'static [&'static str]),
+    Name,
+}
+
+impl Hint {
+    /// What was expected, in plain words; None when only the type itself
+    /// can say.
+    pub(super) fn words(self) -> Option<String> {
+        Some(match self {
+            Hint::Any => return None,
+            Hint::Bool => "true or false".into(),
+            Hint::Unsigned => "a whole number of 0 or more (no fractions, no minus sign)".into(),
+            Hint::Signed => "a whole number".into(),
+            Hint::Float => "a number".into(),
+            Hint::Text => "a text".into(),
+            Hint::Name => "a name".into(),
+            Hint::Unit => "nothing".into(),
+            Hint::Seq => "a list (lines starting with `- `)".into(),
+            Hint::Map | Hint::Struct(_) => "a group of `key: value` lines".into(),
+            Hint::Enum(variants) => format!("one of: {}", variants.join(", ")),
+        })
+    }
+}
+
+/// A value as it was found.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Found {
+    Bool(bool),
+    Unsigned(u64),
+    Signed(i64),
+    Float(f64),
+    /// A whole number past any the program keeps, as written.
+    Huge(String),
+    Char(char),
+    Text(String),
+    Unit,
+    Seq,
+    Map,
+    /// Anything else, in serde's words for it.
+    Other(String),
+}
+
+impl Found {
+    pub(super) fn of(unexpected: Unexpected<'_>) -> Found {
+        match unexpected {
+            Unexpected::Bool(b) => Found::Bool(b),
+            Unexpected::Unsigned(n) => Found::Unsigned(n),
+            Unexpected::Signed(n) => Found::Signed(n),
+            Unexpected::Float(f) => Found::Float(f),
+            Unexpected::Char(c) => Found::Char(c),
+            Unexpected::Str(s) => Found::Text(s.to_string()),
+            Unexpected::Unit => Found::Unit,
+            Unexpected::Seq => Found::Seq,
+            Unexpected::Map => Found::Map,
+            other => Found::Other(other.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Found::Bool(b) => write!(f, "boolean `{b}`"),
+            Found::Unsigned(n) => write!(f, "integer `{n}`"),
+            Found::Signed(n) => write!(f, "integer `{n}`"),
+            Found::Float(x) if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e16 => {
+                write!(f, "the number `{x}.0`")
+            }
+            Found::Float(x) => write!(f, "the number `{x}`"),
+            Found::Huge(n) => write!(f, "the number {n}"),
+            Found::Char(c) => write!(f, "character `{c}`"),
+            Found::Text(s) => write!(f, "string {s:?}"),
+            Found::Unit => f.write_str("unit value"),
+            Found::Seq => f.write_str("a list"),
+            Found::Map => f.write_str("a group of fields"),
+            Found::Other(s) => f.write_str(s),
+        }
+    }
+}
+
+/// The error type of the typed checks: what serde's `Deserialize` impls
+/// report, as data. `Passed` stands for an error of the YAML library
+/// itself, which the checks note where it happened.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Problem {
+    UnknownField {
+        field: String,
+        expected: &'static [&'static str],
+    },
+    UnknownVariant {
+        variant: String,
+        expected: &'static [&'static str],
+    },
+    MissingField(&'static str),
+    DuplicateField(&'static str),
+    /// A value of the wrong kind, or out of range; `expected` is the type's
+    /// own description, used when the [`Hint`] does not say more.
+    WrongType {
+        found: Found,
+        expected: String,
+    },
+    /// A problem a type describes in its own words.
+    Other(String),
+    Passed,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Only for debugging: reports are made from the data, see `report`.
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for Problem {}
+
+impl de::Error for Problem {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Problem::Other(msg.to_string())
+    }
+
+    fn invalid_type(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
+        Problem::WrongType {
+            found: Found::of(unexp),
+            expected: exp.to_string(),
+        }
+    }
+
+    fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
+        Self::invalid_type(unexp, exp)
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Problem::UnknownVariant {
+            variant: variant.to_string(),
+            expected,
+        }
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Problem::UnknownField {
+            field: field.to_string(),
+            expected,
+        }
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Problem::MissingField(field)
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Problem::DuplicateField(field)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_read_as_written() {
+        let path = [
+            Step::Key("leaders".into()),
+            Step::Index(1),
+            Step::Key("role".into()),
+        ];
+        assert_eq!(path_name(&path), "leaders[1].role");
+        assert!(matches!(
+            segs(&path)[..],
+            [Seg::Key("leaders"), Seg::Index(1), Seg::Key("role")]
+        ));
+    }
+
+    #[test]
+    fn found_values_are_named_plainly() {
+        assert_eq!(Found::Signed(-3).to_string(), "integer `-3`");
+        assert_eq!(Found::Float(2.5).to_string(), "the number `2.5`");
+        assert_eq!(Found::Float(1e3).to_string(), "the number `1000.0`");
+        assert_eq!(Found::Seq.to_string(), "a list");
+        assert_eq!(
+            Found::Text("Бейбітшілік".into()).to_string(),
+            "string \"Бейбітшілік\""
+        );
+    }
+}

@@ -1,0 +1,269 @@
+//! The diagnostics of a file that failed to parse, in words a teacher
+//! understands, each at the line of its key or value in the [`Tree`].
+//!
+//! Layer 1: part of `yaml`.
+
+use super::Source;
+use super::checks::{At, Fault, Unknown};
+use super::problem::{Found, Problem, Step, path_name, segs};
+use super::tree::{NodeId, Pos, Tree};
+use crate::diag::{Diagnostic, Location, did_you_mean};
+
+/// The diagnostic of a problem the typed checks noted; None for an error
+/// of the YAML library (see `lenient`).
+pub(super) fn fault(source: Source<'_>, tree: &Tree, f: &Fault) -> Option<Diagnostic> {
+    let at = match &f.at {
+        At::Value => value_at(tree, &f.path),
+        At::Key(key, nth) => key_at(tree, &f.path, key, *nth),
+        At::Entry(n) => tree.start(entry(tree, &f.path, *n)?),
+    };
+    Some(match &f.problem {
+        Problem::UnknownField { field, expected } => {
+            let meant = did_you_mean(field, expected.iter().copied());
+            let nth = match f.at {
+                At::Key(_, nth) => nth,
+                At::Value | At::Entry(_) => 0,
+            };
+            let unknown = Unknown {
+                path: f.path.clone(),
+                key: field.clone(),
+                nth,
+                expected,
+                meant,
+            };
+            unknown_field(source, tree, &unknown)
+        }
+        Problem::UnknownVariant { variant, expected } => {
+            let label = did_you_mean(variant, expected.iter().copied())
+                .map(|s| format!("did you mean `{s}`?"))
+                .unwrap_or_else(|| "not an allowed value".to_string());
+            Diagnostic::error(
+                code(source.family, "invalid-value"),
+                format!("`{variant}` is not an allowed value{}", within(&f.path)),
+            )
+            .label(label)
+            .help(format!("write one of: {}", expected.join(", ")))
+            .at(located(source, at))
+        }
+        Problem::MissingField(field) => missing_field(source, tree, &f.path, field),
+        Problem::DuplicateField(field) => duplicate(source, tree, &f.path, field),
+        Problem::WrongType { found, expected } => {
+            let expected = f.hint.words().unwrap_or_else(|| expected.clone());
+            wrong_type(source, at, &f.path, found, &expected)
+        }
+        Problem::Other(message) => Diagnostic::error(
+            code(source.family, "invalid"),
+            format!("{message}{}", within(&f.path)),
+        )
+        .at(located(source, at)),
+        Problem::Passed => return None,
+    })
+}
+
+/// An unknown field, at its key, with the field it is probably a typo of.
+pub(super) fn unknown_field(source: Source<'_>, tree: &Tree, u: &Unknown) -> Diagnostic {
+    let label = u
+        .meant
+        .map(|s| format!("did you mean `{s}`?"))
+        .unwrap_or_else(|| "not a known field".to_string());
+    Diagnostic::error(
+        code(source.family, "unknown-field"),
+        format!("unknown field `{}`{}", u.key, within(&u.path)),
+    )
+    .label(label)
+    .help(format!(
+        "the fields allowed here are: {}",
+        u.expected.join(", ")
+    ))
+    .at(located(source, key_at(tree, &u.path, &u.key, u.nth)))
+}
+
+/// A value of the wrong kind at `at`.
+pub(super) fn wrong_type(
+    source: Source<'_>,
+    at: Pos,
+    path: &[Step],
+    found: &Found,
+    expected: &str,
+) -> Diagnostic {
+    let message = match found {
+        Found::Huge(number) => {
+            format!("the number {number} is far too large: expected {expected}")
+        }
+        found => format!("wrong kind of value: expected {expected}, found {found}"),
+    };
+    Diagnostic::error(
+        code(source.family, "wrong-type"),
+        format!("{message}{}", within(path)),
+    )
+    .at(located(source, at))
+}
+
+fn missing_field(source: Source<'_>, tree: &Tree, path: &[Step], field: &str) -> Diagnostic {
+    let (full, at, label, help) = if path.is_empty() {
+        (
+            field.to_string(),
+            Pos {
+                line: first_content_line(source.text),
+                col: 1,
+            },
+            format!("`{field}` is missing in this file"),
+            format!("add a line `{field}: ...` at the start of a line (not indented)"),
+        )
+    } else {
+        let p = path_name(path);
+        (
+            format!("{p}.{field}"),
+            tree.walk(&segs(path)).at.unwrap_or(START),
+            format!("`{field}` is missing under this line"),
+            format!("add a line `{field}: ...` inside `{p}`, indented like the other fields there"),
+        )
+    };
+    Diagnostic::error(
+        code(source.family, "missing-field"),
+        format!("required field `{full}` is missing"),
+    )
+    .label(label)
+    .help(help)
+    .at(located(source, at))
+}
+
+/// A field written twice, at its second key.
+fn duplicate(source: Source<'_>, tree: &Tree, path: &[Step], field: &str) -> Diagnostic {
+    let walked = tree.walk(&segs(path));
+    let second = walked
+        .node
+        .filter(|_| walked.complete)
+        .and_then(|map| tree.keys_named(map, field).nth(1))
+        .map(|key| tree.start(key));
+    Diagnostic::error(
+        code(source.family, "duplicate-key"),
+        format!("the field `{field}` is written twice{}", within(path)),
+    )
+    .label("written again here")
+    .help("keep one of the two lines and delete the other")
+    .at(located(
+        source,
+        second.unwrap_or_else(|| value_at(tree, path)),
+    ))
+}
+
+/// Nesting or aliases deeper than the YAML library reads.
+pub(super) fn too_complex(source: Source<'_>) -> Diagnostic {
+    // No position comes with it: show the first anchor.
+    let line = source
+        .text
+        .lines()
+        .position(|l| l.contains('&'))
+        .unwrap_or(0)
+        + 1;
+    Diagnostic::error(
+        "yaml/too-complex",
+        "this file nests or repeats anchors (`&`/`*`) too deeply to be read safely",
+    )
+    .help("write the values out instead of using YAML anchors and aliases")
+    .at(located(source, Pos { line, col: 1 }))
+}
+
+/// A second document in the file (a `---` line in the middle).
+pub(super) fn second_document(source: Source<'_>, at: Pos) -> Diagnostic {
+    Diagnostic::error(
+        code(source.family, "invalid"),
+        "a line `---` starts a second document here: a file holds only one",
+    )
+    .help("remove the `---` line, or put the text it belongs to in quotes")
+    .at(located(source, at))
+}
+
+/// Any other error of the YAML library, at the value being read.
+pub(super) fn unreadable(source: Source<'_>, tree: &Tree, path: &[Step]) -> Diagnostic {
+    Diagnostic::error(
+        code(source.family, "invalid"),
+        format!("this value cannot be read{}", within(path)),
+    )
+    .help("check that it is written like the examples in the content format")
+    .at(located(source, value_at(tree, path)))
+}
+
+const START: Pos = Pos { line: 1, col: 1 };
+
+/// ` in `school.region``, for a problem inside a group.
+fn within(path: &[Step]) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" in `{}`", path_name(path))
+    }
+}
+
+pub(super) fn located(source: Source<'_>, at: Pos) -> Location {
+    Location::at(source.file, at.line + source.line_offset, at.col)
+}
+
+/// Where the value at `path` starts, or the nearest place found.
+pub(super) fn value_at(tree: &Tree, path: &[Step]) -> Pos {
+    let walked = tree.walk(&segs(path));
+    match walked.node {
+        Some(node) if walked.complete => tree.start(node),
+        _ => walked.at.unwrap_or(START),
+    }
+}
+
+/// The key of the `n`-th entry of the map at `path`.
+pub(super) fn entry(tree: &Tree, path: &[Step], n: usize) -> Option<NodeId> {
+    let walked = tree.walk(&segs(path));
+    tree.entry(walked.node.filter(|_| walked.complete)?, n)
+}
+
+/// Where the `nth` key `key` of the map at `path` is.
+fn key_at(tree: &Tree, path: &[Step], key: &str, nth: usize) -> Pos {
+    let walked = tree.walk(&segs(path));
+    let written = walked
+        .node
+        .filter(|_| walked.complete)
+        .and_then(|map| tree.keys_named(map, key).nth(nth));
+    match written {
+        Some(key) => tree.start(key),
+        None => walked.at.unwrap_or(START),
+    }
+}
+
+/// The first line that is not blank or a comment (1-based), else 1.
+fn first_content_line(text: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let t = l.trim_start();
+            !t.is_empty() && !t.starts_with('#')
+        })
+        .map_or(1, |i| i + 1)
+}
+
+/// Interns `family/kind` codes so diagnostics keep `&'static str` codes.
+pub(super) fn code(family: &'static str, kind: &'static str) -> &'static str {
+    macro_rules! codes {
+        ($($f:literal),*) => {
+            match (family, kind) {
+                $(
+                    ($f, "unknown-field") => concat!($f, "/unknown-field"),
+                    ($f, "invalid-value") => concat!($f, "/invalid-value"),
+                    ($f, "missing-field") => concat!($f, "/missing-field"),
+                    ($f, "duplicate-key") => concat!($f, "/duplicate-key"),
+                    ($f, "wrong-type") => concat!($f, "/wrong-type"),
+                    ($f, "invalid") => concat!($f, "/invalid"),
+                )*
+                _ => "yaml/invalid",
+            }
+        };
+    }
+    codes!(
+        "site",
+        "club",
+        "report",
+        "plan",
+        "news",
+        "page",
+        "documents",
+        "photos",
+        "principles"
+    )
+}
