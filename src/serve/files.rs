@@ -22,7 +22,7 @@ use std::time::SystemTime;
 use bytes::Bytes;
 use futures_util::Stream;
 
-use super::state::Body;
+use super::shared::Body;
 use crate::config::Theme;
 use crate::content::Site;
 use crate::diag::Diagnostic;

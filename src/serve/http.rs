@@ -22,7 +22,7 @@ use futures_util::Stream;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::files::{self, Copied};
-use super::state::{Body, Reload, Shared};
+use super::shared::{Body, Reload, Shared};
 use crate::render::escape_html;
 
 /// The tag `serve` adds to every page: the live-reload script, served as a

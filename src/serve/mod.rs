@@ -11,11 +11,13 @@
 //! thread owns the [`state::ServeState`] and is the only writer of the
 //! served files; the watcher's own thread sends it the changed paths.
 
+mod changes;
 mod classify;
 mod files;
 mod host;
 mod http;
 mod listen;
+mod shared;
 mod state;
 mod watch;
 
@@ -162,7 +164,7 @@ pub enum Watching {
 pub struct ServeHandle {
     addr: SocketAddr,
     watching: Watching,
-    signals: mpsc::Sender<state::Signal>,
+    signals: mpsc::Sender<changes::Signal>,
     rebuild: Option<std::thread::JoinHandle<()>>,
     runtime: Option<tokio::runtime::Runtime>,
 }
@@ -188,7 +190,7 @@ impl ServeHandle {
 
 impl Drop for ServeHandle {
     fn drop(&mut self) {
-        let _ = self.signals.send(state::Signal::Stop);
+        let _ = self.signals.send(changes::Signal::Stop);
         if let Some(t) = self.rebuild.take() {
             let _ = t.join();
         }
@@ -221,7 +223,7 @@ pub fn start(
     // others spares the loader a look at each club folder's real path.
     let site = options.site.clone();
     options.exclude.retain(|x| crate::fs::is_within(x, &site));
-    let shared = Arc::new(state::Shared::new(options.limits.max_event_streams));
+    let shared = Arc::new(shared::Shared::new(options.limits.max_event_streams));
     let limits = options.limits.clone();
     let hosts = Arc::new(host::HostRules::new(options.bind));
     let (signals, receiver) = mpsc::channel();

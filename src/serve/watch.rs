@@ -18,7 +18,7 @@ use notify_debouncer_full::{
     DebounceEventResult, Debouncer, FileIdCache, RecommendedCache, new_debouncer_opt,
 };
 
-use super::state::Signal;
+use super::changes::Signal;
 use super::{ServeError, Watching};
 
 /// A running watcher; dropping it stops watching.
