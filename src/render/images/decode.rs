@@ -71,13 +71,10 @@ fn jpeg_is_complete(data: &[u8]) -> bool {
     }
     let mut i = 2;
     loop {
-        let Some(ff) = data
-            .get(i..)
-            .and_then(|d| d.iter().position(|&b| b == 0xFF))
-        else {
+        let Some(ff) = next_ff(data, i) else {
             return false;
         };
-        i += ff;
+        i = ff;
         while data.get(i) == Some(&0xFF) {
             i += 1;
         }
@@ -102,23 +99,32 @@ fn jpeg_is_complete(data: &[u8]) -> bool {
         }
         i += len;
         if marker == 0xDA {
-            // Coded data: 0xFF is followed by 0x00 (a data byte), a restart
-            // marker or fill; any other marker ends the scan.
-            loop {
-                let Some(ff) = data
-                    .get(i..)
-                    .and_then(|d| d.iter().position(|&b| b == 0xFF))
-                else {
-                    return false;
-                };
-                i += ff;
-                match data.get(i + 1) {
-                    None => return false,
-                    Some(0x00 | 0xD0..=0xD7) => i += 2,
-                    Some(0xFF) => i += 1,
-                    Some(_) => break,
-                }
-            }
+            let Some(end) = end_of_scan(data, i) else {
+                return false;
+            };
+            i = end;
+        }
+    }
+}
+
+/// Where the next 0xFF byte at or after `from` is.
+fn next_ff(data: &[u8], from: usize) -> Option<usize> {
+    let rest = data.get(from..)?;
+    rest.iter().position(|&b| b == 0xFF).map(|at| from + at)
+}
+
+/// Where a scan's coded data starting at `from` ends: at the first marker
+/// other than 0xFF 0x00 (a data byte), a restart or fill. `None` when the
+/// data ends first.
+fn end_of_scan(data: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        i = next_ff(data, i)?;
+        match data.get(i + 1) {
+            None => return None,
+            Some(0x00 | 0xD0..=0xD7) => i += 2,
+            Some(0xFF) => i += 1,
+            Some(_) => return Some(i),
         }
     }
 }
