@@ -268,25 +268,8 @@ mod tests {
     use std::os::unix::fs::MetadataExt;
 
     use super::*;
+    use crate::build::output::tests::{beside, page};
     use crate::build::output::{MARKER, WriteError, WriteOutcome, check_output, write_output};
-    use crate::render::OutputFile;
-
-    fn page(path: &str, text: &str) -> OutputFile {
-        OutputFile::Bytes {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
-    }
-
-    /// The names in `dir`, sorted: no temporary folder is left.
-    fn beside(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-            .collect();
-        names.sort();
-        names
-    }
 
     fn put(out: &Path, path: &str, text: &str) {
         let p = out.join(path);

@@ -323,4 +323,4 @@ fn fs_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> FsEr
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

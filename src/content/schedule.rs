@@ -124,6 +124,19 @@ pub enum PlanFormat {
 }
 
 impl PlanFormat {
+    /// Every format, in the order above.
+    pub const ALL: [PlanFormat; 9] = [
+        PlanFormat::Meeting,
+        PlanFormat::Training,
+        PlanFormat::MasterClass,
+        PlanFormat::Simulation,
+        PlanFormat::Lesson,
+        PlanFormat::Consultation,
+        PlanFormat::Information,
+        PlanFormat::Exchange,
+        PlanFormat::Other,
+    ];
+
     /// The word a plan writes (the same as its serde name).
     pub const fn key(self) -> &'static str {
         match self {
@@ -159,19 +172,7 @@ mod tests {
 
     #[test]
     fn format_keys_are_the_words_plans_write() {
-        use PlanFormat::*;
-        let all = [
-            Meeting,
-            Training,
-            MasterClass,
-            Simulation,
-            Lesson,
-            Consultation,
-            Information,
-            Exchange,
-            Other,
-        ];
-        for format in all {
+        for format in PlanFormat::ALL {
             let read: PlanFormat = crate::yaml::parse_builtin(format.key()).unwrap();
             assert_eq!(read, format);
             let written = serde_json::to_string(&format).unwrap();

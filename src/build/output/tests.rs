@@ -5,7 +5,7 @@ use super::*;
 
 /// The names in `dir` (sorted): the output's folder and its lock file,
 /// and nothing else once a build is done.
-fn beside(dir: &Path) -> Vec<String> {
+pub(in crate::build) fn beside(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
@@ -16,7 +16,7 @@ fn beside(dir: &Path) -> Vec<String> {
 
 const ONLY_OUTPUT: [&str; 2] = [".public.bitimger.lock", "public"];
 
-fn page(path: &str, text: &str) -> OutputFile {
+pub(in crate::build) fn page(path: &str, text: &str) -> OutputFile {
     OutputFile::Bytes {
         path: path.into(),
         bytes: text.as_bytes().to_vec(),
