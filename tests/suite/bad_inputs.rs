@@ -15,12 +15,12 @@ use serde_json::Value;
 
 use crate::harness::{bitimger, repo};
 
-pub(crate) fn corpus() -> PathBuf {
+fn corpus() -> PathBuf {
     repo().join("tests/bad-inputs")
 }
 
 /// Copies a folder, keeping symbolic links as links.
-pub(crate) fn copy_tree(from: &Path, to: &Path) {
+fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from).follow_links(false) {
         let entry = entry.unwrap();
         let target = to.join(entry.path().strip_prefix(from).unwrap());
@@ -42,7 +42,7 @@ pub(crate) struct Expected {
     message: String,
     file: String,
     line: Option<u64>,
-    pub(crate) grow: Option<(String, u64)>,
+    grow: Option<(String, u64)>,
 }
 
 pub(crate) fn expected(case: &Path) -> Expected {
@@ -66,7 +66,7 @@ pub(crate) fn expected(case: &Path) -> Expected {
     }
 }
 
-pub(crate) fn pad(file: &Path, megabytes: u64) {
+fn pad(file: &Path, megabytes: u64) {
     use std::io::Write;
     let mut f = std::fs::OpenOptions::new().append(true).open(file).unwrap();
     let line = format!("# {}\n", "x".repeat(98));
@@ -80,12 +80,7 @@ fn run_case(case: &Path) -> Option<String> {
     let name = case.file_name().unwrap().to_string_lossy().to_string();
     let want = expected(case);
     let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    copy_tree(&corpus().join("_base"), &site);
-    copy_tree(&case.join("site"), &site);
-    if let Some((file, mb)) = &want.grow {
-        pad(&site.join(file), *mb);
-    }
+    let site = lay_out(case, &want, dir.path());
     let start = Instant::now();
     let out = bitimger()
         .args(["check", "--format", "json"])
@@ -126,8 +121,8 @@ fn run_case(case: &Path) -> Option<String> {
     })
 }
 
-#[test]
-fn every_bad_input_is_reported_with_its_code_file_and_line() {
+/// The cases of the corpus (not `_base`), sorted.
+pub(crate) fn cases() -> Vec<PathBuf> {
     let mut cases: Vec<PathBuf> = std::fs::read_dir(corpus())
         .unwrap()
         .flatten()
@@ -135,6 +130,24 @@ fn every_bad_input_is_reported_with_its_code_file_and_line() {
         .filter(|p| p.is_dir() && !p.file_name().unwrap().to_string_lossy().starts_with('_'))
         .collect();
     cases.sort();
+    cases
+}
+
+/// The site of `case` in `dir`/site: `_base` with the case's files over
+/// it, grown as `want` says.
+pub(crate) fn lay_out(case: &Path, want: &Expected, dir: &Path) -> PathBuf {
+    let site = dir.join("site");
+    copy_tree(&corpus().join("_base"), &site);
+    copy_tree(&case.join("site"), &site);
+    if let Some((file, mb)) = &want.grow {
+        pad(&site.join(file), *mb);
+    }
+    site
+}
+
+#[test]
+fn every_bad_input_is_reported_with_its_code_file_and_line() {
+    let cases = cases();
     assert!(cases.len() >= 30, "only {} cases", cases.len());
     let failures: Vec<String> = cases.iter().filter_map(|c| run_case(c)).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

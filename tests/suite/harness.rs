@@ -69,6 +69,18 @@ impl Run {
     }
 }
 
+/// Runs `bitimger build SITE --output OUT` on any folders.
+pub fn build_site(site: &Path, out: &Path) -> std::process::Output {
+    bitimger()
+        .arg("build")
+        .arg(site)
+        .arg("--output")
+        .arg(out)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
 /// Copies a folder tree.
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::bad_inputs::{copy_tree, corpus, expected, pad};
+use crate::bad_inputs::{cases, expected, lay_out};
 use crate::check::{CLUB_YAML, school};
-use crate::harness::{SiteTest, bitimger};
+use crate::harness::{SiteTest, bitimger, build_site};
 
 /// The `(severity, code)` pairs of `build`'s report (its human form).
 fn build_problems(stderr: &str) -> BTreeSet<(String, String)> {
@@ -51,14 +51,7 @@ fn compare(name: &str, site: &Path, out: &Path) -> Option<String> {
             .unwrap()
     };
     let check = run(&["check", "--format", "json"]);
-    let build = bitimger()
-        .arg("build")
-        .arg(site)
-        .arg("--output")
-        .arg(out)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let build = build_site(site, out);
     let stderr = String::from_utf8_lossy(&build.stderr);
     let (b, c) = (build_problems(&stderr), check_problems(&check.stdout));
     let codes = (build.status.code(), check.status.code());
@@ -79,23 +72,11 @@ fn compare(name: &str, site: &Path, out: &Path) -> Option<String> {
 
 #[test]
 fn build_and_check_report_the_same_problems_for_every_bad_input() {
-    let mut cases: Vec<_> = std::fs::read_dir(corpus())
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('_'))
-        .collect();
-    cases.sort();
-    let failures: Vec<String> = cases
+    let failures: Vec<String> = cases()
         .iter()
         .filter_map(|case| {
             let dir = tempfile::tempdir().unwrap();
-            let site = dir.path().join("site");
-            copy_tree(&corpus().join("_base"), &site);
-            copy_tree(&case.join("site"), &site);
-            if let Some((file, mb)) = &expected(case).grow {
-                pad(&site.join(file), *mb);
-            }
+            let site = lay_out(case, &expected(case), dir.path());
             let name = case.file_name().unwrap().to_string_lossy().to_string();
             compare(&name, &site, &dir.path().join("out"))
         })

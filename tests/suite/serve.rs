@@ -116,6 +116,32 @@ impl Server {
         ))
     }
 
+    /// A GET of `path` (percent-encoded here) over HTTP/1.0, so no answer is
+    /// chunked: (no chunked answers): status and body bytes.
+    pub(crate) fn get_bytes(&self, path: &str) -> (u16, Vec<u8>) {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        stream.set_read_timeout(Some(DEADLINE)).unwrap();
+        let request = format!(
+            "GET {} HTTP/1.0\r\nHost: {}\r\n\r\n",
+            encode(path),
+            self.addr
+        );
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or(raw.len());
+        let head = String::from_utf8_lossy(&raw[..split]);
+        let code = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0);
+        (code, raw.get(split + 4..).unwrap_or_default().to_vec())
+    }
+
     /// Sends `request` (the whole request, as written) and reads the answer.
     pub(crate) fn send(&self, request: &str) -> Response {
         let mut stream = TcpStream::connect(&self.addr).unwrap();
@@ -170,6 +196,18 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Percent-encodes what may not stand in a request line.
+fn encode(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn motto(r: &Response) -> String {

@@ -9,12 +9,10 @@
 //! `BITIMGER_DIFF_SEED` the seed (printed when a step fails).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::harness::{SiteTest, bitimger};
+use crate::harness::{SiteTest, build_site};
 use crate::serve::{DEADLINE, Server};
 
 mod edits;
@@ -79,7 +77,7 @@ fn a_name_changed_and_put_back_is_served_as_built() {
         compare(&server, &t.out, &mut ever, state.failed)
             .unwrap_or_else(|e| panic!("state {i}: {e}\nserver log:\n{}", server.log()));
     }
-    let home = get(&server, "/kk/index.html").1;
+    let home = server.get_bytes("/kk/index.html").1;
     assert!(!String::from_utf8_lossy(&home).contains("өзгерді"));
 }
 
@@ -167,14 +165,7 @@ fn settle(server: &Server, before: u64) -> Status {
 
 /// Builds `site` into `out`; true when the build was refused.
 fn build(site: &Path, out: &Path) -> bool {
-    let run = bitimger()
-        .arg("build")
-        .arg(site)
-        .arg("--output")
-        .arg(out)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let run = build_site(site, out);
     let code = run.status.code();
     assert!(
         matches!(code, Some(0 | 1)),
@@ -201,7 +192,7 @@ fn compare(
         ));
     }
     for (path, bytes) in &built {
-        let (code, body) = get(server, &format!("/{path}"));
+        let (code, body) = server.get_bytes(&format!("/{path}"));
         if code != 200 {
             return Err(format!("{path}: status {code}, built by the build"));
         }
@@ -220,7 +211,7 @@ fn compare(
     }
     ever.extend(built.keys().cloned());
     for gone in ever.iter().filter(|p| !built.contains_key(*p)) {
-        let (code, _) = get(server, &format!("/{gone}"));
+        let (code, _) = server.get_bytes(&format!("/{gone}"));
         if code != 404 {
             return Err(format!("{gone}: status {code}, not in the build any more"));
         }
@@ -258,43 +249,6 @@ fn without_serve_additions(body: &[u8], failed: bool) -> Vec<u8> {
     [&text[..start], &text[at + RELOAD_TAG.len()..]]
         .concat()
         .into_bytes()
-}
-
-/// A raw HTTP/1.0 GET (no chunked answers): status and body bytes.
-fn get(server: &Server, path: &str) -> (u16, Vec<u8>) {
-    let mut stream = TcpStream::connect(&server.addr).unwrap();
-    stream.set_read_timeout(Some(DEADLINE)).unwrap();
-    let request = format!(
-        "GET {} HTTP/1.0\r\nHost: {}\r\n\r\n",
-        encode(path),
-        server.addr
-    );
-    stream.write_all(request.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or(raw.len());
-    let head = String::from_utf8_lossy(&raw[..split]);
-    let code = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    (code, raw.get(split + 4..).unwrap_or_default().to_vec())
-}
-
-/// Percent-encodes what may not stand in a request line.
-fn encode(path: &str) -> String {
-    path.bytes()
-        .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Where `a` first differs from `b`, with some context.

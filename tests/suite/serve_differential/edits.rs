@@ -270,17 +270,6 @@ impl Tree {
         Some(format!("report {y} added to {club}"))
     }
 
-    fn remove_report(&mut self, rng: &mut fastrand::Rng) -> Option<String> {
-        let reports: Vec<String> = self
-            .files("", ".md")
-            .into_iter()
-            .filter(|f| f.contains("/reports/"))
-            .collect();
-        let file = Self::pick(rng, &reports)?;
-        std::fs::remove_file(self.root.join(&file)).unwrap();
-        Some(format!("{file} removed"))
-    }
-
     fn add_news(&mut self, rng: &mut fastrand::Rng) -> Option<String> {
         let mut places: Vec<String> = vec![format!("{}news", self.sites[0])];
         places.extend(self.clubs().into_iter().map(|c| format!("{c}/news")));
@@ -295,13 +284,26 @@ impl Tree {
         Some(format!("news {n} added to {dir}"))
     }
 
+    fn remove_report(&mut self, rng: &mut fastrand::Rng) -> Option<String> {
+        self.remove_one(rng, ".md", "/reports/")
+    }
+
     fn remove_news(&mut self, rng: &mut fastrand::Rng) -> Option<String> {
-        let news: Vec<String> = self
-            .files("", ".md")
+        self.remove_one(rng, ".md", "news/")
+    }
+
+    fn remove_photo(&mut self, rng: &mut fastrand::Rng) -> Option<String> {
+        self.remove_one(rng, ".png", "/photos/")
+    }
+
+    /// Deletes one file ending in `suffix` whose path contains `part`.
+    fn remove_one(&mut self, rng: &mut fastrand::Rng, suffix: &str, part: &str) -> Option<String> {
+        let files: Vec<String> = self
+            .files("", suffix)
             .into_iter()
-            .filter(|f| f.contains("news/"))
+            .filter(|f| f.contains(part))
             .collect();
-        let file = Self::pick(rng, &news)?;
+        let file = Self::pick(rng, &files)?;
         std::fs::remove_file(self.root.join(&file)).unwrap();
         Some(format!("{file} removed"))
     }
@@ -313,12 +315,6 @@ impl Tree {
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
         png(n as u8).save(&file).unwrap();
         Some(format!("photo {n} added to {club}"))
-    }
-
-    fn remove_photo(&mut self, rng: &mut fastrand::Rng) -> Option<String> {
-        let file = Self::pick(rng, &self.files("", ".png"))?;
-        std::fs::remove_file(self.root.join(&file)).unwrap();
-        Some(format!("{file} removed"))
     }
 }
 
