@@ -21,11 +21,7 @@ pub(crate) fn load_club(
     diags: &mut Diagnostics,
 ) -> Option<Club> {
     let folder = dir.file_name()?.to_string_lossy().to_string();
-    let slug = if slug::is_slug(&folder) {
-        folder.clone()
-    } else {
-        slug::slugify(&folder)
-    };
+    let slug = slug::from_name(&folder);
     let file = dir.join("club.yaml");
     super::names::check_address(&slug, dir, diags);
     if slug.is_empty() {
