@@ -18,7 +18,7 @@ use super::model::{Club, Doc, School};
 use super::raw::{RawClub, RawSchool};
 use super::{LoadContext, posts, slug};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::types::{Localized, RegionCode, Slug};
+use crate::types::{RegionCode, Slug};
 use crate::yaml::{self, Seg, Source};
 
 pub(crate) use contacts::poster_qr;
@@ -199,10 +199,4 @@ fn validate_school(raw: RawSchool, f: &mut Fields<'_, '_>) -> Option<School> {
         address,
         website,
     })
-}
-
-/// Shorthand for a localized text made from one string.
-#[allow(dead_code)]
-pub(crate) fn all(text: &str) -> Localized {
-    Localized::All(text.to_string())
 }
