@@ -48,6 +48,16 @@ pub fn is_slug(name: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// The slug of a folder or file name: the name itself when it is one
+/// already, else the name [`slugify`]d.
+pub fn from_name(name: &str) -> String {
+    if is_slug(name) {
+        name.to_string()
+    } else {
+        slugify(name)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,264 @@
+//! Annual reports: reports/<YYYY-YYYY>[.<lang>].md, their indicators
+//! checked (figures not too large, no more cases resolved than cases) and
+//! their language versions compared.
+//!
+//! Layer 3 (content): imports `diag`, `types`, `yaml` and
+//! `content::{check, model, raw}`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::parts::{Files, Part, doc_of, group_by_stem, read_parts, warn_missing_langs};
+use super::{file_name, not_a_year};
+use crate::content::LoadContext;
+use crate::content::check::Fields;
+use crate::content::model::{Doc, Figures, Indicator, MAX_FIGURE, Report};
+use crate::content::raw::{RawByParties, RawIndicators, RawReport, RawYearExtras};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::types::AcademicYear;
+use crate::yaml::{self, Seg};
+
+/// reports/<YYYY-YYYY>[.<lang>].md, newest first.
+pub(crate) fn load_reports(
+    ctx: &LoadContext<'_>,
+    dir: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<Report> {
+    let mut reports: Vec<Report> = group_by_stem(ctx, dir, diags)
+        .into_iter()
+        .filter_map(|(stem, files)| load_report(ctx, &stem, files, diags))
+        .collect();
+    reports.sort_by_key(|r| std::cmp::Reverse(r.year));
+    reports
+}
+
+fn load_report(
+    ctx: &LoadContext<'_>,
+    stem: &str,
+    files: Files,
+    diags: &mut Diagnostics,
+) -> Option<Report> {
+    let expected = AcademicYear::parse(stem);
+    if expected.is_none() {
+        diags.push(not_a_year(
+            "report/file-name",
+            stem,
+            &files[0].1,
+            "name report files after the academic year, e.g. reports/2024-2025.kk.md",
+        ));
+        return None;
+    }
+    let (parts, unread): (Vec<Part<RawReport>>, _) = read_parts(files, "report", 2, diags);
+    let first = parts.first()?;
+    let checked: Vec<bool> = parts
+        .iter()
+        .map(|part| check_part(ctx, part, stem, expected, diags))
+        .collect();
+    // A kk/ru pair must agree on its figures.
+    for other in &parts[1..] {
+        // A year that does not match its file name is already reported.
+        let compare_years = checked.iter().all(|ok| *ok);
+        if let Some(d) = pair_mismatch(first, other, compare_years) {
+            diags.push(d);
+            return None;
+        }
+    }
+    if checked.iter().any(|ok| !ok) {
+        return None;
+    }
+    let doc = doc_of(&parts);
+    warn_missing_langs(ctx, &doc, &unread, &first.body.file, "this report", diags);
+    Some(report_of(expected?, doc, &parts))
+}
+
+/// Checks the front matter of one language version of a report: true
+/// when its year is right.
+fn check_part(
+    ctx: &LoadContext<'_>,
+    part: &Part<RawReport>,
+    stem: &str,
+    expected: Option<AcademicYear>,
+    diags: &mut Diagnostics,
+) -> bool {
+    let mut f = part.fields(ctx, "report", diags);
+    let name = part
+        .body
+        .file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(stem);
+    let year = f.year(&part.front.year, expected, name);
+    let ind = part.front.indicators.clone().unwrap_or_default();
+    check_indicators(&ind, &mut f);
+    if let Some(t) = &part.front.title {
+        f.text(t, &[Seg::Key("title")], false);
+    }
+    year.is_some()
+}
+
+/// The report of checked parts (their first one gives the figures).
+fn report_of(year: AcademicYear, doc: Doc, parts: &[Part<RawReport>]) -> Report {
+    // Every field is taken or said to be left: a new one cannot be dropped
+    // unnoticed. The year and the title were checked above; a report's
+    // title on its pages comes from its year.
+    let RawReport {
+        year: _,
+        status,
+        indicators,
+        title: _,
+    } = &parts[0].front;
+    let (
+        figures,
+        RawYearExtras {
+            trust_box,
+            cases_by_parties,
+            quarters,
+        },
+    ) = indicators.clone().unwrap_or_default().split();
+    Report {
+        year,
+        status: *status,
+        figures,
+        trust_box,
+        cases_by_parties: cases_by_parties.map(by_parties).unwrap_or_default(),
+        quarters: quarters
+            .unwrap_or_default()
+            .iter()
+            .map(|(q, fig)| (*q, fig.figures()))
+            .collect(),
+        body: doc,
+        files: parts.iter().map(|p| p.body.file.clone()).collect(),
+    }
+}
+
+/// The first difference between two language versions of a report, as an
+/// error at the differing line of `other`.
+fn pair_mismatch(
+    first: &Part<RawReport>,
+    other: &Part<RawReport>,
+    compare_years: bool,
+) -> Option<Diagnostic> {
+    let (a, b) = (&first.front, &other.front);
+    let shown = |v: Option<&u64>| v.map_or("missing".to_string(), u64::to_string);
+    let (path, what, va, vb): (Vec<Seg<'_>>, String, String, String) =
+        if compare_years && a.year != b.year {
+            let (va, vb) = (a.year.to_string(), b.year.to_string());
+            (vec![Seg::Key("year")], "the year".into(), va, vb)
+        } else if a.status != b.status {
+            let (va, vb) = (a.status.key().to_string(), b.status.key().to_string());
+            (vec![Seg::Key("status")], "the status".into(), va, vb)
+        } else if a.indicators != b.indicators {
+            let figures = |r: &RawReport| r.indicators.as_ref().map(RawIndicators::figures);
+            let (fa, fb) = (
+                figures(a).unwrap_or_default(),
+                figures(b).unwrap_or_default(),
+            );
+            match Indicator::ALL.iter().find(|k| fa.get(k) != fb.get(k)) {
+                Some(k) => (
+                    vec![Seg::Key("indicators"), Seg::Key(k.key())],
+                    format!("`{}`", k.key()),
+                    shown(fa.get(k)),
+                    shown(fb.get(k)),
+                ),
+                None => (
+                    vec![Seg::Key("indicators")],
+                    "the other indicators (quarters, trust box, cases by parties)".into(),
+                    "as written there".into(),
+                    "different".into(),
+                ),
+            }
+        } else {
+            return None;
+        };
+    let (this, that) = (file_name(&other.body.file), file_name(&first.body.file));
+    Some(
+        Diagnostic::error(
+            "report/pair-mismatch",
+            format!("{what} is {vb} in {this} but {va} in {that}"),
+        )
+        .at(yaml::locate_value(other.source(), &path))
+        .label(format!("differs from {that}"))
+        .help("the language versions of a report must have the same year, status and indicators; write the same figures in both files"),
+    )
+}
+
+fn check_indicators(ind: &RawIndicators, f: &mut Fields<'_, '_>) {
+    too_large(keyed(&ind.figures()), &[Seg::Key("indicators")], f);
+    for (q, fig) in ind.quarters.iter().flatten() {
+        let at = [
+            Seg::Key("indicators"),
+            Seg::Key("quarters"),
+            Seg::Key(q.key()),
+        ];
+        too_large(keyed(&fig.figures()), &at, f);
+    }
+    if let Some(parties) = &ind.cases_by_parties {
+        let at = [Seg::Key("indicators"), Seg::Key("cases_by_parties")];
+        too_large(by_parties(parties.clone()), &at, f);
+    }
+    resolved_over_cases(ind, f);
+}
+
+/// Figures over [`MAX_FIGURE`]: typing mistakes, and a huge number would
+/// make every sum of the statistics meaningless.
+fn too_large(figures: BTreeMap<&'static str, u64>, at: &[Seg<'_>], f: &mut Fields<'_, '_>) {
+    for (key, value) in figures.iter().filter(|(_, v)| **v > MAX_FIGURE) {
+        let mut path = at.to_vec();
+        path.push(Seg::Key(key));
+        f.error(
+            "report/figure-too-large",
+            format!("`{key}` is {value}, more than any club reports in a year (at most 100,000)"),
+            &path,
+            "check the number for a typing mistake: write the figure for this club and this year only",
+        );
+    }
+}
+
+fn resolved_over_cases(ind: &RawIndicators, f: &mut Fields<'_, '_>) {
+    let resolved_over = |cases: Option<u64>, resolved: Option<u64>| matches!((cases, resolved), (Some(c), Some(r)) if r > c);
+    if resolved_over(ind.cases, ind.cases_resolved) {
+        f.error(
+            "report/resolved-over-cases",
+            format!(
+                "cases_resolved ({}) is more than cases ({})",
+                ind.cases_resolved.unwrap_or(0),
+                ind.cases.unwrap_or(0)
+            ),
+            &[Seg::Key("indicators"), Seg::Key("cases_resolved")],
+            "cases_resolved counts the cases that ended in agreement, so it cannot be more than cases",
+        );
+    }
+    for (q, fig) in ind.quarters.iter().flatten() {
+        if resolved_over(fig.cases, fig.cases_resolved) {
+            let key = q.key();
+            f.error(
+                "report/resolved-over-cases",
+                format!(
+                    "in {key}, cases_resolved ({}) is more than cases ({})",
+                    fig.cases_resolved.unwrap_or(0),
+                    fig.cases.unwrap_or(0)
+                ),
+                &[Seg::Key("indicators"), Seg::Key("quarters"), Seg::Key(key)],
+                "cases_resolved counts the cases that ended in agreement, so it cannot be more than cases",
+            );
+        }
+    }
+}
+
+/// Cases by parties, by key.
+macro_rules! figures {
+    ($src:expr; $($k:ident),*) => {{
+        let mut f = BTreeMap::new();
+        $( if let Some(v) = $src.$k { f.insert(stringify!($k), v); } )*
+        f
+    }};
+}
+
+/// Figures by key, in the alphabetical order the checks report them in.
+fn keyed(figures: &Figures) -> BTreeMap<&'static str, u64> {
+    figures.iter().map(|(k, v)| (k.key(), *v)).collect()
+}
+
+fn by_parties(b: RawByParties) -> BTreeMap<&'static str, u64> {
+    figures!(b; student_student, student_teacher, teacher_parent, parent_parent, other)
+}
