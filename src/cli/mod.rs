@@ -1,6 +1,14 @@
-//! Parts of the command line (`src/main.rs`) that are more than a few
-//! lines: what it prints while it works.
+//! The command line's parts (`src/main.rs` parses and dispatches): its
+//! arguments, one file per command, what they all print alike, and the
+//! progress bar.
 //!
 //! Layer 9: part of the binary; uses the library (`bitimger::`).
 
+pub(crate) mod args;
+pub(crate) mod bench;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod print;
 pub(crate) mod progress;
+pub(crate) mod scaffold;
+pub(crate) mod serve;

@@ -27,8 +27,8 @@ const SPINNER: &str = "{spinner} {msg}";
 /// A phase with a count: `pages  [=====>    ] 120/480`.
 const COUNTED: &str = "{msg:6} [{bar:30}] {pos}/{len}";
 
-/// The words shown for a phase (given by `main`, with the other texts of
-/// the command line).
+/// The words shown for a phase (`print.rs::phase_label`, with the other
+/// texts of the command line).
 pub(crate) type Label = fn(Phase) -> String;
 
 /// Progress of the command line: a [`Bar`] on stderr when it is a

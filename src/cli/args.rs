@@ -1,0 +1,184 @@
+//! The command line's arguments: the commands, their options and the help
+//! texts `--help` shows (clap), and the site folder used when none is given.
+//!
+//! Layer 9: part of the binary; uses the library (`bitimger::`).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use bitimger::build::output::DEFAULT_OUTPUT;
+
+/// bitimger — a static site generator for school mediation clubs.
+///
+/// Builds a bilingual (Kazakh, Russian, English...) web site for a school's
+/// mediation club, or a regional directory of clubs, from a folder of YAML
+/// and Markdown files.
+#[derive(Parser)]
+#[command(name = "bitimger", version, about, long_about = None, propagate_version = true)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Build the site into the output folder (all or nothing)
+    ///
+    /// Reads SITE (default: ./content when it has a site.yaml, else the
+    /// current folder) and writes the web site to --output. The new site
+    /// replaces the old one only when the whole build succeeded; on any
+    /// error nothing is written and the previous site stays as it was.
+    Build {
+        /// The site folder (the one with site.yaml)
+        site: Option<PathBuf>,
+        /// Where to write the web site: a folder outside the site folder
+        /// (or `public` in it); files there that bitimger did not make,
+        /// such as .git or CNAME, are kept
+        #[arg(short, long, default_value = DEFAULT_OUTPUT)]
+        output: PathBuf,
+        /// Also publish news and pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        /// When another build is writing into the same output folder,
+        /// stop (exit code 2) instead of waiting for it to finish
+        #[arg(long)]
+        no_wait: bool,
+    },
+    /// Check the site without writing anything
+    ///
+    /// Runs every check of `build` and reports all problems with file and
+    /// line. Exits with 1 when there are errors.
+    Check {
+        /// The site folder (the one with site.yaml)
+        site: Option<PathBuf>,
+        /// Also check drafts
+        #[arg(long)]
+        drafts: bool,
+        /// Treat warnings as errors
+        #[arg(long)]
+        strict: bool,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Serve the site on this computer and rebuild it on every change
+    ///
+    /// Builds SITE in memory and serves it at http://127.0.0.1:1111/. Every
+    /// saved change rebuilds the site and reloads the open browser tabs. A
+    /// mistake never stops the server: its message is shown over every
+    /// page, and the last good version of the site stays served until the
+    /// mistake is fixed. Nothing is written to disk.
+    Serve {
+        /// The site folder (the one with site.yaml)
+        site: Option<PathBuf>,
+        /// The port to listen on (0: any free port)
+        #[arg(short, long, default_value_t = bitimger::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Open the site in the web browser
+        #[arg(long)]
+        open: bool,
+        /// The network address to listen on; only this computer can see the
+        /// site unless you give another one (e.g. 0.0.0.0 for every device
+        /// of the local network: a preview, not a way to publish)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Also show news and pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new school site in DIR
+    ///
+    /// Writes site.yaml, one club with every section, its activity plan, an
+    /// annual report and a news item, in Kazakh and Russian, with comments
+    /// explaining each field. Files already in DIR are never overwritten.
+    Init {
+        /// The folder to create the site in
+        dir: PathBuf,
+    },
+    /// Add a club, a report or a news item to a site
+    ///
+    /// Files are made from commented templates; a file that is already
+    /// there is never overwritten.
+    New {
+        /// The site folder (default: ./content when it has a site.yaml, else
+        /// the current folder)
+        #[arg(long, global = true)]
+        site: Option<PathBuf>,
+        #[command(subcommand)]
+        what: New,
+    },
+    /// Measurements for developers
+    #[command(hide = true)]
+    Bench {
+        #[command(subcommand)]
+        what: Bench,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum New {
+    /// A club: clubs/SLUG/club.yaml and its about texts
+    Club {
+        /// The club's folder name, which becomes its web address (e.g. senim)
+        slug: String,
+    },
+    /// A club's annual report, one file per site language
+    Report {
+        /// The club's folder name
+        club: String,
+        /// The academic year, like 2025-2026
+        year: String,
+    },
+    /// A news item dated today: `new news "Title"` for the site,
+    /// `new news CLUB "Title"` for a club
+    News {
+        #[arg(num_args = 1..=2, required = true, value_names = ["CLUB", "TITLE"])]
+        args: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Bench {
+    /// Write a generated directory site of N clubs into DIR
+    Corpus {
+        dir: PathBuf,
+        #[arg(long, default_value_t = 5000)]
+        clubs: usize,
+        /// Also write the same texts as a Hugo site into this folder
+        #[arg(long)]
+        hugo: Option<PathBuf>,
+    },
+    /// Time saving a file until serve serves the changed page
+    Serve {
+        #[arg(long, default_value_t = 5000)]
+        clubs: usize,
+        #[arg(long, default_value_t = 21)]
+        edits: usize,
+        /// Milliseconds between a save being served and the next save
+        #[arg(long, default_value_t = 1000)]
+        gap: u64,
+        /// Where to write the corpus (default: a new temporary folder)
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum Format {
+    /// Readable text
+    Human,
+    /// JSON, for CI
+    Json,
+}
+
+/// The site folder when none is given: ./content when it has a
+/// site.yaml, else the current folder.
+pub(crate) fn default_site() -> PathBuf {
+    let content = PathBuf::from("content");
+    if content.join("site.yaml").is_file() {
+        content
+    } else {
+        PathBuf::from(".")
+    }
+}

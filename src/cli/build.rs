@@ -1,0 +1,134 @@
+//! `bitimger build`: the site written into the output folder, all or
+//! nothing, and the summary of what was written, kept or failed.
+//!
+//! Layer 9: part of the binary; uses the library (`bitimger::`).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use bitimger::build::keep::Others;
+use bitimger::build::output::{MARKER, WhenBusy, WriteOutcome};
+use bitimger::build::{BuildError, BuildOptions, BuildReport, build};
+
+use super::print::{
+    IO, SITE_ERRORS, USAGE, counts, fail, phase_label, plural, print_diagnostics, warnings,
+};
+use super::progress::TermProgress;
+
+/// Builds `site` into `output` and prints what happened.
+pub(crate) fn run_build(site: PathBuf, output: PathBuf, drafts: bool, no_wait: bool) -> ExitCode {
+    let progress = TermProgress::on_stderr(phase_label);
+    let options = BuildOptions {
+        site,
+        output: output.clone(),
+        drafts,
+        today: None,
+        when_busy: when_busy(no_wait),
+        progress: progress.handle(),
+    };
+    let built = build(&options);
+    progress.clear();
+    match built {
+        Err(e) => {
+            let code = if matches!(e, BuildError::Io(_)) {
+                IO
+            } else {
+                USAGE
+            };
+            fail(e, code)
+        }
+        Ok(report) => {
+            print_diagnostics(&report.diagnostics);
+            if report.written {
+                print_built(&report, &output);
+                ExitCode::SUCCESS
+            } else {
+                print_failed(&report, &output);
+                ExitCode::from(SITE_ERRORS)
+            }
+        }
+    }
+}
+
+/// What to do when another build writes into the same output folder:
+/// stop (`--no-wait`), or say so and wait.
+fn when_busy(no_wait: bool) -> WhenBusy {
+    if no_wait {
+        WhenBusy::Stop
+    } else {
+        WhenBusy::Wait {
+            notify: Some(std::sync::Arc::new(|out: &Path| {
+                anstream::eprintln!(
+                    "another bitimger build is writing into {}; waiting for it to finish",
+                    folder(out)
+                );
+            })),
+        }
+    }
+}
+
+/// The summary of a build that was written.
+fn print_built(report: &BuildReport, output: &Path) {
+    let changed = match &report.outcome {
+        Some(WriteOutcome::Unchanged { .. }) => ", all unchanged".to_string(),
+        Some(WriteOutcome::Replaced { written, kept, .. }) if *kept > 0 => {
+            format!(", {written} changed")
+        }
+        _ => String::new(),
+    };
+    anstream::eprintln!(
+        "Built {} pages ({} files{changed}) into {} in {:.2} s{}",
+        report.pages,
+        report.files,
+        output.display(),
+        report.elapsed.as_secs_f64(),
+        warnings(&report.diagnostics)
+    );
+    let photos = report.photos;
+    if photos.reused + photos.encoded > 0 {
+        anstream::eprintln!("Photos: {} reused, {} new", photos.reused, photos.encoded);
+    }
+    if let Some(WriteOutcome::Replaced { others, .. }) = &report.outcome
+        && others.files > 0
+    {
+        anstream::eprintln!("{}", kept_line(others));
+    }
+}
+
+/// The summary of a build that failed: nothing was written.
+fn print_failed(report: &BuildReport, output: &Path) {
+    anstream::eprintln!(
+        "Build failed: {}. Nothing was written{}.",
+        counts(&report.diagnostics),
+        if output.join(MARKER).exists() {
+            format!("; {} still holds the previous site", output.display())
+        } else {
+            String::new()
+        }
+    );
+}
+
+/// A folder's path as it was given, with a `/` at the end to say it is one.
+fn folder(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text.ends_with(std::path::MAIN_SEPARATOR) {
+        text
+    } else {
+        format!("{text}{}", std::path::MAIN_SEPARATOR)
+    }
+}
+
+/// The summary line about files in the output that bitimger did not make.
+fn kept_line(others: &Others) -> String {
+    let mut names: Vec<&str> = others.names.iter().take(5).map(String::as_str).collect();
+    let more = others.names.len().saturating_sub(5);
+    let more = format!("and {more} more");
+    if others.names.len() > 5 {
+        names.push(&more);
+    }
+    format!(
+        "Kept {} not made by bitimger, as they were: {}",
+        plural(others.files, "file"),
+        names.join(", ")
+    )
+}

@@ -1,0 +1,45 @@
+//! `bitimger check`: every check of a build, nothing written; the problems
+//! as text or as JSON (`--format json`).
+//!
+//! Layer 9: part of the binary; uses the library (`bitimger::`).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use bitimger::build::output::{DEFAULT_OUTPUT, absolute};
+use bitimger::content::LoadOptions;
+use bitimger::render::RenderOptions;
+
+use super::args::Format;
+use super::print::{SITE_ERRORS, counts, print_diagnostics};
+
+/// Checks `site` and prints its problems; exit code 1 when there are errors
+/// (with `--strict`, warnings too).
+pub(crate) fn run_check(site: &Path, drafts: bool, strict: bool, format: Format) -> ExitCode {
+    let load = LoadOptions {
+        drafts,
+        exclude: vec![absolute(Path::new(DEFAULT_OUTPUT))],
+        ..LoadOptions::default()
+    };
+    let mut diags = bitimger::build::check(site, &load, &RenderOptions::default());
+    if strict {
+        diags.make_strict();
+    }
+    let diags = &diags;
+    match format {
+        Format::Json => println!("{}", diags.render_json()),
+        Format::Human => {
+            print_diagnostics(diags);
+            if diags.is_empty() {
+                anstream::eprintln!("No problems found in {}.", site.display());
+            } else {
+                anstream::eprintln!("Found {}.", counts(diags));
+            }
+        }
+    }
+    if diags.has_errors() {
+        ExitCode::from(SITE_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

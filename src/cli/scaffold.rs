@@ -1,0 +1,71 @@
+//! `bitimger init` and `bitimger new`: a site, a club, a report or a news
+//! item made from templates, and the list of what was created and kept.
+//!
+//! Layer 9: part of the binary; uses the library (`bitimger::`).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use bitimger::scaffold::{ScaffoldError, ScaffoldReport};
+use bitimger::types::Date;
+
+use super::args::New;
+use super::print::{IO, USAGE, fail};
+
+/// Creates a new school site in `dir`.
+pub(crate) fn run_init(dir: &Path) -> ExitCode {
+    let result = bitimger::scaffold::init(dir, Date::today());
+    let code = print_scaffold(result);
+    if code == ExitCode::SUCCESS {
+        anstream::eprintln!(
+            "Next: edit the files, then run `bitimger serve {}` to see the site.",
+            dir.display()
+        );
+    }
+    code
+}
+
+/// Adds a club, a report or a news item to `site`.
+pub(crate) fn run_new(site: &Path, what: New) -> ExitCode {
+    print_scaffold(match what {
+        New::Club { slug } => bitimger::scaffold::new_club(site, &slug),
+        New::Report { club, year } => bitimger::scaffold::new_report(site, &club, &year),
+        New::News { args } => {
+            let (club, title) = match args.as_slice() {
+                [club, title] => (Some(club.as_str()), title.as_str()),
+                [title] => (None, title.as_str()),
+                _ => (None, ""),
+            };
+            bitimger::scaffold::new_news(site, club, title, Date::today())
+        }
+    })
+}
+
+/// Lists what `init` or `new` created and left alone.
+fn print_scaffold(result: Result<ScaffoldReport, ScaffoldError>) -> ExitCode {
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            let code = match e {
+                ScaffoldError::Io(..) => IO,
+                _ => USAGE,
+            };
+            return fail(e, code);
+        }
+    };
+    let base = std::env::current_dir().unwrap_or_default();
+    let shown = |p: &Path| bitimger::diag::display_path(p, &base);
+    for p in &report.created {
+        anstream::eprintln!("created {}", shown(p));
+    }
+    for p in &report.skipped {
+        anstream::eprintln!("kept    {} (already there, not changed)", shown(p));
+    }
+    for note in &report.notes {
+        anstream::eprintln!("note: {note}");
+    }
+    if report.created.is_empty() {
+        anstream::eprintln!("Nothing was created: every file was already there.");
+    }
+    ExitCode::SUCCESS
+}

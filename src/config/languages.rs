@@ -1,0 +1,72 @@
+//! `languages:` of site.yaml: language codes that have UI messages, built
+//! in or in the site's i18n/ folder.
+//!
+//! Layer 2: imports `diag`, `types`, `yaml`.
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::types::LangCode;
+use crate::yaml::{self, Seg, Source};
+
+/// Languages whose UI messages are built in.
+pub const BUILTIN_LANGS: &[&str] = &["kk", "ru", "en"];
+
+/// The languages of `languages:`, the first the default; `None` (and an
+/// error for each) when one is listed twice or has no UI messages.
+pub(super) fn validate_languages(
+    root: &Path,
+    languages: Vec<String>,
+    src: Source<'_>,
+    diags: &mut Diagnostics,
+) -> Option<Vec<LangCode>> {
+    if languages.is_empty() {
+        diags.push(
+            Diagnostic::error("site/no-languages", "`languages` lists no language")
+                .at(yaml::locate(src, &[Seg::Key("languages")]))
+                .help("write for example `languages: [kk, ru]`; the first is the default"),
+        );
+        return None;
+    }
+    let mut ok = true;
+    for (i, lang) in languages.iter().enumerate() {
+        let at = yaml::locate_value(src, &[Seg::Key("languages"), Seg::Index(i)]);
+        let valid_tag = lang.parse::<unic_langid::LanguageIdentifier>().is_ok()
+            && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        let has_messages = BUILTIN_LANGS.contains(&lang.as_str())
+            || root.join("i18n").join(format!("{lang}.ftl")).is_file();
+        if languages[..i].contains(lang) {
+            diags.push(
+                Diagnostic::error(
+                    "site/duplicate-language",
+                    format!("language `{lang}` is listed twice"),
+                )
+                .at(at)
+                .help("list each language once"),
+            );
+            ok = false;
+        } else if !valid_tag || !has_messages {
+            let suggestion = did_you_mean(lang, BUILTIN_LANGS.iter().copied());
+            let help = match suggestion {
+                Some(s) => format!(
+                    "did you mean `{s}`? Built-in languages are kk, ru and en; another language needs its UI messages in i18n/{lang}.ftl"
+                ),
+                None => format!(
+                    "built-in languages are kk, ru and en; to add `{lang}`, create i18n/{lang}.ftl in the site folder (copy the English messages and translate them)"
+                ),
+            };
+            let message = if valid_tag {
+                format!("language `{lang}` has no UI messages: i18n/{lang}.ftl is missing")
+            } else {
+                format!("`{lang}` is not a language code")
+            };
+            diags.push(
+                Diagnostic::error("site/unknown-language", message)
+                    .at(at)
+                    .help(help),
+            );
+            ok = false;
+        }
+    }
+    ok.then(|| languages.into_iter().map(LangCode::new).collect())
+}

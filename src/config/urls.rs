@@ -1,0 +1,80 @@
+//! Web addresses in site files: the allow-list check used by site.yaml
+//! (`base_url`, `publisher.url`) and by the content loaders.
+//!
+//! Layer 2: imports `diag`, `types`, `yaml`.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::types::{SafeUrl, UrlKind, UrlProblem};
+use crate::yaml::{self, Seg, Source};
+
+/// `base_url`: a web address, ending in `/`.
+pub(super) fn validate_base_url(
+    url: &str,
+    src: Source<'_>,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let safe = check_url(url, src, &[Seg::Key("base_url")], diags)?;
+    if !matches!(safe.kind, UrlKind::Https | UrlKind::Http) {
+        diags.push(
+            Diagnostic::error(
+                "site/base-url",
+                "`base_url` must be a web address (https://...)",
+            )
+            .at(yaml::locate_value(src, &[Seg::Key("base_url")])),
+        );
+        return None;
+    }
+    let mut u = safe.url;
+    if !u.ends_with('/') {
+        u.push('/');
+    }
+    Some(u)
+}
+
+/// Checks a URL against the allow-list, reporting at `path` in `src`.
+pub fn check_url(
+    url: &str,
+    src: Source<'_>,
+    path: &[Seg<'_>],
+    diags: &mut Diagnostics,
+) -> Option<SafeUrl> {
+    let at = yaml::locate_value(src, path);
+    match SafeUrl::parse(url) {
+        Ok(safe) => {
+            if safe.kind == UrlKind::Http {
+                diags.push(
+                    Diagnostic::warning(
+                        "url/insecure",
+                        format!("`{url}` is not encrypted (http:)"),
+                    )
+                    .at(at)
+                    .help("use the https:// address if the site has one"),
+                );
+            }
+            Some(safe)
+        }
+        Err(UrlProblem::Scheme(scheme)) => {
+            diags.push(
+                Diagnostic::error(
+                    "url/scheme",
+                    format!("links starting with `{scheme}:` are not allowed"),
+                )
+                .at(at)
+                .label("unsafe link")
+                .help("write a web address (https://...), an e-mail (mailto:...) or a phone (tel:...)"),
+            );
+            None
+        }
+        Err(UrlProblem::Invalid) => {
+            diags.push(
+                Diagnostic::error(
+                    "url/invalid",
+                    format!("`{url}` is not a complete web address"),
+                )
+                .at(at)
+                .help("write the whole address, starting with https://"),
+            );
+            None
+        }
+    }
+}

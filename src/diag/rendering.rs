@@ -1,0 +1,119 @@
+//! Diagnostics as text: rustc-style, numbered, with a snippet of the file
+//! where the line is known, or as a JSON array (`check --format json`).
+//!
+//! Layer 0: imports nothing from the crate.
+
+use std::path::Path;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::snippet::{SourceFiles, snippet_source};
+use super::{Diagnostic, Diagnostics, Severity};
+
+impl Diagnostics {
+    /// Renders every problem rustc-style, numbered, with a snippet of the
+    /// file where the line is known. Paths are shown relative to `base`.
+    pub fn render_text(&self, base: &Path, styled: bool) -> String {
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let sorted = self.sorted();
+        let total = sorted.len();
+        let mut out = String::new();
+        let mut files = SourceFiles::default();
+        for (i, d) in sorted.into_iter().enumerate() {
+            if total > 1 {
+                out.push_str(&format!("({}/{total}) ", i + 1));
+            }
+            out.push_str(&render_one(d, base, &renderer, &mut files));
+            out.push_str("\n\n");
+        }
+        out
+    }
+
+    /// Renders every problem as a JSON array (for `--format json`).
+    pub fn render_json(&self) -> String {
+        let items: Vec<&Diagnostic> = self.sorted();
+        serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string())
+    }
+}
+
+/// Shows `path` relative to `base` when it is inside it.
+pub fn display_path(path: &Path, base: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+fn render_one(d: &Diagnostic, base: &Path, renderer: &Renderer, files: &mut SourceFiles) -> String {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = level.primary_title(d.message.as_str()).id(d.code);
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let source = d
+        .location
+        .as_ref()
+        .and_then(|l| snippet_source(l, base, files));
+    let help = d.help.as_deref().map(|h| Level::HELP.message(h));
+    let group = match (&source, &d.location) {
+        (Some(src), _) => {
+            let snippet = Snippet::source(src.text.as_str())
+                .line_start(src.first_line)
+                .path(src.path.as_str())
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(src.span.clone())
+                        .label(d.label.as_deref().unwrap_or("")),
+                );
+            let g = title.element(snippet);
+            match help {
+                Some(h) => g.element(h),
+                None => g,
+            }
+        }
+        (None, Some(loc)) => {
+            let mut where_ = display_path(&loc.file, base);
+            if let Some(line) = loc.line {
+                where_.push_str(&format!(":{line}"));
+                if let Some(column) = loc.column {
+                    where_.push_str(&format!(":{column}"));
+                }
+            }
+            let g = title.element(annotate_snippets::Origin::path(where_));
+            match help {
+                Some(h) => g.element(h),
+                None => g,
+            }
+        }
+        (None, None) => match help {
+            Some(h) => title.element(h),
+            None => Group::with_title(title),
+        },
+    };
+    groups.push(group);
+    renderer.render(&groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Location;
+
+    #[test]
+    fn snippets_name_the_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("club.yaml");
+        std::fs::write(&file, "name: x\nleaderz: []\n").unwrap();
+        let mut d = Diagnostics::new();
+        d.push(
+            Diagnostic::error("club/unknown-field", "unknown field").at(Location::at(&file, 2, 1)),
+        );
+        let text = d.render_text(dir.path(), false);
+        assert!(text.contains("--> club.yaml:2:1\n"), "{text}");
+    }
+}
