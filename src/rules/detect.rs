@@ -90,6 +90,25 @@ pub(crate) fn is_mobile(phone: &str) -> bool {
     code == "747" || ["70", "75", "76", "77"].iter().any(|p| code.starts_with(p))
 }
 
+/// True when `raw` (a line not yet folded) could hold an e-mail address
+/// once read: an `@` in any of its forms (`＠`, `﹫`, `&#64;`) or a bracket
+/// that may open a spelled-out `(at)`. Spares folding most lines.
+pub(crate) fn may_hold_email(raw: &str) -> bool {
+    raw.contains(['@', '\u{FF20}', '\u{FE6B}', '&', '(', '[', '{'])
+}
+
+/// True when `raw` could hold a phone number once read: eleven characters
+/// that are or may become digits.
+pub(crate) fn may_hold_phone(raw: &str) -> bool {
+    super::text::may_hold_digits(raw, 11)
+}
+
+/// True when `line` could hold a class label: a grade is written in ASCII
+/// digits (`9Б`, `8 «А»`).
+pub(crate) fn may_hold_class_label(line: &str) -> bool {
+    line.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// E-mail addresses: `name@host.tld`, also written `name＠host.tld`,
 /// `name&#64;host.tld` (the text is folded) or `name (at) host (dot) tld`.
 pub(crate) fn find_emails(text: &Folded) -> Vec<Found> {
@@ -435,5 +454,35 @@ mod tests {
         );
         assert!(hits("8–11 сынып оқушыларына арналған тренинг.").is_empty());
         assert!(hits("Тренинг для 7A. Дина провела его.").is_empty());
+    }
+
+    #[test]
+    fn the_quick_tests_pass_every_line_a_detector_finds_something_in() {
+        for line in [
+            "Тел.: +7 701 555 23 14, 8 (7212) 55-02-14.",
+            "8 (7212) 55–02–14",
+            "＋７ ７０１ ５５５ ２３ １４",
+            "+7&#32;701 555 23&#8203;14",
+            "a.bekova&#64;mail.kz",
+            "a.bekova＠mail.kz",
+            "a.bekova﹫mail.kz",
+            "a.bekova (at) mail.kz",
+            "a.bekova[at]mail(dot)kz",
+            "Жеңімпаз — 9Б сынып оқушысы Айгерім Б.",
+        ] {
+            let folded = Folded::line(line);
+            if !find_phones(&folded).is_empty() {
+                assert!(may_hold_phone(line), "{line}");
+            }
+            if !find_emails(&folded).is_empty() {
+                assert!(may_hold_email(line), "{line}");
+            }
+            if !find_class_labels_with_names(line).is_empty() {
+                assert!(may_hold_class_label(line), "{line}");
+            }
+        }
+        assert!(!may_hold_phone("Клуб 2024 жылы 15 оқушыны оқытты."));
+        assert!(!may_hold_email("Медиация — келісімге келу тәсілі."));
+        assert!(!may_hold_class_label("Сынып оқушылары Айгерім мен Дана."));
     }
 }

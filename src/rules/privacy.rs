@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::detect::{Found, find_class_labels_with_names, find_emails, find_phones, is_mobile};
+use super::detect::{
+    Found, find_class_labels_with_names, find_emails, find_phones, is_mobile, may_hold_class_label,
+    may_hold_email, may_hold_phone,
+};
 use super::text::Folded;
 use crate::content::{Club, Site};
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -102,20 +105,24 @@ fn at(file: &Path, line: usize, f: &Found) -> Location {
 }
 
 fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagnostics) {
-    if kind == Kind::Story {
+    let (phone, email) = (may_hold_phone(text), may_hold_email(text));
+    if kind == Kind::Story && (phone || email) {
         // As the page shows the line: `&#64;`, `＠`, full-width digits and
         // en dashes are found too.
         let folded = Folded::line(text);
+        let found = |yes: bool, find: fn(&Folded) -> Vec<Found>| {
+            if yes { find(&folded) } else { Vec::new() }
+        };
         let contacts: [(Vec<Found>, &'static str, &str, &str, &str); 2] = [
             (
-                find_phones(&folded),
+                found(phone, find_phones),
                 "privacy/phone-in-text",
                 "a phone number",
                 "phone number",
                 "reports and news are about the club's work; put contact numbers in club.yaml under `contacts`, and never a pupil's or parent's number",
             ),
             (
-                find_emails(&folded),
+                found(email, find_emails),
                 "privacy/email-in-text",
                 "an e-mail address",
                 "e-mail address",
@@ -136,7 +143,7 @@ fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagn
             }
         }
     }
-    if kind != Kind::Data {
+    if kind != Kind::Data && may_hold_class_label(text) {
         for f in find_class_labels_with_names(text) {
             diags.push(
                 Diagnostic::warning(

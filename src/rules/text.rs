@@ -124,6 +124,27 @@ fn reference(s: &str) -> Option<(usize, String)> {
     Some((len, decoded.into_owned()))
 }
 
+/// True when `raw` (text not yet folded) has at least `n` characters
+/// that are digits or may become digits once read (`&#48;`, `\u0036`,
+/// `０`, `²`). Folding costs far more than this count, and most lines of
+/// a text have fewer, so the detectors skip them.
+pub(crate) fn may_hold_digits(raw: &str, n: usize) -> bool {
+    let plain = raw
+        .bytes()
+        .filter(|b| b.is_ascii_digit() || matches!(b, b'&' | b'\\'))
+        .count();
+    plain >= n
+        || !raw.is_ascii() && {
+            // Letters of the Cyrillic block are never digits: skip the
+            // lookup for the bulk of a Kazakh or Russian text.
+            let other = raw
+                .chars()
+                .filter(|c| !c.is_ascii() && !('\u{400}'..='\u{4FF}').contains(c) && c.is_numeric())
+                .count();
+            plain + other >= n
+        }
+}
+
 /// Characters that show nothing: format characters (zero-width space,
 /// joiners, word joiner, soft hyphen, direction marks, byte-order mark),
 /// combining and enclosing marks (variation selectors), and control

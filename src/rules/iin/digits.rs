@@ -7,7 +7,7 @@
 //! Layer 5 (part of `rules`).
 
 use super::super::detect::Found;
-use super::super::text::{Folded, is_dash};
+use super::super::text::{Folded, is_dash, may_hold_digits};
 
 /// True when `digits` (12 ASCII digits) is an IIN: a real birth date in
 /// the first six digits, a century-and-sex digit 0–6, and a valid check
@@ -32,24 +32,10 @@ pub(crate) fn is_iin(digits: &[u8]) -> bool {
 }
 
 /// True when `raw` (text not yet folded) could hold an IIN: twelve
-/// characters that are digits or may become digits once read (`&#48;`,
-/// `\u0036`, `０`). Folding costs far more than this count, and most
-/// texts have fewer.
+/// characters that are digits or may become digits once read
+/// ([`may_hold_digits`]).
 pub(crate) fn may_hold_iin(raw: &str) -> bool {
-    let plain = raw
-        .bytes()
-        .filter(|b| b.is_ascii_digit() || matches!(b, b'&' | b'\\'))
-        .count();
-    plain >= 12
-        || !raw.is_ascii() && {
-            // Letters of the Cyrillic block are never digits: skip the
-            // lookup for the bulk of a Kazakh or Russian text.
-            let other = raw
-                .chars()
-                .filter(|c| !c.is_ascii() && !('\u{400}'..='\u{4FF}').contains(c) && c.is_numeric())
-                .count();
-            plain + other >= 12
-        }
+    may_hold_digits(raw, 12)
 }
 
 /// A run of digits: its first and past-the-last character index.
