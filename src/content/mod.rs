@@ -154,7 +154,7 @@ fn load_clubs(ctx: &LoadContext<'_>, root: &Path, diags: &mut Diagnostics) -> (V
     (clubs, dirs.len())
 }
 
-/// Clubs of another site folder named in `include:` (config.rs checked that
+/// Clubs of another site folder named in `include:` (config/include.rs checked that
 /// it exists). Its site.yaml, when it has one, is checked too, so a broken
 /// school folder fails the directory's build with its own path.
 fn load_included(

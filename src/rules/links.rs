@@ -1,18 +1,20 @@
 //! Rules over the rendered pages: every internal link and `#anchor`
 //! resolves to a file of the output, and every image has alt text.
 //!
-//! Pages are parsed as HTML (scraper) as they are rendered, in parallel; problems are traced
+//! Pages are read as they are rendered, in parallel, by a light reader of
+//! their start tags (`tags`); problems are traced
 //! back to the Markdown line that holds the link when there is one, else
 //! they name the page (the link then comes from a template).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 
-use scraper::{Html, Selector};
-
 use crate::content::{Body, Site, urls};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::render::OutputFile;
+use rayon::prelude::*;
+
+use super::tags;
 
 /// What one page refers to and what it offers.
 struct PageInfo {
@@ -22,44 +24,41 @@ struct PageInfo {
     imgs_without_alt: Vec<String>,
 }
 
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).unwrap_or_else(|_| unreachable!("fixed selector {css}"))
-}
-
+/// Reads what a page offers (ids, named anchors) and refers to (links,
+/// images, scripts, `srcset` candidates), and its images without `alt`.
 fn parse_page(path: &str, bytes: &[u8]) -> PageInfo {
-    let html = Html::parse_document(&String::from_utf8_lossy(bytes));
+    let html = String::from_utf8_lossy(bytes);
     let mut info = PageInfo {
         path: path.to_string(),
         ids: HashSet::new(),
         refs: Vec::new(),
         imgs_without_alt: Vec::new(),
     };
-    for el in html.select(&selector("[id], a[name]")) {
-        let v = el.value();
-        info.ids
-            .extend(v.attr("id").or(v.attr("name")).map(str::to_string));
-    }
-    for (css, attr) in [
-        ("a[href]", "href"),
-        ("link[href]", "href"),
-        ("area[href]", "href"),
-        ("img[src]", "src"),
-        ("source[src]", "src"),
-        ("script[src]", "src"),
-    ] {
-        for el in html.select(&selector(css)) {
-            info.refs.extend(el.value().attr(attr).map(str::to_string));
+    tags::start_tags(&html, |tag| {
+        let name = tag.name.as_str();
+        let id = tag.attr("id");
+        let id = if name == "a" {
+            id.or(tag.attr("name"))
+        } else {
+            id
+        };
+        info.ids.extend(id.map(str::to_string));
+        let attr = match name {
+            "a" | "link" | "area" => "href",
+            "img" | "source" | "script" => "src",
+            _ => return,
+        };
+        info.refs.extend(tag.attr(attr).map(str::to_string));
+        if matches!(name, "img" | "source") {
+            let srcset = tag.attr("srcset").unwrap_or("");
+            info.refs
+                .extend(urls::srcset_urls(srcset).into_iter().map(str::to_string));
         }
-    }
-    for el in html.select(&selector("img[srcset], source[srcset]")) {
-        let srcset = el.value().attr("srcset").unwrap_or("");
-        info.refs
-            .extend(urls::srcset_urls(srcset).into_iter().map(str::to_string));
-    }
-    for el in html.select(&selector("img:not([alt])")) {
-        info.imgs_without_alt
-            .push(el.value().attr("src").unwrap_or("").to_string());
-    }
+        if name == "img" && tag.attr("alt").is_none() {
+            info.imgs_without_alt
+                .push(tag.attr("src").unwrap_or("").to_string());
+        }
+    });
     info
 }
 
@@ -76,21 +75,25 @@ pub(crate) enum Target {
 
 /// Resolves `href` on the page at `page` (an output path); `base_path` is
 /// the site's path on its host (`/`, or `/sub/` from base_url).
-pub(crate) fn resolve(page: &str, href: &str, base_path: &str) -> Target {
+#[cfg(test)]
+fn resolve(page: &str, href: &str, base_path: &str) -> Target {
+    resolve_from(page_url(page, base_path).as_ref(), href, base_path)
+}
+
+/// The address of the page at `page` (an output path) on a stand-in host;
+/// `None` when the path cannot be an address.
+fn page_url(page: &str, base_path: &str) -> Option<url::Url> {
+    let origin = url::Url::parse("http://site.invalid/").ok()?;
+    origin.join(base_path).and_then(|b| b.join(page)).ok()
+}
+
+/// [`resolve`] from the page's address, made once per page.
+fn resolve_from(page: Option<&url::Url>, href: &str, base_path: &str) -> Target {
     // `//host`, `/\host`, `ht\ttps:` ...: read as the browser reads them.
     if urls::classify(href) != urls::Target::Own {
         return Target::External;
     }
-    let h = href;
-    let Ok(origin) = url::Url::parse("http://site.invalid/") else {
-        return Target::External;
-    };
-    let Some(target) = origin
-        .join(base_path)
-        .and_then(|b| b.join(page))
-        .and_then(|p| p.join(h))
-        .ok()
-    else {
+    let Some(target) = page.and_then(|p| p.join(href).ok()) else {
         return Target::Outside;
     };
     let decode = |s: &str| {
@@ -152,49 +155,66 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// What one page gets wrong: links that lead nowhere, anchors that do
+/// not exist, images without alt text.
+#[derive(Default)]
+struct PageProblems<'p> {
+    broken: Vec<&'p str>,
+    anchors: Vec<&'p str>,
+    no_alt: Vec<&'p str>,
+}
+
+fn page_problems<'p>(
+    page: &'p PageInfo,
+    paths: &HashSet<String>,
+    ids: &HashMap<&str, &HashSet<String>>,
+    base_path: &str,
+) -> PageProblems<'p> {
+    let mut found = PageProblems::default();
+    let page_url = page_url(&page.path, base_path);
+    for href in &page.refs {
+        match resolve_from(page_url.as_ref(), href, base_path) {
+            Target::External => {}
+            Target::Outside => found.broken.push(href),
+            Target::Internal(file, fragment) => {
+                let exists = paths.contains(&file) || paths.contains(&format!("{file}/index.html"));
+                if !exists {
+                    found.broken.push(href);
+                } else if let (Some(frag), Some(targets)) = (fragment, ids.get(file.as_str()))
+                    && !targets.contains(&frag)
+                {
+                    found.anchors.push(href);
+                }
+            }
+        }
+    }
+    found.no_alt = page.imgs_without_alt.iter().map(String::as_str).collect();
+    found
+}
+
 fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: &mut Diagnostics) {
     let ids: HashMap<&str, &HashSet<String>> =
         pages.iter().map(|p| (p.path.as_str(), &p.ids)).collect();
     let base_path = site.config.base_path();
+    let per_page: Vec<PageProblems<'_>> = pages
+        .par_iter()
+        .map(|page| page_problems(page, paths, &ids, &base_path))
+        .collect();
     let mut broken: BTreeMap<String, Finding> = BTreeMap::new();
     let mut anchors: BTreeMap<String, Finding> = BTreeMap::new();
     let mut no_alt: BTreeMap<String, Finding> = BTreeMap::new();
-    for page in pages {
-        for href in &page.refs {
-            match resolve(&page.path, href, &base_path) {
-                Target::External => {}
-                Target::Outside => broken
-                    .entry(href.clone())
+    for (page, found) in pages.iter().zip(per_page) {
+        for (map, refs) in [
+            (&mut broken, found.broken),
+            (&mut anchors, found.anchors),
+            (&mut no_alt, found.no_alt),
+        ] {
+            for r in refs {
+                map.entry(r.to_string())
                     .or_default()
                     .pages
-                    .push(page.path.clone()),
-                Target::Internal(file, fragment) => {
-                    let exists =
-                        paths.contains(&file) || paths.contains(&format!("{file}/index.html"));
-                    if !exists {
-                        broken
-                            .entry(href.clone())
-                            .or_default()
-                            .pages
-                            .push(page.path.clone());
-                    } else if let (Some(frag), Some(targets)) = (fragment, ids.get(file.as_str()))
-                        && !targets.contains(&frag)
-                    {
-                        anchors
-                            .entry(href.clone())
-                            .or_default()
-                            .pages
-                            .push(page.path.clone());
-                    }
-                }
+                    .push(page.path.clone());
             }
-        }
-        for src in &page.imgs_without_alt {
-            no_alt
-                .entry(src.clone())
-                .or_default()
-                .pages
-                .push(page.path.clone());
         }
     }
     let bodies = markdown_bodies(site);

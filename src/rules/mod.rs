@@ -17,6 +17,7 @@ mod detect;
 mod iin;
 mod links;
 mod privacy;
+mod tags;
 mod text;
 
 use crate::content::Site;
