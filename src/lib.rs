@@ -20,6 +20,7 @@ pub mod fs;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod i18n;
+pub mod messages;
 pub mod progress;
 pub mod render;
 pub mod rules;

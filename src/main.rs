@@ -20,7 +20,16 @@ use clap::Parser;
 use cli::args::{Cli, Command, default_site};
 
 fn main() -> ExitCode {
-    let command = Cli::parse().command;
+    let cli = Cli::parse();
+    let site = match &cli.command {
+        Command::Build { site, .. } | Command::Check { site, .. } | Command::Serve { site, .. } => {
+            Some(site.clone().unwrap_or_else(default_site))
+        }
+        Command::New { site, .. } => Some(site.clone().unwrap_or_else(default_site)),
+        _ => None,
+    };
+    cli::print::choose_language(cli.lang.as_deref(), site.as_deref());
+    let command = cli.command;
     // Photos encoded once are reused by later runs (docs/performance.md).
     bitimger::render::cache_photos_on_disk();
     match command {

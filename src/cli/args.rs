@@ -17,6 +17,11 @@ use bitimger::build::output::DEFAULT_OUTPUT;
 #[derive(Parser)]
 #[command(name = "bitimger", version, about, long_about = None, propagate_version = true)]
 pub(crate) struct Cli {
+    /// The language bitimger speaks in: kk, ru or en (default: the
+    /// BITIMGER_LANG variable, else the computer's language, else the
+    /// site's first language)
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["kk", "ru", "en"])]
+    pub(crate) lang: Option<String>,
     #[command(subcommand)]
     pub(crate) command: Command,
 }

@@ -11,7 +11,8 @@ use bitimger::build::output::{MARKER, WhenBusy, WriteOutcome};
 use bitimger::build::{BuildError, BuildOptions, BuildReport, build};
 
 use super::print::{
-    IO, SITE_ERRORS, USAGE, counts, fail, phase_label, plural, print_diagnostics, warnings,
+    IO, SITE_ERRORS, USAGE, counts, fail, files, messages, phase_label, print_diagnostics, t,
+    warnings,
 };
 use super::progress::TermProgress;
 
@@ -58,10 +59,7 @@ fn when_busy(no_wait: bool) -> WhenBusy {
     } else {
         WhenBusy::Wait {
             notify: Some(std::sync::Arc::new(|out: &Path| {
-                anstream::eprintln!(
-                    "another bitimger build is writing into {}; waiting for it to finish",
-                    folder(out)
-                );
+                anstream::eprintln!("{}", t("build-busy", &[("folder", folder(out).into())]));
             })),
         }
     }
@@ -70,23 +68,32 @@ fn when_busy(no_wait: bool) -> WhenBusy {
 /// The summary of a build that was written.
 fn print_built(report: &BuildReport, output: &Path) {
     let changed = match &report.outcome {
-        Some(WriteOutcome::Unchanged { .. }) => ", all unchanged".to_string(),
+        Some(WriteOutcome::Unchanged { .. }) => t("build-all-unchanged", &[]),
         Some(WriteOutcome::Replaced { written, kept, .. }) if *kept > 0 => {
-            format!(", {written} changed")
+            t("build-changed", &[("n", (*written).into())])
         }
         _ => String::new(),
     };
-    anstream::eprintln!(
-        "Built {} pages ({} files{changed}) into {} in {:.2} s{}",
-        report.pages,
-        report.files,
-        output.display(),
-        report.elapsed.as_secs_f64(),
-        warnings(&report.diagnostics)
+    let seconds = messages().decimal(report.elapsed.as_secs_f64(), 2);
+    let line = t(
+        "build-done",
+        &[
+            ("pages", report.pages.into()),
+            ("files", files(report.files).into()),
+            ("changed", changed.into()),
+            ("folder", output.display().to_string().into()),
+            ("seconds", seconds.into()),
+            ("problems", warnings(&report.diagnostics).into()),
+        ],
     );
+    anstream::eprintln!("{line}");
     let photos = report.photos;
     if photos.reused + photos.encoded > 0 {
-        anstream::eprintln!("Photos: {} reused, {} new", photos.reused, photos.encoded);
+        let args = [
+            ("reused", photos.reused.into()),
+            ("new", photos.encoded.into()),
+        ];
+        anstream::eprintln!("{}", t("build-photos", &args));
     }
     if let Some(WriteOutcome::Replaced { others, .. }) = &report.outcome
         && others.files > 0
@@ -97,15 +104,17 @@ fn print_built(report: &BuildReport, output: &Path) {
 
 /// The summary of a build that failed: nothing was written.
 fn print_failed(report: &BuildReport, output: &Path) {
-    anstream::eprintln!(
-        "Build failed: {}. Nothing was written{}.",
-        counts(&report.diagnostics),
-        if output.join(MARKER).exists() {
-            format!("; {} still holds the previous site", output.display())
-        } else {
-            String::new()
-        }
-    );
+    let previous = if output.join(MARKER).exists() {
+        let folder = output.display().to_string();
+        t("build-failed-previous", &[("folder", folder.into())])
+    } else {
+        String::new()
+    };
+    let args = [
+        ("counts", counts(&report.diagnostics).into()),
+        ("previous", previous.into()),
+    ];
+    anstream::eprintln!("{}", t("build-failed", &args));
 }
 
 /// A folder's path as it was given, with a `/` at the end to say it is one.
@@ -122,13 +131,13 @@ fn folder(path: &Path) -> String {
 fn kept_line(others: &Others) -> String {
     let mut names: Vec<&str> = others.names.iter().take(5).map(String::as_str).collect();
     let more = others.names.len().saturating_sub(5);
-    let more = format!("and {more} more");
+    let more = t("build-kept-more", &[("n", more.into())]);
     if others.names.len() > 5 {
         names.push(&more);
     }
-    format!(
-        "Kept {} not made by bitimger, as they were: {}",
-        plural(others.files, "file"),
-        names.join(", ")
-    )
+    let args = [
+        ("files", files(others.files).into()),
+        ("names", names.join(", ").into()),
+    ];
+    t("build-kept", &args)
 }

@@ -11,7 +11,7 @@ use bitimger::content::LoadOptions;
 use bitimger::render::RenderOptions;
 
 use super::args::Format;
-use super::print::{SITE_ERRORS, counts, print_diagnostics};
+use super::print::{SITE_ERRORS, counts, print_diagnostics, t};
 
 /// Checks `site` and prints its problems; exit code 1 when there are errors
 /// (with `--strict`, warnings too).
@@ -31,9 +31,10 @@ pub(crate) fn run_check(site: &Path, drafts: bool, strict: bool, format: Format)
         Format::Human => {
             print_diagnostics(diags);
             if diags.is_empty() {
-                anstream::eprintln!("No problems found in {}.", site.display());
+                let site = site.display().to_string();
+                anstream::eprintln!("{}", t("check-clean", &[("site", site.into())]));
             } else {
-                anstream::eprintln!("Found {}.", counts(diags));
+                anstream::eprintln!("{}", t("check-found", &[("counts", counts(diags).into())]));
             }
         }
     }

@@ -10,17 +10,15 @@ use bitimger::scaffold::{ScaffoldError, ScaffoldReport};
 use bitimger::types::Date;
 
 use super::args::New;
-use super::print::{IO, USAGE, fail};
+use super::print::{IO, USAGE, fail, t};
 
 /// Creates a new school site in `dir`.
 pub(crate) fn run_init(dir: &Path) -> ExitCode {
     let result = bitimger::scaffold::init(dir, Date::today());
     let code = print_scaffold(result);
     if code == ExitCode::SUCCESS {
-        anstream::eprintln!(
-            "Next: edit the files, then run `bitimger serve {}` to see the site.",
-            dir.display()
-        );
+        let dir = dir.display().to_string();
+        anstream::eprintln!("{}", t("init-next", &[("dir", dir.into())]));
     }
     code
 }
@@ -56,16 +54,16 @@ fn print_scaffold(result: Result<ScaffoldReport, ScaffoldError>) -> ExitCode {
     let base = std::env::current_dir().unwrap_or_default();
     let shown = |p: &Path| bitimger::diag::display_path(p, &base);
     for p in &report.created {
-        anstream::eprintln!("created {}", shown(p));
+        anstream::eprintln!("{}", t("scaffold-created", &[("path", shown(p).into())]));
     }
     for p in &report.skipped {
-        anstream::eprintln!("kept    {} (already there, not changed)", shown(p));
+        anstream::eprintln!("{}", t("scaffold-kept", &[("path", shown(p).into())]));
     }
     for note in &report.notes {
-        anstream::eprintln!("note: {note}");
+        anstream::eprintln!("{}: {note}", t("diag-note", &[]));
     }
     if report.created.is_empty() {
-        anstream::eprintln!("Nothing was created: every file was already there.");
+        anstream::eprintln!("{}", t("scaffold-nothing", &[]));
     }
     ExitCode::SUCCESS
 }

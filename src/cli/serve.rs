@@ -11,12 +11,15 @@ use std::process::ExitCode;
 use bitimger::build::output::{DEFAULT_OUTPUT, absolute};
 use bitimger::serve::{RebuildReport, ServeError, ServeHandle, ServeOptions, Watching};
 
-use super::print::{IO, USAGE, counts, fail, phase_label, plural, print_diagnostics, warnings};
+use super::print::{
+    IO, USAGE, counts, fail, files, messages, phase_label, print_diagnostics, t, warnings,
+};
 use super::progress::TermProgress;
 
 /// The options of `serve` as given on the command line.
 pub(crate) fn serve_options(site: PathBuf, port: u16, bind: IpAddr, drafts: bool) -> ServeOptions {
     let mut options = ServeOptions::new(site);
+    options.lang = messages().lang();
     options.port = port;
     options.bind = bind;
     options.drafts = drafts;
@@ -26,14 +29,8 @@ pub(crate) fn serve_options(site: PathBuf, port: u16, bind: IpAddr, drafts: bool
 /// Serves the site until the process is stopped.
 pub(crate) fn run_serve(mut options: ServeOptions, open: bool) -> ExitCode {
     if !options.site.is_dir() {
-        return fail(
-            format_args!(
-                "the site folder {} does not exist; create a site with `bitimger init {}`",
-                options.site.display(),
-                options.site.display()
-            ),
-            USAGE,
-        );
+        let site = options.site.display().to_string();
+        return fail(t("serve-no-site", &[("site", site.into())]), USAGE);
     }
     options.exclude = vec![absolute(Path::new(DEFAULT_OUTPUT))];
     let progress = TermProgress::on_stderr(phase_label);
@@ -66,22 +63,20 @@ fn announce(handle: &ServeHandle, site: &Path, open: bool) {
         addr.set_ip(Ipv4Addr::LOCALHOST.into());
     }
     let url = format!("http://{addr}/");
-    println!("Serving on {url}");
+    println!("{}", t("serve-on", &[("url", url.as_str().into())]));
     let _ = std::io::stdout().flush();
-    anstream::eprintln!(
-        "Watching {} for changes. Press Ctrl+C to stop.",
-        site.display()
-    );
+    let site = site.display().to_string();
+    anstream::eprintln!("{}", t("serve-watching", &[("site", site.into())]));
     if let Some(warning) = network_warning(handle.addr()) {
-        anstream::eprintln!("{warning}");
+        anstream::eprintln!("{}: {warning}", t("diag-warning", &[]));
     }
+    let note = t("diag-note", &[]);
     if handle.watching() == Watching::Polling {
-        anstream::eprintln!(
-            "note: this computer cannot watch that many folders; changes are looked for twice a second"
-        );
+        anstream::eprintln!("{note}: {}", t("serve-polling", &[]));
     }
     if open && let Err(e) = opener::open(&url) {
-        anstream::eprintln!("note: could not open a web browser ({e}); open {url} yourself");
+        let args = [("reason", e.to_string().into()), ("url", url.into())];
+        anstream::eprintln!("{note}: {}", t("serve-no-browser", &args));
     }
 }
 
@@ -92,38 +87,46 @@ fn network_warning(addr: SocketAddr) -> Option<String> {
         return None;
     }
     let on = if addr.ip().is_unspecified() {
-        format!("every address of this computer, port {}", addr.port())
+        t(
+            "serve-every-address",
+            &[("port", usize::from(addr.port()).into())],
+        )
     } else {
         format!("http://{addr}/")
     };
-    Some(format!(
-        "warning: the preview is visible on the network ({on}): other devices there can see the site, drafts included.\n  It is a preview for checking the site, not a way to publish it: publish the folder written by `bitimger build` on a web host."
-    ))
+    Some(t("serve-network", &[("where", on.into())]))
 }
 
 /// Prints what a build of `serve` did: its problems, then one line.
 fn report_rebuild(r: &RebuildReport) {
     print_diagnostics(&r.diagnostics);
-    let ms = r.elapsed.as_secs_f64() * 1000.0;
+    let ms = format!("{:.0}", r.elapsed.as_secs_f64() * 1000.0);
+    let seconds = messages().decimal(r.elapsed.as_secs_f64(), 2);
+    let problems = warnings(&r.diagnostics);
     let line = match (r.first, r.published) {
-        (true, true) => format!(
-            "Built {} pages in {:.2} s{}",
-            r.pages,
-            r.elapsed.as_secs_f64(),
-            warnings(&r.diagnostics)
+        (true, true) => t(
+            "serve-built",
+            &[
+                ("pages", r.pages.into()),
+                ("seconds", seconds.into()),
+                ("problems", problems.into()),
+            ],
         ),
-        (false, true) => format!(
-            "Rebuilt in {ms:.0} ms: {} changed{}",
-            plural(r.changed, "file"),
-            warnings(&r.diagnostics)
+        (false, true) => t(
+            "serve-rebuilt",
+            &[
+                ("ms", ms.into()),
+                ("files", files(r.changed).into()),
+                ("problems", problems.into()),
+            ],
         ),
-        (true, false) => format!(
-            "Build failed: {}. The pages show the problems until they are fixed.",
-            counts(&r.diagnostics)
+        (true, false) => t(
+            "serve-first-failed",
+            &[("counts", counts(&r.diagnostics).into())],
         ),
-        (false, false) => format!(
-            "Rebuild failed: {}. The last good version of the site is still served.",
-            counts(&r.diagnostics)
+        (false, false) => t(
+            "serve-rebuild-failed",
+            &[("counts", counts(&r.diagnostics).into())],
         ),
     };
     anstream::eprintln!("{line}");

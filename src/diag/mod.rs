@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 pub use list::Diagnostics;
-pub use rendering::display_path;
+pub use rendering::{English, Speak, display_path};
 pub use suggest::did_you_mean;
 
 /// How bad a problem is.

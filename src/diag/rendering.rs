@@ -10,10 +10,48 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use super::snippet::{SourceFiles, snippet_source};
 use super::{Diagnostic, Diagnostics, Severity};
 
+/// The words around every diagnostic (`error`, `warning`, `help`) in the
+/// reader's language, by Fluent message id (`diag-error`, `diag-warning`,
+/// `diag-help`); `None` keeps the English word. The tool's messages
+/// (`messages::Messages`) speak; [`English`] says the built-in words.
+pub trait Speak {
+    /// The text of message `id`, when there is one.
+    fn say(&self, id: &str) -> Option<String>;
+}
+
+/// The built-in English words.
+pub struct English;
+
+impl Speak for English {
+    fn say(&self, _id: &str) -> Option<String> {
+        None
+    }
+}
+
+/// The frame's words, said once per rendering.
+struct Words {
+    error: String,
+    warning: String,
+    help: String,
+}
+
+impl Words {
+    fn of(speak: &dyn Speak) -> Self {
+        let say = |id: &str, english: &str| speak.say(id).unwrap_or_else(|| english.to_string());
+        Words {
+            error: say("diag-error", "error"),
+            warning: say("diag-warning", "warning"),
+            help: say("diag-help", "help"),
+        }
+    }
+}
+
 impl Diagnostics {
     /// Renders every problem rustc-style, numbered, with a snippet of the
-    /// file where the line is known. Paths are shown relative to `base`.
-    pub fn render_text(&self, base: &Path, styled: bool) -> String {
+    /// file where the line is known. Paths are shown relative to `base`;
+    /// the frame's words are `speak`'s.
+    pub fn render_text(&self, base: &Path, styled: bool, speak: &dyn Speak) -> String {
+        let words = Words::of(speak);
         let renderer = if styled {
             Renderer::styled()
         } else {
@@ -27,7 +65,7 @@ impl Diagnostics {
             if total > 1 {
                 out.push_str(&format!("({}/{total}) ", i + 1));
             }
-            out.push_str(&render_one(d, base, &renderer, &mut files));
+            out.push_str(&render_one(d, base, &renderer, &mut files, &words));
             out.push_str("\n\n");
         }
         out
@@ -48,10 +86,16 @@ pub fn display_path(path: &Path, base: &Path) -> String {
         .to_string()
 }
 
-fn render_one(d: &Diagnostic, base: &Path, renderer: &Renderer, files: &mut SourceFiles) -> String {
+fn render_one(
+    d: &Diagnostic,
+    base: &Path,
+    renderer: &Renderer,
+    files: &mut SourceFiles,
+    words: &Words,
+) -> String {
     let level = match d.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+        Severity::Error => Level::ERROR.with_name(words.error.as_str()),
+        Severity::Warning => Level::WARNING.with_name(words.warning.as_str()),
     };
     let title = level.primary_title(d.message.as_str()).id(d.code);
     let mut groups: Vec<Group<'_>> = Vec::new();
@@ -59,7 +103,10 @@ fn render_one(d: &Diagnostic, base: &Path, renderer: &Renderer, files: &mut Sour
         .location
         .as_ref()
         .and_then(|l| snippet_source(l, base, files));
-    let help = d.help.as_deref().map(|h| Level::HELP.message(h));
+    let help = d
+        .help
+        .as_deref()
+        .map(|h| Level::HELP.with_name(words.help.as_str()).message(h));
     let group = match (&source, &d.location) {
         (Some(src), _) => {
             let snippet = Snippet::source(src.text.as_str())
@@ -113,7 +160,7 @@ mod tests {
         d.push(
             Diagnostic::error("club/unknown-field", "unknown field").at(Location::at(&file, 2, 1)),
         );
-        let text = d.render_text(dir.path(), false);
+        let text = d.render_text(dir.path(), false, &super::English);
         assert!(text.contains("--> club.yaml:2:1\n"), "{text}");
     }
 }

@@ -23,6 +23,7 @@ use tokio::sync::broadcast::error::RecvError;
 
 use super::files::{self, Copied};
 use super::shared::{Body, Reload, Shared};
+use crate::messages::Messages;
 use crate::render::escape_html;
 
 /// The tag `serve` adds to every page: the live-reload script, served as a
@@ -174,7 +175,7 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
             send(StatusCode::NOT_FOUND, &path, body, overlay).await
         }
         Found::Missing(None) => {
-            let page = placeholder(overlay.is_some());
+            let page = placeholder(overlay.is_some(), &shared.messages);
             send_html(StatusCode::SERVICE_UNAVAILABLE, page.into_bytes(), overlay)
         }
     }
@@ -258,32 +259,29 @@ fn send_html(status: StatusCode, page: Vec<u8>, overlay: Option<Arc<str>>) -> Re
 }
 
 /// What is shown before the first good build.
-fn placeholder(failed: bool) -> String {
-    let text = if failed {
-        "The site could not be built yet. Fix the problems below and save: this page reloads by itself."
+fn placeholder(failed: bool, messages: &Messages) -> String {
+    let id = if failed {
+        "serve-placeholder-failed"
     } else {
-        "The site is being built; this page reloads by itself."
+        "serve-placeholder-building"
     };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>bitimger serve</title></head>\n<body><p>{text}</p></body></html>\n"
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>bitimger serve</title></head>\n<body><p>{}</p></body></html>\n",
+        messages.lang().code(),
+        escape_html(&messages.text(id, &[])),
     )
 }
 
 /// The overlay listing the problems of a failed build: the same text as
 /// the terminal shows, escaped, in a fixed panel over the page.
-pub(crate) fn overlay(text: &str, errors: usize) -> String {
-    let title = if errors == 1 {
-        "bitimger: 1 error. The last good version of the site is shown until it is fixed."
-            .to_string()
-    } else {
-        format!(
-            "bitimger: {errors} errors. The last good version of the site is shown until they are fixed."
-        )
-    };
+pub(crate) fn overlay(text: &str, errors: usize, messages: &Messages) -> String {
+    let title = messages.text("serve-panel-title", &[("errors", errors.into())]);
     format!(
-        "<link rel=\"stylesheet\" href=\"/__bitimger/overlay.css\"><div id=\"bitimger-overlay\" role=\"alert\" lang=\"en\"><p class=\"bitimger-title\">{}</p><pre>{}</pre><button type=\"button\" id=\"bitimger-close\">Hide</button></div>",
+        "<link rel=\"stylesheet\" href=\"/__bitimger/overlay.css\"><div id=\"bitimger-overlay\" role=\"alert\" lang=\"{}\"><p class=\"bitimger-title\">{}</p><pre>{}</pre><button type=\"button\" id=\"bitimger-close\">{}</button></div>",
+        messages.lang().code(),
         escape_html(&title),
-        escape_html(text.trim_end())
+        escape_html(text.trim_end()),
+        escape_html(&messages.text("serve-panel-hide", &[])),
     )
 }
 
@@ -406,7 +404,11 @@ mod tests {
 
     #[test]
     fn the_overlay_escapes_the_problems() {
-        let html = overlay("error: <script>alert(1)</script> in club.yaml", 1);
+        let html = overlay(
+            "error: <script>alert(1)</script> in club.yaml",
+            1,
+            &Messages::new(crate::messages::Lang::En),
+        );
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;"));
     }

@@ -51,6 +51,8 @@ pub struct ServeOptions {
     pub limits: ServeLimits,
     /// Told how far the build at start has got (not the rebuilds).
     pub progress: crate::progress::ProgressHandle,
+    /// The language of the error panel shown over the pages.
+    pub lang: crate::messages::Lang,
 }
 
 /// Limits that keep the server answering the editor's browser when other
@@ -82,7 +84,8 @@ impl Default for ServeLimits {
 }
 
 impl ServeOptions {
-    /// Defaults for `site`: 127.0.0.1, port 1111.
+    /// Defaults for `site`: 127.0.0.1, port 1111, the panel in English
+    /// (the command line chooses the teacher's language).
     pub fn new(site: PathBuf) -> Self {
         ServeOptions {
             site,
@@ -93,6 +96,7 @@ impl ServeOptions {
             debounce: Duration::from_millis(15),
             limits: ServeLimits::default(),
             progress: Default::default(),
+            lang: crate::messages::Lang::En,
         }
     }
 }
@@ -223,7 +227,10 @@ pub fn start(
     // others spares the loader a look at each club folder's real path.
     let site = options.site.clone();
     options.exclude.retain(|x| crate::fs::is_within(x, &site));
-    let shared = Arc::new(shared::Shared::new(options.limits.max_event_streams));
+    let shared = Arc::new(shared::Shared::new(
+        options.limits.max_event_streams,
+        options.lang,
+    ));
     let limits = options.limits.clone();
     let hosts = Arc::new(host::HostRules::new(options.bind));
     let (signals, receiver) = mpsc::channel();

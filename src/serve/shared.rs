@@ -48,10 +48,12 @@ pub(crate) struct Shared {
     pub reload: broadcast::Sender<Reload>,
     /// Live-reload streams that may be open at once (one per open tab).
     pub event_streams: Arc<Semaphore>,
+    /// The words of the pages the server adds (panel, placeholder).
+    pub messages: crate::messages::Messages,
 }
 
 impl Shared {
-    pub(crate) fn new(max_event_streams: usize) -> Self {
+    pub(crate) fn new(max_event_streams: usize, lang: crate::messages::Lang) -> Self {
         Shared {
             served: RwLock::new(Served {
                 busy: true,
@@ -59,6 +61,7 @@ impl Shared {
             }),
             reload: broadcast::channel(64).0,
             event_streams: Arc::new(Semaphore::new(max_event_streams)),
+            messages: crate::messages::Messages::new(lang),
         }
     }
 

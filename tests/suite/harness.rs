@@ -19,10 +19,12 @@ pub fn shared_cache() -> PathBuf {
 }
 
 /// A command running the bitimger binary, with the photo cache in
-/// [`shared_cache`].
+/// [`shared_cache`], speaking English whatever the machine's language
+/// (`tool_language` tests the others).
 pub fn bitimger() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_bitimger"));
-    c.env("BITIMGER_CACHE_DIR", shared_cache());
+    c.env("BITIMGER_CACHE_DIR", shared_cache())
+        .env("BITIMGER_LANG", "en");
     c
 }
 

@@ -27,6 +27,7 @@ fn limited(t: &SiteTest, args: &[&str]) -> Command {
         .args(args)
         .current_dir(t.dir())
         .env("NO_COLOR", "1")
+        .env("BITIMGER_LANG", "en")
         .env("BITIMGER_CACHE_DIR", t.cache());
     c
 }

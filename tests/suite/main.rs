@@ -39,3 +39,5 @@ mod security;
 mod serve;
 mod serve_differential;
 mod serve_safety;
+
+mod tool_language;

@@ -38,7 +38,7 @@ impl Response {
             .map(|(_, v)| v.as_str())
     }
 
-    fn page(&self, path: &str) -> Page {
+    pub(crate) fn page(&self, path: &str) -> Page {
         Page {
             html: Html::parse_document(&self.body),
             path: path.to_string(),
@@ -53,8 +53,14 @@ impl Server {
 
     /// Serves the site folder `site` (e.g. a directory beside its schools).
     pub(crate) fn start_at(site: &std::path::Path) -> Server {
+        Self::start_with(site, &[])
+    }
+
+    /// Serves `site` with more arguments (`--lang ru`).
+    pub(crate) fn start_with(site: &std::path::Path, args: &[&str]) -> Server {
         let mut child = bitimger()
             .args(["serve", "--port", "0"])
+            .args(args)
             .arg(site)
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
@@ -90,10 +96,11 @@ impl Server {
         let first = rx
             .recv_timeout(Duration::from_secs(120))
             .unwrap_or_default();
+        // "Serving on http://…/" in the language of the run.
         let addr = first
             .trim()
-            .strip_prefix("Serving on http://")
-            .and_then(|a| a.strip_suffix('/'))
+            .split_once("http://")
+            .and_then(|(_, a)| a.strip_suffix('/'))
             .unwrap_or_else(|| panic!("no address in {first:?}; stderr:\n{}", server.log()));
         server.addr = addr.to_string();
         server

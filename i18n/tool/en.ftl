@@ -1,0 +1,73 @@
+# The tool's own messages (what bitimger says to a teacher), in English.
+# The same ids and variables are in kk.ftl and ru.ftl (a test checks it).
+# Site pages use ../en.ftl instead.
+
+## The frame of every problem
+diag-error = error
+diag-warning = warning
+diag-help = help
+diag-note = note
+
+## Counts
+count-errors = { $n ->
+    [one] { $n } error
+   *[other] { $n } errors
+}
+count-warnings = { $n ->
+    [one] { $n } warning
+   *[other] { $n } warnings
+}
+count-files = { $n ->
+    [one] { $n } file
+   *[other] { $n } files
+}
+counts = { $errors }, { $warnings }
+
+## check
+check-clean = No problems found in { $site }.
+check-found = Found { $counts }.
+
+## build
+build-busy = another bitimger build is writing into { $folder }; waiting for it to finish
+build-done = Built { $pages } pages ({ $files }{ $changed }) into { $folder } in { $seconds } s{ $problems }
+build-all-unchanged = , all unchanged
+build-changed = , { $n } changed
+build-photos = Photos: { $reused } reused, { $new } new
+build-kept = Kept { $files } not made by bitimger, as they were: { $names }
+build-kept-more = and { $n } more
+build-failed = Build failed: { $counts }. Nothing was written{ $previous }.
+build-failed-previous = ; { $folder } still holds the previous site
+
+## What the progress bar says it is doing (short)
+phase-reading = reading the site
+phase-photos = photos
+phase-pages = pages
+phase-checking = checking links
+phase-writing = writing
+
+## serve
+serve-on = Serving on { $url }
+serve-no-site = the site folder { $site } does not exist; create a site with `bitimger init { $site }`
+serve-watching = Watching { $site } for changes. Press Ctrl+C to stop.
+serve-polling = this computer cannot watch that many folders; changes are looked for twice a second
+serve-no-browser = could not open a web browser ({ $reason }); open { $url } yourself
+serve-every-address = every address of this computer, port { $port }
+serve-network = the preview is visible on the network ({ $where }): other devices there can see the site, drafts included.
+    It is a preview for checking the site, not a way to publish it: publish the folder written by `bitimger build` on a web host.
+serve-built = Built { $pages } pages in { $seconds } s{ $problems }
+serve-rebuilt = Rebuilt in { $ms } ms: { $files } changed{ $problems }
+serve-first-failed = Build failed: { $counts }. The pages show the problems until they are fixed.
+serve-rebuild-failed = Rebuild failed: { $counts }. The last good version of the site is still served.
+serve-panel-title = { $errors ->
+    [one] bitimger: 1 error. The last good version of the site is shown until it is fixed.
+   *[other] bitimger: { $errors } errors. The last good version of the site is shown until they are fixed.
+}
+serve-panel-hide = Hide
+serve-placeholder-building = The site is being built; this page reloads by itself.
+serve-placeholder-failed = The site could not be built yet. Fix the problems below and save: this page reloads by itself.
+
+## init and new
+scaffold-created = created { $path }
+scaffold-kept = kept    { $path } (already there, not changed)
+scaffold-nothing = Nothing was created: every file was already there.
+init-next = Next: edit the files, then run `bitimger serve { $dir }` to see the site.

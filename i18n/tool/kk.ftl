@@ -1,0 +1,61 @@
+# Бағдарламаның өз хабарлары (bitimger мұғалімге не айтады), қазақша.
+# en.ftl және ru.ftl файлдарындағы идентификаторлар мен айнымалылар
+# осында да сондай (оны тест тексереді).
+
+## Әр мәселенің жақтауы
+diag-error = қате
+diag-warning = ескерту
+diag-help = кеңес
+diag-note = ескертпе
+
+## Саны
+count-errors = { $n } қате
+count-warnings = { $n } ескерту
+count-files = { $n } файл
+counts = { $errors }, { $warnings }
+
+## check
+check-clean = { $site } қалтасында ешқандай мәселе табылған жоқ.
+check-found = Табылды: { $counts }.
+
+## build
+build-busy = { $folder } қалтасына bitimger-дің басқа жинағы жазып жатыр; оның аяқталуын күтеміз
+build-done = { $folder } қалтасына { $pages } бет ({ $files }{ $changed }) { $seconds } с ішінде жасалды{ $problems }
+build-all-unchanged = , бәрі өзгеріссіз
+build-changed = , { $n } өзгерді
+build-photos = Фотосуреттер: { $reused } қайта қолданылды, { $new } жаңа
+build-kept = bitimger жасамаған { $files } сол күйінде қалдырылды: { $names }
+build-kept-more = және тағы { $n }
+build-failed = Сайт жиналмады: { $counts }. Ештеңе жазылған жоқ{ $previous }.
+build-failed-previous = ; { $folder } қалтасында сайттың бұрынғы нұсқасы қалды
+
+## Прогресс жолағы не істеп жатқанын айтады (қысқа)
+phase-reading = сайт оқылуда
+phase-photos = фотосуреттер
+phase-pages = беттер
+phase-checking = сілтемелер тексерілуде
+phase-writing = жазылуда
+
+## serve
+serve-on = Сайт мына мекенжайда ашық: { $url }
+serve-no-site = { $site } сайт қалтасы жоқ; сайтты `bitimger init { $site }` арқылы жасаңыз
+serve-watching = { $site } қалтасындағы өзгерістер бақыланады. Тоқтату үшін Ctrl+C басыңыз.
+serve-polling = бұл компьютер мұнша қалтаны бақылай алмайды; өзгерістер секундына екі рет тексеріледі
+serve-no-browser = браузер ашылмады ({ $reason }); { $url } мекенжайын өзіңіз ашыңыз
+serve-every-address = осы компьютердің барлық мекенжайы, порт { $port }
+serve-network = алдын ала қарау желіде көрінеді ({ $where }): ондағы басқа құрылғылар сайтты, жобаларымен қоса, көре алады.
+    Бұл сайтты тексеруге арналған алдын ала қарау, жариялау тәсілі емес: `bitimger build` жазған қалтаны веб-хостингте жариялаңыз.
+serve-built = { $pages } бет { $seconds } с ішінде жасалды{ $problems }
+serve-rebuilt = { $ms } мс ішінде қайта жиналды: { $files } өзгерді{ $problems }
+serve-first-failed = Сайт жиналмады: { $counts }. Мәселелер түзетілгенше беттерде көрсетіледі.
+serve-rebuild-failed = Қайта жинау сәтсіз: { $counts }. Сайттың соңғы дұрыс нұсқасы көрсетіле береді.
+serve-panel-title = bitimger: { $errors } қате. Түзетілгенше сайттың соңғы дұрыс нұсқасы көрсетіледі.
+serve-panel-hide = Жасыру
+serve-placeholder-building = Сайт жиналып жатыр; бұл бет өзі жаңарады.
+serve-placeholder-failed = Сайт әлі жиналмады. Төмендегі мәселелерді түзетіп, сақтаңыз: бұл бет өзі жаңарады.
+
+## init және new
+scaffold-created = жасалды { $path }
+scaffold-kept = қалдырылды { $path } (бұрыннан бар, өзгертілмеді)
+scaffold-nothing = Ештеңе жасалған жоқ: барлық файл бұрыннан бар.
+init-next = Енді файлдарды өңдеңіз, сосын сайтты көру үшін `bitimger serve { $dir }` іске қосыңыз.

@@ -1,0 +1,84 @@
+# Собственные сообщения программы (что bitimger говорит учителю), по-русски.
+# Те же идентификаторы и переменные есть в en.ftl и kk.ftl (это проверяет тест).
+
+## Рамка каждой проблемы
+diag-error = ошибка
+diag-warning = предупреждение
+diag-help = совет
+diag-note = примечание
+
+## Количества
+count-errors = { $n ->
+    [one] { $n } ошибка
+    [few] { $n } ошибки
+   *[many] { $n } ошибок
+}
+count-warnings = { $n ->
+    [one] { $n } предупреждение
+    [few] { $n } предупреждения
+   *[many] { $n } предупреждений
+}
+count-files = { $n ->
+    [one] { $n } файл
+    [few] { $n } файла
+   *[many] { $n } файлов
+}
+counts = { $errors }, { $warnings }
+
+## check
+check-clean = В папке { $site } проблем не найдено.
+check-found = Найдено: { $counts }.
+
+## build
+build-busy = в папку { $folder } пишет другая сборка bitimger; ждём, пока она закончит
+build-done = { $pages ->
+    [one] Создана { $pages } страница
+    [few] Создано { $pages } страницы
+   *[many] Создано { $pages } страниц
+} ({ $files }{ $changed }) в папке { $folder } за { $seconds } с{ $problems }
+build-all-unchanged = , всё без изменений
+build-changed = , изменено: { $n }
+build-photos = Фотографии: использовано готовых { $reused }, новых { $new }
+build-kept = Оставлены как были ({ $files }, созданы не bitimger): { $names }
+build-kept-more = и ещё { $n }
+build-failed = Сборка не удалась: { $counts }. Ничего не записано{ $previous }.
+build-failed-previous = ; в папке { $folder } осталась прежняя версия сайта
+
+## Что делает программа, для полосы прогресса (коротко)
+phase-reading = чтение сайта
+phase-photos = фотографии
+phase-pages = страницы
+phase-checking = проверка ссылок
+phase-writing = запись
+
+## serve
+serve-on = Сайт открыт по адресу { $url }
+serve-no-site = папки сайта { $site } нет; создайте сайт командой `bitimger init { $site }`
+serve-watching = Изменения в папке { $site } отслеживаются. Чтобы остановить, нажмите Ctrl+C.
+serve-polling = этот компьютер не может следить за таким числом папок; изменения проверяются два раза в секунду
+serve-no-browser = не удалось открыть браузер ({ $reason }); откройте { $url } сами
+serve-every-address = все адреса этого компьютера, порт { $port }
+serve-network = предпросмотр виден в сети ({ $where }): другие устройства в ней видят сайт, включая черновики.
+    Это предпросмотр для проверки сайта, а не способ опубликовать его: опубликуйте на хостинге папку, которую записывает `bitimger build`.
+serve-built = { $pages ->
+    [one] Создана { $pages } страница
+    [few] Создано { $pages } страницы
+   *[many] Создано { $pages } страниц
+} за { $seconds } с{ $problems }
+serve-rebuilt = Пересобрано за { $ms } мс: изменено { $files }{ $problems }
+serve-first-failed = Сборка не удалась: { $counts }. Страницы показывают проблемы, пока их не исправят.
+serve-rebuild-failed = Пересборка не удалась: { $counts }. Показывается последняя рабочая версия сайта.
+serve-panel-title = { $errors ->
+    [one] bitimger: { $errors } ошибка. Пока она не исправлена, показывается последняя рабочая версия сайта.
+    [few] bitimger: { $errors } ошибки. Пока они не исправлены, показывается последняя рабочая версия сайта.
+   *[many] bitimger: { $errors } ошибок. Пока они не исправлены, показывается последняя рабочая версия сайта.
+}
+serve-panel-hide = Скрыть
+serve-placeholder-building = Сайт собирается; эта страница обновится сама.
+serve-placeholder-failed = Сайт пока не удалось собрать. Исправьте проблемы ниже и сохраните: эта страница обновится сама.
+
+## init и new
+scaffold-created = создан  { $path }
+scaffold-kept = оставлен { $path } (уже был, не изменён)
+scaffold-nothing = Ничего не создано: все файлы уже были.
+init-next = Дальше: отредактируйте файлы и запустите `bitimger serve { $dir }`, чтобы увидеть сайт.

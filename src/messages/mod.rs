@@ -1,0 +1,183 @@
+//! The tool's own words in the teacher's language: the summaries of
+//! `build`, `check`, `serve`, `init` and `new`, the frame of every
+//! diagnostic (`error`, `warning`, `help`) and the counts with their
+//! plural forms, in Kazakh, Russian or English, from the embedded Fluent
+//! files `i18n/tool/{kk,ru,en}.ftl` (the same ids and variables in all
+//! three: `tests/suite/tool_language.rs`).
+//!
+//! Which language ([`Lang::choose`]): `--lang`, else `BITIMGER_LANG`, else
+//! the operating system's language when it is one of the three, else the
+//! site's first language, else Kazakh.
+//!
+//! Layer 1: imports `diag` (the [`Speak`] trait it implements).
+
+mod lang;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use include_dir::{Dir, include_dir};
+
+pub use lang::Lang;
+
+use crate::diag::Speak;
+
+/// The tool's message files, embedded.
+static TOOL: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/i18n/tool");
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// A value given to a message: a number (which picks the plural form) or
+/// a text.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    /// A count.
+    Number(usize),
+    /// Anything shown as it is (a path, a name, a word already said).
+    Text(String),
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Number(n)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+/// The messages of one language, English behind them for an id the
+/// language lacks.
+pub struct Messages {
+    lang: Lang,
+    bundle: Bundle,
+    english: Bundle,
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Messages")
+            .field("lang", &self.lang)
+            .finish()
+    }
+}
+
+/// The Fluent source of `lang`'s tool messages.
+pub fn source(lang: Lang) -> &'static str {
+    TOOL.get_file(format!("{}.ftl", lang.code()))
+        .and_then(|f| f.contents_utf8())
+        .unwrap_or_default()
+}
+
+fn bundle(lang: Lang) -> Bundle {
+    let id = lang
+        .code()
+        .parse()
+        .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    bundle.set_use_isolating(false);
+    let resource = FluentResource::try_new(source(lang).to_string()).unwrap_or_else(|(r, _)| r);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+impl Messages {
+    /// The messages of `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Messages {
+            lang,
+            bundle: bundle(lang),
+            english: bundle(Lang::En),
+        }
+    }
+
+    /// Their language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The message `id` with `args`; its id itself when no file has it (a
+    /// test keeps every id the program asks for in all three files).
+    pub fn text(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.find(id, args).unwrap_or_else(|| id.to_string())
+    }
+
+    fn find(&self, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            let value = match value {
+                Arg::Number(n) => FluentValue::from(*n),
+                Arg::Text(s) => FluentValue::from(s.as_str()),
+            };
+            fluent.set(*name, value);
+        }
+        [&self.bundle, &self.english].into_iter().find_map(|b| {
+            let pattern = b.get_message(id)?.value()?;
+            let mut errors = Vec::new();
+            Some(
+                b.format_pattern(pattern, Some(&fluent), &mut errors)
+                    .into_owned(),
+            )
+        })
+    }
+
+    /// A number with its decimals written as the language writes them
+    /// (`0.45` in English, `0,45` in Kazakh and Russian).
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        let text = format!("{value:.places$}");
+        match self.lang {
+            Lang::En => text,
+            Lang::Kk | Lang::Ru => text.replace('.', ","),
+        }
+    }
+}
+
+impl Speak for Messages {
+    fn say(&self, id: &str) -> Option<String> {
+        self.find(id, &[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(lang: Lang, n: usize) -> String {
+        Messages::new(lang).text("count-errors", &[("n", n.into())])
+    }
+
+    #[test]
+    fn counts_take_the_plural_form_of_their_language() {
+        let ru: Vec<String> = [1, 2, 5, 11, 21, 22].map(|n| errors(Lang::Ru, n)).into();
+        assert_eq!(
+            ru,
+            [
+                "1 ошибка",
+                "2 ошибки",
+                "5 ошибок",
+                "11 ошибок",
+                "21 ошибка",
+                "22 ошибки"
+            ]
+        );
+        assert_eq!([1, 5].map(|n| errors(Lang::Kk, n)), ["1 қате", "5 қате"]);
+        assert_eq!([1, 5].map(|n| errors(Lang::En, n)), ["1 error", "5 errors"]);
+    }
+
+    #[test]
+    fn says_the_frame_words_and_decimals_of_its_language() {
+        let kk = Messages::new(Lang::Kk);
+        assert_eq!(kk.say("diag-warning").as_deref(), Some("ескерту"));
+        assert_eq!(kk.decimal(0.456, 2), "0,46");
+        assert_eq!(Messages::new(Lang::En).decimal(0.456, 2), "0.46");
+        assert_eq!(kk.text("no-such-id", &[]), "no-such-id");
+    }
+}

@@ -1,0 +1,210 @@
+//! The tool speaks the teacher's language: `--lang`, `BITIMGER_LANG`, the
+//! computer's language, then the site's first language choose among
+//! Kazakh, Russian and English; summaries and the frame of every problem
+//! are said in it, with the right plural forms; the three message files
+//! (i18n/tool/) hold the same ids with the same variables, and every id the
+//! program asks for.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+use crate::harness::{SiteTest, repo};
+use crate::serve::Server;
+
+/// Each message id of a tool file and the variables its text uses.
+fn messages(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let path = repo().join(format!("i18n/tool/{lang}.ftl"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let resource = fluent_syntax::parser::parse(text.as_str())
+        .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+    let mut out = BTreeMap::new();
+    for entry in resource.body {
+        if let Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            if let Some(value) = &m.value {
+                variables(value, &mut vars);
+            }
+            out.insert(m.id.name.to_string(), vars);
+        }
+    }
+    out
+}
+
+fn variables(pattern: &Pattern<&str>, vars: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            match expression {
+                Expression::Inline(inline) => inline_variable(inline, vars),
+                Expression::Select { selector, variants } => {
+                    inline_variable(selector, vars);
+                    for v in variants {
+                        variables(&v.value, vars);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn inline_variable(inline: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+    if let InlineExpression::VariableReference { id } = inline {
+        vars.insert(id.name.to_string());
+    }
+}
+
+#[test]
+fn the_three_message_files_have_the_same_ids_and_variables() {
+    let en = messages("en");
+    assert!(en.len() > 30, "{en:?}");
+    for lang in ["kk", "ru"] {
+        let other = messages(lang);
+        let ids: Vec<_> = en.keys().collect();
+        assert_eq!(other.keys().collect::<Vec<_>>(), ids, "ids of {lang}.ftl");
+        for (id, vars) in &en {
+            assert_eq!(&other[id], vars, "variables of `{id}` in {lang}.ftl");
+        }
+    }
+}
+
+/// The first words of the tool's message ids.
+const KINDS: &[&str] = &[
+    "build", "check", "count", "counts", "diag", "init", "phase", "scaffold", "serve",
+];
+
+/// Every message id written in the code that prints the tool's messages
+/// (src/cli/, src/serve/) is in the English file, so no summary ever
+/// prints a bare id.
+#[test]
+fn every_id_the_program_asks_for_is_in_the_files() {
+    let en = messages("en");
+    let mut asked = BTreeSet::new();
+    for dir in ["src/cli", "src/serve"] {
+        for entry in walkdir::WalkDir::new(repo().join(dir)) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for literal in text.split('"').skip(1).step_by(2) {
+                let is_id = literal.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+                let kind = literal.split('-').next().unwrap_or("");
+                if is_id && KINDS.contains(&kind) && (literal.contains('-') || literal == "counts")
+                {
+                    asked.insert(literal.to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        asked.contains("phase-writing") && asked.contains("serve-panel-title"),
+        "{asked:?}"
+    );
+    let missing: Vec<_> = asked.iter().filter(|id| !en.contains_key(*id)).collect();
+    assert!(missing.is_empty(), "not in i18n/tool/en.ftl: {missing:?}");
+}
+
+/// A site with two errors: a club in a region that does not exist, with
+/// a field that does not exist.
+fn broken_site() -> SiteTest {
+    let t = SiteTest::fixture("school_minimal");
+    t.write(
+        "clubs/senim/club.yaml",
+        "name: Сенім\nschool: {name: X, region: nowhere}\ncolour: red\n",
+    );
+    t
+}
+
+fn build_in(t: &SiteTest, env: &[(&str, &str)], args: &[&str]) -> String {
+    let mut c = t.command();
+    c.arg("build").arg("site").args(args);
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn last_line(text: &str) -> &str {
+    text.trim_end().lines().last().unwrap_or("")
+}
+
+#[test]
+fn the_summary_and_the_frame_are_in_the_language_asked_for() {
+    let t = broken_site();
+    let ru = build_in(&t, &[], &["--lang", "ru"]);
+    assert_eq!(
+        last_line(&ru),
+        "Сборка не удалась: 2 ошибки, 0 предупреждений. Ничего не записано."
+    );
+    assert!(ru.contains("ошибка[club/"), "{ru}");
+    let kk = build_in(&t, &[("BITIMGER_LANG", "kk")], &[]);
+    assert_eq!(
+        last_line(&kk),
+        "Сайт жиналмады: 2 қате, 0 ескерту. Ештеңе жазылған жоқ."
+    );
+    assert!(kk.contains("қате[club/"), "{kk}");
+    let en = build_in(&t, &[("BITIMGER_LANG", "kk")], &["--lang", "en"]);
+    assert_eq!(
+        last_line(&en),
+        "Build failed: 2 errors, 0 warnings. Nothing was written."
+    );
+}
+
+#[test]
+fn without_a_choice_the_computer_then_the_site_decide() {
+    let t = broken_site();
+    let unset = [("BITIMGER_LANG", ""), ("LC_ALL", ""), ("LC_MESSAGES", "")];
+    let mut system = unset.to_vec();
+    system.push(("LANG", "ru_RU.UTF-8"));
+    assert!(last_line(&build_in(&t, &system, &[])).starts_with("Сборка не удалась"));
+    let mut neither = unset.to_vec();
+    neither.push(("LANG", "C.UTF-8"));
+    // The site's languages are [kk, ru]: Kazakh, its first.
+    assert!(last_line(&build_in(&t, &neither, &[])).starts_with("Сайт жиналмады"));
+    t.write(
+        "site.yaml",
+        "kind: school\nlanguages: [ru, kk]\ntitle: {kk: М, ru: Ш}\n",
+    );
+    assert!(last_line(&build_in(&t, &neither, &[])).starts_with("Сборка не удалась"));
+}
+
+#[test]
+fn check_counts_with_russian_plural_forms() {
+    let t = broken_site();
+    let out = t
+        .command()
+        .args(["--lang", "ru", "check", "site"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(last_line(&err), "Найдено: 2 ошибки, 0 предупреждений.");
+    let t = SiteTest::fixture("school_minimal");
+    let out = t
+        .command()
+        .args(["--lang", "kk", "check", "site"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        last_line(&err),
+        "site қалтасында ешқандай мәселе табылған жоқ."
+    );
+}
+
+#[test]
+fn the_serve_panel_speaks_the_language_of_the_run() {
+    let t = broken_site();
+    let server = Server::start_with(&t.site, &["--lang", "ru"]);
+    let r = server.get("/kk/");
+    let page = r.page("");
+    assert_eq!(page.attrs("#bitimger-overlay", "lang"), ["ru"]);
+    assert_eq!(page.text("#bitimger-close"), "Скрыть");
+    assert!(
+        page.text(".bitimger-title").contains("2 ошибки"),
+        "{}",
+        page.text(".bitimger-title")
+    );
+    assert!(page.text("#bitimger-overlay pre").contains("ошибка["));
+}
