@@ -3,7 +3,8 @@
 
 use super::OutputFile;
 use super::links::{PageId, Paths};
-use super::pages::{all_news, xml_escape};
+use super::pages::all_news;
+use super::views::escape;
 use crate::config::SiteKind;
 use crate::content::Site;
 use crate::i18n::I18n;
@@ -52,20 +53,20 @@ fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
     xml.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n"
     ));
-    xml.push_str(&format!("  <title>{}</title>\n", xml_escape(&title)));
+    xml.push_str(&format!("  <title>{}</title>\n", escape(&title)));
     let self_id = match &config.base_url {
         Some(b) => format!("{b}{feed_path}"),
         None => format!("urn:bitimger:{lang}:news"),
     };
-    xml.push_str(&format!("  <id>{}</id>\n", xml_escape(&self_id)));
+    xml.push_str(&format!("  <id>{}</id>\n", escape(&self_id)));
     xml.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        xml_escape(&link(&PageId::NewsList))
+        escape(&link(&PageId::NewsList))
     ));
     if config.base_url.is_some() {
         xml.push_str(&format!(
             "  <link rel=\"self\" href=\"{}\"/>\n",
-            xml_escape(&self_id)
+            escape(&self_id)
         ));
     }
     xml.push_str(&format!("  <updated>{updated}T00:00:00+05:00</updated>\n"));
@@ -73,12 +74,12 @@ fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
     if let Some(p) = &config.publisher {
         xml.push_str(&format!(
             "  <author><name>{}</name></author>\n",
-            xml_escape(p.name.resolve(lang, langs).text)
+            escape(p.name.resolve(lang, langs).text)
         ));
     } else {
         xml.push_str(&format!(
             "  <author><name>{}</name></author>\n",
-            xml_escape(config.title.resolve(lang, langs).text)
+            escape(config.title.resolve(lang, langs).text)
         ));
     }
     for n in news.iter().take(50) {
@@ -89,11 +90,11 @@ fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
         xml.push_str(&format!(
             "    <title xml:lang=\"{}\">{}</title>\n",
             title.lang,
-            xml_escape(title.text)
+            escape(title.text)
         ));
         xml.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            xml_escape(&href)
+            escape(&href)
         ));
         let entry_id = match &config.base_url {
             Some(_) => href.clone(),
@@ -103,7 +104,7 @@ fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
                 n.slug
             ),
         };
-        xml.push_str(&format!("    <id>{}</id>\n", xml_escape(&entry_id)));
+        xml.push_str(&format!("    <id>{}</id>\n", escape(&entry_id)));
         xml.push_str(&format!(
             "    <updated>{}T00:00:00+05:00</updated>\n",
             n.date
@@ -113,7 +114,7 @@ fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
             xml.push_str(&format!(
                 "    <summary xml:lang=\"{}\">{}</summary>\n",
                 s.lang,
-                xml_escape(s.text)
+                escape(s.text)
             ));
         }
         if let Some((body, body_lang, _)) = n.body.resolve(lang, langs) {
@@ -121,8 +122,8 @@ fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
             // not to the feed: xml:base tells feed readers so.
             xml.push_str(&format!(
                 "    <content type=\"html\" xml:lang=\"{body_lang}\" xml:base=\"{}\">{}</content>\n",
-                xml_escape(&href),
-                xml_escape(&body.html)
+                escape(&href),
+                escape(&body.html)
             ));
         }
         xml.push_str("  </entry>\n");
@@ -168,16 +169,16 @@ fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     // The root language chooser, the x-default of the home pages.
-    xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", xml_escape(base)));
+    xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(base)));
     for alt in langs {
         xml.push_str(&format!(
             "    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>\n",
-            xml_escape(&format!("{base}{}", paths.pretty(alt, &PageId::Home)))
+            escape(&format!("{base}{}", paths.pretty(alt, &PageId::Home)))
         ));
     }
     xml.push_str(&format!(
         "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
-        xml_escape(base)
+        escape(base)
     ));
     for id in &ids {
         let x_default = match id {
@@ -187,17 +188,17 @@ fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
         for lang in langs {
             xml.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",
-                xml_escape(&format!("{base}{}", paths.pretty(lang, id)))
+                escape(&format!("{base}{}", paths.pretty(lang, id)))
             ));
             for alt in langs {
                 xml.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>\n",
-                    xml_escape(&format!("{base}{}", paths.pretty(alt, id)))
+                    escape(&format!("{base}{}", paths.pretty(alt, id)))
                 ));
             }
             xml.push_str(&format!(
                 "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
-                xml_escape(&x_default)
+                escape(&x_default)
             ));
         }
     }
