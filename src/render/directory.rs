@@ -10,18 +10,14 @@ use super::links::PageId;
 use super::pages::{Crumb, Extra, Partial, json};
 use super::views::{RegionView, ReportSummary, Text};
 use crate::builtin;
-use crate::config::SiteKind;
 use crate::content::stats::report_years;
 use crate::content::{Club, FeedbackKind, Indicator, Site};
 use crate::i18n::sort_key;
 use crate::types::RegionCode;
 
 /// The pages a directory has beyond the club pages: regions with clubs,
-/// statistics per academic year. Empty for a school site.
+/// statistics per academic year (asked through `pages::Layout`).
 pub(crate) fn page_ids(site: &Site) -> Vec<PageId> {
-    if site.config.kind != SiteKind::Directory {
-        return Vec::new();
-    }
     let mut ids = vec![PageId::Regions, PageId::StatisticsIndex];
     ids.extend(region_codes(site).into_iter().map(PageId::Region));
     ids.extend(

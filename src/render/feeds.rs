@@ -3,9 +3,8 @@
 
 use super::OutputFile;
 use super::links::{PageId, Paths};
-use super::pages::all_news;
+use super::pages::{Layout, all_news};
 use super::views::escape;
-use crate::config::SiteKind;
 use crate::content::Site;
 use crate::i18n::I18n;
 
@@ -140,11 +139,10 @@ fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
     if !site.documents.is_empty() {
         ids.push(PageId::Documents);
     }
+    let layout = Layout::of(site);
     for club in &site.clubs {
         let s = club.slug.clone();
-        if site.config.kind == SiteKind::Directory {
-            ids.push(PageId::Club(s.clone()));
-        }
+        ids.extend(layout.club_page(club));
         ids.push(PageId::Reports(s.clone()));
         ids.extend(
             club.reports
@@ -163,7 +161,7 @@ fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
     }
     ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
     ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
-    ids.extend(super::directory::page_ids(site));
+    ids.extend(layout.own_pages(site));
     let langs = &site.config.languages;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",

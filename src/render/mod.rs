@@ -214,18 +214,14 @@ impl<'a> Renderer<'a> {
         let Some(club) = site.clubs.iter().find(|c| c.slug == slug) else {
             return Vec::new();
         };
-        let mut ids = pages::club_page_ids(site, club);
-        if site.config.kind == crate::config::SiteKind::School {
-            ids.insert(0, PageId::Home);
-        }
+        let ids = pages::Layout::of(site).pages_showing(club);
         self.tasks(pages::jobs_for(site, &ids))
     }
 
     fn tasks(&self, jobs: Vec<pages::PageJob>) -> Vec<PageTask> {
-        let school_club = match self.site.config.kind {
-            crate::config::SiteKind::School => self.site.clubs.first().map(|c| c.slug.as_str()),
-            crate::config::SiteKind::Directory => None,
-        };
+        let school_club = pages::Layout::of(self.site)
+            .home_club()
+            .map(|c| c.slug.as_str());
         // A file of the site's static/ replaces a page of the same path.
         let shadowed: std::collections::HashSet<&str> = self
             .site

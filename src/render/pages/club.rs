@@ -8,8 +8,7 @@ use super::super::kinds::PageKind;
 use super::super::links::PageId;
 use super::super::structured::club_json_ld;
 use super::frame::{Crumb, Partial};
-use super::{Extra, internal, json, year_title};
-use crate::config::SiteKind;
+use super::{Extra, Layout, internal, json, year_title};
 use crate::content::Club;
 use crate::diag::Diagnostic;
 use crate::types::AcademicYear;
@@ -97,11 +96,9 @@ fn club_var(env: &Env<'_>, club: &Club) -> (&'static str, tera::Value) {
 impl Partial {
     /// Breadcrumbs through the club (directories) and the nav item.
     fn under_club(mut self, env: &Env<'_>, club: &Club) -> Self {
-        if env.site.config.kind == SiteKind::Directory {
-            self.crumbs.push(Crumb::localized(
-                env.text(&club.name),
-                env.href(&PageId::Club(club.slug.clone())),
-            ));
+        if let Some(page) = Layout::of(env.site).club_page(club) {
+            let name = env.text(&club.name);
+            self.crumbs.push(Crumb::localized(name, env.href(&page)));
         }
         self.nav = match self.kind {
             PageKind::Reports | PageKind::Report => "reports",

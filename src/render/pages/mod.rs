@@ -16,13 +16,12 @@ use serde::Serialize;
 use tera::Context;
 
 pub(in crate::render) use frame::{Crumb, Partial};
-pub(crate) use plan::{JobKind, PageJob, club_page_ids, jobs_for, plan_pages};
+pub(crate) use plan::{JobKind, Layout, PageJob, jobs_for, plan_pages};
 
 use super::kinds::PageKind;
 use super::links::PageId;
 use super::theme::{CompiledTheme, template_diagnostic};
 use super::{Env, OutputFile};
-use crate::config::SiteKind;
 use crate::content::{Club, Site};
 use crate::diag::Diagnostic;
 use crate::types::{AcademicYear, Slug};
@@ -87,11 +86,10 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(Partial, Extra), Diagnostic
     let site = env.site;
     let club_of = |slug: &Slug| club_of(site, slug);
     Ok(match id {
-        PageId::Home if site.config.kind == SiteKind::School => {
-            let club = site.clubs.first().ok_or_else(|| internal(&"no club"))?;
-            club::club(env, club, id)
-        }
-        PageId::Home => super::directory::home(env, id),
+        PageId::Home => match Layout::of(site) {
+            Layout::School(club) => club::club(env, club.ok_or_else(|| internal(&"no club"))?, id),
+            Layout::Directory => super::directory::home(env, id),
+        },
         PageId::Regions => super::directory::regions(env, id),
         PageId::Region(code) => super::directory::region(env, id, code)
             .ok_or_else(|| internal(&format!("no region {code}")))?,

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::super::Env;
 use super::super::links::PageId;
 use super::frame::fallback_lang;
-use crate::config::SiteKind;
+use super::plan::Layout;
 use crate::content::Page;
 
 #[derive(Serialize)]
@@ -25,16 +25,16 @@ pub(super) struct NavItem {
 /// The nav of a page in section `current` (`""` when in none), page `id`.
 pub(super) fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
     let site = env.site;
-    let home = if site.config.kind == SiteKind::Directory {
-        "nav-directory"
-    } else {
-        "nav-home"
+    let layout = Layout::of(site);
+    let home = match layout {
+        Layout::School(_) => "nav-home",
+        Layout::Directory => "nav-directory",
     };
     let mut items = vec![NavItem {
         current: *id == PageId::Home,
         ..section(env, "", "home", home, &PageId::Home)
     }];
-    items.extend(kind_sections(env, current));
+    items.extend(layout_sections(env, layout, current));
     if !site.news.is_empty() || site.clubs.iter().any(|c| !c.news.is_empty()) {
         items.push(section(env, current, "news", "nav-news", &PageId::NewsList));
     }
@@ -54,37 +54,37 @@ pub(super) fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
 
 /// The sections of a directory (regions, statistics) or of a school site's
 /// club (reports, gallery, when it has them).
-fn kind_sections(env: &Env<'_>, current: &str) -> Vec<NavItem> {
-    let site = env.site;
+fn layout_sections(env: &Env<'_>, layout: Layout<'_>, current: &str) -> Vec<NavItem> {
     let mut items = Vec::new();
-    if site.config.kind == SiteKind::Directory {
-        items.push(section(
-            env,
-            current,
-            "regions",
-            "nav-regions",
-            &PageId::Regions,
-        ));
-        let statistics = &PageId::StatisticsIndex;
-        items.push(section(
-            env,
-            current,
-            "statistics",
-            "nav-statistics",
-            statistics,
-        ));
-    }
-    if site.config.kind == SiteKind::School
-        && let Some(club) = site.clubs.first()
-    {
-        if !club.reports.is_empty() {
-            let page = PageId::Reports(club.slug.clone());
-            items.push(section(env, current, "reports", "nav-reports", &page));
+    match layout {
+        Layout::Directory => {
+            items.push(section(
+                env,
+                current,
+                "regions",
+                "nav-regions",
+                &PageId::Regions,
+            ));
+            let statistics = &PageId::StatisticsIndex;
+            items.push(section(
+                env,
+                current,
+                "statistics",
+                "nav-statistics",
+                statistics,
+            ));
         }
-        if !club.gallery.photos.is_empty() {
-            let page = PageId::Gallery(club.slug.clone());
-            items.push(section(env, current, "gallery", "nav-gallery", &page));
+        Layout::School(Some(club)) => {
+            if !club.reports.is_empty() {
+                let page = PageId::Reports(club.slug.clone());
+                items.push(section(env, current, "reports", "nav-reports", &page));
+            }
+            if !club.gallery.photos.is_empty() {
+                let page = PageId::Gallery(club.slug.clone());
+                items.push(section(env, current, "gallery", "nav-gallery", &page));
+            }
         }
+        Layout::School(None) => {}
     }
     items
 }
