@@ -8,7 +8,7 @@ use super::Env;
 use super::kinds::PageKind;
 use super::links::PageId;
 use super::pages::{Crumb, Extra, Partial, json};
-use super::views::{RegionView, ReportSummary, Text};
+use super::views::{Grades, RegionView, ReportSummary, Text};
 use crate::builtin;
 use crate::content::stats::report_years;
 use crate::content::{Club, FeedbackKind, Indicator, Site};
@@ -50,12 +50,6 @@ pub(crate) struct ClubCard<'a> {
     members: Option<u32>,
     latest: Option<ReportSummary>,
     apply: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct Grades {
-    from: u8,
-    to: u8,
 }
 
 /// Clubs of one locality.
@@ -106,7 +100,7 @@ impl<'a> Env<'a> {
                 .members
                 .as_ref()
                 .and_then(|m| m.grades)
-                .map(|(from, to)| Grades { from, to }),
+                .map(Grades::new),
             members: club.members.as_ref().and_then(|m| m.count),
             latest,
             apply: club
