@@ -8,20 +8,16 @@ use super::Env;
 use super::kinds::PageKind;
 use super::links::PageId;
 use super::pages::{Crumb, Extra, Partial, json};
-use super::views::{RegionView, ReportSummary, Text};
+use super::views::{Grades, RegionView, ReportSummary, Text};
 use crate::builtin;
-use crate::config::SiteKind;
 use crate::content::stats::report_years;
 use crate::content::{Club, FeedbackKind, Indicator, Site};
 use crate::i18n::sort_key;
 use crate::types::RegionCode;
 
 /// The pages a directory has beyond the club pages: regions with clubs,
-/// statistics per academic year. Empty for a school site.
+/// statistics per academic year (asked through `pages::Layout`).
 pub(crate) fn page_ids(site: &Site) -> Vec<PageId> {
-    if site.config.kind != SiteKind::Directory {
-        return Vec::new();
-    }
     let mut ids = vec![PageId::Regions, PageId::StatisticsIndex];
     ids.extend(region_codes(site).into_iter().map(PageId::Region));
     ids.extend(
@@ -54,12 +50,6 @@ pub(crate) struct ClubCard<'a> {
     members: Option<u32>,
     latest: Option<ReportSummary>,
     apply: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct Grades {
-    from: u8,
-    to: u8,
 }
 
 /// Clubs of one locality.
@@ -110,7 +100,7 @@ impl<'a> Env<'a> {
                 .members
                 .as_ref()
                 .and_then(|m| m.grades)
-                .map(|(from, to)| Grades { from, to }),
+                .map(Grades::new),
             members: club.members.as_ref().and_then(|m| m.count),
             latest,
             apply: club

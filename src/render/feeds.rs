@@ -3,10 +3,12 @@
 
 use super::OutputFile;
 use super::links::{PageId, Paths};
-use super::pages::{all_news, xml_escape};
-use crate::config::SiteKind;
-use crate::content::Site;
+use super::pages::{Layout, all_news};
+use super::views::escape;
+use crate::config::Config;
+use crate::content::{News, Site};
 use crate::i18n::I18n;
+use crate::types::LangCode;
 
 /// Feeds, sitemap and robots.txt.
 pub(crate) fn render_feeds(site: &Site, i18n: &I18n, paths: Paths) -> Vec<OutputFile> {
@@ -52,80 +54,32 @@ fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
     xml.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n"
     ));
-    xml.push_str(&format!("  <title>{}</title>\n", xml_escape(&title)));
+    xml.push_str(&format!("  <title>{}</title>\n", escape(&title)));
     let self_id = match &config.base_url {
         Some(b) => format!("{b}{feed_path}"),
         None => format!("urn:bitimger:{lang}:news"),
     };
-    xml.push_str(&format!("  <id>{}</id>\n", xml_escape(&self_id)));
+    xml.push_str(&format!("  <id>{}</id>\n", escape(&self_id)));
     xml.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        xml_escape(&link(&PageId::NewsList))
+        escape(&link(&PageId::NewsList))
     ));
     if config.base_url.is_some() {
         xml.push_str(&format!(
             "  <link rel=\"self\" href=\"{}\"/>\n",
-            xml_escape(&self_id)
+            escape(&self_id)
         ));
     }
     xml.push_str(&format!("  <updated>{updated}T00:00:00+05:00</updated>\n"));
     xml.push_str("  <generator>bitimger</generator>\n");
-    if let Some(p) = &config.publisher {
-        xml.push_str(&format!(
-            "  <author><name>{}</name></author>\n",
-            xml_escape(p.name.resolve(lang, langs).text)
-        ));
-    } else {
-        xml.push_str(&format!(
-            "  <author><name>{}</name></author>\n",
-            xml_escape(config.title.resolve(lang, langs).text)
-        ));
-    }
+    let author = config.publisher.as_ref().map_or(&config.title, |p| &p.name);
+    xml.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        escape(author.resolve(lang, langs).text)
+    ));
     for n in news.iter().take(50) {
-        let id = PageId::News(n.club.clone(), n.slug.clone());
-        let href = link(&id);
-        let title = n.title.resolve(lang, langs);
-        xml.push_str("  <entry>\n");
-        xml.push_str(&format!(
-            "    <title xml:lang=\"{}\">{}</title>\n",
-            title.lang,
-            xml_escape(title.text)
-        ));
-        xml.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            xml_escape(&href)
-        ));
-        let entry_id = match &config.base_url {
-            Some(_) => href.clone(),
-            None => format!(
-                "urn:bitimger:{lang}:news:{}:{}",
-                n.club.as_deref().unwrap_or("site"),
-                n.slug
-            ),
-        };
-        xml.push_str(&format!("    <id>{}</id>\n", xml_escape(&entry_id)));
-        xml.push_str(&format!(
-            "    <updated>{}T00:00:00+05:00</updated>\n",
-            n.date
-        ));
-        if let Some(s) = &n.summary {
-            let s = s.resolve(lang, langs);
-            xml.push_str(&format!(
-                "    <summary xml:lang=\"{}\">{}</summary>\n",
-                s.lang,
-                xml_escape(s.text)
-            ));
-        }
-        if let Some((body, body_lang, _)) = n.body.resolve(lang, langs) {
-            // The body's links and images are relative to the news page,
-            // not to the feed: xml:base tells feed readers so.
-            xml.push_str(&format!(
-                "    <content type=\"html\" xml:lang=\"{body_lang}\" xml:base=\"{}\">{}</content>\n",
-                xml_escape(&href),
-                xml_escape(&body.html)
-            ));
-        }
-        xml.push_str("  </entry>\n");
+        let href = link(&PageId::News(n.club.clone(), n.slug.clone()));
+        entry(&mut xml, config, n, &href, lang);
     }
     xml.push_str("</feed>\n");
     OutputFile::Bytes {
@@ -134,16 +88,85 @@ fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
     }
 }
 
+/// The `<entry>` of news item `n`, whose page is at `href`.
+fn entry(xml: &mut String, config: &Config, n: &News, href: &str, lang: &str) {
+    let langs = &config.languages;
+    let title = n.title.resolve(lang, langs);
+    xml.push_str("  <entry>\n");
+    xml.push_str(&format!(
+        "    <title xml:lang=\"{}\">{}</title>\n",
+        title.lang,
+        escape(title.text)
+    ));
+    xml.push_str(&format!(
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(href)
+    ));
+    let entry_id = match &config.base_url {
+        Some(_) => href.to_string(),
+        None => format!(
+            "urn:bitimger:{lang}:news:{}:{}",
+            n.club.as_deref().unwrap_or("site"),
+            n.slug
+        ),
+    };
+    xml.push_str(&format!("    <id>{}</id>\n", escape(&entry_id)));
+    xml.push_str(&format!(
+        "    <updated>{}T00:00:00+05:00</updated>\n",
+        n.date
+    ));
+    if let Some(s) = &n.summary {
+        let s = s.resolve(lang, langs);
+        xml.push_str(&format!(
+            "    <summary xml:lang=\"{}\">{}</summary>\n",
+            s.lang,
+            escape(s.text)
+        ));
+    }
+    if let Some((body, body_lang, _)) = n.body.resolve(lang, langs) {
+        // The body's links and images are relative to the news page,
+        // not to the feed: xml:base tells feed readers so.
+        xml.push_str(&format!(
+            "    <content type=\"html\" xml:lang=\"{body_lang}\" xml:base=\"{}\">{}</content>\n",
+            escape(href),
+            escape(&body.html)
+        ));
+    }
+    xml.push_str("  </entry>\n");
+}
+
 fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
+    let langs = &site.config.languages;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let page = |id: &PageId, lang: &str| format!("{base}{}", paths.pretty(lang, id));
+    // The root language chooser, the x-default of the home pages.
+    url(&mut xml, base, &PageId::Home, base, &page, langs);
+    for id in &sitemap_ids(site) {
+        let x_default = match id {
+            PageId::Home => base.to_string(),
+            _ => page(id, &langs[0]),
+        };
+        for lang in langs {
+            url(&mut xml, &page(id, lang), id, &x_default, &page, langs);
+        }
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// The pages the sitemap lists: all but the posters and the not-found
+/// pages.
+fn sitemap_ids(site: &Site) -> Vec<PageId> {
     let mut ids = vec![PageId::Home, PageId::NewsList];
     if !site.documents.is_empty() {
         ids.push(PageId::Documents);
     }
+    let layout = Layout::of(site);
     for club in &site.clubs {
         let s = club.slug.clone();
-        if site.config.kind == SiteKind::Directory {
-            ids.push(PageId::Club(s.clone()));
-        }
+        ids.extend(layout.club_page(club));
         ids.push(PageId::Reports(s.clone()));
         ids.extend(
             club.reports
@@ -162,45 +185,29 @@ fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
     }
     ids.extend(site.news.iter().map(|n| PageId::News(None, n.slug.clone())));
     ids.extend(site.pages.iter().map(|p| PageId::Page(p.slug.clone())));
-    ids.extend(super::directory::page_ids(site));
-    let langs = &site.config.languages;
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    // The root language chooser, the x-default of the home pages.
-    xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", xml_escape(base)));
+    ids.extend(layout.own_pages(site));
+    ids
+}
+
+/// One `<url>` of the sitemap at `loc`, with page `id` in every language
+/// (`page` gives its URL) and `x_default` as its alternates.
+fn url(
+    xml: &mut String,
+    loc: &str,
+    id: &PageId,
+    x_default: &str,
+    page: &dyn Fn(&PageId, &str) -> String,
+    langs: &[LangCode],
+) {
+    xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(loc)));
     for alt in langs {
         xml.push_str(&format!(
             "    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>\n",
-            xml_escape(&format!("{base}{}", paths.pretty(alt, &PageId::Home)))
+            escape(&page(id, alt))
         ));
     }
     xml.push_str(&format!(
         "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
-        xml_escape(base)
+        escape(x_default)
     ));
-    for id in &ids {
-        let x_default = match id {
-            PageId::Home => base.to_string(),
-            _ => format!("{base}{}", paths.pretty(&langs[0], id)),
-        };
-        for lang in langs {
-            xml.push_str(&format!(
-                "  <url>\n    <loc>{}</loc>\n",
-                xml_escape(&format!("{base}{}", paths.pretty(lang, id)))
-            ));
-            for alt in langs {
-                xml.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>\n",
-                    xml_escape(&format!("{base}{}", paths.pretty(alt, id)))
-                ));
-            }
-            xml.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
-                xml_escape(&x_default)
-            ));
-        }
-    }
-    xml.push_str("</urlset>\n");
-    xml
 }

@@ -1,6 +1,8 @@
 //! Render: `&Site` + theme + UI messages → every output file, handed to a
 //! sink as it is rendered (or collected, for `serve` and tests).
 //! Pages render in parallel; nothing here touches the output folder.
+//! Here: the [`Renderer`] and its page tasks; the files themselves and
+//! those that are not pages are in `files`.
 //!
 //! Layer 4: imports `content`, `i18n`, `config`, `diag`, `types`, `builtin`,
 //! `progress`.
@@ -9,6 +11,7 @@ mod charts;
 mod directory;
 mod exports;
 mod feeds;
+mod files;
 mod images;
 mod kinds;
 mod links;
@@ -20,7 +23,6 @@ mod theme;
 mod views;
 
 use std::ops::ControlFlow;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -31,64 +33,10 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::progress::ProgressHandle;
 use crate::types::Date;
+pub use files::{OutputFile, check_unique_paths};
 pub use images::{PhotoCounts, cache_photos_on_disk};
 pub(crate) use links::{PageId, Paths};
 pub(crate) use views::escape as escape_html;
-
-/// One file of the output.
-#[derive(Debug, Clone)]
-pub enum OutputFile {
-    /// Rendered bytes.
-    Bytes {
-        /// Path in the output, `/`-separated.
-        path: String,
-        /// Content.
-        bytes: Vec<u8>,
-    },
-    /// Bytes shared with a cache (processed images).
-    Shared {
-        /// Path in the output.
-        path: String,
-        /// Content.
-        bytes: Arc<Vec<u8>>,
-    },
-    /// Bytes embedded in the binary (the default theme's files).
-    Embedded {
-        /// Path in the output.
-        path: String,
-        /// Content.
-        bytes: &'static [u8],
-    },
-    /// A file copied as it is (static/, documents/).
-    Copy {
-        /// Path in the output.
-        path: String,
-        /// The file to copy.
-        source: PathBuf,
-    },
-}
-
-impl OutputFile {
-    /// Its path in the output.
-    pub fn path(&self) -> &str {
-        match self {
-            OutputFile::Bytes { path, .. }
-            | OutputFile::Shared { path, .. }
-            | OutputFile::Embedded { path, .. }
-            | OutputFile::Copy { path, .. } => path,
-        }
-    }
-
-    /// Its content in memory, when it has one (not for copies).
-    pub fn bytes(&self) -> Option<&[u8]> {
-        match self {
-            OutputFile::Bytes { bytes, .. } => Some(bytes),
-            OutputFile::Shared { bytes, .. } => Some(bytes),
-            OutputFile::Embedded { bytes, .. } => Some(bytes),
-            OutputFile::Copy { .. } => None,
-        }
-    }
-}
 
 /// Knobs of rendering.
 #[derive(Debug, Clone)]
@@ -214,18 +162,14 @@ impl<'a> Renderer<'a> {
         let Some(club) = site.clubs.iter().find(|c| c.slug == slug) else {
             return Vec::new();
         };
-        let mut ids = pages::club_page_ids(site, club);
-        if site.config.kind == crate::config::SiteKind::School {
-            ids.insert(0, PageId::Home);
-        }
+        let ids = pages::Layout::of(site).pages_showing(club);
         self.tasks(pages::jobs_for(site, &ids))
     }
 
     fn tasks(&self, jobs: Vec<pages::PageJob>) -> Vec<PageTask> {
-        let school_club = match self.site.config.kind {
-            crate::config::SiteKind::School => self.site.clubs.first().map(|c| c.slug.as_str()),
-            crate::config::SiteKind::Directory => None,
-        };
+        let school_club = pages::Layout::of(self.site)
+            .home_club()
+            .map(|c| c.slug.as_str());
         // A file of the site's static/ replaces a page of the same path.
         let shadowed: std::collections::HashSet<&str> = self
             .site
@@ -262,7 +206,7 @@ impl<'a> Renderer<'a> {
             today: self.options.today,
             qr: &self.qr,
         };
-        let page = pages::render_page(&env, &self.theme, job).map(well_formed);
+        let page = pages::render_page(&env, &self.theme, job).map(files::well_formed);
         self.options.progress.advance(1);
         page
     }
@@ -331,96 +275,5 @@ impl<'a> Renderer<'a> {
             }
         }
         files
-    }
-
-    /// Every file that is not a page: images, feeds and sitemap, the
-    /// theme's and the site's static files, documents.
-    pub fn other_files(&self) -> Vec<OutputFile> {
-        let site = self.site;
-        let paths = Paths {
-            kind: site.config.kind,
-        };
-        let mut files = self.image_files.clone();
-        let rendered = feeds::render_feeds(site, &self.i18n, paths)
-            .into_iter()
-            .chain(exports::render_exports(site, paths));
-        files.extend(rendered.map(well_formed));
-        for (path, source) in &self.theme.statics {
-            files.push(match source {
-                theme::StaticSource::Embedded(bytes) => OutputFile::Embedded {
-                    path: path.clone(),
-                    bytes,
-                },
-                theme::StaticSource::File(p) => OutputFile::Copy {
-                    path: path.clone(),
-                    source: p.clone(),
-                },
-            });
-        }
-        for asset in &site.static_files {
-            files.retain(|f| f.path() != asset.output);
-            files.push(OutputFile::Copy {
-                path: asset.output.clone(),
-                source: asset.source.clone(),
-            });
-        }
-        for doc in &site.documents {
-            let path = format!("documents/{}", doc.file);
-            files.push(match &doc.cleaned {
-                Some(page) => OutputFile::Shared {
-                    path,
-                    bytes: page.clone(),
-                },
-                None => OutputFile::Copy {
-                    path,
-                    source: doc.source.clone(),
-                },
-            });
-        }
-        files
-    }
-}
-
-/// A rendered file without control characters, whatever its texts held
-/// (a YAML escape such as `"\b"`, a character reference such as `&#11;`
-/// in Markdown): one would make a feed or the sitemap invalid XML, and
-/// show as nothing or a box on a page. The loaders already left out those
-/// written in the files, with a warning.
-fn well_formed(file: OutputFile) -> OutputFile {
-    match file {
-        OutputFile::Bytes { path, bytes } if crate::fs::may_hold_controls(&bytes) => {
-            let bytes = match std::str::from_utf8(&bytes).map(crate::fs::without_controls) {
-                Ok(std::borrow::Cow::Owned(clean)) => clean.into_bytes(),
-                _ => bytes,
-            };
-            OutputFile::Bytes { path, bytes }
-        }
-        other => other,
-    }
-}
-
-/// Two things writing the same output file would lose one of them. Checked
-/// before anything is rendered.
-pub fn check_unique_paths<'a>(
-    pages: impl Iterator<Item = &'a str>,
-    others: &'a [OutputFile],
-    diags: &mut Diagnostics,
-) {
-    let mut seen = std::collections::HashSet::new();
-    let all = pages
-        .map(|p| (p, None))
-        .chain(others.iter().map(|f| (f.path(), Some(f))));
-    for (path, file) in all {
-        if !seen.insert(path) {
-            let mut d = Diagnostic::error(
-                "output/duplicate-path",
-                format!("two files would be written to `{path}`"),
-            )
-            .help("rename the file in static/ (or the page) so each output path is used once");
-            if let Some(OutputFile::Copy { source, .. }) = file {
-                d = d.in_file(source);
-            }
-            diags.push(d);
-        }
     }
 }

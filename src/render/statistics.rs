@@ -9,7 +9,7 @@ use super::Env;
 use super::charts::{Bar, ChartText, bar_chart};
 use super::kinds::PageKind;
 use super::links::PageId;
-use super::pages::{Crumb, Extra, Partial, json};
+use super::pages::{Crumb, Extra, Partial, json, year_title};
 use super::views::Text;
 use crate::content::model::{Indicator, Quarter};
 use crate::content::stats::{Totals, YearStats, report_years, year_stats};
@@ -260,14 +260,7 @@ pub(super) fn index(env: &Env<'_>, id: &PageId) -> (Partial, Extra) {
 /// The statistics of one academic year.
 pub(super) fn year(env: &Env<'_>, id: &PageId, year: AcademicYear) -> (Partial, Extra) {
     let stats = year_stats(&env.site.clubs, year);
-    let title = env
-        .i18n
-        .message(
-            env.lang,
-            "stat-year-title",
-            &[("year", Arg::Str(&year.label()))],
-        )
-        .unwrap_or_default();
+    let title = year_title(env, "stat-year-title", year);
     let mut p = Partial::new(PageKind::Statistics, &title, id.clone());
     p.nav = "statistics";
     p.crumbs.push(Crumb::new(
