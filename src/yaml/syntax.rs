@@ -73,6 +73,12 @@ const ALIGN: Words = Words {
     help: "fields of one group start at the same column, list items start with `- ` at the same column; use spaces, not tabs; a text with a quote or `#` in it must be in quotes",
 };
 
+const NO_COLON: Words = Words {
+    message: "this line has no `:` after its field name",
+    label: "add `:` and a space after the field name",
+    help: "write each field as `name: value`, with a colon and a space, e.g. `region: karaganda`; a text on its own line belongs to the field above it and must be indented under it",
+};
+
 const OTHER: Words = Words {
     message: "this is not valid YAML",
     label: "",
@@ -107,12 +113,43 @@ fn explain(tree: &Tree, at: Pos) -> (&'static Words, Option<Pos>) {
         &COLON
     } else if here == Some('*') || matches!(before, Some(Some('*' | '&'))) {
         &STAR
+    } else if let Some(line) = without_colon(tree, at) {
+        return (&NO_COLON, Some(line));
     } else if misaligned(tree, at, &open) {
         &ALIGN
     } else {
         &OTHER
     };
     (words, None)
+}
+
+/// The line that lost its `:`, when the parser stopped on or just after
+/// one: looking back from `at` over blank and comment lines (and the line
+/// it stopped on, when that one has its colon), the first line that is a
+/// bare word or words with no `key:`. The parser only stops on the next
+/// field, so the problem is reported where the teacher must fix it.
+fn without_colon(tree: &Tree, at: Pos) -> Option<Pos> {
+    for number in (1..=at.line).rev() {
+        let line = tree.line(number)?;
+        let text = line.trim();
+        if text.is_empty() || text.starts_with('#') {
+            continue;
+        }
+        let has_key = text.ends_with(':') || text.contains(": ") || text.contains(":\t");
+        let other = text.starts_with(['-', '"', '\'', '{', '[', '|', '>', '&', '*', '!', '?']);
+        if has_key && number == at.line {
+            continue;
+        }
+        if has_key || other {
+            return None;
+        }
+        let indent = line.chars().take_while(|c| *c == ' ').count();
+        return Some(Pos {
+            line: number,
+            col: indent + 1,
+        });
+    }
+    None
 }
 
 /// Whether a quote at `at` opens a text that is never closed.
@@ -239,9 +276,16 @@ mod tests {
     }
 
     #[test]
-    fn a_line_without_its_colon_is_not_called_misaligned() {
+    fn a_line_without_its_colon_is_reported_where_it_is() {
         let e = explained("a: 1\nb c\nd: 2\n");
-        assert_eq!(e.message, "this is not valid YAML");
+        assert_eq!(e.message, NO_COLON.message);
+        assert_eq!(e.at, Some(Pos { line: 2, col: 1 }));
+        let club = "school:\n  name: X\n  region karaganda\n  # the region code\n  city: Y\n";
+        let e = explained(club);
+        assert_eq!(
+            (e.message, e.at),
+            (NO_COLON.message, Some(Pos { line: 3, col: 3 }))
+        );
         let e = explained("a: tru\ne\n- b: c\n");
         assert!(!e.message.contains("second `:`"), "{e:?}");
     }
