@@ -11,7 +11,7 @@ use bitimger::content::LoadOptions;
 use bitimger::render::RenderOptions;
 
 use super::args::Format;
-use super::print::{SITE_ERRORS, counts, print_diagnostics, t};
+use super::print::{SITE_ERRORS, counts, messages, print_diagnostics, t};
 
 /// Checks `site` and prints its problems; exit code 1 when there are errors
 /// (with `--strict`, warnings too).
@@ -27,7 +27,7 @@ pub(crate) fn run_check(site: &Path, drafts: bool, strict: bool, format: Format)
     }
     let diags = &diags;
     match format {
-        Format::Json => println!("{}", diags.render_json()),
+        Format::Json => println!("{}", diags.render_json(messages())),
         Format::Human => {
             print_diagnostics(diags);
             if diags.is_empty() {

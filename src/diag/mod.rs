@@ -81,6 +81,20 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// How to fix it.
     pub help: Option<String>,
+    /// Its words in the tool's message files, for readers of another
+    /// language than English (the texts above are the English ones).
+    #[serde(skip)]
+    pub words: Option<Words>,
+}
+
+/// The message id of a diagnostic's words in `i18n/tool/diagnostics.<lang>.ftl`
+/// (its `.label` and `.help` attributes too), and the values they name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    /// The message id, e.g. `club-unknown-region`.
+    pub id: &'static str,
+    /// The values, by the names the messages use.
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl Diagnostic {
@@ -102,7 +116,26 @@ impl Diagnostic {
             location: None,
             label: None,
             help: None,
+            words: None,
         }
+    }
+
+    /// Names its words in the tool's message files (`id`); the English
+    /// texts stay what an English reader sees.
+    pub fn words(mut self, id: &'static str) -> Self {
+        self.words = Some(Words {
+            id,
+            args: Vec::new(),
+        });
+        self
+    }
+
+    /// A value its words name (after [`Diagnostic::words`]).
+    pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Self {
+        if let Some(words) = &mut self.words {
+            words.args.push((name, value.to_string()));
+        }
+        self
     }
 
     /// Sets the location.

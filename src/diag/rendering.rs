@@ -17,6 +17,18 @@ use super::{Diagnostic, Diagnostics, Severity};
 pub trait Speak {
     /// The text of message `id`, when there is one.
     fn say(&self, id: &str) -> Option<String>;
+
+    /// The text of message `id` (or of its `attribute`, `label` or `help`)
+    /// with `args`, when there is one in the reader's language.
+    fn say_with(
+        &self,
+        id: &str,
+        attribute: Option<&str>,
+        args: &[(&str, String)],
+    ) -> Option<String> {
+        let _ = (id, attribute, args);
+        None
+    }
 }
 
 /// The built-in English words.
@@ -26,6 +38,22 @@ impl Speak for English {
     fn say(&self, _id: &str) -> Option<String> {
         None
     }
+}
+
+/// A diagnostic's message, label and help in the reader's language: its
+/// [`super::Words`] said by `speak`, else the English texts.
+pub(super) fn said(d: &Diagnostic, speak: &dyn Speak) -> (String, Option<String>, Option<String>) {
+    let say = |attribute: Option<&str>, english: Option<&String>| {
+        let english = english?;
+        let words = d.words.as_ref();
+        let local = words.and_then(|w| speak.say_with(w.id, attribute, &w.args));
+        Some(local.unwrap_or_else(|| english.clone()))
+    };
+    (
+        say(None, Some(&d.message)).unwrap_or_default(),
+        say(Some("label"), d.label.as_ref()),
+        say(Some("help"), d.help.as_ref()),
+    )
 }
 
 /// The frame's words, said once per rendering.
@@ -65,15 +93,27 @@ impl Diagnostics {
             if total > 1 {
                 out.push_str(&format!("({}/{total}) ", i + 1));
             }
-            out.push_str(&render_one(d, base, &renderer, &mut files, &words));
+            out.push_str(&render_one(d, base, &renderer, &mut files, &words, speak));
             out.push_str("\n\n");
         }
         out
     }
 
-    /// Renders every problem as a JSON array (for `--format json`).
-    pub fn render_json(&self) -> String {
-        let items: Vec<&Diagnostic> = self.sorted();
+    /// Renders every problem as a JSON array (for `--format json`): the
+    /// stable fields (code, English message ...) and `text`, the message
+    /// in `speak`'s language.
+    pub fn render_json(&self, speak: &dyn Speak) -> String {
+        let items: Vec<serde_json::Value> = self
+            .sorted()
+            .into_iter()
+            .map(|d| {
+                let mut item = serde_json::to_value(d).unwrap_or_default();
+                if let Some(map) = item.as_object_mut() {
+                    map.insert("text".to_string(), said(d, speak).0.into());
+                }
+                item
+            })
+            .collect();
         serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string())
     }
 }
@@ -92,19 +132,20 @@ fn render_one(
     renderer: &Renderer,
     files: &mut SourceFiles,
     words: &Words,
+    speak: &dyn Speak,
 ) -> String {
+    let (message, label, help) = said(d, speak);
     let level = match d.severity {
         Severity::Error => Level::ERROR.with_name(words.error.as_str()),
         Severity::Warning => Level::WARNING.with_name(words.warning.as_str()),
     };
-    let title = level.primary_title(d.message.as_str()).id(d.code);
+    let title = level.primary_title(message.as_str()).id(d.code);
     let mut groups: Vec<Group<'_>> = Vec::new();
     let source = d
         .location
         .as_ref()
         .and_then(|l| snippet_source(l, base, files));
-    let help = d
-        .help
+    let help = help
         .as_deref()
         .map(|h| Level::HELP.with_name(words.help.as_str()).message(h));
     let group = match (&source, &d.location) {
@@ -115,7 +156,7 @@ fn render_one(
                 .annotation(
                     AnnotationKind::Primary
                         .span(src.span.clone())
-                        .label(d.label.as_deref().unwrap_or("")),
+                        .label(label.as_deref().unwrap_or("")),
                 );
             let g = title.element(snippet);
             match help {

@@ -72,7 +72,17 @@ impl std::fmt::Debug for Messages {
 
 /// The Fluent source of `lang`'s tool messages.
 pub fn source(lang: Lang) -> &'static str {
-    TOOL.get_file(format!("{}.ftl", lang.code()))
+    embedded(&format!("{}.ftl", lang.code()))
+}
+
+/// The Fluent source of the diagnostics' words in `lang` (none for
+/// English: the diagnostics carry their English texts).
+pub fn diagnostics_source(lang: Lang) -> &'static str {
+    embedded(&format!("diagnostics.{}.ftl", lang.code()))
+}
+
+fn embedded(name: &str) -> &'static str {
+    TOOL.get_file(name)
         .and_then(|f| f.contents_utf8())
         .unwrap_or_default()
 }
@@ -84,8 +94,10 @@ fn bundle(lang: Lang) -> Bundle {
         .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(false);
-    let resource = FluentResource::try_new(source(lang).to_string()).unwrap_or_else(|(r, _)| r);
-    let _ = bundle.add_resource(resource);
+    for text in [source(lang), diagnostics_source(lang)] {
+        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
@@ -140,9 +152,51 @@ impl Messages {
     }
 }
 
+/// Message `id` (or its `attribute`) of `bundle` with `args`.
+fn format(
+    bundle: &Bundle,
+    id: &str,
+    attribute: Option<&str>,
+    args: &[(&str, Arg)],
+) -> Option<String> {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        let value = match value {
+            Arg::Number(n) => FluentValue::from(*n),
+            Arg::Text(s) => FluentValue::from(s.as_str()),
+        };
+        fluent.set(*name, value);
+    }
+    let message = bundle.get_message(id)?;
+    let pattern = match attribute {
+        None => message.value()?,
+        Some(name) => message.get_attribute(name)?.value(),
+    };
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, Some(&fluent), &mut errors)
+            .into_owned(),
+    )
+}
+
 impl Speak for Messages {
     fn say(&self, id: &str) -> Option<String> {
         self.find(id, &[])
+    }
+
+    /// Only the language's own file: English diagnostics carry their texts.
+    fn say_with(
+        &self,
+        id: &str,
+        attribute: Option<&str>,
+        args: &[(&str, String)],
+    ) -> Option<String> {
+        let args: Vec<(&str, Arg)> = args
+            .iter()
+            .map(|(n, v)| (*n, Arg::from(v.as_str())))
+            .collect();
+        format(&self.bundle, id, attribute, &args)
     }
 }
 

@@ -14,7 +14,7 @@ use crate::diag::Diagnostic;
 /// reading at `at`.
 pub(super) fn diagnostic(source: Source<'_>, tree: &Tree, at: Pos) -> Diagnostic {
     let (words, start) = explain(tree, at);
-    let d = Diagnostic::error("yaml/syntax", words.message);
+    let d = Diagnostic::error("yaml/syntax", words.message).words(words.id);
     let d = if words.label.is_empty() {
         d
     } else {
@@ -26,60 +26,71 @@ pub(super) fn diagnostic(source: Source<'_>, tree: &Tree, at: Pos) -> Diagnostic
 /// What is wrong and how to fix it, in plain words.
 #[derive(Debug, PartialEq, Eq)]
 struct Words {
+    /// Its id in the tool's message files (i18n/tool/diagnostics.*.ftl).
+    id: &'static str,
     message: &'static str,
     label: &'static str,
     help: &'static str,
 }
 
 const QUOTE: Words = Words {
+    id: "yaml-syntax-quote",
     message: "a quote is opened here and never closed",
     label: "this quote needs a closing one",
     help: "end the text with the same quote it starts with; inside 'single quotes' write an apostrophe twice: 'it''s'",
 };
 
 const TAB: Words = Words {
+    id: "yaml-syntax-tab",
     message: "this line starts with a tab character or another sign YAML does not allow here",
     label: "replace the tab with spaces",
     help: "indent with spaces only (most editors can turn tabs into spaces); texts starting with @, ` or % must be in quotes",
 };
 
 const BRACE: Words = Words {
+    id: "yaml-syntax-brace",
     message: "a `{` is opened here and not closed with `}` on the same line",
     label: "this `{` needs a matching `}`",
     help: "close the group, e.g. `name: {kk: \"Сенім\", ru: \"Доверие\"}`; a text with a comma or a brace must be in quotes",
 };
 
 const BRACKET: Words = Words {
+    id: "yaml-syntax-bracket",
     message: "a `[` is opened here and not closed with `]` on the same line",
     label: "this `[` needs a matching `]`",
     help: "close the list, e.g. `languages: [kk, ru]`; a text with a comma or a bracket must be in quotes",
 };
 
 const COLON: Words = Words {
+    id: "yaml-syntax-colon",
     message: "a second `:` on one line: YAML reads it as a new field",
     label: "put the text in quotes",
     help: "a text containing `: ` must be in quotes, e.g. `title: \"Ескерту: жиналыс\"`",
 };
 
 const STAR: Words = Words {
+    id: "yaml-syntax-star",
     message: "a text starts with `*`, which YAML reads as a reference",
     label: "put this text in quotes",
     help: "write texts starting with `*`, `&`, `!` or `|` in quotes, e.g. `note: \"* important\"`",
 };
 
 const ALIGN: Words = Words {
+    id: "yaml-syntax-align",
     message: "this line does not line up with the lines above it",
     label: "check the indentation here",
     help: "fields of one group start at the same column, list items start with `- ` at the same column; use spaces, not tabs; a text with a quote or `#` in it must be in quotes",
 };
 
 const NO_COLON: Words = Words {
+    id: "yaml-syntax-no-colon",
     message: "this line has no `:` after its field name",
     label: "add `:` and a space after the field name",
     help: "write each field as `name: value`, with a colon and a space, e.g. `region: karaganda`; a text on its own line belongs to the field above it and must be indented under it",
 };
 
 const OTHER: Words = Words {
+    id: "yaml-syntax-other",
     message: "this is not valid YAML",
     label: "",
     help: "check the indentation (spaces, not tabs), that every `key:` has a space after the colon, and that texts with `:` or `#` are in quotes",

@@ -14,7 +14,13 @@ use crate::serve::Server;
 
 /// Each message id of a tool file and the variables its text uses.
 fn messages(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let path = repo().join(format!("i18n/tool/{lang}.ftl"));
+    read_ftl(&format!("{lang}.ftl"))
+}
+
+/// Each message id (and `id.attribute`) of `i18n/tool/<name>` and the
+/// variables its text uses.
+fn read_ftl(name: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let path = repo().join("i18n/tool").join(name);
     let text = std::fs::read_to_string(&path).unwrap();
     let resource = fluent_syntax::parser::parse(text.as_str())
         .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
@@ -24,6 +30,11 @@ fn messages(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
             let mut vars = BTreeSet::new();
             if let Some(value) = &m.value {
                 variables(value, &mut vars);
+            }
+            for a in &m.attributes {
+                let mut attribute_vars = BTreeSet::new();
+                variables(&a.value, &mut attribute_vars);
+                out.insert(format!("{}.{}", m.id.name, a.id.name), attribute_vars);
             }
             out.insert(m.id.name.to_string(), vars);
         }
@@ -65,6 +76,79 @@ fn the_three_message_files_have_the_same_ids_and_variables() {
             assert_eq!(&other[id], vars, "variables of `{id}` in {lang}.ftl");
         }
     }
+}
+
+/// The diagnostics' words: the same ids, attributes and variables in
+/// Kazakh and Russian, and exactly the ids the code names with
+/// `.words("…")` (English is in the code).
+#[test]
+fn the_diagnostics_words_match_in_both_languages_and_the_code() {
+    let kk = read_ftl("diagnostics.kk.ftl");
+    let ru = read_ftl("diagnostics.ru.ftl");
+    assert_eq!(kk, ru, "ids, attributes and variables of kk and ru");
+    let mut named = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(repo().join("src")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        for (at, _) in text.match_indices(".words(\"") {
+            let rest = &text[at + 9..];
+            named.insert(rest[..rest.find('"').unwrap()].to_string());
+        }
+        for (at, _) in text.match_indices("    id: \"") {
+            let rest = &text[at + 9..];
+            named.insert(rest[..rest.find('"').unwrap()].to_string());
+        }
+    }
+    let ids: BTreeSet<String> = kk.keys().filter(|k| !k.contains('.')).cloned().collect();
+    let unused: Vec<_> = ids.difference(&named).collect();
+    assert!(
+        unused.is_empty(),
+        "in the files, named by no code: {unused:?}"
+    );
+    let missing: Vec<_> = named
+        .iter()
+        .filter(|id| id.contains('-') && !ids.contains(*id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "named by the code, in no file: {missing:?}"
+    );
+}
+
+#[test]
+fn a_problem_is_explained_in_the_language_asked_for() {
+    let t = SiteTest::fixture("school_minimal");
+    t.write(
+        "clubs/senim/club.yaml",
+        "name: Сенім\nschool:\n  name: X\n  region astana\n  # comment\nfeedback: {}\n",
+    );
+    let out = t
+        .command()
+        .args(["--lang", "kk", "check", "site"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("қате[yaml/syntax]: бұл жолда өріс атауынан кейін `:` жоқ"),
+        "{err}"
+    );
+    assert!(err.contains("club.yaml:4:3"), "{err}");
+    let out = t
+        .command()
+        .args(["--lang", "ru", "check", "site", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &json[0];
+    assert_eq!(first["code"], "yaml/syntax");
+    assert_eq!(
+        first["message"],
+        "this line has no `:` after its field name"
+    );
+    assert_eq!(first["text"], "в этой строке после названия поля нет `:`");
 }
 
 /// The first words of the tool's message ids.
