@@ -87,7 +87,7 @@ pub struct Diagnostic {
     pub words: Option<Words>,
 }
 
-/// The message id of a diagnostic's words in `i18n/tool/diagnostics.<lang>.ftl`
+/// The message id of a diagnostic's words in `i18n/tool/diagnostics-<part>.<lang>.ftl`
 /// (its `.label` and `.help` attributes too), and the values they name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Words {

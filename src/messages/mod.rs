@@ -75,10 +75,17 @@ pub fn source(lang: Lang) -> &'static str {
     embedded(&format!("{}.ftl", lang.code()))
 }
 
-/// The Fluent source of the diagnostics' words in `lang` (none for
+/// The Fluent sources of the diagnostics' words in `lang`, one file per
+/// part of the program (`diagnostics-<part>.<lang>.ftl`; none for
 /// English: the diagnostics carry their English texts).
-pub fn diagnostics_source(lang: Lang) -> &'static str {
-    embedded(&format!("diagnostics.{}.ftl", lang.code()))
+pub fn diagnostics_sources(lang: Lang) -> impl Iterator<Item = &'static str> {
+    let suffix = format!(".{}.ftl", lang.code());
+    TOOL.files()
+        .filter(move |f| {
+            let name = f.path().to_str().unwrap_or("");
+            name.starts_with("diagnostics") && name.ends_with(&suffix)
+        })
+        .filter_map(|f| f.contents_utf8())
 }
 
 fn embedded(name: &str) -> &'static str {
@@ -94,7 +101,7 @@ fn bundle(lang: Lang) -> Bundle {
         .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(false);
-    for text in [source(lang), diagnostics_source(lang)] {
+    for text in std::iter::once(source(lang)).chain(diagnostics_sources(lang)) {
         let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
         let _ = bundle.add_resource(resource);
     }

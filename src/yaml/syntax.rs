@@ -26,7 +26,7 @@ pub(super) fn diagnostic(source: Source<'_>, tree: &Tree, at: Pos) -> Diagnostic
 /// What is wrong and how to fix it, in plain words.
 #[derive(Debug, PartialEq, Eq)]
 struct Words {
-    /// Its id in the tool's message files (i18n/tool/diagnostics.*.ftl).
+    /// Its id in the tool's message files (i18n/tool/diagnostics-*.ftl).
     id: &'static str,
     message: &'static str,
     label: &'static str,

@@ -83,9 +83,23 @@ fn the_three_message_files_have_the_same_ids_and_variables() {
 /// `.words("…")` (English is in the code).
 #[test]
 fn the_diagnostics_words_match_in_both_languages_and_the_code() {
-    let kk = read_ftl("diagnostics.kk.ftl");
-    let ru = read_ftl("diagnostics.ru.ftl");
-    assert_eq!(kk, ru, "ids, attributes and variables of kk and ru");
+    let mut kk = BTreeMap::new();
+    let mut ru = BTreeMap::new();
+    for entry in std::fs::read_dir(repo().join("i18n/tool")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let Some(part) = name.strip_suffix(".kk.ftl") else {
+            continue;
+        };
+        assert!(part.starts_with("diagnostics"), "{name}");
+        let (k, r) = (read_ftl(&name), read_ftl(&format!("{part}.ru.ftl")));
+        assert_eq!(
+            k, r,
+            "ids, attributes and variables of {part}.kk.ftl and .ru.ftl"
+        );
+        kk.extend(k);
+        ru.extend(r);
+    }
+    assert!(kk.contains_key("yaml-syntax-no-colon"), "{kk:?}");
     let mut named = BTreeSet::new();
     for entry in walkdir::WalkDir::new(repo().join("src")) {
         let entry = entry.unwrap();
