@@ -199,10 +199,12 @@ impl Speak for Messages {
         attribute: Option<&str>,
         args: &[(&str, String)],
     ) -> Option<String> {
-        let args: Vec<(&str, Arg)> = args
-            .iter()
-            .map(|(n, v)| (*n, Arg::from(v.as_str())))
-            .collect();
+        // A whole number stays a number, so that it picks a plural form.
+        let arg = |v: &String| {
+            v.parse()
+                .map_or_else(|_| Arg::from(v.as_str()), Arg::Number)
+        };
+        let args: Vec<(&str, Arg)> = args.iter().map(|(n, v)| (*n, arg(v))).collect();
         format(&self.bundle, id, attribute, &args)
     }
 }
