@@ -151,26 +151,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Read once here for the folders the build reads besides the site;
     // when it cannot be read, the full load below reports why.
     let config = crate::config::load_config(&options.site, &mut Diagnostics::new());
-    let mut inputs: Vec<PathBuf> = Vec::new();
-    if let Some(config) = &config {
-        inputs.extend(config.include.iter().cloned());
-        if let crate::config::Theme::Folder(dir) = &config.theme {
-            inputs.push(dir.clone());
-        }
-    }
+    let inputs = other_inputs(config.as_ref());
     // Held until the build returns: one build at a time writes the output.
     let lock = output::claim(&options.output, &options.site, &inputs, &options.when_busy)?;
     options.progress.start(Phase::Reading, 0);
-    let load = LoadOptions {
-        drafts: options.drafts,
-        exclude: vec![output::absolute(&options.output)],
-        ..LoadOptions::default()
-    };
     let today = options.today.unwrap_or_else(Date::today);
-    let render = RenderOptions {
-        today,
-        progress: options.progress.clone(),
-    };
     let mut report = BuildReport {
         diagnostics: Diagnostics::new(),
         pages: 0,
@@ -191,20 +176,74 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         (report.pages, report.files) = (pages, files);
         report.written = true;
         report.outcome = Some(output::WriteOutcome::Unchanged { files });
-        report.elapsed = start.elapsed();
-        return Ok(report);
+    } else {
+        render_and_write(options, &lock, today, input, &mut report)?;
     }
+    report.elapsed = start.elapsed();
+    Ok(report)
+}
+
+/// The folders the build reads besides the site: its `include:` folders
+/// and a theme folder.
+fn other_inputs(config: Option<&Config>) -> Vec<PathBuf> {
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    if let Some(config) = config {
+        inputs.extend(config.include.iter().cloned());
+        if let crate::config::Theme::Folder(dir) = &config.theme {
+            inputs.push(dir.clone());
+        }
+    }
+    inputs
+}
+
+/// Runs the pipeline with every file written into a temporary folder,
+/// which replaces the output when the build has no error (`input`, the
+/// fingerprint of the inputs, is kept with it when there is nothing to
+/// report). Fills `report`.
+fn render_and_write(
+    options: &BuildOptions,
+    lock: &output::OutputLock,
+    today: Date,
+    input: Option<u128>,
+    report: &mut BuildReport,
+) -> Result<(), BuildError> {
+    let load = LoadOptions {
+        drafts: options.drafts,
+        exclude: vec![output::absolute(&options.output)],
+        ..LoadOptions::default()
+    };
+    let render = RenderOptions {
+        today,
+        progress: options.progress.clone(),
+    };
     let diags = &mut report.diagnostics;
     let Some(prepared) = pipeline::prepare(&options.site, &load, diags) else {
-        report.elapsed = start.elapsed();
-        return Ok(report);
+        return Ok(());
     };
     let Some(pass) = pipeline::Pass::new(&prepared, &render, diags) else {
         prepared.finish(diags);
-        report.elapsed = start.elapsed();
-        return Ok(report);
+        return Ok(());
     };
-    let writer = output::Writer::begin(&lock).map_err(BuildError::Io)?;
+    let writer = output::Writer::begin(lock).map_err(BuildError::Io)?;
+    report.photos = pass.photos();
+    let (counts, failure) = write_files(pass, &writer, diags);
+    options.progress.start(Phase::Checking, 0);
+    prepared.finish(diags);
+    (report.pages, report.files) = counts;
+    if let Some(e) = failure {
+        writer.abandon();
+        return Err(BuildError::Io(e));
+    }
+    publish(options, writer, input, report)
+}
+
+/// Renders every file of `pass` into `writer`: how many pages and files
+/// went to it, and the first write that failed (which stops the pass).
+fn write_files(
+    pass: pipeline::Pass<'_>,
+    writer: &output::Writer<'_>,
+    diags: &mut Diagnostics,
+) -> ((usize, usize), Option<crate::fs::FsError>) {
     let counts = Counts::default();
     let failure: Mutex<Option<crate::fs::FsError>> = Mutex::new(None);
     let sink = |f: OutputFile| {
@@ -217,33 +256,38 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             }
         }
     };
-    report.photos = pass.photos();
     pass.render_to(diags, &sink);
-    options.progress.start(Phase::Checking, 0);
-    prepared.finish(diags);
-    (report.pages, report.files) = counts.get();
-    if let Some(e) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        writer.abandon();
-        return Err(BuildError::Io(e));
-    }
+    (
+        counts.get(),
+        failure.into_inner().unwrap_or_else(|e| e.into_inner()),
+    )
+}
+
+/// Abandons the written files when the build has an error; otherwise
+/// swaps them in as the output.
+fn publish(
+    options: &BuildOptions,
+    writer: output::Writer<'_>,
+    input: Option<u128>,
+    report: &mut BuildReport,
+) -> Result<(), BuildError> {
     if report.diagnostics.has_errors() {
         writer.abandon();
-    } else {
-        // Only a build with nothing to report may be skipped next time, so
-        // that warnings are shown again on every build until fixed.
-        let keep = report.diagnostics.is_empty().then_some(input).flatten();
-        options.progress.start(Phase::Writing, 0);
-        report.outcome = Some(writer.finish(keep).map_err(|e| match e {
-            output::WriteError::Io(e) => BuildError::Io(e),
-            output::WriteError::WouldReplace(paths) => BuildError::Output(
-                options.output.clone(),
-                output::OutputProblem::WouldReplace(paths),
-            ),
-        })?);
-        report.written = true;
+        return Ok(());
     }
-    report.elapsed = start.elapsed();
-    Ok(report)
+    // Only a build with nothing to report may be skipped next time, so
+    // that warnings are shown again on every build until fixed.
+    let keep = report.diagnostics.is_empty().then_some(input).flatten();
+    options.progress.start(Phase::Writing, 0);
+    report.outcome = Some(writer.finish(keep).map_err(|e| match e {
+        output::WriteError::Io(e) => BuildError::Io(e),
+        output::WriteError::WouldReplace(paths) => BuildError::Output(
+            options.output.clone(),
+            output::OutputProblem::WouldReplace(paths),
+        ),
+    })?);
+    report.written = true;
+    Ok(())
 }
 
 /// The fingerprint of everything the build would read (`None` when some

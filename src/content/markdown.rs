@@ -106,20 +106,43 @@ pub(crate) fn render(
     top_level: u8,
     diags: &mut Diagnostics,
 ) -> Rendered {
-    let options = OPTIONS;
     let lines = LineIndex::new(markdown, first_line);
     let at = |offset: usize| {
         let (line, column) = lines.locate(offset);
         Location::at(file, line, column)
     };
+    let (mut events, offsets) = parse_events(markdown, &at, diags);
+    shift_headings(&mut events, top_level);
+    let (html, starts) = write_html(events, &offsets, markdown.len());
+    let bounded = nesting::bound(&html);
+    if let Some(html_line) = bounded.first_left_out {
+        // The last event whose HTML starts on or before that line.
+        let i = starts.partition_point(|&(l, _)| (l as u64) < html_line);
+        let offset = starts.get(i.saturating_sub(1)).map_or(0, |&(_, o)| o);
+        diags.push(too_deep(at(offset)));
+    }
+    let clean = sanitize::clean_rendered(&sanitize::aligned_cells(&bounded.html));
+    Rendered {
+        html: wrap_tables(&clean),
+    }
+}
+
+/// The events of `markdown`, and where each starts in it (for the nesting
+/// warning): images from other sites turned into links, links checked,
+/// headings given ids, and what the sanitizer will remove from raw HTML
+/// reported (`at` locates an offset).
+fn parse_events<'m>(
+    markdown: &'m str,
+    at: &impl Fn(usize) -> Location,
+    diags: &mut Diagnostics,
+) -> (Vec<Event<'m>>, Vec<usize>) {
     let mut events: Vec<Event<'_>> = Vec::new();
-    // Where each event starts in the Markdown, for the nesting warning.
     let mut offsets: Vec<usize> = Vec::new();
     let mut heading_ids = HeadingIds::default();
     let mut pending_heading: Option<usize> = None;
     let mut image_as_link = false;
     let mut raw_html = RawHtml::default();
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
         raw_html.note(&event, range.start);
         let mut event = without_inputs(event);
         match &event {
@@ -129,11 +152,7 @@ pub(crate) fn render(
                 title,
                 id,
             }) if !sanitize::is_own_image(dest_url) => {
-                if urls::classify(dest_url).is_safe_link() {
-                    sanitize::external_image(dest_url, at(range.start), diags);
-                } else {
-                    sanitize::check_link(dest_url, at(range.start), diags);
-                }
+                check_other_image(dest_url, at(range.start), diags);
                 event = Event::Start(Tag::Link {
                     link_type: *link_type,
                     dest_url: dest_url.clone(),
@@ -161,18 +180,15 @@ pub(crate) fn render(
         offsets.push(range.start);
     }
     raw_html.report(at, diags);
-    shift_headings(&mut events, top_level);
-    let (html, starts) = write_html(events, &offsets, markdown.len());
-    let bounded = nesting::bound(&html);
-    if let Some(html_line) = bounded.first_left_out {
-        // The last event whose HTML starts on or before that line.
-        let i = starts.partition_point(|&(l, _)| (l as u64) < html_line);
-        let offset = starts.get(i.saturating_sub(1)).map_or(0, |&(_, o)| o);
-        diags.push(too_deep(at(offset)));
-    }
-    let clean = sanitize::clean_rendered(&sanitize::aligned_cells(&bounded.html));
-    Rendered {
-        html: wrap_tables(&clean),
+    (events, offsets)
+}
+
+/// Reports an image that is not the site's own (it is shown as a link).
+fn check_other_image(dest_url: &str, at: Location, diags: &mut Diagnostics) {
+    if urls::classify(dest_url).is_safe_link() {
+        sanitize::external_image(dest_url, at, diags);
+    } else {
+        sanitize::check_link(dest_url, at, diags);
     }
 }
 

@@ -37,7 +37,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::types::LangCode;
 use crate::yaml::{self, Seg, Source};
 use check::Fields;
-use raw::{RawDocument, RawPrinciple};
+use raw::RawPrinciple;
 
 /// Knobs of loading.
 #[derive(Debug, Clone, Default)]
@@ -91,7 +91,7 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
     check_kind(&config, folders, diags);
     let news = posts::load_news(&ctx, &root.join("news"), None, diags);
     let pages = posts::load_pages(&ctx, &root.join("pages"), diags);
-    let documents = load_documents(&ctx, diags);
+    let documents = documents::load_documents(&ctx, diags);
     let static_files: Vec<Asset> =
         walk::files(root, &root.join("static"), true, &ctx.exclude, diags)
             .into_iter()
@@ -254,96 +254,6 @@ fn load_principles(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Option<Vec
             .map(|(i, p)| club::custom_principle(p, i, &mut f, &[Seg::Index(i)]))
             .collect(),
     )
-}
-
-fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Document> {
-    let dir = ctx.root.join("documents");
-    let file = dir.join("documents.yaml");
-    let present = walk::files(ctx.root, &dir, false, &ctx.exclude, diags);
-    if !file.is_file() {
-        for p in present {
-            diags.push(
-                Diagnostic::warning("documents/unlisted", "this document is not listed in documents/documents.yaml, so it is not published")
-                    .in_file(p)
-                    .help("add it to documents.yaml with `file`, `title`, `date` and `number`"),
-            );
-        }
-        return Vec::new();
-    }
-    if !walk::inside(ctx.root, &file, diags) {
-        return Vec::new();
-    }
-    let Some(text) = crate::fs::read_content(&file, diags) else {
-        return Vec::new();
-    };
-    let src = Source {
-        text: &text,
-        file: &file,
-        line_offset: 0,
-        family: "documents",
-    };
-    let Some(raw) = yaml::read::<Vec<RawDocument>>(src, diags) else {
-        return Vec::new();
-    };
-    let mut f = Fields {
-        src,
-        langs: &ctx.config.languages,
-        diags,
-    };
-    let mut docs = Vec::new();
-    for (i, d) in raw.into_iter().enumerate() {
-        let at = |k| [Seg::Index(i), Seg::Key(k)];
-        f.text(&d.title, &at("title"), true);
-        let date = d.date.as_ref().and_then(|v| f.date(v, &at("date")));
-        let source = dir.join(&d.file);
-        let safe_name = !d.file.contains(['/', '\\']) && !d.file.starts_with('.');
-        if safe_name && !present.contains(&source) && source.is_symlink() {
-            // A link out of the site, a loop or a dangling link: the walk
-            // has reported it already, once.
-            continue;
-        }
-        if !safe_name || !present.contains(&source) {
-            f.error(
-                "documents/missing-file",
-                format!("`{}` is not in the documents folder", d.file),
-                &at("file"),
-                "put the file in documents/ beside documents.yaml and write its exact name",
-            );
-            continue;
-        }
-        if let Some(problem) = names::name_problem(&d.file) {
-            let what = format!("the file name `{}`", names::shortened(&d.file));
-            let at = yaml::locate_value(f.src, &at("file"));
-            f.diags.push(names::name_diagnostic(&problem, &what).at(at));
-        }
-        let lang = ctx.config.languages.first().map_or("", LangCode::as_str);
-        let cleaned = match documents::check_document(&source, lang, f.diags) {
-            documents::Verdict::AsIs => None,
-            documents::Verdict::Cleaned(page) => Some(page),
-            documents::Verdict::Refused => continue,
-        };
-        docs.push(Document {
-            source,
-            file: d.file,
-            title: d.title,
-            date,
-            number: d.number.map(|n| n.0),
-            cleaned,
-        });
-    }
-    for p in present {
-        if p != file && !docs.iter().any(|d| d.source == p) {
-            f.diags.push(
-                Diagnostic::warning(
-                    "documents/unlisted",
-                    "this document is not listed in documents.yaml, so it is not published",
-                )
-                .in_file(p)
-                .help("add it to documents.yaml with `file`, `title`, `date` and `number`"),
-            );
-        }
-    }
-    docs
 }
 
 fn asset(base: &Path, path: PathBuf) -> Option<Asset> {

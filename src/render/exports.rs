@@ -16,7 +16,7 @@ use super::OutputFile;
 use super::links::{PageId, Paths};
 use crate::builtin;
 use crate::content::Site;
-use crate::content::model::{Club, Figures, Indicator, Quarter, Report, Status};
+use crate::content::model::{Club, Contacts, Figures, Indicator, Quarter, Report, School, Status};
 use crate::content::slug::slugify;
 use crate::types::{LangCode, Localized};
 
@@ -215,11 +215,10 @@ fn clubs_json(site: &Site, paths: Paths) -> ClubsFile<'_> {
     }
 }
 
+/// One club in clubs.json.
 fn club_entry<'a>(site: &'a Site, paths: Paths, club: &'a Club) -> ClubEntry<'a> {
     let langs = &site.config.languages;
     let t = |v: &Localized| texts(v, langs);
-    let region = builtin::region(&club.school.region);
-    let contacts = club.contacts.as_ref();
     let page = |lang: &str| {
         let path = paths.pretty(lang, &PageId::Club(club.slug.clone()));
         match &site.config.base_url {
@@ -231,18 +230,7 @@ fn club_entry<'a>(site: &'a Site, paths: Paths, club: &'a Club) -> ClubEntry<'a>
         slug: &club.slug,
         name: t(&club.name),
         unit: club.unit.as_ref().map(t),
-        school: SchoolEntry {
-            name: t(&club.school.name),
-            region: RegionEntry {
-                code: &club.school.region,
-                iso: region.map(|r| r.iso.as_str()),
-                name: region.map(|r| t(&r.name)).unwrap_or_default(),
-            },
-            locality: club.school.locality.as_ref().map(t),
-            district: club.school.district.as_ref().map(t),
-            address: club.school.address.as_ref().map(t),
-            website: club.school.website.as_ref().map(|w| w.url.as_str()),
-        },
+        school: school_entry(&club.school, langs),
         members: club.members.as_ref().map(|m| MembersEntry {
             grades: m.grades.map(|(a, b)| [a, b]),
             count: m.count,
@@ -257,16 +245,7 @@ fn club_entry<'a>(site: &'a Site, paths: Paths, club: &'a Club) -> ClubEntry<'a>
                 email: l.email.as_deref(),
             })
             .collect(),
-        contacts: ContactsEntry {
-            room: contacts.and_then(|c| c.room.as_deref()),
-            phones: contacts
-                .map(|c| c.phones.iter().map(String::as_str).collect())
-                .unwrap_or_default(),
-            email: contacts.and_then(|c| c.email.as_deref()),
-            instagram: contacts
-                .and_then(|c| c.instagram.as_deref())
-                .map(|h| format!("https://www.instagram.com/{h}/")),
-        },
+        contacts: contacts_entry(club.contacts.as_ref()),
         feedback: club
             .feedback
             .iter()
@@ -274,6 +253,39 @@ fn club_entry<'a>(site: &'a Site, paths: Paths, club: &'a Club) -> ClubEntry<'a>
             .collect(),
         pages: langs.iter().map(|l| (l.as_str(), page(l))).collect(),
         reports: club.reports.iter().map(report_entry).collect(),
+    }
+}
+
+/// A club's school in clubs.json, with its region.
+fn school_entry<'a>(school: &'a School, langs: &[LangCode]) -> SchoolEntry<'a> {
+    let t = |v: &Localized| texts(v, langs);
+    let region = builtin::region(&school.region);
+    SchoolEntry {
+        name: t(&school.name),
+        region: RegionEntry {
+            code: &school.region,
+            iso: region.map(|r| r.iso.as_str()),
+            name: region.map(|r| t(&r.name)).unwrap_or_default(),
+        },
+        locality: school.locality.as_ref().map(t),
+        district: school.district.as_ref().map(t),
+        address: school.address.as_ref().map(t),
+        website: school.website.as_ref().map(|w| w.url.as_str()),
+    }
+}
+
+/// How to reach a club, in clubs.json (empty fields when it has no
+/// contacts).
+fn contacts_entry(contacts: Option<&Contacts>) -> ContactsEntry<'_> {
+    ContactsEntry {
+        room: contacts.and_then(|c| c.room.as_deref()),
+        phones: contacts
+            .map(|c| c.phones.iter().map(String::as_str).collect())
+            .unwrap_or_default(),
+        email: contacts.and_then(|c| c.email.as_deref()),
+        instagram: contacts
+            .and_then(|c| c.instagram.as_deref())
+            .map(|h| format!("https://www.instagram.com/{h}/")),
     }
 }
 

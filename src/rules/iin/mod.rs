@@ -178,10 +178,31 @@ fn file_hits(file: &Path) -> Vec<Hit> {
     let Ok(text) = crate::fs::read_text(file) else {
         return Vec::new();
     };
-    let mut hits = Vec::new();
     if !digits::may_hold_iin(&text) {
         return Vec::new();
     }
+    let mut hits = line_hits(file, &text);
+    let mut seen: BTreeSet<String> = hits.iter().map(|h| h.digits.clone()).collect();
+    let mut more = |digits: String, location: Location, label: &str| {
+        if seen.insert(digits.clone()) {
+            hits.push(hit(digits, location, label));
+        }
+    };
+    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+    match ext {
+        "yaml" | "yml" if reading_may_differ(&text) => {
+            value_hits(yaml(&text, file, 0), &mut more);
+        }
+        "md" => markdown_hits(file, &text, &mut more),
+        "html" | "htm" | "svg" | "xml" => html_hits(file, &text, &mut more),
+        _ => {}
+    }
+    hits
+}
+
+/// IINs in the lines of `text` as they are written.
+fn line_hits(file: &Path, text: &str) -> Vec<Hit> {
+    let mut hits = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if !digits::may_hold_iin(line) {
             continue;
@@ -194,63 +215,54 @@ fn file_hits(file: &Path) -> Vec<Hit> {
             ));
         }
     }
-    let mut seen: BTreeSet<String> = hits.iter().map(|h| h.digits.clone()).collect();
-    let mut more = |digits: String, location: Location, label: &str| {
-        if seen.insert(digits.clone()) {
-            hits.push(hit(digits, location, label));
-        }
-    };
-    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let as_read = "valid IIN check digit, once this text is read (escapes, folded lines)";
-    match ext {
-        "yaml" | "yml" if reading_may_differ(&text) => {
-            for (location, value) in find_values(yaml(&text, file, 0), &has_iin) {
-                for f in find_iins(&Folded::of(&value, 0)) {
-                    more(f.text, location.clone(), as_read);
-                }
-            }
-        }
-        "md" => {
-            let Ok(split) = split_front_matter(&text) else {
-                return hits;
-            };
-            let front = yaml(split.front, file, split.front_offset);
-            let values = match reading_may_differ(split.front) {
-                true => find_values(front, &has_iin),
-                false => Vec::new(),
-            };
-            for (location, value) in values {
-                for f in find_iins(&Folded::of(&value, 0)) {
-                    more(f.text, location.clone(), as_read);
-                }
-            }
-            for block in markdown::blocks(split.body, split.body_line) {
-                for f in find_iins(&block) {
-                    let location = Location::at(file, f.column, 1);
-                    more(
-                        f.text,
-                        location,
-                        "valid IIN check digit, as the page shows this text",
-                    );
-                }
-            }
-        }
-        "html" | "htm" | "svg" | "xml" => {
-            // Templates and static pages: as the browser shows each line.
-            for (i, line) in text.lines().enumerate() {
-                for f in html::texts_of_html(line, false).iter().flat_map(find_iins) {
-                    let location = Location::at(file, i + 1, 1);
-                    more(
-                        f.text,
-                        location,
-                        "valid IIN check digit, as the page shows this line",
-                    );
-                }
-            }
-        }
-        _ => {}
-    }
     hits
+}
+
+/// IINs in the values of the YAML `src` as the program reads them, given
+/// to `more`.
+fn value_hits(src: Source<'_>, more: &mut impl FnMut(String, Location, &str)) {
+    let as_read = "valid IIN check digit, once this text is read (escapes, folded lines)";
+    for (location, value) in find_values(src, &has_iin) {
+        for f in find_iins(&Folded::of(&value, 0)) {
+            more(f.text, location.clone(), as_read);
+        }
+    }
+}
+
+/// IINs in a Markdown file's front matter as read and in its body as
+/// rendered, given to `more`.
+fn markdown_hits(file: &Path, text: &str, more: &mut impl FnMut(String, Location, &str)) {
+    let Ok(split) = split_front_matter(text) else {
+        return;
+    };
+    if reading_may_differ(split.front) {
+        value_hits(yaml(split.front, file, split.front_offset), more);
+    }
+    for block in markdown::blocks(split.body, split.body_line) {
+        for f in find_iins(&block) {
+            let location = Location::at(file, f.column, 1);
+            more(
+                f.text,
+                location,
+                "valid IIN check digit, as the page shows this text",
+            );
+        }
+    }
+}
+
+/// IINs in templates and static pages, as the browser shows each line,
+/// given to `more`.
+fn html_hits(file: &Path, text: &str, more: &mut impl FnMut(String, Location, &str)) {
+    for (i, line) in text.lines().enumerate() {
+        for f in html::texts_of_html(line, false).iter().flat_map(find_iins) {
+            let location = Location::at(file, i + 1, 1);
+            more(
+                f.text,
+                location,
+                "valid IIN check digit, as the page shows this line",
+            );
+        }
+    }
 }
 
 fn yaml<'a>(text: &'a str, file: &'a Path, line_offset: usize) -> Source<'a> {

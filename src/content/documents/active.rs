@@ -15,16 +15,16 @@
 //!   first bytes look like HTML or XML (a browser would sniff them as
 //!   pages): an error.
 //!
-//! Layer 3 (content): imports `diag`, `fs` and `content::{sanitize, rawhtml, svg}`.
+//! Layer 3 (content): imports `diag`, `fs` and
+//! `content::{markdown, rawhtml, sanitize, svg}`.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use scraper::{Html, Selector};
 
-use super::rawhtml;
-use super::sanitize::{self, Removed};
-use super::svg;
+use crate::content::sanitize::{self, Removed};
+use crate::content::{markdown, rawhtml, svg};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 
 /// What to publish for a document.
@@ -119,10 +119,10 @@ fn clean_html(file: &Path, lang: &str, diags: &mut Diagnostics) -> Verdict {
     };
     // Bounded first: a page nested thousands deep would take the parser
     // minutes.
-    let (bounded, left_out) = super::markdown::bound_nesting(&text);
+    let (bounded, left_out) = markdown::bound_nesting(&text);
     if let Some(line) = left_out {
         let line = usize::try_from(line).unwrap_or(1);
-        diags.push(super::markdown::too_deep(Location::at(file, line, 1)));
+        diags.push(markdown::too_deep(Location::at(file, line, 1)));
     }
     let doc = Html::parse_document(&bounded);
     let pick = |css: &str| {
