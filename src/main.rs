@@ -15,12 +15,10 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use cli::args::{Cli, Command, default_site};
+use cli::args::{Command, default_site};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = cli::help::parse();
     let site = match &cli.command {
         Command::Build { site, .. } | Command::Check { site, .. } | Command::Serve { site, .. } => {
             Some(site.clone().unwrap_or_else(default_site))

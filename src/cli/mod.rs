@@ -1,6 +1,6 @@
 //! The command line's parts (`src/main.rs` parses and dispatches): its
-//! arguments, one file per command, what they all print alike, and the
-//! progress bar.
+//! arguments and their help in the run's language (`help.rs`), one file
+//! per command, what they all print alike, and the progress bar.
 //!
 //! Layer 9: part of the binary; uses the library (`bitimger::`).
 
@@ -8,6 +8,7 @@ pub(crate) mod args;
 pub(crate) mod bench;
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod help;
 pub(crate) mod print;
 pub(crate) mod progress;
 pub(crate) mod scaffold;

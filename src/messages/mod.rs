@@ -75,15 +75,15 @@ pub fn source(lang: Lang) -> &'static str {
     embedded(&format!("{}.ftl", lang.code()))
 }
 
-/// The Fluent sources of the diagnostics' words in `lang`, one file per
-/// part of the program (`diagnostics-<part>.<lang>.ftl`; none for
-/// English: the diagnostics carry their English texts).
+/// The Fluent sources of the words whose English is in the code, in
+/// `lang`: the diagnostics' (`diagnostics-<part>.<lang>.ftl`) and `--help`'s
+/// (`help.<lang>.ftl`); none for English.
 pub fn diagnostics_sources(lang: Lang) -> impl Iterator<Item = &'static str> {
     let suffix = format!(".{}.ftl", lang.code());
     TOOL.files()
         .filter(move |f| {
             let name = f.path().to_str().unwrap_or("");
-            name.starts_with("diagnostics") && name.ends_with(&suffix)
+            name.contains('.') && name.ends_with(&suffix)
         })
         .filter_map(|f| f.contents_utf8())
 }
@@ -146,6 +146,12 @@ impl Messages {
                     .into_owned(),
             )
         })
+    }
+
+    /// Message `id` (or its `attribute`) in this language's own files only,
+    /// when they have it: English stands in for nothing here.
+    pub fn own(&self, id: &str, attribute: Option<&str>) -> Option<String> {
+        format(&self.bundle, id, attribute, &[])
     }
 
     /// A number with its decimals written as the language writes them

@@ -78,26 +78,27 @@ fn the_three_message_files_have_the_same_ids_and_variables() {
     }
 }
 
-/// The diagnostics' words: the same ids, attributes and variables in
-/// Kazakh and Russian, and exactly the ids the code names with
-/// `.words("…")` (English is in the code).
+/// The words whose English is in the code (diagnostics, `--help`): the
+/// same ids, attributes and variables in Kazakh and Russian; the
+/// diagnostics' are exactly the ids the code names with `.words("…")`.
 #[test]
 fn the_diagnostics_words_match_in_both_languages_and_the_code() {
     let mut kk = BTreeMap::new();
-    let mut ru = BTreeMap::new();
     for entry in std::fs::read_dir(repo().join("i18n/tool")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         let Some(part) = name.strip_suffix(".kk.ftl") else {
             continue;
         };
-        assert!(part.starts_with("diagnostics"), "{name}");
         let (k, r) = (read_ftl(&name), read_ftl(&format!("{part}.ru.ftl")));
         assert_eq!(
             k, r,
             "ids, attributes and variables of {part}.kk.ftl and .ru.ftl"
         );
-        kk.extend(k);
-        ru.extend(r);
+        // `--help`'s texts (help.*.ftl) are checked against the commands
+        // by a unit test of src/cli/help.rs.
+        if part.starts_with("diagnostics") {
+            kk.extend(k);
+        }
     }
     assert!(kk.contains_key("yaml-syntax-no-colon"), "{kk:?}");
     let mut named = BTreeSet::new();
@@ -305,4 +306,23 @@ fn the_serve_panel_speaks_the_language_of_the_run() {
         page.text(".bitimger-title")
     );
     assert!(page.text("#bitimger-overlay pre").contains("ошибка["));
+}
+
+#[test]
+fn help_is_in_the_language_of_the_run() {
+    let help = |args: &[&str], env: &str| {
+        let out = crate::harness::bitimger()
+            .args(args)
+            .env("BITIMGER_LANG", env)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let kk = help(&["build", "--help"], "kk");
+    assert!(kk.contains("Сайт қалтасы (site.yaml бар қалта)"), "{kk}");
+    let ru = help(&["--lang", "ru", "check", "--help"], "kk");
+    assert!(ru.contains("Считать предупреждения ошибками"), "{ru}");
+    let en = help(&["check", "--help"], "en");
+    assert!(en.contains("Treat warnings as errors"), "{en}");
 }
