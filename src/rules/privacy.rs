@@ -166,10 +166,10 @@ pub(crate) fn check_club(club: &Club, src: Source<'_>, diags: &mut Diagnostics) 
         diags.push(
             Diagnostic::warning(
                 "privacy/gallery-consent",
-                format!(
-                    "{} photos are published without `gallery.consent: true`",
-                    club.gallery.photos.len()
-                ),
+                match club.gallery.photos.len() {
+                    1 => "1 photo is published without `gallery.consent: true`".to_string(),
+                    n => format!("{n} photos are published without `gallery.consent: true`"),
+                },
             )
             .at(locate_or_file(src, &[Seg::Key("gallery")]))
             .help("publish photos of children only with their parents' written consent; then write `consent: true` under `gallery:`, or set `photos: false`"),
