@@ -237,6 +237,7 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
         }
     };
     let include = validate_include(root, &include, kind, src, diags);
+    validate_silence(&silence, src, diags);
     Some(Config {
         root: root.to_path_buf(),
         title,
@@ -249,4 +250,31 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
         include,
         silence,
     })
+}
+
+/// Every code under `silence:` is one the program has (diag::codes): a
+/// misspelt one would silence nothing, and say nothing about it.
+fn validate_silence(silence: &[String], src: Source<'_>, diags: &mut Diagnostics) {
+    let known = || crate::diag::codes::all().map(|c| c.code);
+    for (i, code) in silence.iter().enumerate() {
+        if crate::diag::codes::find(code.trim()).is_some() {
+            continue;
+        }
+        let help = match crate::diag::did_you_mean(code, known()) {
+            Some(near) => format!("did you mean `{near}`? The codes are listed in docs/check.md"),
+            None => "write a code as a warning shows it, e.g. `privacy/staff-mobile`; the codes are listed in docs/check.md".to_string(),
+        };
+        diags.push(
+            Diagnostic::error(
+                "site/unknown-silence",
+                format!("`{code}` is not the code of any problem bitimger reports"),
+            )
+            .at(yaml::locate_value(
+                src,
+                &[Seg::Key("silence"), Seg::Index(i)],
+            ))
+            .label("no such code")
+            .help(help),
+        );
+    }
 }

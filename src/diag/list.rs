@@ -102,10 +102,10 @@ mod tests {
     #[test]
     fn errors_sort_before_warnings() {
         let mut d = Diagnostics::new();
-        d.push(Diagnostic::warning("a/w", "w"));
-        d.push(Diagnostic::error("a/e", "e"));
+        d.push(Diagnostic::warning("club/no-feedback", "w"));
+        d.push(Diagnostic::error("club/missing", "e"));
         let sorted = d.sorted();
-        assert_eq!(sorted[0].code, "a/e");
+        assert_eq!(sorted[0].code, "club/missing");
         assert_eq!(d.error_count(), 1);
         assert_eq!(d.warning_count(), 1);
     }

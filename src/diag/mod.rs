@@ -9,8 +9,9 @@
 //! One problem is a [`Diagnostic`] (here); the list of one run is
 //! [`Diagnostics`] (`list.rs`); `rendering.rs` shows them rustc-style or as
 //! JSON, with a one-line snippet of the file (`snippet.rs`); `suggest.rs`
-//! finds the did-you-mean of a misspelt name.
+//! finds the did-you-mean of a misspelt name; `codes.rs` lists every code.
 
+pub mod codes;
 mod list;
 mod rendering;
 mod snippet;
@@ -109,6 +110,10 @@ impl Diagnostic {
     }
 
     fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+        debug_assert!(
+            codes::find(code).is_some(),
+            "the diagnostic code `{code}` is not in src/diag/codes.rs"
+        );
         Diagnostic {
             code,
             severity,

@@ -238,32 +238,8 @@ fn first_content_line(text: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
-/// Interns `family/kind` codes so diagnostics keep `&'static str` codes.
+/// Interns `family/kind` codes so diagnostics keep `&'static str` codes
+/// (the codes are listed in `diag::codes`).
 pub(super) fn code(family: &'static str, kind: &'static str) -> &'static str {
-    macro_rules! codes {
-        ($($f:literal),*) => {
-            match (family, kind) {
-                $(
-                    ($f, "unknown-field") => concat!($f, "/unknown-field"),
-                    ($f, "invalid-value") => concat!($f, "/invalid-value"),
-                    ($f, "missing-field") => concat!($f, "/missing-field"),
-                    ($f, "duplicate-key") => concat!($f, "/duplicate-key"),
-                    ($f, "wrong-type") => concat!($f, "/wrong-type"),
-                    ($f, "invalid") => concat!($f, "/invalid"),
-                )*
-                _ => "yaml/invalid",
-            }
-        };
-    }
-    codes!(
-        "site",
-        "club",
-        "report",
-        "plan",
-        "news",
-        "page",
-        "documents",
-        "photos",
-        "principles"
-    )
+    crate::diag::codes::family_code(family, kind)
 }
