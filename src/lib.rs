@@ -9,8 +9,6 @@
 //! enforced by tests/suite/layers.rs); the library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-#[doc(hidden)]
-pub mod bench;
 pub mod build;
 pub mod builtin;
 pub mod config;
