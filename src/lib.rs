@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod diag;
 pub mod fs;
+#[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzz;
 pub mod i18n;
