@@ -1,5 +1,7 @@
 //! Entry points for fuzzing and property tests: each content loader run on
-//! bytes in memory, as if read from a file of a site. Not a stable API.
+//! bytes in memory, as if read from a file of a site. Not a stable API,
+//! and not in the shipped binary: compiled only with the `fuzzing` feature,
+//! which fuzz/ and the test suite (tests/suite/fuzz.rs) enable.
 //!
 //! Every function returns the diagnostics; none may panic or hang, whatever
 //! the bytes.

@@ -9,14 +9,13 @@
 //! enforced by tests/suite/layers.rs); the library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-#[doc(hidden)]
-pub mod bench;
 pub mod build;
 pub mod builtin;
 pub mod config;
 pub mod content;
 pub mod diag;
 pub mod fs;
+#[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzz;
 pub mod i18n;

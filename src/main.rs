@@ -1,7 +1,7 @@
 //! The `bitimger` command line: parses arguments (`cli/args.rs`), runs the
 //! command asked for (`cli/build.rs`, `cli/check.rs`, `cli/serve.rs`,
-//! `cli/scaffold.rs`, `cli/bench.rs`), prints diagnostics and sets the exit
-//! code. The binary (this file and `cli/`) is the only part that prints.
+//! `cli/scaffold.rs`), prints diagnostics and sets the exit code. The
+//! binary (this file and `cli/`) is the only part that prints.
 //!
 //! Exit codes: 0 ok (warnings allowed), 1 content or config errors,
 //! 2 usage, 3 I/O or internal.
@@ -57,6 +57,5 @@ fn main() -> ExitCode {
         Command::New { site, what } => {
             cli::scaffold::run_new(&site.unwrap_or_else(default_site), what)
         }
-        Command::Bench { what } => cli::bench::run_bench(what),
     }
 }

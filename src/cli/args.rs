@@ -113,12 +113,6 @@ pub(crate) enum Command {
         #[command(subcommand)]
         what: New,
     },
-    /// Measurements for developers
-    #[command(hide = true)]
-    Bench {
-        #[command(subcommand)]
-        what: Bench,
-    },
 }
 
 #[derive(Subcommand)]
@@ -140,32 +134,6 @@ pub(crate) enum New {
     News {
         #[arg(num_args = 1..=2, required = true, value_names = ["CLUB", "TITLE"])]
         args: Vec<String>,
-    },
-}
-
-#[derive(Subcommand)]
-pub(crate) enum Bench {
-    /// Write a generated directory site of N clubs into DIR
-    Corpus {
-        dir: PathBuf,
-        #[arg(long, default_value_t = 5000)]
-        clubs: usize,
-        /// Also write the same texts as a Hugo site into this folder
-        #[arg(long)]
-        hugo: Option<PathBuf>,
-    },
-    /// Time saving a file until serve serves the changed page
-    Serve {
-        #[arg(long, default_value_t = 5000)]
-        clubs: usize,
-        #[arg(long, default_value_t = 21)]
-        edits: usize,
-        /// Milliseconds between a save being served and the next save
-        #[arg(long, default_value_t = 1000)]
-        gap: u64,
-        /// Where to write the corpus (default: a new temporary folder)
-        #[arg(long)]
-        dir: Option<PathBuf>,
     },
 }
 

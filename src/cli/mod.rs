@@ -5,7 +5,6 @@
 //! Layer 9: part of the binary; uses the library (`bitimger::`).
 
 pub(crate) mod args;
-pub(crate) mod bench;
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod help;

@@ -1,24 +1,21 @@
-//! The benchmark corpus (`bitimger bench corpus`): the site it generates
-//! must be a valid directory that checks clean, or the figures in
-//! docs/performance.md would time error reports instead of builds.
+//! The benchmark corpus (`xtask bench corpus`, xtask/src/corpus/): the site
+//! it generates must be a valid directory that the real binary checks and
+//! builds clean, or the figures in docs/performance.md would time error
+//! reports instead of builds.
 
-use crate::harness::{SiteTest, bitimger};
+use xtask::corpus::{CorpusOptions, write_corpus};
+
+use crate::harness::SiteTest;
 
 #[test]
 fn the_benchmark_corpus_builds_and_checks_without_a_problem() {
     let t = SiteTest::files(&[]);
     let hugo = t.dir().join("hugo");
-    let run = bitimger()
-        .args(["bench", "corpus", "--clubs", "6", "--hugo"])
-        .arg(&hugo)
-        .arg(&t.site)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let options = CorpusOptions {
+        clubs: 6,
+        hugo: Some(hugo.clone()),
+    };
+    write_corpus(&t.site, &options).unwrap();
 
     let problems = t.problems();
     assert!(problems.is_empty(), "{problems:#?}");

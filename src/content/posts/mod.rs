@@ -20,9 +20,14 @@ use parts::Files;
 
 pub(crate) use news::load_news;
 pub(crate) use pages::load_pages;
-pub(crate) use parts::{NoFront, load_doc, part_from_text};
-pub(crate) use plans::{load_plans, plan_from_text};
+pub(crate) use parts::load_doc;
+pub(crate) use plans::load_plans;
 pub(crate) use reports::load_reports;
+// The fuzz entry points (src/fuzz.rs) read these from bytes in memory.
+#[cfg(feature = "fuzzing")]
+pub(crate) use parts::{NoFront, part_from_text};
+#[cfg(feature = "fuzzing")]
+pub(crate) use plans::plan_from_text;
 
 /// The texts of a folder that each have a web address (news, pages):
 /// `load` makes one from its stem and files, and an address already taken

@@ -5,7 +5,7 @@
 //! pages (club, reports list, report, poster), so both generators can be
 //! timed on one corpus.
 //!
-//! Usage: `bitimger bench corpus DIR --clubs N [--hugo HUGO_DIR]`. The output
+//! Usage: `xtask bench corpus DIR --clubs N [--hugo HUGO_DIR]`. The output
 //! is the same for the same N.
 
 mod hugo;
@@ -334,7 +334,7 @@ pub(crate) fn indicators_yaml(f: &Figures) -> String {
     y
 }
 
-const SITE_YAML: &str = r#"# A synthetic regional directory for benchmarks (bitimger bench corpus).
+const SITE_YAML: &str = r#"# A synthetic regional directory for benchmarks (xtask bench corpus).
 title: {kk: "Мектеп медиациясы клубтарының анықтамалығы", ru: "Справочник клубов школьной медиации"}
 description: {kk: "Өңірдегі мектеп медиациясы клубтары: байланыс, есептер, жоспарлар.", ru: "Клубы школьной медиации региона: контакты, отчёты, планы."}
 base_url: https://mediation.example.kz/

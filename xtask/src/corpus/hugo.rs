@@ -193,10 +193,11 @@ pub(crate) fn write_hugo(out: &Path, clubs: &[Club]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The built-in principles file is already a list of
-/// `{key, title: {kk, ru, en}, text: {...}}`, which Hugo reads as data.
+/// bitimger's built-in principles file (src/builtin/principles.yaml) is
+/// already a list of `{key, title: {kk, ru, en}, text: {...}}`, which Hugo
+/// reads as data.
 fn principles() -> String {
-    include_str!("../../builtin/principles.yaml").to_string()
+    include_str!("../../../src/builtin/principles.yaml").to_string()
 }
 
 fn club_front(c: &Club, l: usize) -> String {

@@ -1,10 +1,8 @@
-//! Measurements for developers (hidden `bitimger bench` commands): a
-//! generated corpus, and the time from saving a file to `serve` serving
-//! the changed page.
+//! The serve latency (`xtask bench latency`): the time from saving a file
+//! to `serve` serving the changed page, in a generated corpus.
 //!
-//! Layer 8: imports `serve` (layer 7); only `main` imports it.
-
-pub mod corpus;
+//! Not part of the product: the xtask crate, a developer tool; uses only
+//! bitimger's public serve API (`bitimger::serve`).
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -12,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::serve::{ServeOptions, start};
-use corpus::{CorpusOptions, club_slugs, write_corpus};
+use bitimger::serve::{ServeOptions, start};
+
+use crate::corpus::{CorpusOptions, club_slugs, write_corpus};
 
 /// What to measure.
 #[derive(Debug, Clone)]
@@ -155,7 +154,7 @@ fn status(addr: SocketAddr) -> Result<(u64, bool), String> {
 }
 
 /// A plain HTTP/1.1 GET: status and body.
-pub fn get(addr: SocketAddr, path: &str) -> std::io::Result<(u16, Vec<u8>)> {
+fn get(addr: SocketAddr, path: &str) -> std::io::Result<(u16, Vec<u8>)> {
     let mut stream = TcpStream::connect(addr)?;
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     write!(
