@@ -130,22 +130,9 @@ impl Messages {
     }
 
     fn find(&self, id: &str, args: &[(&str, Arg)]) -> Option<String> {
-        let mut fluent = FluentArgs::new();
-        for (name, value) in args {
-            let value = match value {
-                Arg::Number(n) => FluentValue::from(*n),
-                Arg::Text(s) => FluentValue::from(s.as_str()),
-            };
-            fluent.set(*name, value);
-        }
-        [&self.bundle, &self.english].into_iter().find_map(|b| {
-            let pattern = b.get_message(id)?.value()?;
-            let mut errors = Vec::new();
-            Some(
-                b.format_pattern(pattern, Some(&fluent), &mut errors)
-                    .into_owned(),
-            )
-        })
+        [&self.bundle, &self.english]
+            .into_iter()
+            .find_map(|b| format(b, id, None, args))
     }
 
     /// Message `id` (or its `attribute`) in this language's own files only,

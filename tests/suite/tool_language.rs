@@ -140,12 +140,7 @@ fn a_problem_is_explained_in_the_language_asked_for() {
         "clubs/senim/club.yaml",
         "name: Сенім\nschool:\n  name: X\n  region astana\n  # comment\nfeedback: {}\n",
     );
-    let out = t
-        .command()
-        .args(["--lang", "kk", "check", "site"])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = check_in(&t, "kk");
     assert!(
         err.contains("қате[yaml/syntax]: бұл жолда өріс атауынан кейін `:` жоқ"),
         "{err}"
@@ -225,6 +220,16 @@ fn build_in(t: &SiteTest, env: &[(&str, &str)], args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// What `bitimger --lang LANG check site` says on `t`.
+fn check_in(t: &SiteTest, lang: &str) -> String {
+    let out = t
+        .command()
+        .args(["--lang", lang, "check", "site"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 fn last_line(text: &str) -> &str {
     text.trim_end().lines().last().unwrap_or("")
 }
@@ -272,20 +277,10 @@ fn without_a_choice_the_computer_then_the_site_decide() {
 #[test]
 fn check_counts_with_russian_plural_forms() {
     let t = broken_site();
-    let out = t
-        .command()
-        .args(["--lang", "ru", "check", "site"])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = check_in(&t, "ru");
     assert_eq!(last_line(&err), "Найдено: 2 ошибки, 0 предупреждений.");
     let t = SiteTest::fixture("school_minimal");
-    let out = t
-        .command()
-        .args(["--lang", "kk", "check", "site"])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = check_in(&t, "kk");
     assert_eq!(
         last_line(&err),
         "site қалтасында ешқандай мәселе табылған жоқ."
