@@ -57,5 +57,6 @@ fn main() -> ExitCode {
         Command::New { site, what } => {
             cli::scaffold::run_new(&site.unwrap_or_else(default_site), what)
         }
+        Command::Explain { code } => cli::explain::run_explain(code.as_deref()),
     }
 }

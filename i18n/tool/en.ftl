@@ -71,3 +71,10 @@ scaffold-created = created { $path }
 scaffold-kept = kept    { $path } (already there, not changed)
 scaffold-nothing = Nothing was created: every file was already there.
 init-next = Next: edit the files, then run `bitimger serve { $dir }` to see the site.
+
+## explain
+explain-unknown = `{ $code }` is not the code of any problem bitimger reports; did you mean `{ $near }`? `bitimger explain` lists every code
+explain-why = Why it matters:
+explain-wrong = Wrong:
+explain-right = Right:
+explain-more = Every code: docs/check.md

@@ -41,3 +41,7 @@ help-new-report--club = Клуб қалтасының атауы
 help-new-report--year = Оқу жылы, мысалы 2025-2026
 help-new-news = Бүгінгі күнмен жаңалық: сайт үшін `new news "Тақырып"`, клуб үшін `new news CLUB "Тақырып"`
 help-new-news--args = Клуб (міндетті емес) және жаңалықтың тақырыбы
+
+help-explain = Мәселенің кодын түсіндіру: нені білдіреді, неге маңызды, қалай түзетуге болады
+    .long = CODE — хабардағы жақша ішіндегі код, мысалы `bitimger explain privacy/phone-in-text`. CODE берілмесе, барлық код тізіледі.
+help-explain--code = Код, мысалы privacy/iin

@@ -41,3 +41,7 @@ help-new-report--club = Название папки клуба
 help-new-report--year = Учебный год, например 2025-2026
 help-new-news = Новость с сегодняшней датой: `new news "Заголовок"` для сайта, `new news CLUB "Заголовок"` для клуба
 help-new-news--args = Клуб (необязательно) и заголовок новости
+
+help-explain = Объяснить код проблемы: что он значит, почему это важно, как исправить
+    .long = CODE — код в скобках из сообщения, например `bitimger explain privacy/phone-in-text`. Без CODE выводится список всех кодов.
+help-explain--code = Код, например privacy/iin

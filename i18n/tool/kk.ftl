@@ -59,3 +59,10 @@ scaffold-created = жасалды { $path }
 scaffold-kept = қалдырылды { $path } (бұрыннан бар, өзгертілмеді)
 scaffold-nothing = Ештеңе жасалған жоқ: барлық файл бұрыннан бар.
 init-next = Енді файлдарды өңдеңіз, сосын сайтты көру үшін `bitimger serve { $dir }` іске қосыңыз.
+
+## explain
+explain-unknown = `{ $code }` — bitimger хабарлайтын ешбір мәселенің коды емес; `{ $near }` деп жазғыңыз келді ме? Барлық кодтың тізімі: `bitimger explain`
+explain-why = Неге маңызды:
+explain-wrong = Қате:
+explain-right = Дұрыс:
+explain-more = Барлық код: docs/check.md

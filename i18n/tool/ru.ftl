@@ -82,3 +82,10 @@ scaffold-created = создан  { $path }
 scaffold-kept = оставлен { $path } (уже был, не изменён)
 scaffold-nothing = Ничего не создано: все файлы уже были.
 init-next = Дальше: отредактируйте файлы и запустите `bitimger serve { $dir }`, чтобы увидеть сайт.
+
+## explain
+explain-unknown = `{ $code }` — не код проблемы, о которой сообщает bitimger; возможно, вы имели в виду `{ $near }`? Список всех кодов: `bitimger explain`
+explain-why = Почему это важно:
+explain-wrong = Неправильно:
+explain-right = Правильно:
+explain-more = Все коды: docs/check.md

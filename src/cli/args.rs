@@ -113,6 +113,14 @@ pub(crate) enum Command {
         #[command(subcommand)]
         what: New,
     },
+    /// Explain a problem's code: what it means, why it matters, how to fix it
+    ///
+    /// CODE is the code in brackets of a message, e.g. `bitimger explain
+    /// privacy/phone-in-text`. Without CODE, every code is listed.
+    Explain {
+        /// The code, e.g. privacy/iin
+        code: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]

@@ -7,6 +7,7 @@
 pub(crate) mod args;
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod explain;
 pub(crate) mod help;
 pub(crate) mod print;
 pub(crate) mod progress;

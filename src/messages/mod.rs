@@ -141,6 +141,11 @@ impl Messages {
         format(&self.bundle, id, attribute, &[])
     }
 
+    /// Message `id` (or its `attribute`) in English, when it is there.
+    pub fn english(&self, id: &str, attribute: Option<&str>) -> Option<String> {
+        format(&self.english, id, attribute, &[])
+    }
+
     /// A number with its decimals written as the language writes them
     /// (`0.45` in English, `0,45` in Kazakh and Russian).
     pub fn decimal(&self, value: f64, places: usize) -> String {

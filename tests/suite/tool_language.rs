@@ -321,3 +321,48 @@ fn help_is_in_the_language_of_the_run() {
     let en = help(&["check", "--help"], "en");
     assert!(en.contains("Treat warnings as errors"), "{en}");
 }
+
+/// `bitimger explain`: the same explanations in the three languages, each
+/// of a code in docs/check.md's list, said in the language asked for.
+#[test]
+fn explain_says_what_a_code_means_in_three_languages() {
+    let en = read_ftl("explain.en.ftl");
+    assert_eq!(
+        read_ftl("explain.kk.ftl"),
+        en,
+        "explain.kk.ftl against explain.en.ftl"
+    );
+    assert_eq!(
+        read_ftl("explain.ru.ftl"),
+        en,
+        "explain.ru.ftl against explain.en.ftl"
+    );
+    let doc = std::fs::read_to_string(repo().join("docs/check.md")).unwrap();
+    for id in en.keys().filter(|k| !k.contains('.')) {
+        let code = id.strip_prefix("explain-").unwrap().replacen('-', "/", 1);
+        assert!(
+            doc.contains(&format!("| `{code}` |")),
+            "{id}: no code {code}"
+        );
+    }
+    let explain = |args: &[&str]| {
+        let out = crate::harness::bitimger().args(args).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        (
+            out.status.code(),
+            text + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let (code, kk) = explain(&["--lang", "kk", "explain", "privacy/iin"]);
+    assert_eq!(code, Some(0));
+    assert!(kk.starts_with("қате[privacy/iin]"), "{kk}");
+    assert!(kk.contains("Неге маңызды:"), "{kk}");
+    let (code, ru) = explain(&["--lang", "ru", "explain", "privacy/staf-mobile"]);
+    assert_eq!(code, Some(2));
+    assert!(ru.contains("`privacy/staff-mobile`"), "{ru}");
+    let (_, list) = explain(&["explain"]);
+    assert!(
+        list.lines().any(|l| l.starts_with("club/unknown-region")),
+        "{list}"
+    );
+}

@@ -1,0 +1,51 @@
+# `bitimger explain CODE`: the long explanation of a code, in English.
+# explain.kk.ftl and explain.ru.ftl have the same ids and attributes.
+# Id: explain-<code with / written as ->; .why, .wrong, .right.
+
+explain-privacy-iin = A 12-digit number that is a valid IIN (a person's national identification number) is in a file of the site or in what would be published. bitimger then publishes nothing.
+    .why = An IIN names one person for life: with it, anyone can find a child's date of birth and use the number in forms. Published once, it is copied by search engines and cannot be taken back. The law on personal data forbids publishing it.
+    .wrong = Медиацияға қатысқан оқушы: 080312601206
+    .right = Медиацияға 9-сынып оқушысы қатысты.
+explain-privacy-phone-in-text = A phone number is in the text of a report or a news item.
+    .why = Reports and news are about the club's work. A pupil's or a parent's number on the web reaches strangers; the club's own number belongs in club.yaml under `contacts`, where it is shown the same way on every page.
+    .wrong = Сұрақтар бойынша хабарласыңыз: +7 701 234 56 78 (Айгерімнің анасы)
+    .right = Сұрақтарыңызды «Сұрақ қою» формасы арқылы жіберіңіз.
+explain-privacy-email-in-text = An e-mail address is in the text of a report or a news item.
+    .why = For the same reason as a phone number: a pupil's or a parent's address must not be published, and the club's own address belongs in club.yaml under `contacts`.
+    .wrong = Жазыңыз: aigerim.mama@mail.kz
+    .right = Клубтың байланыс деректері «Байланыс» бөлімінде.
+explain-privacy-class-label = A class label (9Б, 8 «А» сынып) is next to what looks like a first name.
+    .why = In one school a class and a first name point at one child. A report about a conflict that names the child and the class tells everyone who was involved; mediation is confidential.
+    .wrong = 9Б сынып оқушысы Айгерім жанжалды шешуге көмектесті.
+    .right = 9-сынып оқушылары жанжалды шешуге көмектесті.
+explain-privacy-staff-mobile = A leader's `phone` in club.yaml is a personal mobile number.
+    .why = A teacher's own mobile number on a public site is called at any hour, by anyone. Publish the school's landline or a work number of the club.
+    .wrong = phone: "+7 701 234 56 78"
+    .right = phone: "8 (7212) 55-02-14"
+explain-privacy-gallery-consent = The club publishes photos without `gallery.consent: true` in club.yaml.
+    .why = Photos of children may be published only with their parents' written consent. Write `consent: true` only when that consent is on file for every pictured child; otherwise set `photos: false`.
+    .wrong = gallery:
+          photos: true
+    .right = gallery:
+          photos: true
+          consent: true
+explain-links-broken = A link or an image of a page leads to no file of the site.
+    .why = A reader who follows it gets a "page not found". Links between pages are relative to the page's own address; a link written in Markdown is found in its file and line.
+    .wrong = [Есеп](reports/2024.md)
+    .right = [Есеп](reports/2024-2025/index.html)
+explain-yaml-syntax = The file is not valid YAML, so bitimger cannot read it (the message says what is wrong on which line).
+    .why = Nothing of the file can be read past the mistake; the rest of the site is still checked. The most common causes: a missing `:` after a field name, a tab instead of spaces, a text with `: ` or `#` not in quotes, a bracket or quote not closed.
+    .wrong = region karaganda
+    .right = region: karaganda
+explain-i18n-untranslated = A text or a Markdown file has no version in one of the site's languages.
+    .why = Readers of that language see the default language's text instead, marked as such. Add the missing text (e.g. `about.ru.md` next to `about.kk.md`) when you can.
+    .wrong = name: Сенім
+    .right = name: {"{"}kk: Сенім, ru: Доверие{"}"}
+explain-club-unknown-region = The `region` of the school is not one of the region codes.
+    .why = The directory groups clubs by region and counts them for the region's statistics: a region written in words cannot be counted. The message gives the nearest code.
+    .wrong = region: Қарағанды облысы
+    .right = region: karaganda
+explain-field-invalid-date = A date is not written as year-month-day (YYYY-MM-DD), or the day does not exist.
+    .why = Dates are sorted and shown in each language's own form, so they are written one way in the files.
+    .wrong = date: 05.09.2024
+    .right = date: 2024-09-05
