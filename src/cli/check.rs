@@ -31,8 +31,7 @@ pub(crate) fn run_check(site: &Path, drafts: bool, strict: bool, format: Format)
         Format::Human => {
             print_diagnostics(diags);
             if diags.is_empty() {
-                let site = site.display().to_string();
-                anstream::eprintln!("{}", t("check-clean", &[("site", site.into())]));
+                anstream::eprintln!("{}", t("check-clean", &[("site", shown(site).into())]));
             } else {
                 anstream::eprintln!("{}", t("check-found", &[("counts", counts(diags).into())]));
             }
@@ -43,4 +42,18 @@ pub(crate) fn run_check(site: &Path, drafts: bool, strict: bool, format: Format)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The site folder as the teacher knows it: its name when it was given as
+/// `.` (the current folder), else as given.
+fn shown(site: &Path) -> String {
+    let named = (site == Path::new("."))
+        .then(|| {
+            std::env::current_dir()
+                .ok()?
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+        })
+        .flatten();
+    named.unwrap_or_else(|| site.display().to_string())
 }
