@@ -108,12 +108,12 @@ fn the_diagnostics_words_match_in_both_languages_and_the_code() {
             continue;
         }
         let text = std::fs::read_to_string(entry.path()).unwrap();
-        for (at, _) in text.match_indices(".words(\"") {
-            let rest = &text[at + 9..];
+        for (at, found) in text.match_indices(".words(\"") {
+            let rest = &text[at + found.len()..];
             named.insert(rest[..rest.find('"').unwrap()].to_string());
         }
-        for (at, _) in text.match_indices("    id: \"") {
-            let rest = &text[at + 9..];
+        for (at, found) in text.match_indices("    id: \"") {
+            let rest = &text[at + found.len()..];
             named.insert(rest[..rest.find('"').unwrap()].to_string());
         }
     }
