@@ -222,6 +222,7 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             .map_or(0, |l| l.chars().count())
             + 1;
         Diagnostic::error("file/not-utf8", "this file is not valid UTF-8 text")
+            .words("file-not-utf8")
             .at(crate::diag::Location::at(path, line, column))
             .label("saved in another encoding, such as Windows-1251")
             .help("save the file as UTF-8 in your editor (\"Save as\" → encoding UTF-8)")
@@ -232,6 +233,7 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         .unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Diagnostic::error("file/empty", "this file is empty")
+            .words("file-empty")
             .in_file(path)
             .help("write the file's fields, or delete the file"));
     }
@@ -255,13 +257,23 @@ fn too_large(path: &Path, len: u64) -> Diagnostic {
             MAX_TEXT_FILE / (1024 * 1024)
         ),
     )
+    .words("file-too-large")
+    // With a decimal comma, as Kazakh and Russian write it.
+    .arg(
+        "size",
+        format!("{:.1}", len as f64 / (1024.0 * 1024.0)).replace('.', ","),
+    )
+    .arg("max", MAX_TEXT_FILE / (1024 * 1024))
     .in_file(path)
     .help("a content file holds text only; put large files in documents/ or static/")
 }
 
 /// An I/O error on a content file, as a diagnostic.
 pub fn io_diagnostic(path: &Path, e: &io::Error) -> Diagnostic {
-    Diagnostic::error("file/unreadable", format!("could not read this file: {e}")).in_file(path)
+    Diagnostic::error("file/unreadable", format!("could not read this file: {e}"))
+        .words("file-unreadable")
+        .arg("error", e)
+        .in_file(path)
 }
 
 #[cfg(test)]

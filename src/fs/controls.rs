@@ -26,19 +26,26 @@ pub fn clean_text(path: &Path, text: String, diags: &mut Diagnostics) -> String 
             .map(move |(col, c)| (i + 1, col + 1, c))
     });
     if let Some((line, column, c)) = found.next() {
-        let more = match found.count() {
+        let others = found.count();
+        let more = match others {
             0 => String::new(),
             n => format!(" ({n} more in this file)"),
         };
+        let (kind, name) = control_name(c);
         diags.push(
             Diagnostic::warning(
                 "file/control-character",
                 format!(
                     "an invisible control character U+{:04X} ({}) on line {line}; it is left out{more}",
                     u32::from(c),
-                    control_name(c)
+                    name
                 ),
             )
+            .words("file-control-character")
+            .arg("code", format!("U+{:04X}", u32::from(c)))
+            .arg("kind", kind)
+            .arg("line", line)
+            .arg("more", others)
             .at(Location::at(path, line, column))
             .label("invisible character here")
             .help("delete it: retype the text around it, or paste text as plain text (Ctrl+Shift+V)"),
@@ -86,17 +93,19 @@ pub fn may_hold_controls(bytes: &[u8]) -> bool {
     })
 }
 
-fn control_name(c: char) -> &'static str {
+/// What a control character is: the key its words choose by, and its
+/// English name.
+fn control_name(c: char) -> (&'static str, &'static str) {
     match c {
-        '\u{0}' => "an empty character",
-        '\u{8}' => "a backspace",
-        '\u{B}' => "a line break pasted from Word",
-        '\u{C}' => "a page break",
-        '\u{1B}' => "an escape character",
-        '\u{7F}' => "a delete character",
-        '\u{80}'..='\u{9F}' => "left by text saved in another encoding",
-        c if !c.is_control() => "a code that is not a character",
-        _ => "a control character",
+        '\u{0}' => ("empty", "an empty character"),
+        '\u{8}' => ("backspace", "a backspace"),
+        '\u{B}' => ("word-break", "a line break pasted from Word"),
+        '\u{C}' => ("page-break", "a page break"),
+        '\u{1B}' => ("escape", "an escape character"),
+        '\u{7F}' => ("delete", "a delete character"),
+        '\u{80}'..='\u{9F}' => ("encoding", "left by text saved in another encoding"),
+        c if !c.is_control() => ("not-a-character", "a code that is not a character"),
+        _ => ("control", "a control character"),
     }
 }
 

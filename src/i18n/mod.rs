@@ -74,6 +74,8 @@ fn parse_resource(source: String, file: &Path, diags: &mut Diagnostics) -> Fluen
                 let (line, column) = line_col(r.source(), e.pos.start);
                 diags.push(
                     Diagnostic::error("i18n/syntax", format!("this message file has a syntax error: {:?}", e.kind))
+                        .words("i18n-syntax")
+                        .arg("error", format!("{:?}", e.kind))
                         .at(Location::at(file, line, column))
                         .help("check the line: a message is `id = text`, and continuation lines are indented"),
                 );
@@ -134,6 +136,11 @@ pub fn load_i18n(
                 .map(|(_, f)| f.clone())
                 .unwrap_or_else(|| PathBuf::from(format!("i18n/{lang}.ftl")));
             let shown: Vec<&str> = missing.iter().take(8).copied().collect();
+            let more = if missing.len() > shown.len() {
+                ", ..."
+            } else {
+                ""
+            };
             diags.push(
                 Diagnostic::warning(
                     "i18n/missing-message",
@@ -141,9 +148,13 @@ pub fn load_i18n(
                         "{} UI message(s) have no `{lang}` text and are shown in English: {}{}",
                         missing.len(),
                         shown.join(", "),
-                        if missing.len() > shown.len() { ", ..." } else { "" }
+                        more
                     ),
                 )
+                .words("i18n-missing-message")
+                .arg("n", missing.len())
+                .arg("lang", lang)
+                .arg("ids", format!("{}{more}", shown.join(", ")))
                 .in_file(file)
                 .help("copy these messages from the English file (bitimger's i18n/en.ftl) and translate them"),
             );

@@ -151,6 +151,8 @@ pub fn check_unique_paths<'a>(
                 "output/duplicate-path",
                 format!("two files would be written to `{path}`"),
             )
+            .words("output-duplicate-path")
+            .arg("path", path)
             .help("rename the file in static/ (or the page) so each output path is used once");
             if let Some(OutputFile::Copy { source, .. }) = file {
                 d = d.in_file(source);

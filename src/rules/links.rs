@@ -225,25 +225,40 @@ fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: 
             "links/broken",
             format!("the link `{href}` leads to no page or file of this site{}", on_pages(&f)),
         )
+        .words("links-broken")
+        .arg("href", &href)
         .help("links between pages are relative to the page's own address (e.g. ../news/index.html); check the path, or link to the page's web address");
-        diags.push(tracer.trace(d, &href));
+        diags.push(tracer.trace(page_args(d, &f), &href));
     }
     for (href, f) in anchors {
         let d = Diagnostic::error(
             "links/anchor",
             format!("the link `{href}` points to a part of the page that does not exist{}", on_pages(&f)),
         )
+        .words("links-anchor")
+        .arg("href", &href)
         .help("after `#` write the id of a heading of that page; headings get ids from their text, e.g. ## Мақсаты → #maqsaty");
-        diags.push(tracer.trace(d, &href));
+        diags.push(tracer.trace(page_args(d, &f), &href));
     }
     for (src, f) in no_alt {
         let d = Diagnostic::warning(
             "a11y/img-alt",
             format!("the image `{src}` has no alt text{}", on_pages(&f)),
         )
+        .words("a11y-img-alt-page")
+        .arg("src", &src)
         .help("give every image a short description (alt) for readers who cannot see it");
-        diags.push(tracer.trace(d, &src));
+        diags.push(tracer.trace(page_args(d, &f), &src));
     }
+}
+
+/// The values [`on_pages`]'s words name: how many pages, the first, how
+/// many more.
+fn page_args(d: Diagnostic, f: &Finding) -> Diagnostic {
+    let first = f.pages.first().map_or("", String::as_str);
+    d.arg("pages", f.pages.len())
+        .arg("page", first)
+        .arg("more", f.pages.len().saturating_sub(1))
 }
 
 fn on_pages(f: &Finding) -> String {

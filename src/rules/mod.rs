@@ -83,6 +83,7 @@ fn check_clubs(site: &Site, diags: &mut Diagnostics) {
         if club.feedback.is_empty() {
             diags.push(
                 Diagnostic::warning("club/no-feedback", "this club has no feedback link")
+                    .words("club-no-feedback")
                     .at(privacy::locate_or_file(src, &[Seg::Key("feedback")]))
                     .help("add `feedback:` with at least one of `question`, `application` or `anonymous` (a form address), so pupils can reach the club"),
             );
@@ -116,6 +117,8 @@ fn static_images(site: &Site, diags: &mut Diagnostics) {
                     "privacy/static-image-metadata",
                     format!("this image is published as it is, with its {} metadata (it may hold a GPS position, a date, a name)", found.join(" and ")),
                 )
+                .words("privacy-static-image-metadata")
+                .arg("kinds", found.join(", "))
                 .in_file(path)
                 .help("put photos in a club's photos/ folder, where they are published without metadata, or save a copy without metadata"),
             );
@@ -130,6 +133,7 @@ fn empty_alts(site: &Site, diags: &mut Diagnostics) {
             for col in empty_alt_columns(line) {
                 diags.push(
                     Diagnostic::warning("a11y/img-alt", "this image has no description (alt text)")
+                        .words("a11y-img-alt-markdown")
                         .at(Location::at(&body.file, body.first_line + i, col))
                         .help("write a short description between the brackets: ![Trainees role-playing a mediation](photo.jpg)"),
                 );
@@ -176,6 +180,8 @@ fn photos_alt(club: &crate::content::Club, diags: &mut Diagnostics) {
         };
         diags.push(
             Diagnostic::warning("a11y/img-alt", format!("the photo `{name}` has no alt text"))
+                .words("a11y-img-alt-photo")
+                .arg("name", &name)
                 .at(location)
                 .help(format!(
                     "describe it in photos/photos.yaml: `- {{file: {name}, alt: {{kk: \"...\", ru: \"...\"}}}}`"

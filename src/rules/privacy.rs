@@ -104,6 +104,32 @@ fn at(file: &Path, line: usize, f: &Found) -> Location {
     Location::at(file, line, f.column)
 }
 
+/// A contact found in a report or news text: its code, the id of its
+/// words (`i18n/tool/diagnostics-rules.*.ftl`) and its English texts.
+struct Contact {
+    code: &'static str,
+    id: &'static str,
+    what: &'static str,
+    label: &'static str,
+    help: &'static str,
+}
+
+const PHONE_IN_TEXT: Contact = Contact {
+    code: "privacy/phone-in-text",
+    id: "privacy-phone-in-text",
+    what: "a phone number",
+    label: "phone number",
+    help: "reports and news are about the club's work; put contact numbers in club.yaml under `contacts`, and never a pupil's or parent's number",
+};
+
+const EMAIL_IN_TEXT: Contact = Contact {
+    code: "privacy/email-in-text",
+    id: "privacy-email-in-text",
+    what: "an e-mail address",
+    label: "e-mail address",
+    help: "put the club's address in club.yaml under `contacts`, and never a pupil's or parent's address",
+};
+
 fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagnostics) {
     let (phone, email) = (may_hold_phone(text), may_hold_email(text));
     if kind == Kind::Story && (phone || email) {
@@ -113,32 +139,24 @@ fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagn
         let found = |yes: bool, find: fn(&Folded) -> Vec<Found>| {
             if yes { find(&folded) } else { Vec::new() }
         };
-        let contacts: [(Vec<Found>, &'static str, &str, &str, &str); 2] = [
-            (
-                found(phone, find_phones),
-                "privacy/phone-in-text",
-                "a phone number",
-                "phone number",
-                "reports and news are about the club's work; put contact numbers in club.yaml under `contacts`, and never a pupil's or parent's number",
-            ),
-            (
-                found(email, find_emails),
-                "privacy/email-in-text",
-                "an e-mail address",
-                "e-mail address",
-                "put the club's address in club.yaml under `contacts`, and never a pupil's or parent's address",
-            ),
+        let contacts = [
+            (found(phone, find_phones), &PHONE_IN_TEXT),
+            (found(email, find_emails), &EMAIL_IN_TEXT),
         ];
-        for (found, code, what, label, help) in contacts {
+        for (found, contact) in contacts {
             for f in found {
                 diags.push(
                     Diagnostic::warning(
-                        code,
-                        format!("{what} (`{}`) in a report or news text", f.text),
+                        contact.code,
+                        format!("{} (`{}`) in a report or news text", contact.what, f.text),
                     )
+                    .words(contact.id)
+                    // In its backticks, so that a number stays as written
+                    // (`+7...`, `8...`), not a count.
+                    .arg("found", format!("`{}`", f.text))
                     .at(at(file, line, &f))
-                    .label(label)
-                    .help(help),
+                    .label(contact.label)
+                    .help(contact.help),
                 );
             }
         }
@@ -150,6 +168,8 @@ fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagn
                     "privacy/class-label",
                     format!("the class `{}` next to what looks like a person's name", f.text),
                 )
+                .words("privacy-class-label")
+                .arg("class", &f.text)
                 .at(at(file, line, &f))
                 .label("class label")
                 .help("a class and a first name together identify a child; write about pupils without names, e.g. «9th-grade pupils»"),
@@ -171,6 +191,8 @@ pub(crate) fn check_club(club: &Club, src: Source<'_>, diags: &mut Diagnostics) 
                     n => format!("{n} photos are published without `gallery.consent: true`"),
                 },
             )
+            .words("privacy-gallery-consent")
+            .arg("n", club.gallery.photos.len())
             .at(locate_or_file(src, &[Seg::Key("gallery")]))
             .help("publish photos of children only with their parents' written consent; then write `consent: true` under `gallery:`, or set `photos: false`"),
         );
@@ -187,6 +209,9 @@ fn staff_mobiles(club: &Club, src: Source<'_>, diags: &mut Diagnostics) {
                 "privacy/staff-mobile",
                 format!("`{phone}` looks like a personal mobile number"),
             )
+            .words("privacy-staff-mobile")
+            // In its backticks, so that a number stays as written.
+            .arg("phone", format!("`{phone}`"))
             .at(yaml::locate(
                 src,
                 &[Seg::Key("leaders"), Seg::Index(i), Seg::Key("phone")],

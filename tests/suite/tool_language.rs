@@ -108,12 +108,12 @@ fn the_diagnostics_words_match_in_both_languages_and_the_code() {
             continue;
         }
         let text = std::fs::read_to_string(entry.path()).unwrap();
-        for (at, _) in text.match_indices(".words(\"") {
-            let rest = &text[at + 9..];
+        for (at, found) in text.match_indices(".words(\"") {
+            let rest = &text[at + found.len()..];
             named.insert(rest[..rest.find('"').unwrap()].to_string());
         }
-        for (at, _) in text.match_indices("    id: \"") {
-            let rest = &text[at + 9..];
+        for (at, found) in text.match_indices("    id: \"") {
+            let rest = &text[at + found.len()..];
             named.insert(rest[..rest.find('"').unwrap()].to_string());
         }
     }
@@ -364,5 +364,76 @@ fn explain_says_what_a_code_means_in_three_languages() {
     assert!(
         list.lines().any(|l| l.starts_with("club/unknown-region")),
         "{list}"
+    );
+}
+
+/// The text after `kind[code]: ` of each problem of `stderr` with `code`.
+fn said<'a>(stderr: &'a str, kind: &str, code: &str) -> Vec<&'a str> {
+    let start = format!("{kind}[{code}]: ");
+    stderr
+        .lines()
+        .filter_map(|l| l.split_once(start.as_str()).map(|(_, text)| text))
+        .collect()
+}
+
+/// The rules' and the build's problems (a broken link on two pages, a
+/// class next to a name, a template the theme does not have, an
+/// invisible character) in Russian and in Kazakh.
+#[test]
+fn the_rules_and_the_build_explain_in_the_language_asked_for() {
+    let t = SiteTest::fixture("school_minimal");
+    t.write(
+        "clubs/senim/news/2025-03-14-training.md",
+        "---\ntitle: {kk: \"Тренинг\", ru: \"Тренинг\"}\ndate: 2025-03-14\n---\n\
+         9Б сыныбынан Айгерім келді.\u{b}\n\n[Есеп](../nowhere.html)\n",
+    );
+    t.write("templates/bas.html", "<p>x</p>\n");
+    let out = t
+        .command()
+        .args(["--lang", "ru", "check", "site", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = |code: &str| -> String {
+        let items = json.as_array().unwrap();
+        let item = items.iter().find(|d| d["code"] == code);
+        let item = item.unwrap_or_else(|| panic!("no {code} in {json}"));
+        item["text"].as_str().unwrap().to_string()
+    };
+    let broken = text("links/broken");
+    assert!(
+        broken.starts_with("ссылка `../nowhere.html` не ведёт ни на одну страницу или файл этого сайта (на странице ")
+            && broken.ends_with(" и ещё на 1 странице)"),
+        "{broken}"
+    );
+    assert_eq!(
+        text("privacy/class-label"),
+        "класс `9Б сыныбынан` рядом со словом, похожим на имя человека"
+    );
+    assert_eq!(
+        text("file/control-character"),
+        "невидимый управляющий символ U+000B (разрыв строки, вставленный из Word) в строке 5; он пропущен"
+    );
+    let err = check_in(&t, "kk");
+    assert_eq!(
+        said(&err, "ескерту", "template/unknown"),
+        [
+            "`bas.html` безендіру тақырыбының үлгісі емес, сондықтан ол басқа үлгі оны өз ішіне қосқанда ғана қолданылады"
+        ],
+        "{err}"
+    );
+    assert!(
+        err.contains("кеңес: `base.html` деп жазғыңыз келді ме?"),
+        "{err}"
+    );
+    assert_eq!(
+        said(&err, "ескерту", "privacy/class-label"),
+        ["сынып (`9Б сыныбынан`) адамның атына ұқсайтын сөздің қасында тұр"],
+        "{err}"
+    );
+    let broken = said(&err, "қате", "links/broken");
+    assert!(
+        broken.len() == 1 && broken[0].ends_with(" бетінде және тағы 1 бетте)"),
+        "{err}"
     );
 }

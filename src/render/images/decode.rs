@@ -14,8 +14,21 @@ use crate::diag::Diagnostic;
 
 pub(super) fn broken(src: &Path, why: impl std::fmt::Display) -> Diagnostic {
     Diagnostic::error("image/broken", format!("this image cannot be read: {why}"))
+        .words("image-broken")
+        .arg("error", why)
         .in_file(src)
         .help("open it in an image editor and save it again as JPEG or PNG, or remove it")
+}
+
+/// A JPEG file that ends before its picture does.
+fn cut_off(src: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "image/broken",
+        "this image cannot be read: the file is cut off before the end of the picture (part of it would show grey)",
+    )
+    .words("image-cut-off")
+    .in_file(src)
+    .help("copy the photo again from the camera or phone, or open it in an image editor and save it again")
 }
 
 /// A file over [`MAX_FILE`], refused before it is decoded.
@@ -28,6 +41,9 @@ pub(super) fn too_large_file(src: &Path, size: u64) -> Diagnostic {
             MAX_FILE / (1024 * 1024)
         ),
     )
+    .words("image-too-large-file")
+    .arg("size", size / (1024 * 1024))
+    .arg("max", MAX_FILE / (1024 * 1024))
     .in_file(src)
     .help("save a smaller copy (a web page shows photos at most 1600 pixels wide)")
 }
@@ -42,11 +58,7 @@ pub(super) fn decode(src: &Path, bytes: &[u8]) -> Result<DynamicImage, Diagnosti
     let mut reader = reader.with_guessed_format().map_err(|e| broken(src, e))?;
     // The JPEG decoder fills a cut-off file with grey and reports success.
     if reader.format() == Some(image::ImageFormat::Jpeg) && !jpeg_is_complete(bytes) {
-        return Err(broken(
-            src,
-            "the file is cut off before the end of the picture (part of it would show grey)",
-        )
-        .help("copy the photo again from the camera or phone, or open it in an image editor and save it again"));
+        return Err(cut_off(src));
     }
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
@@ -136,6 +148,10 @@ fn too_big_or_broken(src: &Path, e: image::ImageError) -> Diagnostic {
             "image/too-large",
             format!("this image is too large to publish safely: {e}"),
         )
+        .words("image-too-large")
+        .arg("error", &e)
+        .arg("side", MAX_SIDE)
+        .arg("display", DISPLAY)
         .in_file(src)
         .help(format!(
             "save a smaller copy, at most {MAX_SIDE} pixels on each side (a web page shows photos at most {DISPLAY} pixels wide)"

@@ -59,6 +59,8 @@ pub(crate) fn render_page(
 
 fn internal(e: &dyn std::fmt::Display) -> Diagnostic {
     Diagnostic::error("internal/render", format!("could not prepare a page: {e}"))
+        .words("internal-render")
+        .arg("error", e)
 }
 
 /// A template's own variables, already converted to Tera values (straight

@@ -125,18 +125,29 @@ impl ThemeFiles {
 /// The warning for a file of the site's templates/ that replaces no
 /// template of the theme.
 fn unknown_template(name: &str, path: &Path) -> Diagnostic {
-    let help = match did_you_mean(name, theme_templates()) {
-        Some(s) => format!(
-            "did you mean `{s}`? A file in templates/ replaces the theme's template of the same name"
-        ),
-        None => format!(
-            "a file in templates/ replaces the theme's template of the same name: {}",
-            theme_templates().collect::<Vec<_>>().join(", ")
-        ),
+    let message = format!(
+        "`{name}` is not a template of the theme, so it is only used if another template includes it"
+    );
+    let d = match did_you_mean(name, theme_templates()) {
+        Some(s) => Diagnostic::warning("template/unknown", message)
+            .words("template-unknown-suggest")
+            .arg("name", name)
+            .arg("suggestion", s)
+            .help(format!(
+                "did you mean `{s}`? A file in templates/ replaces the theme's template of the same name"
+            )),
+        None => {
+            let all = theme_templates().collect::<Vec<_>>().join(", ");
+            Diagnostic::warning("template/unknown", message)
+                .words("template-unknown")
+                .arg("name", name)
+                .arg("templates", &all)
+                .help(format!(
+                    "a file in templates/ replaces the theme's template of the same name: {all}"
+                ))
+        }
     };
-    Diagnostic::warning("template/unknown", format!("`{name}` is not a template of the theme, so it is only used if another template includes it"))
-        .in_file(path)
-        .help(help)
+    d.in_file(path)
 }
 
 fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
@@ -194,6 +205,8 @@ pub(crate) fn template_diagnostic(
         cause = c.source();
     }
     let d = Diagnostic::error("template/error", format!("template problem: {message}"))
+        .words("template-error")
+        .arg("error", &message)
         .help("fix the template, or delete your copy in templates/ to use the theme's own");
     match report {
         Some(r) => {

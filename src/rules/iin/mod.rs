@@ -106,6 +106,10 @@ impl Guard {
                         &digits[..6]
                     ),
                 )
+                .words("privacy-iin-published")
+                .arg("path", &path)
+                // With its `…`, so that it stays text (`050312` is no number).
+                .arg("start", format!("{}…", &digits[..6]))
                 .help("never publish a person's IIN: find the number in the site's files (a template, a message file, a file in static/ ...) and delete it")
             })
             .collect()
@@ -130,16 +134,56 @@ struct Hit {
     diagnostic: Diagnostic,
 }
 
-fn hit(digits: String, location: Location, label: &str) -> Hit {
+fn hit(digits: String, location: Location, seen: Seen) -> Hit {
     Hit {
         digits,
         diagnostic: Diagnostic::error(
             "privacy/iin",
             "this looks like an IIN (a personal identification number)",
         )
+        .words("privacy-iin")
+        .arg("seen", seen.key())
         .at(location)
-        .label(label)
+        .label(seen.label())
         .help("never publish a person's IIN: delete the number"),
+    }
+}
+
+/// How an IIN was seen in a site's file: its label, and the key its
+/// words choose by.
+#[derive(Debug, Clone, Copy)]
+enum Seen {
+    /// In a line as it is written.
+    Line,
+    /// In a YAML value as the program reads it.
+    Read,
+    /// In Markdown as the page shows it.
+    PageText,
+    /// In a line of HTML as the page shows it.
+    PageLine,
+    /// In a file or folder name.
+    Name,
+}
+
+impl Seen {
+    fn label(self) -> &'static str {
+        match self {
+            Seen::Line => "valid IIN check digit",
+            Seen::Read => "valid IIN check digit, once this text is read (escapes, folded lines)",
+            Seen::PageText => "valid IIN check digit, as the page shows this text",
+            Seen::PageLine => "valid IIN check digit, as the page shows this line",
+            Seen::Name => "in the file or folder name, which becomes the page's address",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Seen::Line => "line",
+            Seen::Read => "read",
+            Seen::PageText => "page-text",
+            Seen::PageLine => "page-line",
+            Seen::Name => "name",
+        }
     }
 }
 
@@ -183,9 +227,9 @@ fn file_hits(file: &Path) -> Vec<Hit> {
     }
     let mut hits = line_hits(file, &text);
     let mut seen: BTreeSet<String> = hits.iter().map(|h| h.digits.clone()).collect();
-    let mut more = |digits: String, location: Location, label: &str| {
+    let mut more = |digits: String, location: Location, how: Seen| {
         if seen.insert(digits.clone()) {
-            hits.push(hit(digits, location, label));
+            hits.push(hit(digits, location, how));
         }
     };
     let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -208,11 +252,7 @@ fn line_hits(file: &Path, text: &str) -> Vec<Hit> {
             continue;
         }
         for f in find_iins(&Folded::line(line)) {
-            hits.push(hit(
-                f.text,
-                Location::at(file, i + 1, f.column),
-                "valid IIN check digit",
-            ));
+            hits.push(hit(f.text, Location::at(file, i + 1, f.column), Seen::Line));
         }
     }
     hits
@@ -220,18 +260,17 @@ fn line_hits(file: &Path, text: &str) -> Vec<Hit> {
 
 /// IINs in the values of the YAML `src` as the program reads them, given
 /// to `more`.
-fn value_hits(src: Source<'_>, more: &mut impl FnMut(String, Location, &str)) {
-    let as_read = "valid IIN check digit, once this text is read (escapes, folded lines)";
+fn value_hits(src: Source<'_>, more: &mut impl FnMut(String, Location, Seen)) {
     for (location, value) in find_values(src, &has_iin) {
         for f in find_iins(&Folded::of(&value, 0)) {
-            more(f.text, location.clone(), as_read);
+            more(f.text, location.clone(), Seen::Read);
         }
     }
 }
 
 /// IINs in a Markdown file's front matter as read and in its body as
 /// rendered, given to `more`.
-fn markdown_hits(file: &Path, text: &str, more: &mut impl FnMut(String, Location, &str)) {
+fn markdown_hits(file: &Path, text: &str, more: &mut impl FnMut(String, Location, Seen)) {
     let Ok(split) = split_front_matter(text) else {
         return;
     };
@@ -241,26 +280,18 @@ fn markdown_hits(file: &Path, text: &str, more: &mut impl FnMut(String, Location
     for block in markdown::blocks(split.body, split.body_line) {
         for f in find_iins(&block) {
             let location = Location::at(file, f.column, 1);
-            more(
-                f.text,
-                location,
-                "valid IIN check digit, as the page shows this text",
-            );
+            more(f.text, location, Seen::PageText);
         }
     }
 }
 
 /// IINs in templates and static pages, as the browser shows each line,
 /// given to `more`.
-fn html_hits(file: &Path, text: &str, more: &mut impl FnMut(String, Location, &str)) {
+fn html_hits(file: &Path, text: &str, more: &mut impl FnMut(String, Location, Seen)) {
     for (i, line) in text.lines().enumerate() {
         for f in html::texts_of_html(line, false).iter().flat_map(find_iins) {
             let location = Location::at(file, i + 1, 1);
-            more(
-                f.text,
-                location,
-                "valid IIN check digit, as the page shows this line",
-            );
+            more(f.text, location, Seen::PageLine);
         }
     }
 }
@@ -324,8 +355,7 @@ fn name_hits(site: &Site, content: Vec<PathBuf>) -> Vec<Hit> {
         }
         for f in find_iins(&Folded::of(&name, 0)) {
             if seen.insert(f.text.clone()) {
-                let label = "in the file or folder name, which becomes the page's address";
-                hits.push(hit(f.text, Location::file(&path), label));
+                hits.push(hit(f.text, Location::file(&path), Seen::Name));
             }
         }
     }
