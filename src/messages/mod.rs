@@ -197,11 +197,14 @@ impl Speak for Messages {
         attribute: Option<&str>,
         args: &[(&str, String)],
     ) -> Option<String> {
-        // A whole number stays a number, so that it picks a plural form.
-        let arg = |v: &String| {
-            v.parse()
-                .map_or_else(|_| Arg::from(v.as_str()), Arg::Number)
+        // A whole number stays a number, so that it picks a plural form;
+        // only plain digits count (no sign, no leading zero): `+7701…` and
+        // `050312` are shown as written.
+        let number = |v: &str| {
+            let plain = v.bytes().all(|b| b.is_ascii_digit()) && (v == "0" || !v.starts_with('0'));
+            plain.then(|| v.parse().ok()).flatten()
         };
+        let arg = |v: &String| number(v).map_or_else(|| Arg::from(v.as_str()), Arg::Number);
         let args: Vec<(&str, Arg)> = args.iter().map(|(n, v)| (*n, arg(v))).collect();
         format(&self.bundle, id, attribute, &args)
     }
@@ -231,6 +234,15 @@ mod tests {
         );
         assert_eq!([1, 5].map(|n| errors(Lang::Kk, n)), ["1 қате", "5 қате"]);
         assert_eq!([1, 5].map(|n| errors(Lang::En, n)), ["1 error", "5 errors"]);
+    }
+
+    #[test]
+    fn only_plain_whole_numbers_reach_fluent_as_numbers() {
+        let ru = Messages::new(Lang::Ru);
+        let say = |v: &str| ru.say_with("count-errors", None, &[("n", v.to_string())]);
+        assert_eq!(say("2").as_deref(), Some("2 ошибки"));
+        assert_eq!(say("+2").as_deref(), Some("+2 ошибок"));
+        assert_eq!(say("05").as_deref(), Some("05 ошибок"));
     }
 
     #[test]
