@@ -80,6 +80,32 @@ impl Hint {
             Hint::Enum(variants) => format!("one of: {}", variants.join(", ")),
         })
     }
+
+    /// What was expected, as the key the tool's message files select
+    /// their words by (`other` when only the type itself can say).
+    pub(super) fn key(self) -> &'static str {
+        match self {
+            Hint::Any => "other",
+            Hint::Bool => "bool",
+            Hint::Unsigned => "unsigned",
+            Hint::Signed => "whole",
+            Hint::Float => "number",
+            Hint::Text => "text",
+            Hint::Name => "name",
+            Hint::Unit => "nothing",
+            Hint::Seq => "list",
+            Hint::Map | Hint::Struct(_) => "group",
+            Hint::Enum(_) => "choice",
+        }
+    }
+
+    /// The allowed values of an enum, else empty.
+    pub(super) fn choices(self) -> String {
+        match self {
+            Hint::Enum(variants) => variants.join(", "),
+            _ => String::new(),
+        }
+    }
 }
 
 /// A value as it was found.
@@ -113,6 +139,40 @@ impl Found {
             Unexpected::Seq => Found::Seq,
             Unexpected::Map => Found::Map,
             other => Found::Other(other.to_string()),
+        }
+    }
+}
+
+impl Found {
+    /// Its kind, as the key the tool's message files select their words by.
+    pub(super) fn kind(&self) -> &'static str {
+        match self {
+            Found::Bool(_) => "bool",
+            Found::Unsigned(_) | Found::Signed(_) => "whole",
+            Found::Float(_) | Found::Huge(_) => "number",
+            Found::Char(_) | Found::Text(_) => "text",
+            Found::Unit => "nothing",
+            Found::Seq => "list",
+            Found::Map => "group",
+            Found::Other(_) => "other",
+        }
+    }
+
+    /// The value as written, for the tool's message files: `3`, `"Сенім"`;
+    /// empty for a list, a group or nothing.
+    pub(super) fn shown(&self) -> String {
+        match self {
+            Found::Bool(b) => b.to_string(),
+            Found::Unsigned(n) => n.to_string(),
+            Found::Signed(n) => n.to_string(),
+            Found::Float(x) if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e16 => {
+                format!("{x}.0")
+            }
+            Found::Float(x) => x.to_string(),
+            Found::Huge(n) => n.clone(),
+            Found::Char(c) => format!("{:?}", c.to_string()),
+            Found::Text(s) => format!("{s:?}"),
+            Found::Unit | Found::Seq | Found::Map | Found::Other(_) => String::new(),
         }
     }
 }
