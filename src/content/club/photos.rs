@@ -13,7 +13,7 @@ use crate::content::check::Fields;
 use crate::content::model::{Gallery, Photo};
 use crate::content::raw::{RawGallery, RawPhoto};
 use crate::content::{names, walk};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::types::LangCode;
 use crate::yaml::{self, Seg, Source};
 
@@ -137,11 +137,15 @@ fn with_captions(
     for (i, item) in raw.into_iter().enumerate() {
         let path = photos_dir.join(&item.file);
         let Some(pos) = photos.iter().position(|p| p.source == path) else {
-            f.error(
-                "photos/missing-file",
-                format!("`{}` is not in the photos folder", item.file),
+            f.report(
+                Diagnostic::error(
+                    "photos/missing-file",
+                    format!("`{}` is not in the photos folder", item.file),
+                )
+                .words("photos-missing-file")
+                .arg("file", &item.file)
+                .help("check the file name (letters, case and extension must match exactly)"),
                 &[Seg::Index(i), Seg::Key("file")],
-                "check the file name (letters, case and extension must match exactly)",
             );
             continue;
         };

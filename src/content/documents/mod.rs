@@ -83,11 +83,15 @@ fn document(
         return None;
     }
     if !safe_name || !present.contains(&source) {
-        f.error(
-            "documents/missing-file",
-            format!("`{}` is not in the documents folder", d.file),
+        f.report(
+            Diagnostic::error(
+                "documents/missing-file",
+                format!("`{}` is not in the documents folder", d.file),
+            )
+            .words("documents-missing-file")
+            .arg("file", &d.file)
+            .help("put the file in documents/ beside documents.yaml and write its exact name"),
             &at("file"),
-            "put the file in documents/ beside documents.yaml and write its exact name",
         );
         return None;
     }
