@@ -25,6 +25,7 @@ pub(super) fn validate_include(
                 "site/include-school",
                 "`include:` joins other folders' clubs into a directory, and this is a school site",
             )
+            .words("site-include-school")
             .at(yaml::locate(src, &[Seg::Key("include")]))
             .help("write `kind: directory` in site.yaml, or remove `include:`"),
         );
@@ -34,26 +35,40 @@ pub(super) fn validate_include(
     for (i, written) in include.iter().enumerate() {
         let at = yaml::locate(src, &[Seg::Key("include"), Seg::Index(i)]);
         let dir = crate::fs::join_clean(root, written);
+        let error = |message: String| Diagnostic::error("site/include-missing", message);
         let problem = if !dir.is_dir() {
-            Some(format!(
-                "the included folder `{written}` ({}) does not exist",
-                dir.display()
-            ))
+            Some(
+                error(format!(
+                    "the included folder `{written}` ({}) does not exist",
+                    dir.display()
+                ))
+                .words("site-include-missing"),
+            )
         } else if !dir.join("site.yaml").is_file() && !dir.join("clubs").is_dir() {
-            Some(format!(
-                "the included folder `{written}` ({}) has no site.yaml and no clubs/ folder",
-                dir.display()
-            ))
+            Some(
+                error(format!(
+                    "the included folder `{written}` ({}) has no site.yaml and no clubs/ folder",
+                    dir.display()
+                ))
+                .words("site-include-not-a-site"),
+            )
         } else if same_folder(&dir, root) {
-            Some(format!("`{written}` is this site's own folder"))
+            Some(
+                error(format!("`{written}` is this site's own folder"))
+                    .words("site-include-itself"),
+            )
         } else if folders.iter().any(|f: &PathBuf| same_folder(f, &dir)) {
-            Some(format!("the folder `{written}` is included twice"))
+            Some(
+                error(format!("the folder `{written}` is included twice"))
+                    .words("site-include-twice"),
+            )
         } else {
             None
         };
         match problem {
-            Some(message) => diags.push(
-                Diagnostic::error("site/include-missing", message)
+            Some(d) => diags.push(
+                d.arg("folder", written)
+                    .arg("path", dir.display())
                     .at(at)
                     .help("each entry of `include:` is the path of another site folder (with clubs/), relative to this site.yaml, e.g. ../school-a"),
             ),
