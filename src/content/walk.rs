@@ -224,6 +224,7 @@ fn link_outside(path: &Path) -> Diagnostic {
         "file/link-outside",
         "this link leads outside the site folder, so it is not read",
     )
+    .words("file-link-outside")
     .in_file(path)
     .help("copy the file or folder into the site folder instead of linking to it")
 }

@@ -74,6 +74,8 @@ pub(crate) fn check_document(file: &Path, lang: &str, diags: &mut Diagnostics) -
                 "documents/active-type",
                 format!("a `.{e}` file can run programs on the site when it is opened, so it is not published"),
             )
+            .words("documents-active-type")
+            .arg("extension", e)
             .in_file(file)
             .help("save it as PDF (or put it in a .zip archive), and list that file in documents.yaml instead"),
             diags,
@@ -85,6 +87,8 @@ pub(crate) fn check_document(file: &Path, lang: &str, diags: &mut Diagnostics) -
                     "documents/active-type",
                     format!("this file is a web page inside (it starts with `{start}`), and a browser could open it as a page of the site"),
                 )
+                .words("documents-active-page")
+                .arg("start", start)
                 .in_file(file)
                 .help("give it the extension of what it really is (.pdf, .docx ...), or save it as PDF"),
                 diags,

@@ -122,6 +122,8 @@ fn unlisted(file: PathBuf, list: &str) -> Diagnostic {
         "documents/unlisted",
         format!("this document is not listed in {list}, so it is not published"),
     )
+    .words("documents-unlisted")
+    .arg("list", list)
     .in_file(file)
     .help("add it to documents.yaml with `file`, `title`, `date` and `number`")
 }
