@@ -99,8 +99,9 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
             .collect();
     for a in &static_files {
         if let Some(problem) = names::path_problem(&a.output) {
-            let what = format!("the name `{}`", names::shortened(&a.output));
-            diags.push(names::name_diagnostic(&problem, &what).in_file(&a.source));
+            diags.push(
+                names::name_diagnostic(&problem, names::Named::Name, &a.output).in_file(&a.source),
+            );
         }
     }
     let templates = load_templates(&ctx, diags);

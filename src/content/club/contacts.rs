@@ -143,6 +143,8 @@ pub(super) fn validate_feedback(raw: Option<RawFeedback>, f: &mut Fields<'_, '_>
                         safe.url.chars().count()
                     ),
                 )
+                .words("poster-link-too-long")
+                .arg("n", safe.url.chars().count())
                 .at(yaml::locate_value(f.src, &at))
                 .label("too long for a QR code")
                 .help("use a shorter link to the same form (most form services offer one, e.g. forms.gle/...)"),

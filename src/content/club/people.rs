@@ -86,9 +86,9 @@ fn leader_photo(
         );
         None
     } else if let Some(problem) = names::image_problem(&path) {
-        let what = format!("the photo's file name `{}`", names::shortened(&p));
         let at = yaml::locate_value(f.src, at);
-        f.diags.push(names::name_diagnostic(&problem, &what).at(at));
+        f.diags
+            .push(names::name_diagnostic(&problem, names::Named::Photo, &p).at(at));
         None
     } else if path.is_file() {
         Some(PathBuf::from(p))

@@ -110,8 +110,7 @@ fn listed_photos(
     for p in &files {
         if let Some(problem) = names::image_problem(p) {
             let name = p.file_name().unwrap_or_default().to_string_lossy();
-            let what = format!("the file name `{}`", names::shortened(&name));
-            diags.push(names::name_diagnostic(&problem, &what).in_file(p));
+            diags.push(names::name_diagnostic(&problem, names::Named::File, &name).in_file(p));
         }
     }
     files.sort();

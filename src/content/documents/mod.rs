@@ -96,9 +96,9 @@ fn document(
         return None;
     }
     if let Some(problem) = names::name_problem(&d.file) {
-        let what = format!("the file name `{}`", names::shortened(&d.file));
         let at = yaml::locate_value(f.src, &at("file"));
-        f.diags.push(names::name_diagnostic(&problem, &what).at(at));
+        f.diags
+            .push(names::name_diagnostic(&problem, names::Named::File, &d.file).at(at));
     }
     let lang = ctx.config.languages.first().map_or("", LangCode::as_str);
     let cleaned = match check_document(&source, lang, f.diags) {
