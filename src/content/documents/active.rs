@@ -177,6 +177,9 @@ fn warn_removed(file: &Path, text: &str, diags: &mut Diagnostics) {
                 rawhtml::listed(&all[..shown])
             ),
         )
+        .words("documents-html-cleaned")
+        .arg("items", rawhtml::written(&all[..shown]))
+        .arg("more", all.len() - shown)
         .at(Location::at(file, usize::try_from(line).unwrap_or(1), 1))
         .help("to publish it exactly as it looks, save it as PDF and list the PDF in documents.yaml instead"),
     );

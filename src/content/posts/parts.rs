@@ -146,6 +146,7 @@ pub(crate) fn part_from_text<T: DeserializeOwned>(
         Err((line, message)) => {
             diags.push(
                 Diagnostic::error("markdown/front-matter", message)
+                    .words("markdown-front-matter")
                     .at(Location::at(path, line, 1))
                     .help("end the front matter with a line of three dashes: ---"),
             );

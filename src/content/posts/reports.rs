@@ -176,6 +176,9 @@ fn pair_mismatch(
             "report/pair-mismatch",
             format!("{what} is {vb} in {this} but {va} in {that}"),
         )
+        .words("report-pair-mismatch")
+        .arg("field", crate::content::check::path_name(&path))
+        .arg("that", &that)
         .at(yaml::locate_value(other.source(), &path))
         .label(format!("differs from {that}"))
         .help("the language versions of a report must have the same year, status and indicators; write the same figures in both files"),
