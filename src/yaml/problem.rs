@@ -82,10 +82,11 @@ impl Hint {
     }
 
     /// What was expected, as the key the tool's message files select
-    /// their words by (`other` when only the type itself can say).
-    pub(super) fn key(self) -> &'static str {
+    /// their words by; for [`Hint::Any`], from the type's own description
+    /// `described` (`other` for a type they have no words for).
+    pub(super) fn key(self, described: &str) -> &'static str {
         match self {
-            Hint::Any => "other",
+            Hint::Any => described_key(described),
             Hint::Bool => "bool",
             Hint::Unsigned => "unsigned",
             Hint::Signed => "whole",
@@ -106,6 +107,22 @@ impl Hint {
             _ => String::new(),
         }
     }
+}
+
+/// The key of the types' own descriptions the message files have words
+/// for: texts in languages, principles, single values.
+fn described_key(described: &str) -> &'static str {
+    const KEYS: &[(&str, &str)] = &[
+        ("a text value", "text"),
+        ("a text, or a map of language codes", "localized"),
+        ("a name", "name"),
+        ("`default`, or a list of principle keys", "principles"),
+        ("a principle key", "principle"),
+        ("a scalar", "single"),
+    ];
+    KEYS.iter()
+        .find(|(start, _)| described.starts_with(start))
+        .map_or("other", |(_, key)| key)
 }
 
 /// A value as it was found.
@@ -300,5 +317,19 @@ mod tests {
             Found::Text("Бейбітшілік".into()).to_string(),
             "string \"Бейбітшілік\""
         );
+    }
+
+    #[test]
+    fn expected_and_found_values_have_keys_for_the_message_files() {
+        assert_eq!(Hint::Unsigned.key(""), "unsigned");
+        assert_eq!(Hint::Struct(&["a"]).key(""), "group");
+        let localized = "a text, or a map of language codes to texts like {kk: \"...\"}";
+        assert_eq!(Hint::Any.key(localized), "localized");
+        assert_eq!(Hint::Any.key("any YAML value"), "other");
+        assert_eq!(Hint::Enum(&["draft", "final"]).choices(), "draft, final");
+        assert_eq!(Found::Signed(-3).kind(), "whole");
+        assert_eq!(Found::Float(1e3).shown(), "1000.0");
+        assert_eq!(Found::Text("Сенім".into()).shown(), "\"Сенім\"");
+        assert_eq!(Found::Seq.shown(), "");
     }
 }

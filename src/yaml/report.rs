@@ -115,7 +115,7 @@ pub(super) fn wrong_type(
         ))
         .words("yaml-wrong-type"),
     }
-    .arg("expected", hint.key())
+    .arg("expected", hint.key(described))
     .arg("choices", hint.choices())
     .arg("found", found.kind())
     .arg("value", found.shown());
