@@ -24,31 +24,7 @@ impl Fields<'_, '_> {
     pub(super) fn text(&mut self, value: &Localized, path: &[Seg<'_>], required: bool) {
         for lang in value.langs() {
             if !self.langs.iter().any(|l| l == lang) {
-                let mut at = path.to_vec();
-                at.push(Seg::Key(lang));
-                let suggestion = did_you_mean(lang, self.langs.iter().map(LangCode::as_str));
-                let d = Diagnostic::error(
-                    "lang/unknown",
-                    format!(
-                        "`{lang}` is not one of this site's languages ({})",
-                        self.langs.join(", ")
-                    ),
-                );
-                let d = match suggestion {
-                    Some(s) => d
-                        .words("lang-unknown-guess")
-                        .arg("suggestion", s)
-                        .help(format!("did you mean `{s}`?")),
-                    None => d
-                        .words("lang-unknown")
-                        .help("use the language codes listed in site.yaml under `languages`"),
-                };
-                self.diags.push(
-                    d.arg("lang", lang)
-                        .arg("langs", self.langs.join(", "))
-                        .at(yaml::locate(self.src, &at))
-                        .label("unknown language code"),
-                );
+                self.unknown_lang(lang, path);
             }
         }
         if value.is_blank() {
@@ -86,6 +62,36 @@ impl Fields<'_, '_> {
                 )),
             );
         }
+    }
+
+    /// Reports a language code of a localized text that is not one of the
+    /// site's.
+    fn unknown_lang(&mut self, lang: &str, path: &[Seg<'_>]) {
+        let mut at = path.to_vec();
+        at.push(Seg::Key(lang));
+        let suggestion = did_you_mean(lang, self.langs.iter().map(LangCode::as_str));
+        let d = Diagnostic::error(
+            "lang/unknown",
+            format!(
+                "`{lang}` is not one of this site's languages ({})",
+                self.langs.join(", ")
+            ),
+        );
+        let d = match suggestion {
+            Some(s) => d
+                .words("lang-unknown-guess")
+                .arg("suggestion", s)
+                .help(format!("did you mean `{s}`?")),
+            None => d
+                .words("lang-unknown")
+                .help("use the language codes listed in site.yaml under `languages`"),
+        };
+        self.diags.push(
+            d.arg("lang", lang)
+                .arg("langs", self.langs.join(", "))
+                .at(yaml::locate(self.src, &at))
+                .label("unknown language code"),
+        );
     }
 
     /// Checks an optional localized text.
