@@ -25,6 +25,7 @@ pub(super) fn validate_include(
                 "site/include-school",
                 "`include:` joins other folders' clubs into a directory, and this is a school site",
             )
+            .words("site-include-school")
             .at(yaml::locate(src, &[Seg::Key("include")]))
             .help("write `kind: directory` in site.yaml, or remove `include:`"),
         );
@@ -34,26 +35,11 @@ pub(super) fn validate_include(
     for (i, written) in include.iter().enumerate() {
         let at = yaml::locate(src, &[Seg::Key("include"), Seg::Index(i)]);
         let dir = crate::fs::join_clean(root, written);
-        let problem = if !dir.is_dir() {
-            Some(format!(
-                "the included folder `{written}` ({}) does not exist",
-                dir.display()
-            ))
-        } else if !dir.join("site.yaml").is_file() && !dir.join("clubs").is_dir() {
-            Some(format!(
-                "the included folder `{written}` ({}) has no site.yaml and no clubs/ folder",
-                dir.display()
-            ))
-        } else if same_folder(&dir, root) {
-            Some(format!("`{written}` is this site's own folder"))
-        } else if folders.iter().any(|f: &PathBuf| same_folder(f, &dir)) {
-            Some(format!("the folder `{written}` is included twice"))
-        } else {
-            None
-        };
+        let problem = include_problem(root, &dir, written, &folders);
         match problem {
-            Some(message) => diags.push(
-                Diagnostic::error("site/include-missing", message)
+            Some(d) => diags.push(
+                d.arg("folder", written)
+                    .arg("path", dir.display())
                     .at(at)
                     .help("each entry of `include:` is the path of another site folder (with clubs/), relative to this site.yaml, e.g. ../school-a"),
             ),
@@ -61,6 +47,40 @@ pub(super) fn validate_include(
         }
     }
     folders
+}
+
+/// Why the entry `written` of `include:` (the folder `dir`) cannot be
+/// included, given the `folders` included before it; None when it can.
+fn include_problem(
+    root: &Path,
+    dir: &Path,
+    written: &str,
+    folders: &[PathBuf],
+) -> Option<Diagnostic> {
+    let error = |message: String| Diagnostic::error("site/include-missing", message);
+    if !dir.is_dir() {
+        Some(
+            error(format!(
+                "the included folder `{written}` ({}) does not exist",
+                dir.display()
+            ))
+            .words("site-include-missing"),
+        )
+    } else if !dir.join("site.yaml").is_file() && !dir.join("clubs").is_dir() {
+        Some(
+            error(format!(
+                "the included folder `{written}` ({}) has no site.yaml and no clubs/ folder",
+                dir.display()
+            ))
+            .words("site-include-not-a-site"),
+        )
+    } else if same_folder(dir, root) {
+        Some(error(format!("`{written}` is this site's own folder")).words("site-include-itself"))
+    } else if folders.iter().any(|f: &PathBuf| same_folder(f, dir)) {
+        Some(error(format!("the folder `{written}` is included twice")).words("site-include-twice"))
+    } else {
+        None
+    }
 }
 
 /// True when both paths are the same folder on disk.

@@ -23,6 +23,7 @@ pub(super) fn validate_languages(
     if languages.is_empty() {
         diags.push(
             Diagnostic::error("site/no-languages", "`languages` lists no language")
+                .words("site-no-languages")
                 .at(yaml::locate(src, &[Seg::Key("languages")]))
                 .help("write for example `languages: [kk, ru]`; the first is the default"),
         );
@@ -41,30 +42,32 @@ pub(super) fn validate_languages(
                     "site/duplicate-language",
                     format!("language `{lang}` is listed twice"),
                 )
+                .words("site-duplicate-language")
+                .arg("lang", lang)
                 .at(at)
                 .help("list each language once"),
             );
             ok = false;
         } else if !valid_tag || !has_messages {
-            let suggestion = did_you_mean(lang, BUILTIN_LANGS.iter().copied());
-            let help = match suggestion {
-                Some(s) => format!(
-                    "did you mean `{s}`? Built-in languages are kk, ru and en; another language needs its UI messages in i18n/{lang}.ftl"
-                ),
-                None => format!(
-                    "built-in languages are kk, ru and en; to add `{lang}`, create i18n/{lang}.ftl in the site folder (copy the English messages and translate them)"
-                ),
-            };
             let message = if valid_tag {
                 format!("language `{lang}` has no UI messages: i18n/{lang}.ftl is missing")
             } else {
                 format!("`{lang}` is not a language code")
             };
-            diags.push(
-                Diagnostic::error("site/unknown-language", message)
-                    .at(at)
-                    .help(help),
-            );
+            let d = Diagnostic::error("site/unknown-language", message);
+            let d = match did_you_mean(lang, BUILTIN_LANGS.iter().copied()) {
+                Some(s) => d
+                    .words("site-unknown-language-guess")
+                    .arg("suggestion", s)
+                    .help(format!(
+                        "did you mean `{s}`? Built-in languages are kk, ru and en; another language needs its UI messages in i18n/{lang}.ftl"
+                    )),
+                None => d.words("site-unknown-language").help(format!(
+                    "built-in languages are kk, ru and en; to add `{lang}`, create i18n/{lang}.ftl in the site folder (copy the English messages and translate them)"
+                )),
+            };
+            let kind = if valid_tag { "messages" } else { "code" };
+            diags.push(d.arg("lang", lang).arg("kind", kind).at(at));
             ok = false;
         }
     }

@@ -132,6 +132,7 @@ pub fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
     if !file.is_file() {
         diags.push(
             Diagnostic::error("site/missing", "there is no site.yaml in this folder")
+                .words("site-missing")
                 .in_file(&file)
                 .help(
                     "a site is a folder with a site.yaml; create one with `bitimger init <folder>`",
@@ -229,6 +230,8 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
                         "site/theme-missing",
                         format!("the theme folder `{path}` has no templates/ folder"),
                     )
+                    .words("site-theme-missing")
+                    .arg("path", path)
                     .at(yaml::locate_value(src, &[Seg::Key("theme")]))
                     .help("write `theme: default`, or the path of a theme folder relative to site.yaml"),
                 );

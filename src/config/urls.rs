@@ -20,6 +20,7 @@ pub(super) fn validate_base_url(
                 "site/base-url",
                 "`base_url` must be a web address (https://...)",
             )
+            .words("site-base-url")
             .at(yaml::locate_value(src, &[Seg::Key("base_url")])),
         );
         return None;
@@ -47,6 +48,8 @@ pub fn check_url(
                         "url/insecure",
                         format!("`{url}` is not encrypted (http:)"),
                     )
+                    .words("url-insecure")
+                    .arg("url", url)
                     .at(at)
                     .help("use the https:// address if the site has one"),
                 );
@@ -59,6 +62,8 @@ pub fn check_url(
                     "url/scheme",
                     format!("links starting with `{scheme}:` are not allowed"),
                 )
+                .words("url-scheme")
+                .arg("scheme", &scheme)
                 .at(at)
                 .label("unsafe link")
                 .help("write a web address (https://...), an e-mail (mailto:...) or a phone (tel:...)"),
@@ -71,6 +76,8 @@ pub fn check_url(
                     "url/invalid",
                     format!("`{url}` is not a complete web address"),
                 )
+                .words("url-invalid")
+                .arg("url", url)
                 .at(at)
                 .help("write the whole address, starting with https://"),
             );

@@ -24,31 +24,15 @@ impl Fields<'_, '_> {
     pub(super) fn text(&mut self, value: &Localized, path: &[Seg<'_>], required: bool) {
         for lang in value.langs() {
             if !self.langs.iter().any(|l| l == lang) {
-                let mut at = path.to_vec();
-                at.push(Seg::Key(lang));
-                let suggestion = did_you_mean(lang, self.langs.iter().map(LangCode::as_str));
-                let message = format!(
-                    "`{lang}` is not one of this site's languages ({})",
-                    self.langs.join(", ")
-                );
-                let help = match suggestion {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => {
-                        "use the language codes listed in site.yaml under `languages`".to_string()
-                    }
-                };
-                self.diags.push(
-                    Diagnostic::error("lang/unknown", message)
-                        .at(yaml::locate(self.src, &at))
-                        .label("unknown language code")
-                        .help(help),
-                );
+                self.unknown_lang(lang, path);
             }
         }
         if value.is_blank() {
             if required {
                 self.diags.push(
                     Diagnostic::error("field/empty", format!("`{}` is empty", path_name(path)))
+                        .words("field-empty")
+                        .arg("field", path_name(path))
                         .at(yaml::locate(self.src, path))
                         .help("write the text, or remove the line if it is optional"),
                 );
@@ -67,6 +51,10 @@ impl Fields<'_, '_> {
                     "i18n/untranslated",
                     format!("`{}` has no text in: {}", path_name(path), missing.join(", ")),
                 )
+                .words("i18n-untranslated-field")
+                .arg("field", path_name(path))
+                .arg("langs", missing.join(", "))
+                .arg("lang", missing[0])
                 .at(yaml::locate(self.src, path))
                 .help(format!(
                     "add the translation, e.g. `{}: \"...\"`; until then readers see the text in another language",
@@ -74,6 +62,36 @@ impl Fields<'_, '_> {
                 )),
             );
         }
+    }
+
+    /// Reports a language code of a localized text that is not one of the
+    /// site's.
+    fn unknown_lang(&mut self, lang: &str, path: &[Seg<'_>]) {
+        let mut at = path.to_vec();
+        at.push(Seg::Key(lang));
+        let suggestion = did_you_mean(lang, self.langs.iter().map(LangCode::as_str));
+        let d = Diagnostic::error(
+            "lang/unknown",
+            format!(
+                "`{lang}` is not one of this site's languages ({})",
+                self.langs.join(", ")
+            ),
+        );
+        let d = match suggestion {
+            Some(s) => d
+                .words("lang-unknown-guess")
+                .arg("suggestion", s)
+                .help(format!("did you mean `{s}`?")),
+            None => d
+                .words("lang-unknown")
+                .help("use the language codes listed in site.yaml under `languages`"),
+        };
+        self.diags.push(
+            d.arg("lang", lang)
+                .arg("langs", self.langs.join(", "))
+                .at(yaml::locate(self.src, &at))
+                .label("unknown language code"),
+        );
     }
 
     /// Checks an optional localized text.
@@ -104,6 +122,8 @@ impl Fields<'_, '_> {
                     "field/invalid-date",
                     format!("`{value}` is not a valid date"),
                 )
+                .words("field-invalid-date")
+                .arg("value", value)
                 .at(yaml::locate_value(self.src, path))
                 .label("expected YYYY-MM-DD")
                 .help(
@@ -128,6 +148,8 @@ impl Fields<'_, '_> {
                     "field/invalid-year",
                     format!("`{value}` is not an academic year"),
                 )
+                .words("field-invalid-year")
+                .arg("value", value)
                 .at(at)
                 .label("expected YYYY-YYYY")
                 .help("write the academic year as two consecutive years, e.g. 2024-2025"),
@@ -145,6 +167,11 @@ impl Fields<'_, '_> {
                         year.slug()
                     ),
                 )
+                .words("field-year-mismatch")
+                .arg("year", year.slug())
+                .arg("file", file_name)
+                .arg("expected", exp.slug())
+                .arg("renamed", file_name.replacen(&exp.slug(), &year.slug(), 1))
                 .at(at)
                 .help(format!(
                     "write `year: {}`, or rename the file to {}",
@@ -175,44 +202,39 @@ impl Fields<'_, '_> {
         let suggestion = by_name
             .map(|r| r.code.as_str())
             .or_else(|| did_you_mean(code, builtin::regions().iter().map(|r| r.code.as_str())));
-        let help = match suggestion {
-            Some(s) => format!(
-                "did you mean `{s}`? Region codes are listed in the content format, section 8"
-            ),
-            None => format!(
-                "write one of: {}",
-                builtin::regions()
+        let d = Diagnostic::error(
+            "club/unknown-region",
+            format!("`{code}` is not a region code"),
+        );
+        let d = match suggestion {
+            Some(s) => d
+                .words("club-unknown-region-guess")
+                .arg("suggestion", s)
+                .help(format!(
+                    "did you mean `{s}`? Region codes are listed in the content format, section 8"
+                )),
+            None => {
+                let codes = builtin::regions()
                     .iter()
                     .map(|r| r.code.as_str())
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+                    .join(", ");
+                d.words("club-unknown-region")
+                    .arg("codes", &codes)
+                    .help(format!("write one of: {codes}"))
+            }
         };
         self.diags.push(
-            Diagnostic::error(
-                "club/unknown-region",
-                format!("`{code}` is not a region code"),
-            )
-            .at(yaml::locate_value(self.src, path))
-            .label("unknown region")
-            .help(help),
+            d.arg("value", code)
+                .at(yaml::locate_value(self.src, path))
+                .label("unknown region"),
         );
         false
     }
 
-    /// Reports an error at a field.
-    pub(super) fn error(
-        &mut self,
-        code: &'static str,
-        message: String,
-        path: &[Seg<'_>],
-        help: &str,
-    ) {
-        self.diags.push(
-            Diagnostic::error(code, message)
-                .at(yaml::locate_value(self.src, path))
-                .help(help.to_string()),
-        );
+    /// Reports a problem at the value of a field.
+    pub(super) fn report(&mut self, d: Diagnostic, path: &[Seg<'_>]) {
+        self.diags.push(d.at(yaml::locate_value(self.src, path)));
     }
 }
 
@@ -250,6 +272,10 @@ impl Addresses {
                     name(file)
                 ),
             )
+            .words("address-taken")
+            .arg("first", name(first))
+            .arg("second", name(file))
+            .arg("address", slug)
             .in_file(file)
             .help("rename one of the two files: the address is made from the file name, without its date and language"),
         );

@@ -234,6 +234,8 @@ pub(crate) fn too_deep(at: Location) -> Diagnostic {
             "quotes, lists or HTML elements are nested more than {MAX_DEPTH} levels deep here; the deeper levels are shown without their nesting"
         ),
     )
+    .words("markdown-too-deep")
+    .arg("n", MAX_DEPTH)
     .at(at)
     .help("nest quotes (`>`) and lists less deeply, and close each HTML tag you open (`<div>` ... `</div>`)")
 }

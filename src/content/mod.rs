@@ -99,8 +99,9 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
             .collect();
     for a in &static_files {
         if let Some(problem) = names::path_problem(&a.output) {
-            let what = format!("the name `{}`", names::shortened(&a.output));
-            diags.push(names::name_diagnostic(&problem, &what).in_file(&a.source));
+            diags.push(
+                names::name_diagnostic(&problem, names::Named::Name, &a.output).in_file(&a.source),
+            );
         }
     }
     let templates = load_templates(&ctx, diags);
@@ -175,6 +176,8 @@ fn load_included(
                     dir.display()
                 ),
             )
+            .words("site-include-nested")
+            .arg("folder", dir.display())
             .in_file(own.file())
             .help("name every school folder in the directory's own site.yaml"),
         );
@@ -208,6 +211,10 @@ fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
                         a.dir.display()
                     ),
                 )
+                .words("club-duplicate-slug")
+                .arg("address", &a.slug)
+                .arg("first", b.dir.display())
+                .arg("second", a.dir.display())
                 .in_file(a.dir.join("club.yaml"))
                 .help("rename one of the two folders"),
             );
@@ -217,14 +224,22 @@ fn check_duplicate_slugs(clubs: &[Club], diags: &mut Diagnostics) {
 
 fn check_kind(config: &Config, club_folders: usize, diags: &mut Diagnostics) {
     if config.kind == SiteKind::School && club_folders != 1 {
-        let message = if club_folders == 0 {
-            "a school site needs one club, and clubs/ has none".to_string()
+        let d = if club_folders == 0 {
+            Diagnostic::error(
+                "site/club-count",
+                "a school site needs one club, and clubs/ has none",
+            )
+            .words("site-club-count-none")
         } else {
-            format!("a school site has exactly one club, and clubs/ has {club_folders}")
+            Diagnostic::error(
+                "site/club-count",
+                format!("a school site has exactly one club, and clubs/ has {club_folders}"),
+            )
+            .words("site-club-count")
+            .arg("n", club_folders)
         };
         diags.push(
-            Diagnostic::error("site/club-count", message)
-                .in_file(config.file())
+            d.in_file(config.file())
                 .help("put the club in clubs/<name>/club.yaml; for a region with many clubs, write `kind: directory` in site.yaml"),
         );
     }

@@ -27,8 +27,77 @@ const RESERVED: &[&str] = &[
 pub(crate) enum NameProblem {
     /// Longer than [`MAX_NAME_BYTES`]: this many bytes.
     TooLong(usize),
-    /// Not allowed on common file systems; the words say why.
-    Invalid(String),
+    /// Not allowed on common file systems, for this reason.
+    Invalid(Why),
+}
+
+/// Why a name is not allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// An invisible control character.
+    Control,
+    /// A character Windows refuses.
+    Char(char),
+    /// A dot or a space at the end.
+    End,
+    /// A device name Windows reserves (as written).
+    Reserved(String),
+}
+
+impl Why {
+    /// The reason in English words.
+    fn english(&self) -> String {
+        match self {
+            Why::Control => "an invisible control character".to_string(),
+            Why::Char(c) => format!("the character {c}"),
+            Why::End => "a dot or a space at the end".to_string(),
+            Why::Reserved(stem) => format!("`{stem}`, a name Windows keeps for itself"),
+        }
+    }
+
+    /// The key the tool's message files select their words by, and the
+    /// character or name it is about.
+    fn key(&self) -> (&'static str, String) {
+        match self {
+            Why::Control => ("control", String::new()),
+            Why::Char(c) => ("char", c.to_string()),
+            Why::End => ("end", String::new()),
+            Why::Reserved(stem) => ("reserved", stem.clone()),
+        }
+    }
+}
+
+/// What a checked name is, for the messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Named {
+    /// A file's name.
+    File,
+    /// A photo's file name, written in club.yaml.
+    Photo,
+    /// A path under static/.
+    Name,
+    /// The web address made from a folder's or a file's name.
+    Address,
+}
+
+impl Named {
+    fn english(self, name: &str) -> String {
+        match self {
+            Named::File => format!("the file name `{name}`"),
+            Named::Photo => format!("the photo's file name `{name}`"),
+            Named::Name => format!("the name `{name}`"),
+            Named::Address => format!("the web address `{name}` made from this name"),
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Named::File => "file",
+            Named::Photo => "photo",
+            Named::Name => "name",
+            Named::Address => "address",
+        }
+    }
 }
 
 /// The problem of `name` as the name of one output file or folder, if any.
@@ -40,20 +109,19 @@ pub(crate) fn name_problem(name: &str) -> Option<NameProblem> {
         .chars()
         .find(|&c| c.is_control() || FORBIDDEN.contains(c))
     {
-        let shown = match c {
-            c if c.is_control() => "an invisible control character".to_string(),
-            c => format!("the character {c}"),
+        let why = if c.is_control() {
+            Why::Control
+        } else {
+            Why::Char(c)
         };
-        return Some(NameProblem::Invalid(shown));
+        return Some(NameProblem::Invalid(why));
     }
     if name.ends_with('.') || name.ends_with(' ') {
-        return Some(NameProblem::Invalid("a dot or a space at the end".into()));
+        return Some(NameProblem::Invalid(Why::End));
     }
     let stem = name.split('.').next().unwrap_or(name).trim_end();
     if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem)) {
-        return Some(NameProblem::Invalid(format!(
-            "`{stem}`, a name Windows keeps for itself"
-        )));
+        return Some(NameProblem::Invalid(Why::Reserved(stem.to_string())));
     }
     None
 }
@@ -63,34 +131,47 @@ pub(crate) fn path_problem(path: &str) -> Option<NameProblem> {
     path.split('/').find_map(name_problem)
 }
 
-/// The diagnostic for `problem` in `what` (e.g. "the file name `a?.pdf`",
-/// "the web address `...` made from this folder's name"); the caller adds
-/// the location.
-pub(crate) fn name_diagnostic(problem: &NameProblem, what: &str) -> Diagnostic {
-    match problem {
+/// The diagnostic for `problem` in `name` (shortened in the message),
+/// which is what `named` says; the caller adds the location.
+pub(crate) fn name_diagnostic(problem: &NameProblem, named: Named, name: &str) -> Diagnostic {
+    let short = shortened(name);
+    let what = named.english(&short);
+    let d = match problem {
         NameProblem::TooLong(bytes) => Diagnostic::error(
             "file/name-too-long",
             format!(
                 "{what} is too long to be a file name: {bytes} bytes, and file systems allow {MAX_NAME_BYTES} (about 255 Latin or 127 Cyrillic letters)"
             ),
         )
+        .words("file-name-too-long")
+        .arg("bytes", bytes)
+        .arg("max", MAX_NAME_BYTES)
         .help("give the file or folder a shorter name"),
-        NameProblem::Invalid(why) => Diagnostic::error(
-            "file/name-invalid",
-            format!("{what} has {why}, which Windows and USB sticks do not allow in file names"),
-        )
-        .help(
-            "rename it without < > : \" / \\ | ? *, not ending in a dot or a space, and not CON, PRN, AUX, NUL, COM1 or LPT1",
-        ),
-    }
+        NameProblem::Invalid(why) => {
+            let (key, detail) = why.key();
+            Diagnostic::error(
+                "file/name-invalid",
+                format!(
+                    "{what} has {}, which Windows and USB sticks do not allow in file names",
+                    why.english()
+                ),
+            )
+            .words("file-name-invalid")
+            .arg("why", key)
+            .arg("detail", detail)
+            .help(
+                "rename it without < > : \" / \\ | ? *, not ending in a dot or a space, and not CON, PRN, AUX, NUL, COM1 or LPT1",
+            )
+        }
+    };
+    d.arg("what", named.key()).arg("name", short)
 }
 
 /// Reports a web address (a folder of the output) made from the name of
 /// `file` (a club folder, a news or page file) that no file system holds.
 pub(crate) fn check_address(slug: &str, file: &Path, diags: &mut Diagnostics) {
     if let Some(problem) = name_problem(slug) {
-        let what = format!("the web address `{}` made from this name", shortened(slug));
-        diags.push(name_diagnostic(&problem, &what).in_file(file));
+        diags.push(name_diagnostic(&problem, Named::Address, slug).in_file(file));
     }
 }
 

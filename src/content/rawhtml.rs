@@ -105,6 +105,8 @@ impl RawHtml {
                         if removed.len() == 1 { "was" } else { "were" }
                     ),
                 )
+                .words("markdown-html-removed-heading")
+                .arg("items", written(removed))
                 .at(at(*offset))
                 .help("a heading may only set its id: `## Title {#id}`; the site's style sheet gives headings their look"),
             );
@@ -147,7 +149,16 @@ pub(crate) fn html_removed(removed: &[Removed]) -> Diagnostic {
         "markdown/html-removed",
         format!("raw HTML with {} was removed from the page", listed(removed)),
     )
+    .words("markdown-html-removed")
+    .arg("items", written(removed))
     .help("pages cannot run scripts, embed other sites or set their own styles; write plain Markdown (bold, lists, tables, links) instead")
+}
+
+/// `<script>`, `style`: what was removed, as written, for the tool's
+/// message files.
+pub(crate) fn written(removed: &[Removed]) -> String {
+    let words: Vec<String> = removed.iter().map(Removed::written).collect();
+    words.join(", ")
 }
 
 /// `a`, `a and b`, `a, b and c`.
@@ -166,6 +177,8 @@ fn external_raw_image(url: &str, at: Location, diags: &mut Diagnostics) {
             "markdown/external-image",
             format!("the image `{url}` is on another site, so it is left out of the page"),
         )
+        .words("markdown-external-image-removed")
+        .arg("url", url)
         .at(at)
         .help("download the image, put it in the site's static/ folder and link it from there, e.g. <img src=\"../../images/photo.jpg\" alt=\"...\">"),
     );

@@ -93,6 +93,18 @@ impl Removed {
             Removed::ExternalImage(url) => format!("the image `{url}` from another site"),
         }
     }
+
+    /// It as written in the page, for the tool's message files: `<script>`,
+    /// `on...=`, `style`, `javascript:`, the image's address.
+    pub(crate) fn written(&self) -> String {
+        match self {
+            Removed::Element(e) => format!("`<{e}>`"),
+            Removed::Handler => "`on...=`".to_string(),
+            Removed::Attribute(a) => format!("`{a}`"),
+            Removed::Scheme(s) => format!("`{s}:`"),
+            Removed::ExternalImage(url) => format!("`{url}`"),
+        }
+    }
 }
 
 /// What the sanitizer's lists allow, read once from the builder.
@@ -200,6 +212,8 @@ pub(crate) fn external_image(url: &str, at: Location, diags: &mut Diagnostics) {
             "markdown/external-image",
             format!("the image `{url}` is on another site, so it is shown as a link"),
         )
+        .words("markdown-external-image-link")
+        .arg("url", url)
         .at(at)
         .help("download the image, put it in the site's static/ folder and link it from there, e.g. ![text](../../images/photo.jpg)"),
     );
@@ -215,6 +229,8 @@ pub(crate) fn check_link(url: &str, at: Location, diags: &mut Diagnostics) {
                 "markdown/unsafe-link",
                 format!("links starting with `{scheme}:` are not allowed"),
             )
+            .words("markdown-unsafe-link")
+            .arg("scheme", &scheme)
             .at(at)
             .label("unsafe link")
             .help(
@@ -226,6 +242,8 @@ pub(crate) fn check_link(url: &str, at: Location, diags: &mut Diagnostics) {
                 "markdown/invalid-link",
                 format!("`{}` is not a complete web address, so the link was removed", url.trim()),
             )
+            .words("markdown-invalid-link")
+            .arg("url", url.trim())
             .at(at)
             .label("not a web address")
             .help("copy the whole address from the browser's address bar, e.g. https://example.kz/page"),

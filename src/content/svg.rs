@@ -73,9 +73,62 @@ const DRAWING: &[&str] = &[
     "feTurbulence",
 ];
 
-/// The line and a description of the first part of `text` that is not
-/// plain drawing; `None` when the whole file only draws.
-pub(crate) fn first_active(text: &str) -> Option<(usize, String)> {
+/// A part of a drawing that could do more than draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Active {
+    /// XML that cannot be read (the reader's words).
+    Unreadable(String),
+    /// A `<?xml-stylesheet` instruction.
+    StyleInstruction,
+    /// A style sheet that loads files or uses escapes.
+    StyleSheet,
+    /// An SVG element that is not plain drawing.
+    Element(String),
+    /// An element of a web page (XHTML, MathML).
+    PageElement(String),
+    /// An event handler attribute, on an element.
+    Handler { name: String, element: String },
+    /// An attribute that loads or runs something (`name="value"`), on an element.
+    Attribute { written: String, element: String },
+}
+
+impl Active {
+    /// It in English words.
+    pub(crate) fn english(&self) -> String {
+        match self {
+            Active::Unreadable(e) => format!("XML that cannot be read ({e})"),
+            Active::StyleInstruction => "a style sheet instruction (`<?xml-stylesheet`)".into(),
+            Active::StyleSheet => "a style sheet that loads files or uses escapes".into(),
+            Active::Element(name) => format!("`<{name}>`"),
+            Active::PageElement(name) => format!("a web page element `<{name}>`"),
+            Active::Handler { name, element } => {
+                format!("an event handler `{name}` on `<{element}>`")
+            }
+            Active::Attribute { written, element } => format!("`{written}` on `<{element}>`"),
+        }
+    }
+
+    /// The key the tool's message files select their words by, what it
+    /// names and the element it is on (else empty).
+    pub(crate) fn key(&self) -> (&'static str, String, String) {
+        let none = String::new;
+        match self {
+            Active::Unreadable(e) => ("unreadable", e.clone(), none()),
+            Active::StyleInstruction => ("instruction", none(), none()),
+            Active::StyleSheet => ("style", none(), none()),
+            Active::Element(name) => ("element", name.clone(), none()),
+            Active::PageElement(name) => ("page-element", name.clone(), none()),
+            Active::Handler { name, element } => ("handler", name.clone(), element.clone()),
+            Active::Attribute { written, element } => {
+                ("attribute", written.clone(), element.clone())
+            }
+        }
+    }
+}
+
+/// The line and the first part of `text` that is not plain drawing;
+/// `None` when the whole file only draws.
+pub(crate) fn first_active(text: &str) -> Option<(usize, Active)> {
     // Drawing programs write a DTD; roxmltree bounds entity expansion.
     let options = ParsingOptions {
         allow_dtd: true,
@@ -85,10 +138,7 @@ pub(crate) fn first_active(text: &str) -> Option<(usize, String)> {
     let doc = match Document::parse_with_options(text, options) {
         Ok(doc) => doc,
         Err(e) => {
-            return Some((
-                e.pos().row as usize,
-                format!("XML that cannot be read ({e})"),
-            ));
+            return Some((e.pos().row as usize, Active::Unreadable(e.to_string())));
         }
     };
     let line = |n: Node<'_, '_>| doc.text_pos_at(n.range().start).row as usize;
@@ -96,10 +146,7 @@ pub(crate) fn first_active(text: &str) -> Option<(usize, String)> {
         if let Some(pi) = node.pi()
             && pi.target.eq_ignore_ascii_case("xml-stylesheet")
         {
-            return Some((
-                line(node),
-                "a style sheet instruction (`<?xml-stylesheet`)".into(),
-            ));
+            return Some((line(node), Active::StyleInstruction));
         }
         if !node.is_element() {
             if node.is_text()
@@ -108,10 +155,7 @@ pub(crate) fn first_active(text: &str) -> Option<(usize, String)> {
                     .is_some_and(|p| p.tag_name().name() == "style")
                 && !css_is_inert(node.text().unwrap_or(""))
             {
-                return Some((
-                    line(node),
-                    "a style sheet that loads files or uses escapes".into(),
-                ));
+                return Some((line(node), Active::StyleSheet));
             }
             continue;
         }
@@ -122,29 +166,30 @@ pub(crate) fn first_active(text: &str) -> Option<(usize, String)> {
     None
 }
 
-fn active_element(node: Node<'_, '_>) -> Option<String> {
+fn active_element(node: Node<'_, '_>) -> Option<Active> {
     let name = node.tag_name();
     match name.namespace() {
-        Some(SVG) if !DRAWING.contains(&name.name()) => Some(format!("`<{}>`", name.name())),
+        Some(SVG) if !DRAWING.contains(&name.name()) => Some(Active::Element(name.name().into())),
         Some(ns) if ns.contains("xhtml") || ns.contains("MathML") => {
-            Some(format!("a web page element `<{}>`", name.name()))
+            Some(Active::PageElement(name.name().into()))
         }
         _ => None,
     }
 }
 
-fn active_attribute(node: Node<'_, '_>) -> Option<String> {
+fn active_attribute(node: Node<'_, '_>) -> Option<Active> {
     let element = node.tag_name().name();
     for attr in node.attributes() {
         let (ns, name, value) = (attr.namespace(), attr.name(), attr.value());
-        let what = || {
-            format!(
-                "`{name}=\"{}\"` on `<{element}>`",
-                value.chars().take(60).collect::<String>()
-            )
+        let what = || Active::Attribute {
+            written: format!("{name}=\"{}\"", value.chars().take(60).collect::<String>()),
+            element: element.to_string(),
         };
         if ns.is_none() && name.len() > 2 && name[..2].eq_ignore_ascii_case("on") {
-            return Some(format!("an event handler `{name}` on `<{element}>`"));
+            return Some(Active::Handler {
+                name: name.to_string(),
+                element: element.to_string(),
+            });
         }
         if name == "base" && ns.is_some_and(|n| n.ends_with("XML/1998/namespace")) {
             return Some(what());

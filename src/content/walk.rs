@@ -162,21 +162,32 @@ pub(crate) fn files(
         Found::File(p) => out.push(p),
         Found::Dir(_) => {}
         Found::Outside(p) => diags.push(link_outside(&p)),
-        Found::Loop(p) => diags.push(link_warning(
-            &p,
-            "file/link-loop",
-            "this link points back to a folder that contains it (a loop); it was skipped".into(),
-        )),
-        Found::Broken(p) => diags.push(link_warning(
-            &p,
-            "file/link-broken",
-            "this link points to nothing; it was skipped".into(),
-        )),
-        Found::Unreadable(p, e) => diags.push(link_warning(
-            &p,
-            "file/unreadable-path",
-            format!("could not read this: {e}"),
-        )),
+        Found::Loop(p) => diags.push(
+            link_warning(
+                &p,
+                "file/link-loop",
+                "this link points back to a folder that contains it (a loop); it was skipped"
+                    .into(),
+            )
+            .words("file-link-loop"),
+        ),
+        Found::Broken(p) => diags.push(
+            link_warning(
+                &p,
+                "file/link-broken",
+                "this link points to nothing; it was skipped".into(),
+            )
+            .words("file-link-broken"),
+        ),
+        Found::Unreadable(p, e) => diags.push(
+            link_warning(
+                &p,
+                "file/unreadable-path",
+                format!("could not read this: {e}"),
+            )
+            .words("file-unreadable-path")
+            .arg("error", &e),
+        ),
     });
     out
 }
@@ -224,6 +235,7 @@ fn link_outside(path: &Path) -> Diagnostic {
         "file/link-outside",
         "this link leads outside the site folder, so it is not read",
     )
+    .words("file-link-outside")
     .in_file(path)
     .help("copy the file or folder into the site folder instead of linking to it")
 }

@@ -198,13 +198,13 @@ impl Search<'_> {
             Some(None) | None => true,
         };
         if let Some((at, found)) = mismatch(tree, fault).filter(|(at, _)| before_invalid(*at)) {
-            let expected = fault.hint.words().unwrap_or_default();
             self.add(report::wrong_type(
                 source,
                 at,
                 &fault.path,
                 &found,
-                &expected,
+                fault.hint,
+                "",
             ));
             return self.skip(fault);
         }

@@ -80,6 +80,49 @@ impl Hint {
             Hint::Enum(variants) => format!("one of: {}", variants.join(", ")),
         })
     }
+
+    /// What was expected, as the key the tool's message files select
+    /// their words by; for [`Hint::Any`], from the type's own description
+    /// `described` (`other` for a type they have no words for).
+    pub(super) fn key(self, described: &str) -> &'static str {
+        match self {
+            Hint::Any => described_key(described),
+            Hint::Bool => "bool",
+            Hint::Unsigned => "unsigned",
+            Hint::Signed => "whole",
+            Hint::Float => "number",
+            Hint::Text => "text",
+            Hint::Name => "name",
+            Hint::Unit => "nothing",
+            Hint::Seq => "list",
+            Hint::Map | Hint::Struct(_) => "group",
+            Hint::Enum(_) => "choice",
+        }
+    }
+
+    /// The allowed values of an enum, else empty.
+    pub(super) fn choices(self) -> String {
+        match self {
+            Hint::Enum(variants) => variants.join(", "),
+            _ => String::new(),
+        }
+    }
+}
+
+/// The key of the types' own descriptions the message files have words
+/// for: texts in languages, principles, single values.
+fn described_key(described: &str) -> &'static str {
+    const KEYS: &[(&str, &str)] = &[
+        ("a text value", "text"),
+        ("a text, or a map of language codes", "localized"),
+        ("a name", "name"),
+        ("`default`, or a list of principle keys", "principles"),
+        ("a principle key", "principle"),
+        ("a scalar", "single"),
+    ];
+    KEYS.iter()
+        .find(|(start, _)| described.starts_with(start))
+        .map_or("other", |(_, key)| key)
 }
 
 /// A value as it was found.
@@ -113,6 +156,40 @@ impl Found {
             Unexpected::Seq => Found::Seq,
             Unexpected::Map => Found::Map,
             other => Found::Other(other.to_string()),
+        }
+    }
+}
+
+impl Found {
+    /// Its kind, as the key the tool's message files select their words by.
+    pub(super) fn kind(&self) -> &'static str {
+        match self {
+            Found::Bool(_) => "bool",
+            Found::Unsigned(_) | Found::Signed(_) => "whole",
+            Found::Float(_) | Found::Huge(_) => "number",
+            Found::Char(_) | Found::Text(_) => "text",
+            Found::Unit => "nothing",
+            Found::Seq => "list",
+            Found::Map => "group",
+            Found::Other(_) => "other",
+        }
+    }
+
+    /// The value as written, for the tool's message files: `3`, `"Сенім"`;
+    /// empty for a list, a group or nothing.
+    pub(super) fn shown(&self) -> String {
+        match self {
+            Found::Bool(b) => b.to_string(),
+            Found::Unsigned(n) => n.to_string(),
+            Found::Signed(n) => n.to_string(),
+            Found::Float(x) if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e16 => {
+                format!("{x}.0")
+            }
+            Found::Float(x) => x.to_string(),
+            Found::Huge(n) => n.clone(),
+            Found::Char(c) => format!("{:?}", c.to_string()),
+            Found::Text(s) => format!("{s:?}"),
+            Found::Unit | Found::Seq | Found::Map | Found::Other(_) => String::new(),
         }
     }
 }
@@ -240,5 +317,19 @@ mod tests {
             Found::Text("Бейбітшілік".into()).to_string(),
             "string \"Бейбітшілік\""
         );
+    }
+
+    #[test]
+    fn expected_and_found_values_have_keys_for_the_message_files() {
+        assert_eq!(Hint::Unsigned.key(""), "unsigned");
+        assert_eq!(Hint::Struct(&["a"]).key(""), "group");
+        let localized = "a text, or a map of language codes to texts like {kk: \"...\"}";
+        assert_eq!(Hint::Any.key(localized), "localized");
+        assert_eq!(Hint::Any.key("any YAML value"), "other");
+        assert_eq!(Hint::Enum(&["draft", "final"]).choices(), "draft, final");
+        assert_eq!(Found::Signed(-3).kind(), "whole");
+        assert_eq!(Found::Float(1e3).shown(), "1000.0");
+        assert_eq!(Found::Text("Сенім".into()).shown(), "\"Сенім\"");
+        assert_eq!(Found::Seq.shown(), "");
     }
 }

@@ -5,7 +5,7 @@
 
 use super::Source;
 use super::checks::{At, Fault, Unknown};
-use super::problem::{Found, Problem, Step, path_name, segs};
+use super::problem::{Found, Hint, Problem, Step, path_name, segs};
 use super::tree::{NodeId, Pos, Tree};
 use crate::diag::{Diagnostic, Location, did_you_mean};
 
@@ -34,22 +34,27 @@ pub(super) fn fault(source: Source<'_>, tree: &Tree, f: &Fault) -> Option<Diagno
             unknown_field(source, tree, &unknown)
         }
         Problem::UnknownVariant { variant, expected } => {
-            let label = did_you_mean(variant, expected.iter().copied())
-                .map(|s| format!("did you mean `{s}`?"))
-                .unwrap_or_else(|| "not an allowed value".to_string());
-            Diagnostic::error(
+            let d = Diagnostic::error(
                 code(source.family, "invalid-value"),
                 format!("`{variant}` is not an allowed value{}", within(&f.path)),
-            )
-            .label(label)
-            .help(format!("write one of: {}", expected.join(", ")))
-            .at(located(source, at))
+            );
+            let d = match did_you_mean(variant, expected.iter().copied()) {
+                Some(s) => d
+                    .words("yaml-invalid-value-guess")
+                    .arg("suggestion", s)
+                    .label(format!("did you mean `{s}`?")),
+                None => d.words("yaml-invalid-value").label("not an allowed value"),
+            }
+            .arg("value", variant)
+            .arg("choices", expected.join(", "));
+            placed(d, &f.path)
+                .help(format!("write one of: {}", expected.join(", ")))
+                .at(located(source, at))
         }
         Problem::MissingField(field) => missing_field(source, tree, &f.path, field),
         Problem::DuplicateField(field) => duplicate(source, tree, &f.path, field),
         Problem::WrongType { found, expected } => {
-            let expected = f.hint.words().unwrap_or_else(|| expected.clone());
-            wrong_type(source, at, &f.path, found, &expected)
+            wrong_type(source, at, &f.path, found, f.hint, expected)
         }
         Problem::Other(message) => Diagnostic::error(
             code(source.family, "invalid"),
@@ -62,70 +67,96 @@ pub(super) fn fault(source: Source<'_>, tree: &Tree, f: &Fault) -> Option<Diagno
 
 /// An unknown field, at its key, with the field it is probably a typo of.
 pub(super) fn unknown_field(source: Source<'_>, tree: &Tree, u: &Unknown) -> Diagnostic {
-    let label = u
-        .meant
-        .map(|s| format!("did you mean `{s}`?"))
-        .unwrap_or_else(|| "not a known field".to_string());
-    Diagnostic::error(
+    let d = Diagnostic::error(
         code(source.family, "unknown-field"),
         format!("unknown field `{}`{}", u.key, within(&u.path)),
-    )
-    .label(label)
-    .help(format!(
-        "the fields allowed here are: {}",
-        u.expected.join(", ")
-    ))
-    .at(located(source, key_at(tree, &u.path, &u.key, u.nth)))
+    );
+    let d = match u.meant {
+        Some(s) => d
+            .words("yaml-unknown-field-guess")
+            .arg("suggestion", s)
+            .label(format!("did you mean `{s}`?")),
+        None => d.words("yaml-unknown-field").label("not a known field"),
+    }
+    .arg("field", &u.key)
+    .arg("fields", u.expected.join(", "));
+    placed(d, &u.path)
+        .help(format!(
+            "the fields allowed here are: {}",
+            u.expected.join(", ")
+        ))
+        .at(located(source, key_at(tree, &u.path, &u.key, u.nth)))
 }
 
-/// A value of the wrong kind at `at`.
+/// A value of the wrong kind at `at`: `hint` says what was asked for,
+/// else the type's own description `described`.
 pub(super) fn wrong_type(
     source: Source<'_>,
     at: Pos,
     path: &[Step],
     found: &Found,
-    expected: &str,
+    hint: Hint,
+    described: &str,
 ) -> Diagnostic {
-    let message = match found {
-        Found::Huge(number) => {
-            format!("the number {number} is far too large: expected {expected}")
-        }
-        found => format!("wrong kind of value: expected {expected}, found {found}"),
+    let expected = hint.words().unwrap_or_else(|| described.to_string());
+    let wrong = |message: String| {
+        Diagnostic::error(
+            code(source.family, "wrong-type"),
+            format!("{message}{}", within(path)),
+        )
     };
-    Diagnostic::error(
-        code(source.family, "wrong-type"),
-        format!("{message}{}", within(path)),
-    )
-    .at(located(source, at))
+    let d = match found {
+        Found::Huge(number) => wrong(format!(
+            "the number {number} is far too large: expected {expected}"
+        ))
+        .words("yaml-number-too-large"),
+        found => wrong(format!(
+            "wrong kind of value: expected {expected}, found {found}"
+        ))
+        .words("yaml-wrong-type"),
+    }
+    .arg("expected", hint.key(described))
+    .arg("choices", hint.choices())
+    .arg("found", found.kind())
+    .arg("value", found.shown());
+    placed(d, path).at(located(source, at))
 }
 
 fn missing_field(source: Source<'_>, tree: &Tree, path: &[Step], field: &str) -> Diagnostic {
-    let (full, at, label, help) = if path.is_empty() {
-        (
-            field.to_string(),
-            Pos {
-                line: first_content_line(source.text),
-                col: 1,
-            },
-            format!("`{field}` is missing in this file"),
-            format!("add a line `{field}: ...` at the start of a line (not indented)"),
-        )
-    } else {
-        let p = path_name(path);
-        (
-            format!("{p}.{field}"),
-            tree.walk(&segs(path)).at.unwrap_or(START),
-            format!("`{field}` is missing under this line"),
-            format!("add a line `{field}: ...` inside `{p}`, indented like the other fields there"),
+    let missing = |full: &str| {
+        Diagnostic::error(
+            code(source.family, "missing-field"),
+            format!("required field `{full}` is missing"),
         )
     };
-    Diagnostic::error(
-        code(source.family, "missing-field"),
-        format!("required field `{full}` is missing"),
-    )
-    .label(label)
-    .help(help)
-    .at(located(source, at))
+    let d = if path.is_empty() {
+        let at = Pos {
+            line: first_content_line(source.text),
+            col: 1,
+        };
+        missing(field)
+            .words("yaml-missing-field")
+            .arg("full", field)
+            .label(format!("`{field}` is missing in this file"))
+            .help(format!(
+                "add a line `{field}: ...` at the start of a line (not indented)"
+            ))
+            .at(located(source, at))
+    } else {
+        let p = path_name(path);
+        let full = format!("{p}.{field}");
+        let at = tree.walk(&segs(path)).at.unwrap_or(START);
+        missing(&full)
+            .words("yaml-missing-field-in")
+            .arg("full", &full)
+            .arg("path", &p)
+            .label(format!("`{field}` is missing under this line"))
+            .help(format!(
+                "add a line `{field}: ...` inside `{p}`, indented like the other fields there"
+            ))
+            .at(located(source, at))
+    };
+    d.arg("field", field)
 }
 
 /// A field written twice, at its second key.
@@ -136,16 +167,19 @@ fn duplicate(source: Source<'_>, tree: &Tree, path: &[Step], field: &str) -> Dia
         .filter(|_| walked.complete)
         .and_then(|map| tree.keys_named(map, field).nth(1))
         .map(|key| tree.start(key));
-    Diagnostic::error(
+    let d = Diagnostic::error(
         code(source.family, "duplicate-key"),
         format!("the field `{field}` is written twice{}", within(path)),
     )
-    .label("written again here")
-    .help("keep one of the two lines and delete the other")
-    .at(located(
-        source,
-        second.unwrap_or_else(|| value_at(tree, path)),
-    ))
+    .words("yaml-duplicate-key")
+    .arg("field", field);
+    placed(d, path)
+        .label("written again here")
+        .help("keep one of the two lines and delete the other")
+        .at(located(
+            source,
+            second.unwrap_or_else(|| value_at(tree, path)),
+        ))
 }
 
 /// Nesting or aliases deeper than the YAML library reads.
@@ -161,6 +195,7 @@ pub(super) fn too_complex(source: Source<'_>) -> Diagnostic {
         "yaml/too-complex",
         "this file nests or repeats anchors (`&`/`*`) too deeply to be read safely",
     )
+    .words("yaml-too-complex")
     .help("write the values out instead of using YAML anchors and aliases")
     .at(located(source, Pos { line, col: 1 }))
 }
@@ -171,18 +206,21 @@ pub(super) fn second_document(source: Source<'_>, at: Pos) -> Diagnostic {
         code(source.family, "invalid"),
         "a line `---` starts a second document here: a file holds only one",
     )
+    .words("yaml-second-document")
     .help("remove the `---` line, or put the text it belongs to in quotes")
     .at(located(source, at))
 }
 
 /// Any other error of the YAML library, at the value being read.
 pub(super) fn unreadable(source: Source<'_>, tree: &Tree, path: &[Step]) -> Diagnostic {
-    Diagnostic::error(
+    let d = Diagnostic::error(
         code(source.family, "invalid"),
         format!("this value cannot be read{}", within(path)),
     )
-    .help("check that it is written like the examples in the content format")
-    .at(located(source, value_at(tree, path)))
+    .words("yaml-unreadable");
+    placed(d, path)
+        .help("check that it is written like the examples in the content format")
+        .at(located(source, value_at(tree, path)))
 }
 
 const START: Pos = Pos { line: 1, col: 1 };
@@ -194,6 +232,13 @@ fn within(path: &[Step]) -> String {
     } else {
         format!(" in `{}`", path_name(path))
     }
+}
+
+/// The place words of a problem at `path`: `path`, and `at`, `top` for the
+/// file's own fields, `group` inside one (the message files select on it).
+fn placed(d: Diagnostic, path: &[Step]) -> Diagnostic {
+    let at = if path.is_empty() { "top" } else { "group" };
+    d.arg("path", path_name(path)).arg("at", at)
 }
 
 pub(super) fn located(source: Source<'_>, at: Pos) -> Location {

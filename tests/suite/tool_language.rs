@@ -437,3 +437,98 @@ fn the_rules_and_the_build_explain_in_the_language_asked_for() {
         "{err}"
     );
 }
+
+/// The words of the checks of content and site.yaml: an unknown field, a
+/// value of the wrong kind (said in teacher words, not "string" or
+/// "integer"), a misspelt region and an unknown language.
+#[test]
+fn content_and_field_problems_are_explained_in_the_language_asked_for() {
+    let t = SiteTest::fixture("school_minimal");
+    t.write(
+        "clubs/senim/club.yaml",
+        "name: {kk: Сенім, ru: Доверие}\nschool:\n  name: {kk: X, ru: Y}\n  region: karagandy\n  nmae: x\nmembers:\n  count: \"бес\"\n",
+    );
+    t.write(
+        "site.yaml",
+        "kind: school\nlanguages: [kk, ru, kz]\ntitle: {kk: М, ru: Ш}\n",
+    );
+    let texts = |lang: &str| -> BTreeMap<String, String> {
+        let out = t
+            .command()
+            .args(["--lang", lang, "check", "site", "--format", "json"])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let items = json.as_array().unwrap();
+        items
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_string(),
+                    d["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let ru = texts("ru");
+    assert_eq!(
+        ru["site/unknown-language"], "у языка `kz` нет текстов интерфейса: нет файла i18n/kz.ftl",
+        "{ru:?}"
+    );
+    let kk = texts("kk");
+    assert_eq!(
+        kk["site/unknown-language"],
+        "`kz` тілінің интерфейс мәтіндері жоқ: i18n/kz.ftl файлы жоқ"
+    );
+    // site.yaml fixed, the club's problems.
+    t.write(
+        "site.yaml",
+        "kind: school\nlanguages: [kk, ru]\ntitle: {kk: М, ru: Ш}\n",
+    );
+    let ru = texts("ru");
+    assert_eq!(
+        ru["club/unknown-field"],
+        "неизвестное поле `nmae` (в `school`)"
+    );
+    assert_eq!(
+        ru["club/wrong-type"],
+        "значение не того вида (в `members.count`): здесь нужно написать целое число от 0 и больше (без дробей и знака минус), а написано: текст \"бес\""
+    );
+    let err = check_in(&t, "kk");
+    let line = |code: &str| {
+        err.lines()
+            .find_map(|l| {
+                l.split_once(&format!("қате[{code}]: "))
+                    .map(|(_, text)| text)
+            })
+            .unwrap_or_else(|| panic!("no {code} in {err}"))
+            .to_string()
+    };
+    assert_eq!(
+        line("club/unknown-field"),
+        "белгісіз өріс `nmae` (`school` ішінде)"
+    );
+    assert_eq!(
+        line("club/wrong-type"),
+        "мәннің түрі сәйкес емес (`members.count` ішінде): мұнда 0 немесе одан үлкен бүтін сан (бөлшексіз, минуссыз) керек, ал жазылғаны — мәтін \"бес\""
+    );
+    for word in ["string", "integer"] {
+        assert!(!err.contains(word), "{err}");
+    }
+    // The club's fields fixed but its region.
+    t.write(
+        "clubs/senim/club.yaml",
+        "name: {kk: Сенім, ru: Доверие}\nschool:\n  name: {kk: X, ru: Y}\n  region: karagandy\n",
+    );
+    let kk = texts("kk");
+    assert_eq!(kk["club/unknown-region"], "`karagandy` — өңір коды емес");
+    let err = check_in(&t, "ru");
+    assert!(
+        err.contains("ошибка[club/unknown-region]: `karagandy` — не код региона"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Возможно, вы имели в виду `karaganda`? Коды регионов"),
+        "{err}"
+    );
+}

@@ -15,11 +15,15 @@ pub(super) fn check_phone(phone: &str, at: &[Seg<'_>], f: &mut Fields<'_, '_>) -
     if tel_href(phone).is_some() {
         return true;
     }
-    f.error(
-        "club/invalid-phone",
-        format!("`{phone}` is not a phone number"),
+    f.report(
+        Diagnostic::error(
+            "club/invalid-phone",
+            format!("`{phone}` is not a phone number"),
+        )
+        .words("club-invalid-phone")
+        .arg("value", phone)
+        .help("write the number with its code, e.g. \"+7 707 123 4567\""),
         at,
-        "write the number with its code, e.g. \"+7 707 123 4567\"",
     );
     false
 }
@@ -30,11 +34,15 @@ pub(super) fn check_email(email: &str, at: &[Seg<'_>], f: &mut Fields<'_, '_>) -
         !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
     }) && !e.contains(char::is_whitespace);
     if !ok {
-        f.error(
-            "club/invalid-email",
-            format!("`{email}` is not an e-mail address"),
+        f.report(
+            Diagnostic::error(
+                "club/invalid-email",
+                format!("`{email}` is not an e-mail address"),
+            )
+            .words("club-invalid-email")
+            .arg("value", email)
+            .help("write the address as name@example.kz"),
             at,
-            "write the address as name@example.kz",
         );
     }
     ok
@@ -63,11 +71,15 @@ pub(super) fn check_instagram(
 ) -> Option<String> {
     let handle = instagram_handle(value);
     if handle.is_none() {
-        f.error(
-            "club/invalid-instagram",
-            format!("`{value}` is not an Instagram account name"),
+        f.report(
+            Diagnostic::error(
+                "club/invalid-instagram",
+                format!("`{value}` is not an Instagram account name"),
+            )
+            .words("club-invalid-instagram")
+            .arg("value", value)
+            .help("write the account name (letters, digits, `.` and `_`), e.g. mediation.senim, or its https://instagram.com/... address"),
             at,
-            "write the account name (letters, digits, `.` and `_`), e.g. mediation.senim, or its https://instagram.com/... address",
         );
     }
     handle
@@ -131,6 +143,8 @@ pub(super) fn validate_feedback(raw: Option<RawFeedback>, f: &mut Fields<'_, '_>
                         safe.url.chars().count()
                     ),
                 )
+                .words("poster-link-too-long")
+                .arg("n", safe.url.chars().count())
                 .at(yaml::locate_value(f.src, &at))
                 .label("too long for a QR code")
                 .help("use a shorter link to the same form (most form services offer one, e.g. forms.gle/...)"),

@@ -40,6 +40,8 @@ pub(crate) fn load_club(
                 "club/bad-folder-name",
                 format!("the folder name `{folder}` gives no usable web address"),
             )
+            .words("club-bad-folder-name")
+            .arg("folder", &folder)
             .in_file(dir)
             .help("rename the folder with letters or digits, e.g. senim"),
         );
@@ -48,6 +50,7 @@ pub(crate) fn load_club(
     if !file.is_file() {
         diags.push(
             Diagnostic::error("club/missing", "this club folder has no club.yaml")
+                .words("club-missing")
                 .in_file(&file)
                 .help("create club.yaml with at least `name`, `school.name` and `school.region`, or remove the folder"),
         );

@@ -11,6 +11,7 @@ use crate::content::check::Fields;
 use crate::content::model::{Leader, Members};
 use crate::content::names;
 use crate::content::raw::{RawLeader, RawMembers};
+use crate::diag::Diagnostic;
 use crate::yaml::{self, Seg};
 
 /// The leaders of club.yaml, each checked.
@@ -73,26 +74,34 @@ fn leader_photo(
             !real.starts_with(root.canonicalize().unwrap_or_else(|_| root.to_path_buf()))
         });
     if outside {
-        f.error(
-            "club/photo-outside",
-            format!("the photo `{p}` is outside the site folder, so it is not published"),
+        f.report(
+            Diagnostic::error(
+                "club/photo-outside",
+                format!("the photo `{p}` is outside the site folder, so it is not published"),
+            )
+            .words("club-photo-outside")
+            .arg("file", &p)
+            .help("put the photo in the club folder, e.g. photos/leader1.jpg, and write that path"),
             at,
-            "put the photo in the club folder, e.g. photos/leader1.jpg, and write that path",
         );
         None
     } else if let Some(problem) = names::image_problem(&path) {
-        let what = format!("the photo's file name `{}`", names::shortened(&p));
         let at = yaml::locate_value(f.src, at);
-        f.diags.push(names::name_diagnostic(&problem, &what).at(at));
+        f.diags
+            .push(names::name_diagnostic(&problem, names::Named::Photo, &p).at(at));
         None
     } else if path.is_file() {
         Some(PathBuf::from(p))
     } else {
-        f.error(
-            "club/missing-photo",
-            format!("the photo `{p}` does not exist"),
+        f.report(
+            Diagnostic::error(
+                "club/missing-photo",
+                format!("the photo `{p}` does not exist"),
+            )
+            .words("club-missing-photo")
+            .arg("file", &p)
+            .help("write the path relative to the club folder, e.g. photos/leader1.jpg, and check the file name"),
             at,
-            "write the path relative to the club folder, e.g. photos/leader1.jpg, and check the file name",
         );
         None
     }
@@ -108,11 +117,16 @@ pub(super) fn validate_members(raw: RawMembers, f: &mut Fields<'_, '_>) -> Membe
     let grades = grades.and_then(|g| {
         let ok = (1..=12).contains(&g.from) && (1..=12).contains(&g.to) && g.from <= g.to;
         if !ok {
-            f.error(
-                "club/invalid-grades",
-                format!("grades from {} to {} are not possible", g.from, g.to),
+            f.report(
+                Diagnostic::error(
+                    "club/invalid-grades",
+                    format!("grades from {} to {} are not possible", g.from, g.to),
+                )
+                .words("club-invalid-grades")
+                .arg("from", g.from)
+                .arg("to", g.to)
+                .help("write grades between 1 and 11 (or 12), with `from` not above `to`, e.g. {from: 8, to: 11}"),
                 &[Seg::Key("members"), Seg::Key("grades")],
-                "write grades between 1 and 11 (or 12), with `from` not above `to`, e.g. {from: 8, to: 11}",
             );
         }
         ok.then_some((g.from, g.to))

@@ -13,7 +13,7 @@ use crate::content::check::Fields;
 use crate::content::model::{Gallery, Photo};
 use crate::content::raw::{RawGallery, RawPhoto};
 use crate::content::{names, walk};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::types::LangCode;
 use crate::yaml::{self, Seg, Source};
 
@@ -110,8 +110,7 @@ fn listed_photos(
     for p in &files {
         if let Some(problem) = names::image_problem(p) {
             let name = p.file_name().unwrap_or_default().to_string_lossy();
-            let what = format!("the file name `{}`", names::shortened(&name));
-            diags.push(names::name_diagnostic(&problem, &what).in_file(p));
+            diags.push(names::name_diagnostic(&problem, names::Named::File, &name).in_file(p));
         }
     }
     files.sort();
@@ -137,11 +136,15 @@ fn with_captions(
     for (i, item) in raw.into_iter().enumerate() {
         let path = photos_dir.join(&item.file);
         let Some(pos) = photos.iter().position(|p| p.source == path) else {
-            f.error(
-                "photos/missing-file",
-                format!("`{}` is not in the photos folder", item.file),
+            f.report(
+                Diagnostic::error(
+                    "photos/missing-file",
+                    format!("`{}` is not in the photos folder", item.file),
+                )
+                .words("photos-missing-file")
+                .arg("file", &item.file)
+                .help("check the file name (letters, case and extension must match exactly)"),
                 &[Seg::Index(i), Seg::Key("file")],
-                "check the file name (letters, case and extension must match exactly)",
             );
             continue;
         };

@@ -10,6 +10,7 @@ use crate::content::LoadContext;
 use crate::content::check::Fields;
 use crate::content::model::PrincipleText;
 use crate::content::raw::{RawPrinciple, RawPrincipleItem, RawPrinciples};
+use crate::diag::{Diagnostic, did_you_mean};
 use crate::yaml::Seg;
 
 pub(super) fn validate_principles(
@@ -27,19 +28,22 @@ pub(super) fn validate_principles(
     match raw {
         None | Some(RawPrinciples::Default) => defaults(),
         Some(RawPrinciples::Other(text)) => {
-            let help = if builtin::principle(text.trim()).is_some() {
-                format!("a list is needed even for one principle: `principles: [{}]`", text.trim())
-            } else if crate::diag::did_you_mean(&text, ["default"]).is_some() {
-                "did you mean `default`? It stands for the seven built-in principles".to_string()
-            } else {
-                "write `principles: default` for the seven built-in principles, or a list of keys such as `[voluntariness, confidentiality]`, or of {title, text} items".to_string()
-            };
-            f.error(
+            let d = Diagnostic::error(
                 "club/invalid-principles",
                 format!("`{text}` is not a way to list principles"),
-                &[Seg::Key("principles")],
-                &help,
             );
+            let d = if builtin::principle(text.trim()).is_some() {
+                d.words("club-invalid-principles-one")
+                    .arg("key", text.trim())
+                    .help(format!("a list is needed even for one principle: `principles: [{}]`", text.trim()))
+            } else if did_you_mean(&text, ["default"]).is_some() {
+                d.words("club-invalid-principles-default")
+                    .help("did you mean `default`? It stands for the seven built-in principles")
+            } else {
+                d.words("club-invalid-principles")
+                    .help("write `principles: default` for the seven built-in principles, or a list of keys such as `[voluntariness, confidentiality]`, or of {title, text} items")
+            };
+            f.report(d.arg("value", &text), &[Seg::Key("principles")]);
             Vec::new()
         }
         Some(RawPrinciples::List(items)) => items
@@ -52,11 +56,12 @@ pub(super) fn validate_principles(
                         Some(p) => Some(builtin_principle(p)),
                         None => {
                             let keys = builtin::principles().iter().map(|p| p.key.as_str());
-                            let help = match crate::diag::did_you_mean(&key, keys) {
-                                Some(s) => format!("did you mean `{s}`?"),
-                                None => "the built-in keys are voluntariness, neutrality, confidentiality, equality, cooperation, responsibility, future; or write {title, text}".to_string(),
+                            let d = Diagnostic::error("club/unknown-principle", format!("`{key}` is not a built-in principle"));
+                            let d = match did_you_mean(&key, keys) {
+                                Some(s) => d.words("club-unknown-principle-guess").arg("suggestion", s).help(format!("did you mean `{s}`?")),
+                                None => d.words("club-unknown-principle").help("the built-in keys are voluntariness, neutrality, confidentiality, equality, cooperation, responsibility, future; or write {title, text}"),
                             };
-                            f.error("club/unknown-principle", format!("`{key}` is not a built-in principle"), &at, &help);
+                            f.report(d.arg("key", &key), &at);
                             None
                         }
                     },

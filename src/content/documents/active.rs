@@ -74,6 +74,8 @@ pub(crate) fn check_document(file: &Path, lang: &str, diags: &mut Diagnostics) -
                 "documents/active-type",
                 format!("a `.{e}` file can run programs on the site when it is opened, so it is not published"),
             )
+            .words("documents-active-type")
+            .arg("extension", e)
             .in_file(file)
             .help("save it as PDF (or put it in a .zip archive), and list that file in documents.yaml instead"),
             diags,
@@ -85,6 +87,8 @@ pub(crate) fn check_document(file: &Path, lang: &str, diags: &mut Diagnostics) -
                     "documents/active-type",
                     format!("this file is a web page inside (it starts with `{start}`), and a browser could open it as a page of the site"),
                 )
+                .words("documents-active-page")
+                .arg("start", start)
                 .in_file(file)
                 .help("give it the extension of what it really is (.pdf, .docx ...), or save it as PDF"),
                 diags,
@@ -99,12 +103,20 @@ fn refuse(d: Diagnostic, diags: &mut Diagnostics) -> Verdict {
     Verdict::Refused
 }
 
-fn refuse_active(file: &Path, line: usize, what: &str, diags: &mut Diagnostics) -> Verdict {
+fn refuse_active(file: &Path, line: usize, what: &svg::Active, diags: &mut Diagnostics) -> Verdict {
+    let (key, detail, element) = what.key();
     refuse(
         Diagnostic::error(
             "documents/active-content",
-            format!("this file could run scripts or load files from other sites when it is opened: it has {what}"),
+            format!(
+                "this file could run scripts or load files from other sites when it is opened: it has {}",
+                what.english()
+            ),
         )
+        .words("documents-active-content")
+        .arg("what", key)
+        .arg("detail", detail)
+        .arg("element", element)
         .at(Location::at(file, line, 1))
         .help("save the drawing as PNG or PDF and publish that instead (or remove that part in the drawing program)"),
         diags,
@@ -173,6 +185,9 @@ fn warn_removed(file: &Path, text: &str, diags: &mut Diagnostics) {
                 rawhtml::listed(&all[..shown])
             ),
         )
+        .words("documents-html-cleaned")
+        .arg("items", rawhtml::written(&all[..shown]))
+        .arg("more", all.len() - shown)
         .at(Location::at(file, usize::try_from(line).unwrap_or(1), 1))
         .help("to publish it exactly as it looks, save it as PDF and list the PDF in documents.yaml instead"),
     );

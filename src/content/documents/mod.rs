@@ -83,18 +83,22 @@ fn document(
         return None;
     }
     if !safe_name || !present.contains(&source) {
-        f.error(
-            "documents/missing-file",
-            format!("`{}` is not in the documents folder", d.file),
+        f.report(
+            Diagnostic::error(
+                "documents/missing-file",
+                format!("`{}` is not in the documents folder", d.file),
+            )
+            .words("documents-missing-file")
+            .arg("file", &d.file)
+            .help("put the file in documents/ beside documents.yaml and write its exact name"),
             &at("file"),
-            "put the file in documents/ beside documents.yaml and write its exact name",
         );
         return None;
     }
     if let Some(problem) = names::name_problem(&d.file) {
-        let what = format!("the file name `{}`", names::shortened(&d.file));
         let at = yaml::locate_value(f.src, &at("file"));
-        f.diags.push(names::name_diagnostic(&problem, &what).at(at));
+        f.diags
+            .push(names::name_diagnostic(&problem, names::Named::File, &d.file).at(at));
     }
     let lang = ctx.config.languages.first().map_or("", LangCode::as_str);
     let cleaned = match check_document(&source, lang, f.diags) {
@@ -118,6 +122,8 @@ fn unlisted(file: PathBuf, list: &str) -> Diagnostic {
         "documents/unlisted",
         format!("this document is not listed in {list}, so it is not published"),
     )
+    .words("documents-unlisted")
+    .arg("list", list)
     .in_file(file)
     .help("add it to documents.yaml with `file`, `title`, `date` and `number`")
 }

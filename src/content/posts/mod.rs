@@ -56,6 +56,16 @@ fn load_addressed<T>(
 /// The error for a report or plan file not named after an academic year.
 fn not_a_year(code: &'static str, stem: &str, file: &Path, help: &str) -> Diagnostic {
     Diagnostic::error(code, format!("`{stem}` is not an academic year"))
+        .words("report-plan-file-name")
+        .arg("stem", stem)
+        .arg(
+            "kind",
+            if code == "plan/file-name" {
+                "plan"
+            } else {
+                "report"
+            },
+        )
         .in_file(file)
         .help(help)
 }

@@ -13,7 +13,7 @@ use crate::content::LoadContext;
 use crate::content::model::News;
 use crate::content::raw::RawNews;
 use crate::content::slug;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::types::{Date, Slug};
 use crate::yaml::Seg;
 
@@ -86,11 +86,15 @@ fn checked_date(
         }
         let d = f.date(&part.front.date, &[Seg::Key("date")])?;
         if date.is_some_and(|prev| prev != d) {
-            f.error(
-                "news/pair-mismatch",
-                format!("the date differs from {}", file_name(&first.body.file)),
+            f.report(
+                Diagnostic::error(
+                    "news/pair-mismatch",
+                    format!("the date differs from {}", file_name(&first.body.file)),
+                )
+                .words("news-pair-mismatch")
+                .arg("file", file_name(&first.body.file))
+                .help("the language versions of a news item must have the same date"),
                 &[Seg::Key("date")],
-                "the language versions of a news item must have the same date",
             );
             return None;
         }

@@ -47,22 +47,22 @@ pub(super) fn group_by_stem(
         if let Some(l) = &lang
             && !ctx.config.languages.contains(l)
         {
-            let suggestion = did_you_mean(l, ctx.config.languages.iter().map(LangCode::as_str));
-            diags.push(
-                Diagnostic::warning(
-                    "lang/file-not-used",
-                    format!(
-                        "`{l}` is not one of this site's languages, so this file is not published"
-                    ),
-                )
-                .in_file(&path)
-                .help(match suggestion {
-                    Some(s) => {
-                        format!("did you mean `.{s}.md`? Or add `{l}` to `languages` in site.yaml")
-                    }
-                    None => format!("add `{l}` to `languages` in site.yaml, or rename the file"),
-                }),
+            let d = Diagnostic::warning(
+                "lang/file-not-used",
+                format!("`{l}` is not one of this site's languages, so this file is not published"),
             );
+            let d = match did_you_mean(l, ctx.config.languages.iter().map(LangCode::as_str)) {
+                Some(s) => d
+                    .words("lang-file-not-used-guess")
+                    .arg("suggestion", s)
+                    .help(format!(
+                        "did you mean `.{s}.md`? Or add `{l}` to `languages` in site.yaml"
+                    )),
+                None => d.words("lang-file-not-used").help(format!(
+                    "add `{l}` to `languages` in site.yaml, or rename the file"
+                )),
+            };
+            diags.push(d.arg("lang", l).in_file(&path));
             continue;
         }
         groups
@@ -146,6 +146,7 @@ pub(crate) fn part_from_text<T: DeserializeOwned>(
         Err((line, message)) => {
             diags.push(
                 Diagnostic::error("markdown/front-matter", message)
+                    .words("markdown-front-matter")
                     .at(Location::at(path, line, 1))
                     .help("end the front matter with a line of three dashes: ---"),
             );
@@ -247,12 +248,27 @@ pub(super) fn warn_missing_langs(
             let stem = name.split('.').next().unwrap_or(name);
             diags.push(
                 Diagnostic::warning("i18n/untranslated", format!("{what} has no `{lang}` version"))
+                    .words("i18n-untranslated-file")
+                    .arg("what", what_key(what))
+                    .arg("stem", stem)
+                    .arg("lang", lang)
                     .in_file(first)
                     .help(format!(
                         "add {stem}.{lang}.md beside it; until then `{lang}` readers see the text in another language, with a notice"
                     )),
             );
         }
+    }
+}
+
+/// What [`warn_missing_langs`] names (`this report` ...), as the key the
+/// tool's message files select their words by.
+fn what_key(what: &str) -> &'static str {
+    match what {
+        "this report" => "report",
+        "this page" => "page",
+        "this news item" => "news",
+        _ => "text",
     }
 }
 

@@ -11,7 +11,7 @@ use crate::content::LoadContext;
 use crate::content::check::Fields;
 use crate::content::model::{Plan, PlanItem, When};
 use crate::content::raw::{RawPlan, RawPlanItem};
-use crate::diag::{Diagnostics, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::types::AcademicYear;
 use crate::yaml::{self, Seg, Source};
 
@@ -96,16 +96,18 @@ fn plan_item(item: RawPlanItem, i: usize, f: &mut Fields<'_, '_>) -> Option<Plan
     f.opt_text(&item.responsible, &at("responsible"));
     let Some(when) = When::parse(item.when.as_str()) else {
         let w = item.when.as_str().trim().to_lowercase();
-        let help = match did_you_mean(&w, When::words()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "write a month (september ... may), a term (term-1 ... term-4), a date (2025-10-15), monthly or weekly".to_string(),
-        };
-        f.error(
+        let d = Diagnostic::error(
             "plan/invalid-when",
             format!("`{}` is not a month, term or date", item.when),
-            &at("when"),
-            &help,
         );
+        let d = match did_you_mean(&w, When::words()) {
+            Some(s) => d
+                .words("plan-invalid-when-guess")
+                .arg("suggestion", s)
+                .help(format!("did you mean `{s}`?")),
+            None => d.words("plan-invalid-when").help("write a month (september ... may), a term (term-1 ... term-4), a date (2025-10-15), monthly or weekly"),
+        };
+        f.report(d.arg("value", &item.when), &at("when"));
         return None;
     };
     Some(PlanItem {

@@ -176,6 +176,9 @@ fn pair_mismatch(
             "report/pair-mismatch",
             format!("{what} is {vb} in {this} but {va} in {that}"),
         )
+        .words("report-pair-mismatch")
+        .arg("field", crate::content::check::path_name(&path))
+        .arg("that", &that)
         .at(yaml::locate_value(other.source(), &path))
         .label(format!("differs from {that}"))
         .help("the language versions of a report must have the same year, status and indicators; write the same figures in both files"),
@@ -205,41 +208,54 @@ fn too_large(figures: BTreeMap<&'static str, u64>, at: &[Seg<'_>], f: &mut Field
     for (key, value) in figures.iter().filter(|(_, v)| **v > MAX_FIGURE) {
         let mut path = at.to_vec();
         path.push(Seg::Key(key));
-        f.error(
-            "report/figure-too-large",
-            format!("`{key}` is {value}, more than any club reports in a year (at most 100,000)"),
+        f.report(
+            Diagnostic::error(
+                "report/figure-too-large",
+                format!("`{key}` is {value}, more than any club reports in a year (at most 100,000)"),
+            )
+            .words("report-figure-too-large")
+            .arg("field", key)
+            .arg("value", value)
+            .help("check the number for a typing mistake: write the figure for this club and this year only"),
             &path,
-            "check the number for a typing mistake: write the figure for this club and this year only",
         );
     }
 }
 
+const RESOLVED_HELP: &str =
+    "cases_resolved counts the cases that ended in agreement, so it cannot be more than cases";
+
 fn resolved_over_cases(ind: &RawIndicators, f: &mut Fields<'_, '_>) {
     let resolved_over = |cases: Option<u64>, resolved: Option<u64>| matches!((cases, resolved), (Some(c), Some(r)) if r > c);
     if resolved_over(ind.cases, ind.cases_resolved) {
-        f.error(
-            "report/resolved-over-cases",
-            format!(
-                "cases_resolved ({}) is more than cases ({})",
-                ind.cases_resolved.unwrap_or(0),
-                ind.cases.unwrap_or(0)
-            ),
+        let (resolved, cases) = (ind.cases_resolved.unwrap_or(0), ind.cases.unwrap_or(0));
+        f.report(
+            Diagnostic::error(
+                "report/resolved-over-cases",
+                format!("cases_resolved ({resolved}) is more than cases ({cases})"),
+            )
+            .words("report-resolved-over-cases")
+            .arg("resolved", resolved)
+            .arg("cases", cases)
+            .help(RESOLVED_HELP),
             &[Seg::Key("indicators"), Seg::Key("cases_resolved")],
-            "cases_resolved counts the cases that ended in agreement, so it cannot be more than cases",
         );
     }
     for (q, fig) in ind.quarters.iter().flatten() {
         if resolved_over(fig.cases, fig.cases_resolved) {
             let key = q.key();
-            f.error(
-                "report/resolved-over-cases",
-                format!(
-                    "in {key}, cases_resolved ({}) is more than cases ({})",
-                    fig.cases_resolved.unwrap_or(0),
-                    fig.cases.unwrap_or(0)
-                ),
+            let (resolved, cases) = (fig.cases_resolved.unwrap_or(0), fig.cases.unwrap_or(0));
+            f.report(
+                Diagnostic::error(
+                    "report/resolved-over-cases",
+                    format!("in {key}, cases_resolved ({resolved}) is more than cases ({cases})"),
+                )
+                .words("report-resolved-over-cases-in")
+                .arg("quarter", key)
+                .arg("resolved", resolved)
+                .arg("cases", cases)
+                .help(RESOLVED_HELP),
                 &[Seg::Key("indicators"), Seg::Key("quarters"), Seg::Key(key)],
-                "cases_resolved counts the cases that ended in agreement, so it cannot be more than cases",
             );
         }
     }

@@ -1,0 +1,49 @@
+# Тексты проблем, найденных при проверке настроек сайта (site.yaml), на
+# русском. Английские тексты — в коде программы (src/config/); идентификатор —
+# `.words("...")` в коде. В diagnostics-config.kk.ftl те же идентификаторы и
+# переменные.
+
+## site.yaml
+
+site-missing = в этой папке нет site.yaml
+    .help = сайт — это папка с файлом site.yaml; создайте его командой `bitimger init <папка>`
+site-no-languages = в `languages` не указан ни один язык
+    .help = напишите, например, `languages: [kk, ru]`; первый язык — основной
+site-duplicate-language = язык `{ $lang }` указан дважды
+    .help = укажите каждый язык один раз
+site-unknown-language = { $kind ->
+        [messages] у языка `{ $lang }` нет текстов интерфейса: нет файла i18n/{ $lang }.ftl
+       *[code] `{ $lang }` — не код языка
+    }
+    .help = встроенные языки: kk, ru и en; чтобы добавить `{ $lang }`, создайте в папке сайта файл i18n/{ $lang }.ftl (скопируйте английские тексты и переведите их)
+site-unknown-language-guess = { $kind ->
+        [messages] у языка `{ $lang }` нет текстов интерфейса: нет файла i18n/{ $lang }.ftl
+       *[code] `{ $lang }` — не код языка
+    }
+    .help = Возможно, вы имели в виду `{ $suggestion }`? Встроенные языки: kk, ru и en; для другого языка нужны тексты интерфейса в i18n/{ $lang }.ftl
+site-theme-missing = в папке темы оформления `{ $path }` нет папки templates/
+    .help = напишите `theme: default` или путь к папке темы оформления относительно site.yaml
+site-base-url = `base_url` должен быть веб-адресом (https://...)
+
+## include: (сайт-каталог)
+
+site-include-school = `include:` объединяет клубы других папок в каталог, а это сайт школы
+    .help = напишите `kind: directory` в site.yaml или удалите `include:`
+site-include-missing = подключённой папки `{ $folder }` ({ $path }) нет
+    .help = каждая строка `include:` — это путь к папке другого сайта (с папкой clubs/) относительно этого site.yaml, например ../school-a
+site-include-not-a-site = в подключённой папке `{ $folder }` ({ $path }) нет ни site.yaml, ни папки clubs/
+    .help = каждая строка `include:` — это путь к папке другого сайта (с папкой clubs/) относительно этого site.yaml, например ../school-a
+site-include-itself = `{ $folder }` — собственная папка этого сайта
+    .help = каждая строка `include:` — это путь к папке другого сайта (с папкой clubs/) относительно этого site.yaml, например ../school-a
+site-include-twice = папка `{ $folder }` подключена дважды
+    .help = каждая строка `include:` — это путь к папке другого сайта (с папкой clubs/) относительно этого site.yaml, например ../school-a
+
+## Ссылки (адреса)
+
+url-insecure = `{ $url }` не зашифрован (http:)
+    .help = если у сайта есть адрес https://, напишите его
+url-scheme = ссылки, начинающиеся с `{ $scheme }:`, не допускаются
+    .label = небезопасная ссылка
+    .help = напишите веб-адрес (https://...), электронную почту (mailto:...) или телефон (tel:...)
+url-invalid = `{ $url }` — неполный веб-адрес
+    .help = напишите адрес полностью, начиная с https://
