@@ -112,7 +112,7 @@ impl Diagnostic {
     fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
         debug_assert!(
             codes::find(code).is_some(),
-            "the diagnostic code `{code}` is not in src/diag/codes.rs"
+            "the diagnostic code `{code}` is not in src/diag/codes/"
         );
         Diagnostic {
             code,
