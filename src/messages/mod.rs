@@ -75,16 +75,13 @@ pub fn source(lang: Lang) -> &'static str {
     embedded(&format!("{}.ftl", lang.code()))
 }
 
-/// The Fluent sources of the words whose English is in the code, in
-/// `lang`: the diagnostics' (`diagnostics-<part>.<lang>.ftl`) and `--help`'s
-/// (`help.<lang>.ftl`); none for English.
-pub fn diagnostics_sources(lang: Lang) -> impl Iterator<Item = &'static str> {
+/// The other Fluent files of `lang`, `<part>.<lang>.ftl`: the diagnostics'
+/// and `--help`'s words, whose English is in the code (so English has none),
+/// and `explain`'s, in all three languages.
+pub fn part_sources(lang: Lang) -> impl Iterator<Item = &'static str> {
     let suffix = format!(".{}.ftl", lang.code());
     TOOL.files()
-        .filter(move |f| {
-            let name = f.path().to_str().unwrap_or("");
-            name.contains('.') && name.ends_with(&suffix)
-        })
+        .filter(move |f| f.path().to_str().is_some_and(|n| n.ends_with(&suffix)))
         .filter_map(|f| f.contents_utf8())
 }
 
@@ -101,7 +98,7 @@ fn bundle(lang: Lang) -> Bundle {
         .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(false);
-    for text in std::iter::once(source(lang)).chain(diagnostics_sources(lang)) {
+    for text in std::iter::once(source(lang)).chain(part_sources(lang)) {
         let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
         let _ = bundle.add_resource(resource);
     }

@@ -84,9 +84,9 @@ impl ServeState {
     /// A failed build: the last good site comes back, under the overlay.
     pub(super) fn fail(&mut self, diags: &Diagnostics) {
         let base = std::env::current_dir().unwrap_or_default();
-        let messages = crate::messages::Messages::new(self.options.lang);
-        let text = diags.render_text(&base, false, &messages);
-        let overlay = http::overlay(&text, diags.error_count(), &messages);
+        let messages = &self.shared.messages;
+        let text = diags.render_text(&base, false, messages);
+        let overlay = http::overlay(&text, diags.error_count(), messages);
         let mut served = self.shared.write();
         for (path, old) in self.provisional.drain() {
             match old {
