@@ -136,17 +136,7 @@ impl Server {
         stream.write_all(request.as_bytes()).unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .unwrap_or(raw.len());
-        let head = String::from_utf8_lossy(&raw[..split]);
-        let code = head
-            .split_whitespace()
-            .nth(1)
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(0);
-        (code, raw.get(split + 4..).unwrap_or_default().to_vec())
+        xtask::latency::status_and_body(&raw)
     }
 
     /// Sends `request` (the whole request, as written) and reads the answer.

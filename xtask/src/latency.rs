@@ -163,6 +163,12 @@ fn get(addr: SocketAddr, path: &str) -> std::io::Result<(u16, Vec<u8>)> {
     )?;
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;
+    Ok(status_and_body(&raw))
+}
+
+/// The status code (0 when there is none) and the body of a raw HTTP
+/// response read to its end (also used by the suite's serve tests).
+pub fn status_and_body(raw: &[u8]) -> (u16, Vec<u8>) {
     let split = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -173,6 +179,5 @@ fn get(addr: SocketAddr, path: &str) -> std::io::Result<(u16, Vec<u8>)> {
         .nth(1)
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
-    let body = raw.get(split + 4..).unwrap_or_default().to_vec();
-    Ok((code, body))
+    (code, raw.get(split + 4..).unwrap_or_default().to_vec())
 }
