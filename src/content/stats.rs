@@ -167,6 +167,7 @@ pub fn year_stats(clubs: &[Club], year: AcademicYear) -> YearStats {
 mod tests {
     use super::*;
     use crate::content::model::*;
+    use crate::diag::Location;
     use crate::types::Localized;
     use Indicator::*;
     use Quarter::*;
@@ -197,7 +198,14 @@ mod tests {
             directions: vec![],
             contacts: None,
             feedback: vec![],
-            gallery: Gallery::default(),
+            feedback_at: Location::file("club.yaml"),
+            gallery: Gallery {
+                instagram: None,
+                publish: false,
+                consent: false,
+                photos: vec![],
+                at: Location::file("club.yaml"),
+            },
             reports,
             plans: vec![],
             news: vec![],

@@ -17,7 +17,6 @@ use super::detect::{
 use super::text::Folded;
 use crate::content::{Club, Site};
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::yaml::{self, Seg, Source};
 
 /// What a content file holds, for the rules that apply to some kinds only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -179,9 +178,9 @@ fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagn
 }
 
 /// Leaders' personal mobile numbers, and galleries published without the
-/// parents' consent on file; `src` is the club's club.yaml.
-pub(crate) fn check_club(club: &Club, src: Source<'_>, diags: &mut Diagnostics) {
-    staff_mobiles(club, src, diags);
+/// parents' consent on file.
+pub(crate) fn check_club(club: &Club, diags: &mut Diagnostics) {
+    staff_mobiles(club, diags);
     if !club.gallery.photos.is_empty() && !club.gallery.consent {
         diags.push(
             Diagnostic::warning(
@@ -193,40 +192,28 @@ pub(crate) fn check_club(club: &Club, src: Source<'_>, diags: &mut Diagnostics) 
             )
             .words("privacy-gallery-consent")
             .arg("n", club.gallery.photos.len())
-            .at(locate_or_file(src, &[Seg::Key("gallery")]))
+            .at(club.gallery.at.clone())
             .help("publish photos of children only with their parents' written consent; then write `consent: true` under `gallery:`, or set `photos: false`"),
         );
     }
 }
 
-fn staff_mobiles(club: &Club, src: Source<'_>, diags: &mut Diagnostics) {
-    for (i, leader) in club.leaders.iter().enumerate() {
+fn staff_mobiles(club: &Club, diags: &mut Diagnostics) {
+    for leader in &club.leaders {
         let Some(phone) = leader.phone.as_deref().filter(|p| is_mobile(p)) else {
             continue;
         };
-        diags.push(
-            Diagnostic::warning(
-                "privacy/staff-mobile",
-                format!("`{phone}` looks like a personal mobile number"),
-            )
-            .words("privacy-staff-mobile")
-            // In its backticks, so that a number stays as written.
-            .arg("phone", format!("`{phone}`"))
-            .at(yaml::locate(
-                src,
-                &[Seg::Key("leaders"), Seg::Index(i), Seg::Key("phone")],
-            ))
-            .help("publish the school's landline or the club's work number instead of a teacher's own mobile"),
-        );
+        // Always known when there is a phone.
+        let at = leader.phone_at.clone();
+        let at = at.unwrap_or_else(|| Location::file(club.dir.join("club.yaml")));
+        diags.push(Diagnostic::warning(
+            "privacy/staff-mobile",
+            format!("`{phone}` looks like a personal mobile number"),
+        )
+        .words("privacy-staff-mobile")
+        // In its backticks, so that a number stays as written.
+        .arg("phone", format!("`{phone}`"))
+        .at(at)
+        .help("publish the school's landline or the club's work number instead of a teacher's own mobile"));
     }
-}
-
-/// The line of `path` in `src`, or the whole file when it is not there.
-pub(crate) fn locate_or_file(src: Source<'_>, path: &[Seg<'_>]) -> Location {
-    let loc = yaml::locate(src, path);
-    let found = src.text.lines().enumerate().any(|(i, l)| {
-        Some(i + 1) == loc.line
-            && matches!(path.last(), Some(Seg::Key(k)) if l.contains(&format!("{k}:")))
-    });
-    if found { loc } else { Location::file(src.file) }
 }

@@ -13,29 +13,23 @@ use crate::content::check::Fields;
 use crate::content::model::{Gallery, Photo};
 use crate::content::raw::{RawGallery, RawPhoto};
 use crate::content::{names, walk};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::types::LangCode;
 use crate::yaml::{self, Seg, Source};
 
 /// Image files published from photos/.
 pub(crate) const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
 
-fn leaders_photos(dir: &Path, src: Source<'_>) -> Vec<PathBuf> {
-    // Leader photos are shown with the leader, not in the gallery.
-    src.text
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("photo:"))
-        .map(|p| dir.join(p.trim().trim_matches(['"', '\''])))
-        .collect()
-}
-
+/// The gallery, without the leaders' photos (`exclude`), which are shown
+/// with the leader.
 pub(super) fn validate_gallery(
     ctx: &LoadContext<'_>,
     raw: Option<RawGallery>,
     f: &mut Fields<'_, '_>,
     dir: &Path,
+    exclude: &[PathBuf],
 ) -> Gallery {
-    let exclude = leaders_photos(dir, f.src);
+    let at = f.key_or_file(&[Seg::Key("gallery")]);
     let photos_dir = dir.join("photos");
     let (instagram, publish, consent) = match raw {
         Some(RawGallery {
@@ -51,7 +45,7 @@ pub(super) fn validate_gallery(
         None => (None, true, false),
     };
     let photos = if publish && photos_dir.is_dir() {
-        load_photos(ctx, &photos_dir, &exclude, f.langs, f.diags)
+        load_photos(ctx, &photos_dir, exclude, f.langs, f.diags)
     } else {
         Vec::new()
     };
@@ -60,6 +54,7 @@ pub(super) fn validate_gallery(
         publish,
         consent,
         photos,
+        at,
     }
 }
 
@@ -120,6 +115,7 @@ fn listed_photos(
             source,
             alt: None,
             caption: None,
+            listed_at: None,
         })
         .collect()
 }
@@ -151,6 +147,9 @@ fn with_captions(
         f.opt_text(&item.alt, &[Seg::Index(i), Seg::Key("alt")]);
         f.opt_text(&item.caption, &[Seg::Index(i), Seg::Key("caption")]);
         let mut photo = photos.remove(pos);
+        // Column 1: the line is what the rules point at.
+        let line = f.key_at(&[Seg::Index(i), Seg::Key("file")]).line;
+        photo.listed_at = line.map(|l| Location::at(f.src.file, l, 1));
         photo.alt = item.alt;
         photo.caption = item.caption;
         ordered.push(photo);
