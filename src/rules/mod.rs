@@ -9,7 +9,8 @@
 //! pages are scanned and dropped, not kept), and once all are rendered.
 //!
 //! Layer 5: imports `render` (the output file type), `content`, `config`,
-//! `diag`, `fs`, `yaml`. Every rule has a stable code, listed with all
+//! `diag`, `fs`; never `yaml`: the model keeps the texts the loader read
+//! and the places findings point at. Every rule has a stable code, listed with all
 //! others in `diag::codes` and explained in docs/check.md; warnings are
 //! silenced by naming their code under `silence:` in site.yaml.
 
@@ -120,7 +121,7 @@ fn static_images(site: &Site, diags: &mut Diagnostics) {
 /// Markdown images written without a description: `![](photo.jpg)`.
 fn empty_alts(site: &Site, diags: &mut Diagnostics) {
     for body in links::markdown_bodies(site) {
-        for (i, line) in body.markdown.lines().enumerate() {
+        for (i, line) in body.markdown().lines().enumerate() {
             for col in empty_alt_columns(line) {
                 diags.push(
                     Diagnostic::warning("a11y/img-alt", "this image has no description (alt text)")

@@ -3,8 +3,11 @@
 //! mobile numbers and galleries without consent. (IINs, an error that
 //! stops a build: `iin`.)
 //!
-//! The text rules read the content files line by line, front matter
-//! included, so every finding has its file, line and column.
+//! The text rules scan the content files line by line, front matter
+//! included, so every finding has its file, line and column; the texts
+//! are those the loader read and the model keeps (`text_files`), and the
+//! club rules point where the loader recorded (`Club::feedback_at` ...):
+//! no file is read again.
 
 use std::path::{Path, PathBuf};
 
@@ -29,44 +32,58 @@ pub(crate) enum Kind {
     Page,
 }
 
-/// Every text file the site was built from, with its kind.
-pub(crate) fn text_files(site: &Site) -> Vec<(PathBuf, Kind)> {
-    let mut files = vec![(site.config.file(), Kind::Data)];
-    let root = &site.config.root;
-    for name in ["principles.yaml", "documents/documents.yaml"] {
-        files.push((root.join(name), Kind::Data));
+/// A file the site was built from, its text as the loader read it, and
+/// its kind.
+pub(crate) struct Text<'a> {
+    pub file: PathBuf,
+    pub text: &'a str,
+    pub kind: Kind,
+}
+
+/// Every text file the site was built from, with its kind, as the model
+/// keeps it (the loader refused files outside a site folder): no file is
+/// read again.
+pub(crate) fn text_files(site: &Site) -> Vec<Text<'_>> {
+    let text = |file: &Path, text, kind| Text {
+        file: file.to_path_buf(),
+        text,
+        kind,
+    };
+    let mut files = Vec::new();
+    files.push(text(&site.config.file(), &site.config.text, Kind::Data));
+    for d in &site.data {
+        files.push(text(&d.file, &d.text, Kind::Data));
     }
     for club in &site.clubs {
-        files.push((club.dir.join("club.yaml"), Kind::Data));
-        files.push((club.dir.join("photos/photos.yaml"), Kind::Data));
-        files.extend(club.plans.iter().map(|p| (p.file.clone(), Kind::Data)));
-        files.extend(club.about.bodies().map(|b| (b.file.clone(), Kind::Page)));
+        files.push(text(&club.dir.join("club.yaml"), &club.text, Kind::Data));
+        if let Some(l) = &club.gallery.listing {
+            files.push(text(&l.file, &l.text, Kind::Data));
+        }
+        files.extend(
+            club.plans
+                .iter()
+                .map(|p| text(&p.file, &p.text, Kind::Data)),
+        );
+        files.extend(
+            club.about
+                .bodies()
+                .map(|b| text(&b.file, &b.text, Kind::Page)),
+        );
         for r in &club.reports {
-            files.extend(r.files.iter().map(|f| (f.clone(), Kind::Story)));
+            files.extend(r.files.iter().map(|f| text(&f.file, &f.text, Kind::Story)));
         }
         for n in &club.news {
-            files.extend(n.body.bodies().map(|b| (b.file.clone(), Kind::Story)));
+            files.extend(n.body.bodies().map(|b| text(&b.file, &b.text, Kind::Story)));
         }
     }
     for n in &site.news {
-        files.extend(n.body.bodies().map(|b| (b.file.clone(), Kind::Story)));
+        files.extend(n.body.bodies().map(|b| text(&b.file, &b.text, Kind::Story)));
     }
     for p in &site.pages {
-        files.extend(p.body.bodies().map(|b| (b.file.clone(), Kind::Page)));
+        files.extend(p.body.bodies().map(|b| text(&b.file, &b.text, Kind::Page)));
     }
-    // Only files really inside a site folder: a link out was refused by the
-    // loader and is not read here either.
-    let roots: Vec<PathBuf> = std::iter::once(root.clone())
-        .chain(site.clubs.iter().map(|c| c.site_root.clone()))
-        .filter_map(|r| r.canonicalize().ok())
-        .collect();
-    files.retain(|(p, _)| {
-        p.is_file()
-            && p.canonicalize()
-                .is_ok_and(|real| roots.iter().any(|r| real.starts_with(r)))
-    });
-    files.sort();
-    files.dedup_by(|a, b| a.0 == b.0);
+    files.sort_by(|a, b| (&a.file, a.kind).cmp(&(&b.file, b.kind)));
+    files.dedup_by(|a, b| a.file == b.file);
     files
 }
 
@@ -79,12 +96,10 @@ fn scan_files(
 ) {
     let found: Vec<Diagnostics> = text_files(site)
         .par_iter()
-        .map(|(file, kind)| {
+        .map(|t| {
             let mut d = Diagnostics::new();
-            if let Ok(text) = crate::fs::read_text(file) {
-                for (i, line) in text.lines().enumerate() {
-                    scan(file, i + 1, line, *kind, &mut d);
-                }
+            for (i, line) in t.text.lines().enumerate() {
+                scan(&t.file, i + 1, line, t.kind, &mut d);
             }
             d
         })

@@ -12,6 +12,7 @@ mod photos;
 mod principles;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::check::Fields;
 use super::model::{Club, Doc, School};
@@ -164,6 +165,7 @@ fn validate_club(
         slug: Slug::new(""),
         dir: dir.to_path_buf(),
         site_root: ctx.root.to_path_buf(),
+        text: Arc::from(f.src.text),
         name,
         unit,
         motto,

@@ -6,11 +6,12 @@
 //! `content::{check, model, names, raw, walk}`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::contacts::check_instagram;
 use crate::content::LoadContext;
 use crate::content::check::Fields;
-use crate::content::model::{Gallery, Photo};
+use crate::content::model::{Gallery, Photo, SourceText};
 use crate::content::raw::{RawGallery, RawPhoto};
 use crate::content::{names, walk};
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -44,10 +45,10 @@ pub(super) fn validate_gallery(
         }
         None => (None, true, false),
     };
-    let photos = if publish && photos_dir.is_dir() {
+    let (photos, listing) = if publish && photos_dir.is_dir() {
         load_photos(ctx, &photos_dir, exclude, f.langs, f.diags)
     } else {
-        Vec::new()
+        (Vec::new(), None)
     };
     Gallery {
         instagram,
@@ -55,6 +56,7 @@ pub(super) fn validate_gallery(
         consent,
         photos,
         at,
+        listing,
     }
 }
 
@@ -64,15 +66,19 @@ fn load_photos(
     exclude: &[PathBuf],
     langs: &[LangCode],
     diags: &mut Diagnostics,
-) -> Vec<Photo> {
+) -> (Vec<Photo>, Option<SourceText>) {
     let photos = listed_photos(ctx, photos_dir, exclude, diags);
     let captions_file = photos_dir.join("photos.yaml");
     if !captions_file.is_file() || !walk::inside(ctx.root, &captions_file, diags) {
-        return photos;
+        return (photos, None);
     }
     let Some(text) = crate::fs::read_content(&captions_file, diags) else {
-        return photos;
+        return (photos, None);
     };
+    let listing = Some(SourceText {
+        file: captions_file.clone(),
+        text: Arc::from(text.as_str()),
+    });
     let src = Source {
         text: &text,
         file: &captions_file,
@@ -80,10 +86,10 @@ fn load_photos(
         family: "photos",
     };
     let Some(raw) = yaml::read::<Vec<RawPhoto>>(src, diags) else {
-        return photos;
+        return (photos, listing);
     };
     let mut f = Fields { src, langs, diags };
-    with_captions(photos, raw, photos_dir, &mut f)
+    (with_captions(photos, raw, photos_dir, &mut f), listing)
 }
 
 /// The image files of photos/ but `exclude`, in file name order, without

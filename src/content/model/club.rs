@@ -4,8 +4,9 @@
 //! Layer 3 (content): imports `diag` (locations) and `types`.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use super::{Doc, News, Plan, Report};
+use super::{Doc, News, Plan, Report, SourceText};
 use crate::diag::Location;
 use crate::types::{Localized, RegionCode, SafeUrl, Slug};
 
@@ -18,6 +19,8 @@ pub struct Club {
     pub dir: PathBuf,
     /// The site folder it came from (differs for included sites).
     pub site_root: PathBuf,
+    /// club.yaml as read, for the rules.
+    pub text: Arc<str>,
     /// Name.
     pub name: Localized,
     /// What the school calls it.
@@ -180,6 +183,8 @@ pub struct Gallery {
     pub photos: Vec<Photo>,
     /// Where club.yaml writes `gallery:`, or the whole file.
     pub at: Location,
+    /// photos/photos.yaml as read, when the gallery read it.
+    pub listing: Option<SourceText>,
 }
 
 /// A gallery photo.
