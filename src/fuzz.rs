@@ -30,6 +30,7 @@ fn config() -> Config {
         theme: Theme::Default,
         include: Vec::new(),
         silence: Vec::new(),
+        text: "".into(),
     }
 }
 

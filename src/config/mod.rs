@@ -11,6 +11,7 @@ mod languages;
 mod urls;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -102,6 +103,8 @@ pub struct Config {
     pub include: Vec<PathBuf>,
     /// Warning codes not to report.
     pub silence: Vec<String>,
+    /// site.yaml as read, for the rules over the whole site.
+    pub text: Arc<str>,
 }
 
 impl Config {
@@ -197,6 +200,7 @@ fn recover(root: &Path, src: Source<'_>, diags: &mut Diagnostics) -> Option<Conf
         theme: Theme::Default,
         include: Vec::new(),
         silence: Vec::new(),
+        text: Arc::from(src.text),
     })
 }
 
@@ -252,6 +256,7 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
         theme,
         include,
         silence,
+        text: Arc::from(src.text),
     })
 }
 

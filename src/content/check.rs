@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::builtin;
 use crate::config;
-use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::types::{AcademicYear, Date, LangCode, Localized, SafeUrl, Scalar};
 use crate::yaml::{self, Seg, Source};
 
@@ -230,6 +230,26 @@ impl Fields<'_, '_> {
                 .label("unknown region"),
         );
         false
+    }
+
+    /// Where the file writes the key at `path`, for findings made after
+    /// loading; the whole file when it does not write it.
+    pub(super) fn key_or_file(&self, path: &[Seg<'_>]) -> Location {
+        let loc = yaml::locate(self.src, path);
+        let found = self.src.text.lines().enumerate().any(|(i, l)| {
+            Some(i + 1) == loc.line
+                && matches!(path.last(), Some(Seg::Key(k)) if l.contains(&format!("{k}:")))
+        });
+        if found {
+            loc
+        } else {
+            Location::file(self.src.file)
+        }
+    }
+
+    /// Where the file writes the key at `path`.
+    pub(super) fn key_at(&self, path: &[Seg<'_>]) -> Location {
+        yaml::locate(self.src, path)
     }
 
     /// Reports a problem at the value of a field.

@@ -33,7 +33,7 @@ pub use walk::is_ignored;
 pub(crate) use walk::{Found, walk_tree};
 
 use crate::config::{Config, SiteKind, load_config};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::types::LangCode;
 use crate::yaml::{self, Seg, Source};
 use check::Fields;
@@ -79,7 +79,8 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
         principles: None,
         cache: options.cache.as_deref(),
     };
-    ctx.principles = load_principles(&ctx, diags);
+    let mut data = Vec::new();
+    ctx.principles = load_principles(&ctx, &mut data, diags);
     let (mut clubs, mut folders) = load_clubs(&ctx, root, diags);
     for included in &config.include {
         let (more, n) = load_included(&config, included, options, diags);
@@ -91,7 +92,7 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
     check_kind(&config, folders, diags);
     let news = posts::load_news(&ctx, &root.join("news"), None, diags);
     let pages = posts::load_pages(&ctx, &root.join("pages"), diags);
-    let documents = documents::load_documents(&ctx, diags);
+    let documents = documents::load_documents(&ctx, &mut data, diags);
     let static_files: Vec<Asset> =
         walk::files(root, &root.join("static"), true, &ctx.exclude, diags)
             .into_iter()
@@ -123,6 +124,7 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
         static_files,
         templates,
         messages,
+        data,
     })
 }
 
@@ -190,7 +192,7 @@ fn load_included(
         principles: None,
         cache: options.cache.as_deref(),
     };
-    let principles = load_principles(&ctx, diags);
+    let principles = load_principles(&ctx, &mut Vec::new(), diags);
     let ctx = LoadContext { principles, ..ctx };
     load_clubs(&ctx, dir, diags)
 }
@@ -245,12 +247,21 @@ fn check_kind(config: &Config, club_folders: usize, diags: &mut Diagnostics) {
     }
 }
 
-fn load_principles(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Option<Vec<PrincipleText>> {
+/// The site's principles.yaml, when it has one; its text goes to `kept`.
+fn load_principles(
+    ctx: &LoadContext<'_>,
+    kept: &mut Vec<SourceText>,
+    diags: &mut Diagnostics,
+) -> Option<Vec<PrincipleText>> {
     let file = ctx.root.join("principles.yaml");
     if !file.is_file() || !walk::inside(ctx.root, &file, diags) {
         return None;
     }
     let text = crate::fs::read_content(&file, diags)?;
+    kept.push(SourceText {
+        file: file.clone(),
+        text: Arc::from(text.as_str()),
+    });
     let src = Source {
         text: &text,
         file: &file,
@@ -269,6 +280,26 @@ fn load_principles(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Option<Vec
             .map(|(i, p)| club::custom_principle(p, i, &mut f, &[Seg::Index(i)]))
             .collect(),
     )
+}
+
+/// The texts and numbers of YAML `text` (a file, or front matter that
+/// starts after `line_offset` lines of `file`) as the loader reads them:
+/// escapes decoded, folded lines joined. Each comes with the location of
+/// its value; `wanted` chooses. For the rules that look at what is
+/// published, on the text the model kept.
+pub(crate) fn values_as_read(
+    file: &Path,
+    text: &str,
+    line_offset: usize,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Vec<(Location, String)> {
+    let source = Source {
+        text,
+        file,
+        line_offset,
+        family: "site",
+    };
+    yaml::find_values(source, wanted)
 }
 
 fn asset(base: &Path, path: PathBuf) -> Option<Asset> {

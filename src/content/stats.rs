@@ -167,6 +167,7 @@ pub fn year_stats(clubs: &[Club], year: AcademicYear) -> YearStats {
 mod tests {
     use super::*;
     use crate::content::model::*;
+    use crate::diag::Location;
     use crate::types::Localized;
     use Indicator::*;
     use Quarter::*;
@@ -176,6 +177,7 @@ mod tests {
             slug: slug.into(),
             dir: slug.into(),
             site_root: ".".into(),
+            text: "".into(),
             name: Localized::All(slug.into()),
             unit: None,
             motto: None,
@@ -197,7 +199,15 @@ mod tests {
             directions: vec![],
             contacts: None,
             feedback: vec![],
-            gallery: Gallery::default(),
+            feedback_at: Location::file("club.yaml"),
+            gallery: Gallery {
+                instagram: None,
+                publish: false,
+                consent: false,
+                photos: vec![],
+                at: Location::file("club.yaml"),
+                listing: None,
+            },
             reports,
             plans: vec![],
             news: vec![],

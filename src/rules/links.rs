@@ -301,7 +301,7 @@ impl<'a> Tracer<'a> {
     fn new(bodies: &'a [&'a Body], needles: HashSet<&str>) -> Self {
         let mut found = HashMap::new();
         for (b, body) in bodies.iter().enumerate() {
-            for (i, line) in body.markdown.lines().enumerate() {
+            for (i, line) in body.markdown().lines().enumerate() {
                 let mut start: Option<(usize, usize)> = None;
                 let ends = line
                     .char_indices()
@@ -352,7 +352,7 @@ impl<'a> Tracer<'a> {
 /// The first line of the texts that holds `needle` anywhere.
 fn search(needle: &str, bodies: &[&Body]) -> Option<(std::path::PathBuf, usize, usize)> {
     bodies.iter().find_map(|b| {
-        b.markdown.lines().enumerate().find_map(|(i, line)| {
+        b.markdown().lines().enumerate().find_map(|(i, line)| {
             line.find(needle).map(|c| {
                 (
                     b.file.clone(),

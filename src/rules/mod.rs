@@ -9,7 +9,8 @@
 //! pages are scanned and dropped, not kept), and once all are rendered.
 //!
 //! Layer 5: imports `render` (the output file type), `content`, `config`,
-//! `diag`, `fs`, `yaml`. Every rule has a stable code, listed with all
+//! `diag`, `fs`; never `yaml`: the model keeps the texts the loader read
+//! and the places findings point at. Every rule has a stable code, listed with all
 //! others in `diag::codes` and explained in docs/check.md; warnings are
 //! silenced by naming their code under `silence:` in site.yaml.
 
@@ -23,7 +24,6 @@ mod text;
 use crate::content::Site;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::render::OutputFile;
-use crate::yaml::{Seg, Source};
 
 /// The rules of one run of the pipeline. Create one per build, check or
 /// rebuild.
@@ -68,23 +68,15 @@ impl Rules {
     }
 }
 
-/// The rules of each club, its club.yaml read once for their locations.
+/// The rules of each club, at the places the loader recorded.
 fn check_clubs(site: &Site, diags: &mut Diagnostics) {
     for club in &site.clubs {
-        let file = club.dir.join("club.yaml");
-        let text = crate::fs::read_text(&file).unwrap_or_default();
-        let src = Source {
-            text: &text,
-            file: &file,
-            line_offset: 0,
-            family: "club",
-        };
-        privacy::check_club(club, src, diags);
+        privacy::check_club(club, diags);
         if club.feedback.is_empty() {
             diags.push(
                 Diagnostic::warning("club/no-feedback", "this club has no feedback link")
                     .words("club-no-feedback")
-                    .at(privacy::locate_or_file(src, &[Seg::Key("feedback")]))
+                    .at(club.feedback_at.clone())
                     .help("add `feedback:` with at least one of `question`, `application` or `anonymous` (a form address), so pupils can reach the club"),
             );
         }
@@ -129,7 +121,7 @@ fn static_images(site: &Site, diags: &mut Diagnostics) {
 /// Markdown images written without a description: `![](photo.jpg)`.
 fn empty_alts(site: &Site, diags: &mut Diagnostics) {
     for body in links::markdown_bodies(site) {
-        for (i, line) in body.markdown.lines().enumerate() {
+        for (i, line) in body.markdown().lines().enumerate() {
             for col in empty_alt_columns(line) {
                 diags.push(
                     Diagnostic::warning("a11y/img-alt", "this image has no description (alt text)")
@@ -162,22 +154,16 @@ fn empty_alt_columns(line: &str) -> Vec<usize> {
 
 /// Gallery photos without an `alt` in photos/photos.yaml.
 fn photos_alt(club: &crate::content::Club, diags: &mut Diagnostics) {
-    let yaml_file = club.dir.join("photos/photos.yaml");
-    let text = crate::fs::read_text(&yaml_file).unwrap_or_default();
     for photo in club.gallery.photos.iter().filter(|p| p.alt.is_none()) {
         let name = photo
             .source
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let line = text
-            .lines()
-            .position(|l| l.contains("file:") && l.contains(name.as_str()))
-            .map(|i| i + 1);
-        let location = match line {
-            Some(l) => Location::at(&yaml_file, l, 1),
-            None => Location::file(&photo.source),
-        };
+        let location = photo
+            .listed_at
+            .clone()
+            .unwrap_or_else(|| Location::file(&photo.source));
         diags.push(
             Diagnostic::warning("a11y/img-alt", format!("the photo `{name}` has no alt text"))
                 .words("a11y-img-alt-photo")

@@ -3,8 +3,11 @@
 //! mobile numbers and galleries without consent. (IINs, an error that
 //! stops a build: `iin`.)
 //!
-//! The text rules read the content files line by line, front matter
-//! included, so every finding has its file, line and column.
+//! The text rules scan the content files line by line, front matter
+//! included, so every finding has its file, line and column; the texts
+//! are those the loader read and the model keeps (`text_files`), and the
+//! club rules point where the loader recorded (`Club::feedback_at` ...):
+//! no file is read again.
 
 use std::path::{Path, PathBuf};
 
@@ -17,7 +20,6 @@ use super::detect::{
 use super::text::Folded;
 use crate::content::{Club, Site};
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::yaml::{self, Seg, Source};
 
 /// What a content file holds, for the rules that apply to some kinds only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,44 +32,58 @@ pub(crate) enum Kind {
     Page,
 }
 
-/// Every text file the site was built from, with its kind.
-pub(crate) fn text_files(site: &Site) -> Vec<(PathBuf, Kind)> {
-    let mut files = vec![(site.config.file(), Kind::Data)];
-    let root = &site.config.root;
-    for name in ["principles.yaml", "documents/documents.yaml"] {
-        files.push((root.join(name), Kind::Data));
+/// A file the site was built from, its text as the loader read it, and
+/// its kind.
+pub(crate) struct Text<'a> {
+    pub file: PathBuf,
+    pub text: &'a str,
+    pub kind: Kind,
+}
+
+/// Every text file the site was built from, with its kind, as the model
+/// keeps it (the loader refused files outside a site folder): no file is
+/// read again.
+pub(crate) fn text_files(site: &Site) -> Vec<Text<'_>> {
+    let text = |file: &Path, text, kind| Text {
+        file: file.to_path_buf(),
+        text,
+        kind,
+    };
+    let mut files = Vec::new();
+    files.push(text(&site.config.file(), &site.config.text, Kind::Data));
+    for d in &site.data {
+        files.push(text(&d.file, &d.text, Kind::Data));
     }
     for club in &site.clubs {
-        files.push((club.dir.join("club.yaml"), Kind::Data));
-        files.push((club.dir.join("photos/photos.yaml"), Kind::Data));
-        files.extend(club.plans.iter().map(|p| (p.file.clone(), Kind::Data)));
-        files.extend(club.about.bodies().map(|b| (b.file.clone(), Kind::Page)));
+        files.push(text(&club.dir.join("club.yaml"), &club.text, Kind::Data));
+        if let Some(l) = &club.gallery.listing {
+            files.push(text(&l.file, &l.text, Kind::Data));
+        }
+        files.extend(
+            club.plans
+                .iter()
+                .map(|p| text(&p.file, &p.text, Kind::Data)),
+        );
+        files.extend(
+            club.about
+                .bodies()
+                .map(|b| text(&b.file, &b.text, Kind::Page)),
+        );
         for r in &club.reports {
-            files.extend(r.files.iter().map(|f| (f.clone(), Kind::Story)));
+            files.extend(r.files.iter().map(|f| text(&f.file, &f.text, Kind::Story)));
         }
         for n in &club.news {
-            files.extend(n.body.bodies().map(|b| (b.file.clone(), Kind::Story)));
+            files.extend(n.body.bodies().map(|b| text(&b.file, &b.text, Kind::Story)));
         }
     }
     for n in &site.news {
-        files.extend(n.body.bodies().map(|b| (b.file.clone(), Kind::Story)));
+        files.extend(n.body.bodies().map(|b| text(&b.file, &b.text, Kind::Story)));
     }
     for p in &site.pages {
-        files.extend(p.body.bodies().map(|b| (b.file.clone(), Kind::Page)));
+        files.extend(p.body.bodies().map(|b| text(&b.file, &b.text, Kind::Page)));
     }
-    // Only files really inside a site folder: a link out was refused by the
-    // loader and is not read here either.
-    let roots: Vec<PathBuf> = std::iter::once(root.clone())
-        .chain(site.clubs.iter().map(|c| c.site_root.clone()))
-        .filter_map(|r| r.canonicalize().ok())
-        .collect();
-    files.retain(|(p, _)| {
-        p.is_file()
-            && p.canonicalize()
-                .is_ok_and(|real| roots.iter().any(|r| real.starts_with(r)))
-    });
-    files.sort();
-    files.dedup_by(|a, b| a.0 == b.0);
+    files.sort_by(|a, b| (&a.file, a.kind).cmp(&(&b.file, b.kind)));
+    files.dedup_by(|a, b| a.file == b.file);
     files
 }
 
@@ -80,12 +96,10 @@ fn scan_files(
 ) {
     let found: Vec<Diagnostics> = text_files(site)
         .par_iter()
-        .map(|(file, kind)| {
+        .map(|t| {
             let mut d = Diagnostics::new();
-            if let Ok(text) = crate::fs::read_text(file) {
-                for (i, line) in text.lines().enumerate() {
-                    scan(file, i + 1, line, *kind, &mut d);
-                }
+            for (i, line) in t.text.lines().enumerate() {
+                scan(&t.file, i + 1, line, t.kind, &mut d);
             }
             d
         })
@@ -179,9 +193,9 @@ fn scan_line(file: &Path, line: usize, text: &str, kind: Kind, diags: &mut Diagn
 }
 
 /// Leaders' personal mobile numbers, and galleries published without the
-/// parents' consent on file; `src` is the club's club.yaml.
-pub(crate) fn check_club(club: &Club, src: Source<'_>, diags: &mut Diagnostics) {
-    staff_mobiles(club, src, diags);
+/// parents' consent on file.
+pub(crate) fn check_club(club: &Club, diags: &mut Diagnostics) {
+    staff_mobiles(club, diags);
     if !club.gallery.photos.is_empty() && !club.gallery.consent {
         diags.push(
             Diagnostic::warning(
@@ -193,40 +207,28 @@ pub(crate) fn check_club(club: &Club, src: Source<'_>, diags: &mut Diagnostics) 
             )
             .words("privacy-gallery-consent")
             .arg("n", club.gallery.photos.len())
-            .at(locate_or_file(src, &[Seg::Key("gallery")]))
+            .at(club.gallery.at.clone())
             .help("publish photos of children only with their parents' written consent; then write `consent: true` under `gallery:`, or set `photos: false`"),
         );
     }
 }
 
-fn staff_mobiles(club: &Club, src: Source<'_>, diags: &mut Diagnostics) {
-    for (i, leader) in club.leaders.iter().enumerate() {
+fn staff_mobiles(club: &Club, diags: &mut Diagnostics) {
+    for leader in &club.leaders {
         let Some(phone) = leader.phone.as_deref().filter(|p| is_mobile(p)) else {
             continue;
         };
-        diags.push(
-            Diagnostic::warning(
-                "privacy/staff-mobile",
-                format!("`{phone}` looks like a personal mobile number"),
-            )
-            .words("privacy-staff-mobile")
-            // In its backticks, so that a number stays as written.
-            .arg("phone", format!("`{phone}`"))
-            .at(yaml::locate(
-                src,
-                &[Seg::Key("leaders"), Seg::Index(i), Seg::Key("phone")],
-            ))
-            .help("publish the school's landline or the club's work number instead of a teacher's own mobile"),
-        );
+        // Always known when there is a phone.
+        let at = leader.phone_at.clone();
+        let at = at.unwrap_or_else(|| Location::file(club.dir.join("club.yaml")));
+        diags.push(Diagnostic::warning(
+            "privacy/staff-mobile",
+            format!("`{phone}` looks like a personal mobile number"),
+        )
+        .words("privacy-staff-mobile")
+        // In its backticks, so that a number stays as written.
+        .arg("phone", format!("`{phone}`"))
+        .at(at)
+        .help("publish the school's landline or the club's work number instead of a teacher's own mobile"));
     }
-}
-
-/// The line of `path` in `src`, or the whole file when it is not there.
-pub(crate) fn locate_or_file(src: Source<'_>, path: &[Seg<'_>]) -> Location {
-    let loc = yaml::locate(src, path);
-    let found = src.text.lines().enumerate().any(|(i, l)| {
-        Some(i + 1) == loc.line
-            && matches!(path.last(), Some(Seg::Key(k)) if l.contains(&format!("{k}:")))
-    });
-    if found { loc } else { Location::file(src.file) }
 }

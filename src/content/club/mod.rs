@@ -12,6 +12,7 @@ mod photos;
 mod principles;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::check::Fields;
 use super::model::{Club, Doc, School};
@@ -147,16 +148,24 @@ fn validate_club(
         f.texts(list, key);
     }
     let principles = principles::validate_principles(ctx, principles, f);
+    // Leaders' photos are shown with the leader, not in the gallery.
+    let leader_photos: Vec<_> = leaders
+        .iter()
+        .filter_map(|l| l.photo.as_ref())
+        .map(|p| dir.join(p))
+        .collect();
     let leaders = people::validate_leaders(leaders, f, dir, ctx.root);
     let members = members.map(|m| people::validate_members(m, f));
     let contacts = contacts.map(|c| contacts::validate_contacts(c, f));
     let feedback = contacts::validate_feedback(feedback, f);
-    let gallery = photos::validate_gallery(ctx, gallery, f, dir);
+    let feedback_at = f.key_or_file(&[Seg::Key("feedback")]);
+    let gallery = photos::validate_gallery(ctx, gallery, f, dir, &leader_photos);
     let school = school?;
     Some(Club {
         slug: Slug::new(""),
         dir: dir.to_path_buf(),
         site_root: ctx.root.to_path_buf(),
+        text: Arc::from(f.src.text),
         name,
         unit,
         motto,
@@ -171,6 +180,7 @@ fn validate_club(
         directions,
         contacts,
         feedback,
+        feedback_at,
         gallery,
         reports: Vec::new(),
         plans: Vec::new(),

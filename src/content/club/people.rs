@@ -47,12 +47,14 @@ fn validate_leader(
     let phone = phone
         .map(|p| p.0)
         .filter(|p| check_phone(p, &at("phone"), f));
+    let phone_at = phone.is_some().then(|| f.key_at(&at("phone")));
     let email = email.filter(|e| check_email(e, &at("email"), f));
     let photo = photo.and_then(|p| leader_photo(p, &at("photo"), f, dir, root));
     Leader {
         name,
         role,
         phone,
+        phone_at,
         email,
         photo,
     }

@@ -6,36 +6,31 @@
 //! `content::{check, model, names, raw, walk}`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::contacts::check_instagram;
 use crate::content::LoadContext;
 use crate::content::check::Fields;
-use crate::content::model::{Gallery, Photo};
+use crate::content::model::{Gallery, Photo, SourceText};
 use crate::content::raw::{RawGallery, RawPhoto};
 use crate::content::{names, walk};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::types::LangCode;
 use crate::yaml::{self, Seg, Source};
 
 /// Image files published from photos/.
 pub(crate) const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
 
-fn leaders_photos(dir: &Path, src: Source<'_>) -> Vec<PathBuf> {
-    // Leader photos are shown with the leader, not in the gallery.
-    src.text
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("photo:"))
-        .map(|p| dir.join(p.trim().trim_matches(['"', '\''])))
-        .collect()
-}
-
+/// The gallery, without the leaders' photos (`exclude`), which are shown
+/// with the leader.
 pub(super) fn validate_gallery(
     ctx: &LoadContext<'_>,
     raw: Option<RawGallery>,
     f: &mut Fields<'_, '_>,
     dir: &Path,
+    exclude: &[PathBuf],
 ) -> Gallery {
-    let exclude = leaders_photos(dir, f.src);
+    let at = f.key_or_file(&[Seg::Key("gallery")]);
     let photos_dir = dir.join("photos");
     let (instagram, publish, consent) = match raw {
         Some(RawGallery {
@@ -50,16 +45,18 @@ pub(super) fn validate_gallery(
         }
         None => (None, true, false),
     };
-    let photos = if publish && photos_dir.is_dir() {
-        load_photos(ctx, &photos_dir, &exclude, f.langs, f.diags)
+    let (photos, listing) = if publish && photos_dir.is_dir() {
+        load_photos(ctx, &photos_dir, exclude, f.langs, f.diags)
     } else {
-        Vec::new()
+        (Vec::new(), None)
     };
     Gallery {
         instagram,
         publish,
         consent,
         photos,
+        at,
+        listing,
     }
 }
 
@@ -69,15 +66,19 @@ fn load_photos(
     exclude: &[PathBuf],
     langs: &[LangCode],
     diags: &mut Diagnostics,
-) -> Vec<Photo> {
+) -> (Vec<Photo>, Option<SourceText>) {
     let photos = listed_photos(ctx, photos_dir, exclude, diags);
     let captions_file = photos_dir.join("photos.yaml");
     if !captions_file.is_file() || !walk::inside(ctx.root, &captions_file, diags) {
-        return photos;
+        return (photos, None);
     }
     let Some(text) = crate::fs::read_content(&captions_file, diags) else {
-        return photos;
+        return (photos, None);
     };
+    let listing = Some(SourceText {
+        file: captions_file.clone(),
+        text: Arc::from(text.as_str()),
+    });
     let src = Source {
         text: &text,
         file: &captions_file,
@@ -85,10 +86,10 @@ fn load_photos(
         family: "photos",
     };
     let Some(raw) = yaml::read::<Vec<RawPhoto>>(src, diags) else {
-        return photos;
+        return (photos, listing);
     };
     let mut f = Fields { src, langs, diags };
-    with_captions(photos, raw, photos_dir, &mut f)
+    (with_captions(photos, raw, photos_dir, &mut f), listing)
 }
 
 /// The image files of photos/ but `exclude`, in file name order, without
@@ -120,6 +121,7 @@ fn listed_photos(
             source,
             alt: None,
             caption: None,
+            listed_at: None,
         })
         .collect()
 }
@@ -151,6 +153,9 @@ fn with_captions(
         f.opt_text(&item.alt, &[Seg::Index(i), Seg::Key("alt")]);
         f.opt_text(&item.caption, &[Seg::Index(i), Seg::Key("caption")]);
         let mut photo = photos.remove(pos);
+        // Column 1: the line is what the rules point at.
+        let line = f.key_at(&[Seg::Index(i), Seg::Key("file")]).line;
+        photo.listed_at = line.map(|l| Location::at(f.src.file, l, 1));
         photo.alt = item.alt;
         photo.caption = item.caption;
         ordered.push(photo);

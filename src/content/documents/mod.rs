@@ -8,9 +8,10 @@
 mod active;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::check::Fields;
-use super::model::Document;
+use super::model::{Document, SourceText};
 use super::raw::RawDocument;
 use super::{LoadContext, names, walk};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -18,8 +19,13 @@ use crate::types::LangCode;
 use crate::yaml::{self, Seg, Source};
 use active::{Verdict, check_document};
 
-/// The documents listed in documents/documents.yaml that can be published.
-pub(super) fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> Vec<Document> {
+/// The documents listed in documents/documents.yaml that can be published;
+/// the text of documents.yaml goes to `kept`.
+pub(super) fn load_documents(
+    ctx: &LoadContext<'_>,
+    kept: &mut Vec<SourceText>,
+    diags: &mut Diagnostics,
+) -> Vec<Document> {
     let dir = ctx.root.join("documents");
     let file = dir.join("documents.yaml");
     let present = walk::files(ctx.root, &dir, false, &ctx.exclude, diags);
@@ -35,6 +41,10 @@ pub(super) fn load_documents(ctx: &LoadContext<'_>, diags: &mut Diagnostics) -> 
     let Some(text) = crate::fs::read_content(&file, diags) else {
         return Vec::new();
     };
+    kept.push(SourceText {
+        file: file.clone(),
+        text: Arc::from(text.as_str()),
+    });
     let src = Source {
         text: &text,
         file: &file,

@@ -1,11 +1,13 @@
 //! A club as the model holds it: its school, principles, leaders,
 //! members, contacts, feedback links and gallery.
 //!
-//! Layer 3 (content): imports `types`.
+//! Layer 3 (content): imports `diag` (locations) and `types`.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use super::{Doc, News, Plan, Report};
+use super::{Doc, News, Plan, Report, SourceText};
+use crate::diag::Location;
 use crate::types::{Localized, RegionCode, SafeUrl, Slug};
 
 /// A mediation club.
@@ -17,6 +19,8 @@ pub struct Club {
     pub dir: PathBuf,
     /// The site folder it came from (differs for included sites).
     pub site_root: PathBuf,
+    /// club.yaml as read, for the rules.
+    pub text: Arc<str>,
     /// Name.
     pub name: Localized,
     /// What the school calls it.
@@ -45,6 +49,8 @@ pub struct Club {
     pub contacts: Option<Contacts>,
     /// Feedback links, in the order question, application, anonymous.
     pub feedback: Vec<Feedback>,
+    /// Where club.yaml writes `feedback:`, or the whole file.
+    pub feedback_at: Location,
     /// Gallery settings and photos.
     pub gallery: Gallery,
     /// Reports, newest first.
@@ -92,6 +98,8 @@ pub struct Leader {
     pub role: Option<Localized>,
     /// Phone as written.
     pub phone: Option<String>,
+    /// Where club.yaml writes the phone's key.
+    pub phone_at: Option<Location>,
     /// E-mail.
     pub email: Option<String>,
     /// Photo, relative to the club folder.
@@ -163,7 +171,7 @@ pub struct Feedback {
 }
 
 /// The gallery.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Gallery {
     /// Instagram handle.
     pub instagram: Option<String>,
@@ -173,6 +181,10 @@ pub struct Gallery {
     pub consent: bool,
     /// Photos to publish, in file name order (or photos.yaml order).
     pub photos: Vec<Photo>,
+    /// Where club.yaml writes `gallery:`, or the whole file.
+    pub at: Location,
+    /// photos/photos.yaml as read, when the gallery read it.
+    pub listing: Option<SourceText>,
 }
 
 /// A gallery photo.
@@ -184,4 +196,6 @@ pub struct Photo {
     pub alt: Option<Localized>,
     /// Caption.
     pub caption: Option<Localized>,
+    /// The line of its `file:` in photos/photos.yaml, when it is listed.
+    pub listed_at: Option<Location>,
 }

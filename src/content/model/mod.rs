@@ -4,6 +4,14 @@
 //! years match their files, figures add up. Here the site, its files and
 //! texts; a club in `club`, reports, plans, news and pages in `posts`.
 //!
+//! The model keeps where things came from, so the rules over the whole
+//! site never read a file again nor parse YAML: the text of every file
+//! it was built from as read ([`SourceText`], `Body::text`, `Club::text`,
+//! `Config::text`), and the places in them that rules report at (a
+//! [`Location`](crate::diag::Location) beside the value, recorded while
+//! loading: `Club::feedback_at`, `Gallery::at`, `Leader::phone_at`,
+//! `Photo::listed_at`).
+//!
 //! Layer 3 (content): imports `config`, `types` and
 //! `content::{indicators, schedule}`.
 
@@ -12,6 +20,7 @@ mod posts;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub use super::indicators::{Figures, Indicator, MAX_FIGURE, Quarter};
 pub use super::schedule::{PlanFormat, When};
@@ -41,6 +50,9 @@ pub struct Site {
     pub templates: Vec<(String, String, PathBuf)>,
     /// UI message overrides from i18n/: (language, file).
     pub messages: Vec<(LangCode, PathBuf)>,
+    /// The site's own data files as read: principles.yaml,
+    /// documents/documents.yaml (site.yaml: `config.text`).
+    pub data: Vec<SourceText>,
 }
 
 impl Site {
@@ -77,12 +89,32 @@ pub struct Doc {
 pub struct Body {
     /// Sanitized HTML.
     pub html: String,
-    /// The Markdown source, for the checks.
-    pub markdown: String,
     /// The file it came from.
     pub file: PathBuf,
+    /// The whole file as read, front matter included, for the rules.
+    pub text: Arc<str>,
+    /// Where the Markdown starts in `text` (after the front matter).
+    pub body_start: usize,
     /// Line of the first body line in the file.
     pub first_line: usize,
+}
+
+impl Body {
+    /// The Markdown source, for the rules.
+    pub fn markdown(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// A file the site was built from, with its text as the loader read it:
+/// the rules over the whole site scan it from here and never read the
+/// file again.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The file.
+    pub file: PathBuf,
+    /// Its text.
+    pub text: Arc<str>,
 }
 
 impl Doc {

@@ -5,10 +5,11 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Doc, Figures, PlanFormat, Quarter, When};
+use super::{Doc, Figures, PlanFormat, Quarter, SourceText, When};
 use crate::types::{AcademicYear, Date, Localized, Slug};
 
 /// Report status, as reports write it and templates and exports see it:
@@ -49,8 +50,8 @@ pub struct Report {
     pub quarters: BTreeMap<Quarter, Figures>,
     /// The text.
     pub body: Doc,
-    /// The files it came from.
-    pub files: Vec<PathBuf>,
+    /// The files it came from, as read.
+    pub files: Vec<SourceText>,
 }
 
 /// One plan item.
@@ -81,6 +82,8 @@ pub struct Plan {
     pub items: Vec<PlanItem>,
     /// The file.
     pub file: PathBuf,
+    /// The file's text as read, for the rules.
+    pub text: Arc<str>,
 }
 
 /// A news item.

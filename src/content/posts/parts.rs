@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
@@ -82,7 +83,6 @@ pub(crate) struct Part<T> {
     pub lang: Option<LangCode>,
     pub front: T,
     pub body: Body,
-    pub text: String,
     pub front_offset: usize,
 }
 
@@ -113,7 +113,7 @@ impl<T> Part<T> {
         }
     }
     fn front_text(&self) -> &str {
-        markdown::split_front_matter(&self.text)
+        markdown::split_front_matter(&self.body.text)
             .map(|s| s.front)
             .unwrap_or("")
     }
@@ -177,18 +177,19 @@ pub(crate) fn part_from_text<T: DeserializeOwned>(
         }
     };
     let rendered = markdown::render(split.body, path, split.body_line, top_level, diags);
+    let (body_start, first_line) = (text.len() - split.body.len(), split.body_line);
+    let front_offset = split.front_offset;
     let body = Body {
         html: rendered.html,
-        markdown: split.body.to_string(),
         file: path.to_path_buf(),
-        first_line: split.body_line,
+        text: Arc::from(text),
+        body_start,
+        first_line,
     };
-    let front_offset = split.front_offset;
     Some(Part {
         lang,
         front,
         body,
-        text,
         front_offset,
     })
 }
@@ -197,7 +198,7 @@ pub(crate) fn part_from_text<T: DeserializeOwned>(
 pub(super) fn doc_of<T>(parts: &[Part<T>]) -> Doc {
     let mut doc = Doc::default();
     for p in parts {
-        if p.body.markdown.trim().is_empty() {
+        if p.body.markdown().trim().is_empty() {
             continue;
         }
         match &p.lang {

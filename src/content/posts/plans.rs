@@ -5,6 +5,7 @@
 //! `content::{check, model, raw, walk}`.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::{file_name, not_a_year};
 use crate::content::LoadContext;
@@ -86,6 +87,7 @@ pub(crate) fn plan_from_text(
         approved,
         items,
         file: path.to_path_buf(),
+        text: Arc::from(text),
     })
 }
 

@@ -12,7 +12,7 @@ use super::parts::{Files, Part, doc_of, group_by_stem, read_parts, warn_missing_
 use super::{file_name, not_a_year};
 use crate::content::LoadContext;
 use crate::content::check::Fields;
-use crate::content::model::{Doc, Figures, Indicator, MAX_FIGURE, Report};
+use crate::content::model::{Doc, Figures, Indicator, MAX_FIGURE, Report, SourceText};
 use crate::content::raw::{RawByParties, RawIndicators, RawReport, RawYearExtras};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::types::AcademicYear;
@@ -127,7 +127,13 @@ fn report_of(year: AcademicYear, doc: Doc, parts: &[Part<RawReport>]) -> Report 
             .map(|(q, fig)| (*q, fig.figures()))
             .collect(),
         body: doc,
-        files: parts.iter().map(|p| p.body.file.clone()).collect(),
+        files: parts
+            .iter()
+            .map(|p| SourceText {
+                file: p.body.file.clone(),
+                text: p.body.text.clone(),
+            })
+            .collect(),
     }
 }
 

@@ -2,12 +2,14 @@
 //! it is written. An error for `check` and for `build` (nothing is
 //! written), found in three places:
 //!
-//! - the site's files, read as the published page shows them: every line
+//! - the site's files, as the published page shows them: every line
 //!   with character references decoded and Unicode folded (`text`), the
 //!   values of YAML as the program reads them (escapes decoded), Markdown
 //!   as rendered (emphasis, inline HTML and escapes gone), and file and
 //!   folder names (a news file's name becomes its address). These point
-//!   at the file and line.
+//!   at the file and line. Content files and template overrides are
+//!   scanned in the text the loader kept; message overrides and text
+//!   files of static/, which the loader does not read, are read here.
 //! - every published file: the text of each page, feed and export, and
 //!   its path. What is found only there (nothing in the files explains
 //!   it) is reported with the published file's name.
@@ -24,13 +26,12 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::privacy::text_files;
+use super::privacy::{Text, text_files};
 use super::text::{Folded, is_dash};
-use crate::content::Site;
 use crate::content::markdown::split_front_matter;
+use crate::content::{Site, values_as_read};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::render::OutputFile;
-use crate::yaml::{Source, find_values};
 pub(crate) use digits::find_iins;
 
 /// The IIN rule over the site's files and every published file. One per
@@ -187,45 +188,56 @@ impl Seen {
     }
 }
 
-/// Every file the site publishes from that could hold text: content files,
-/// template and message overrides, text files of static/.
-fn files_to_read(site: &Site, content: &[PathBuf]) -> Vec<PathBuf> {
-    let mut files = content.to_vec();
-    files.extend(site.templates.iter().map(|(_, _, p)| p.clone()));
-    files.extend(site.messages.iter().map(|(_, p)| p.clone()));
+/// Every file the site publishes from that could hold text, with its
+/// text when the loader kept it: content files and template overrides;
+/// message overrides and text files of static/ are read here.
+fn files_to_scan<'a>(site: &'a Site, content: &[Text<'a>]) -> Vec<(PathBuf, Option<&'a str>)> {
+    let mut files: Vec<(PathBuf, Option<&str>)> = content
+        .iter()
+        .map(|t| (t.file.clone(), Some(t.text)))
+        .collect();
+    files.extend(
+        site.templates
+            .iter()
+            .map(|(_, text, p)| (p.clone(), Some(text.as_str()))),
+    );
+    files.extend(site.messages.iter().map(|(_, p)| (p.clone(), None)));
     files.extend(
         site.static_files
             .iter()
             .filter(|a| html::texts_of_file(&a.output, b"").is_some())
-            .map(|a| a.source.clone()),
+            .map(|a| (a.source.clone(), None)),
     );
-    files.sort();
-    files.dedup();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.dedup_by(|a, b| a.0 == b.0);
     files
 }
 
 /// IINs in the site's files and file names, with their locations; each
 /// number once per file.
 fn source_hits(site: &Site) -> Vec<Hit> {
-    let content: Vec<PathBuf> = text_files(site).into_iter().map(|(p, _)| p).collect();
-    let mut hits: Vec<Hit> = files_to_read(site, &content)
+    let content = text_files(site);
+    let mut hits: Vec<Hit> = files_to_scan(site, &content)
         .par_iter()
-        .flat_map_iter(|file| file_hits(file))
+        .flat_map_iter(|(file, kept)| match kept {
+            Some(text) => file_hits(file, text),
+            None => crate::fs::read_text(file).map_or_else(|_| Vec::new(), |t| file_hits(file, &t)),
+        })
         .collect();
-    hits.extend(name_hits(site, content));
+    hits.extend(name_hits(
+        site,
+        content.into_iter().map(|t| t.file).collect(),
+    ));
     hits
 }
 
-/// IINs in one file: its lines, then what only its YAML values or its
-/// rendered Markdown show.
-fn file_hits(file: &Path) -> Vec<Hit> {
-    let Ok(text) = crate::fs::read_text(file) else {
-        return Vec::new();
-    };
-    if !digits::may_hold_iin(&text) {
+/// IINs in one file's `text`: its lines, then what only its YAML values
+/// or its rendered Markdown show.
+fn file_hits(file: &Path, text: &str) -> Vec<Hit> {
+    if !digits::may_hold_iin(text) {
         return Vec::new();
     }
-    let mut hits = line_hits(file, &text);
+    let mut hits = line_hits(file, text);
     let mut seen: BTreeSet<String> = hits.iter().map(|h| h.digits.clone()).collect();
     let mut more = |digits: String, location: Location, how: Seen| {
         if seen.insert(digits.clone()) {
@@ -234,11 +246,11 @@ fn file_hits(file: &Path) -> Vec<Hit> {
     };
     let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
     match ext {
-        "yaml" | "yml" if reading_may_differ(&text) => {
-            value_hits(yaml(&text, file, 0), &mut more);
+        "yaml" | "yml" if reading_may_differ(text) => {
+            value_hits(file, text, 0, &mut more);
         }
-        "md" => markdown_hits(file, &text, &mut more),
-        "html" | "htm" | "svg" | "xml" => html_hits(file, &text, &mut more),
+        "md" => markdown_hits(file, text, &mut more),
+        "html" | "htm" | "svg" | "xml" => html_hits(file, text, &mut more),
         _ => {}
     }
     hits
@@ -258,10 +270,15 @@ fn line_hits(file: &Path, text: &str) -> Vec<Hit> {
     hits
 }
 
-/// IINs in the values of the YAML `src` as the program reads them, given
-/// to `more`.
-fn value_hits(src: Source<'_>, more: &mut impl FnMut(String, Location, Seen)) {
-    for (location, value) in find_values(src, &has_iin) {
+/// IINs in the values of YAML `text` (starting after `line_offset` lines
+/// of `file`) as the program reads them, given to `more`.
+fn value_hits(
+    file: &Path,
+    text: &str,
+    line_offset: usize,
+    more: &mut impl FnMut(String, Location, Seen),
+) {
+    for (location, value) in values_as_read(file, text, line_offset, &has_iin) {
         for f in find_iins(&Folded::of(&value, 0)) {
             more(f.text, location.clone(), Seen::Read);
         }
@@ -275,7 +292,7 @@ fn markdown_hits(file: &Path, text: &str, more: &mut impl FnMut(String, Location
         return;
     };
     if reading_may_differ(split.front) {
-        value_hits(yaml(split.front, file, split.front_offset), more);
+        value_hits(file, split.front, split.front_offset, more);
     }
     for block in markdown::blocks(split.body, split.body_line) {
         for f in find_iins(&block) {
@@ -293,15 +310,6 @@ fn html_hits(file: &Path, text: &str, more: &mut impl FnMut(String, Location, Se
             let location = Location::at(file, i + 1, 1);
             more(f.text, location, Seen::PageLine);
         }
-    }
-}
-
-fn yaml<'a>(text: &'a str, file: &'a Path, line_offset: usize) -> Source<'a> {
-    Source {
-        text,
-        file,
-        line_offset,
-        family: "site",
     }
 }
 
