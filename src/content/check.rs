@@ -210,9 +210,7 @@ impl Fields<'_, '_> {
             Some(s) => d
                 .words("club-unknown-region-guess")
                 .arg("suggestion", s)
-                .help(format!(
-                    "did you mean `{s}`? Region codes are listed in the content format, section 8"
-                )),
+                .help(format!("did you mean `{s}`?")),
             None => {
                 let codes = builtin::regions()
                     .iter()
