@@ -40,4 +40,5 @@ mod serve;
 mod serve_differential;
 mod serve_safety;
 
+mod teacher_words;
 mod tool_language;
