@@ -149,6 +149,29 @@ fn yaml_syntax_error_in_front_matter_counts_lines_from_the_top_of_the_file() {
 }
 
 #[test]
+fn a_missing_colon_is_reported_on_its_line_not_on_the_comment_after_it() {
+    let b = Broken::minimal(|t| {
+        // 20 comment lines above, so the club's own lines are 21..26.
+        let above = "# a note\n".repeat(20);
+        let club = t
+            .read(CLUB)
+            .replace("  region: karaganda", "  region karaganda");
+        t.write(
+            CLUB,
+            &format!("{above}{club}  # the region's code\n  locality: Y\n"),
+        );
+    });
+    let p = b.error("yaml/syntax", CLUB, 24);
+    assert_eq!(p.message, "this line has no `:` after its field name");
+    assert!(hints(&p).contains("`name: value`"), "{p:#?}");
+    assert!(
+        b.stderr().contains("24 |   region karaganda\n"),
+        "{}",
+        b.stderr()
+    );
+}
+
+#[test]
 fn tab_indentation_is_explained() {
     let b = Broken::minimal(|t| {
         t.edit(CLUB, "  region: karaganda", "\tregion: karaganda");
@@ -297,12 +320,86 @@ fn unknown_region_suggests_the_code() {
 }
 
 #[test]
-fn region_written_as_its_name_suggests_the_code() {
+fn region_written_as_its_name_suggests_the_code_under_the_whole_name() {
+    for (name, quoted) in [
+        ("Қарағанды облысы", "Қарағанды облысы"),
+        ("Карагандинская область", "\"Карагандинская область\""),
+    ] {
+        let b = Broken::minimal(|t| {
+            t.edit(
+                CLUB,
+                "region: karaganda",
+                &format!("region: {quoted} # note"),
+            );
+        });
+        let p = b.error("club/unknown-region", CLUB, 4);
+        assert_eq!(p.message, format!("`{name}` is not a region code"));
+        assert!(
+            p.help
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("did you mean `karaganda`?"),
+            "{p:#?}"
+        );
+        // The caret is under every character of the value as written.
+        let carets = format!(
+            "{}{} unknown region\n",
+            " ".repeat(11),
+            "^".repeat(quoted.chars().count())
+        );
+        let stderr = b.stderr();
+        let line = stderr.lines().find(|l| l.contains('^')).unwrap_or("");
+        assert_eq!(
+            format!("{}\n", &line[line.find('|').unwrap() + 1..]),
+            carets,
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_date_written_day_first_suggests_the_date_meant() {
     let b = Broken::minimal(|t| {
-        t.edit(CLUB, "region: karaganda", "region: Қарағанды облысы");
+        t.write(
+            "clubs/senim/plans/2024-2025.yaml",
+            "year: 2024-2025\napproved: 05.09.2024\nitems: []\n",
+        );
     });
-    let p = b.error("club/unknown-region", CLUB, 4);
-    assert!(hints(&p).contains("`karaganda`"), "{p:#?}");
+    let p = b.error("field/invalid-date", "clubs/senim/plans/2024-2025.yaml", 2);
+    assert_eq!(p.message, "`05.09.2024` is not a valid date");
+    assert!(
+        p.help
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("did you mean 2024-09-05?"),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_number_written_with_a_word_says_to_write_only_the_number() {
+    let b = Broken::minimal(|t| {
+        t.write(CLUB, &(t.read(CLUB) + "members:\n  count: 150 адам\n"));
+        t.write("clubs/senim/reports/2024-2025.kk.md", REPORT_KK);
+        t.write(
+            "clubs/senim/reports/2024-2025.ru.md",
+            &REPORT_RU.replace("cases: 5", "cases: 5 случаев"),
+        );
+    });
+    let p = b.error("club/wrong-type", CLUB, 8);
+    assert_eq!(
+        p.help.as_deref(),
+        Some("write only the number: 150"),
+        "{p:#?}"
+    );
+    assert!(p.message.contains("the text \"150 адам\""), "{p:#?}");
+    let report = "clubs/senim/reports/2024-2025.ru.md";
+    let p = b.error("report/wrong-type", report, 5);
+    assert_eq!(
+        p.help.as_deref(),
+        Some("write only the number: 5"),
+        "{p:#?}"
+    );
 }
 
 #[test]
@@ -331,7 +428,11 @@ fn wrong_kind_of_value_is_explained() {
         t.write(CLUB, &(t.read(CLUB) + "members:\n  count: many\n"));
     });
     let p = b.error("club/wrong-type", CLUB, 8);
-    assert!(p.message.contains("whole number"), "{p:#?}");
+    assert_eq!(
+        p.message,
+        "wrong kind of value: expected a whole number of 0 or more (no fractions, no minus sign), found the text \"many\" in `members.count`"
+    );
+    assert_eq!(p.help, None, "{p:#?}");
 }
 
 #[test]
