@@ -703,6 +703,59 @@ fn report_pair_must_agree_on_its_figures() {
 }
 
 #[test]
+fn every_difference_of_a_report_pair_is_reported_at_once_with_both_values() {
+    let ru = "clubs/senim/reports/2024-2025.ru.md";
+    let b = Broken::minimal(|t| {
+        t.write("clubs/senim/reports/2024-2025.kk.md", REPORT_KK);
+        let changed = REPORT_RU
+            .replace("status: final", "status: ongoing")
+            .replace("cases: 5", "cases: 7")
+            .replace(
+                "  cases_resolved: 4\n",
+                "  cases_resolved: 3\n  trainings: 2\n",
+            );
+        t.write(ru, &changed);
+    });
+    assert_eq!(
+        b.all_in(ru),
+        at(&[
+            ("report/pair-mismatch", 3),
+            ("report/pair-mismatch", 5),
+            ("report/pair-mismatch", 6),
+            ("report/pair-mismatch", 7),
+        ])
+    );
+    let mut messages: Vec<String> = b.t.problems().into_iter().map(|p| p.message).collect();
+    messages.sort();
+    assert_eq!(
+        messages,
+        [
+            "`cases_resolved` is 3 in 2024-2025.ru.md but 4 in 2024-2025.kk.md",
+            "`cases` is 7 in 2024-2025.ru.md but 5 in 2024-2025.kk.md",
+            "`trainings` is 2 in 2024-2025.ru.md but missing in 2024-2025.kk.md",
+            "the status is ongoing in 2024-2025.ru.md but final in 2024-2025.kk.md",
+        ]
+    );
+    assert!(b.all_in("clubs/senim/reports/2024-2025.kk.md").is_empty());
+}
+
+#[test]
+fn a_report_pair_is_compared_with_the_file_of_the_sites_first_language() {
+    let kk = "clubs/senim/reports/2024-2025.kk.md";
+    let b = Broken::minimal(|t| {
+        t.edit("site.yaml", "languages: [kk, ru]", "languages: [ru, kk]");
+        t.write(kk, &REPORT_KK.replace("cases: 5", "cases: 6"));
+        t.write("clubs/senim/reports/2024-2025.ru.md", REPORT_RU);
+    });
+    let p = b.error("report/pair-mismatch", kk, 5);
+    assert_eq!(
+        p.message,
+        "`cases` is 6 in 2024-2025.kk.md but 5 in 2024-2025.ru.md"
+    );
+    assert_eq!(p.label.as_deref(), Some("5 in 2024-2025.ru.md"));
+}
+
+#[test]
 fn report_pair_must_agree_on_its_status() {
     let b = Broken::minimal(|t| {
         t.write("clubs/senim/reports/2024-2025.kk.md", REPORT_KK);
