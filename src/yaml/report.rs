@@ -122,7 +122,30 @@ pub(super) fn wrong_type(
             .arg("number", number),
         None => d,
     };
-    placed(d, path).at(located(source, at))
+    let mut location = located(source, at);
+    if let Found::Text(text) = found {
+        location.width = written_width(source.text, at, text);
+    }
+    placed(d, path).at(location)
+}
+
+/// How many characters `text` takes where it is written at `at`, quotes
+/// included, when it is written there on one line as it reads (so all of
+/// `150 адам` is underlined, not its first word).
+fn written_width(source: &str, at: Pos, text: &str) -> Option<usize> {
+    let line = source.lines().nth(at.line.checked_sub(1)?)?;
+    let written: String = line.chars().skip(at.col.checked_sub(1)?).collect();
+    let quoted = ['"', '\''].iter().any(|&q| {
+        written
+            .strip_prefix(q)
+            .is_some_and(|rest| rest.starts_with(text) && rest[text.len()..].starts_with(q))
+    });
+    let width = text.chars().count();
+    if quoted {
+        Some(width + 2)
+    } else {
+        written.starts_with(text).then_some(width)
+    }
 }
 
 /// The number of a text like `150 адам` or `150 человек` where a number
