@@ -26,6 +26,7 @@ mod kept_files;
 mod layers;
 mod loading;
 mod markdown;
+mod message_snapshots;
 mod output;
 mod pages;
 mod photo_cache;
