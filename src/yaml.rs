@@ -37,7 +37,7 @@ mod syntax;
 mod tree;
 mod values;
 
-pub use locate::{Seg, locate, locate_value};
+pub use locate::{Seg, locate, locate_value, locate_whole_value};
 pub use values::find_values;
 
 /// What kind of file is being read, for the messages: "club.yaml",

@@ -98,6 +98,7 @@ yaml-wrong-type = мәннің түрі сәйкес емес{ $at ->
         [group] өрістер тобы
        *[other] басқа түрдегі мән
     }
+    .help = тек санды жазыңыз: { $number }
 yaml-number-too-large = `{ $value }` саны тым үлкен{ $at ->
         [top] {""}
        *[group] {" "}(`{ $path }` ішінде)

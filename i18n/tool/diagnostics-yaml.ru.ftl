@@ -98,6 +98,7 @@ yaml-wrong-type = значение не того вида{ $at ->
         [group] группа полей
        *[other] значение другого вида
     }
+    .help = напишите только число: { $number }
 yaml-number-too-large = число `{ $value }` слишком большое{ $at ->
         [top] {""}
        *[group] {" "}(в `{ $path }`)

@@ -7,6 +7,8 @@ diag-error = error
 diag-warning = warning
 diag-help = help
 diag-note = note
+# after the help of every problem; $code: its code, e.g. club/unknown-region
+diag-explain = Run `bitimger explain { $code }` for more.
 
 ## Counts
 count-errors = { $n ->

@@ -7,6 +7,8 @@ diag-error = қате
 diag-warning = ескерту
 diag-help = кеңес
 diag-note = ескертпе
+# әр мәселенің кеңесінен кейін; $code: оның коды, мысалы club/unknown-region
+diag-explain = Толығырақ: `bitimger explain { $code }`.
 
 ## Саны
 count-errors = { $n } қате

@@ -6,6 +6,8 @@ diag-error = ошибка
 diag-warning = предупреждение
 diag-help = совет
 diag-note = примечание
+# после совета каждой проблемы; $code: её код, например club/unknown-region
+diag-explain = Подробнее: `bitimger explain { $code }`.
 
 ## Количества
 count-errors = { $n ->

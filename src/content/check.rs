@@ -117,18 +117,25 @@ impl Fields<'_, '_> {
     pub(super) fn date(&mut self, value: &Scalar, path: &[Seg<'_>]) -> Option<Date> {
         let date = Date::parse(value.as_str());
         if date.is_none() {
-            self.diags.push(
-                Diagnostic::error(
-                    "field/invalid-date",
-                    format!("`{value}` is not a valid date"),
-                )
-                .words("field-invalid-date")
-                .arg("value", value)
-                .at(yaml::locate_value(self.src, path))
-                .label("expected YYYY-MM-DD")
-                .help(
+            let d = Diagnostic::error(
+                "field/invalid-date",
+                format!("`{value}` is not a valid date"),
+            );
+            let d = match date_meant(value.as_str()) {
+                Some(meant) => d
+                    .words("field-invalid-date-guess")
+                    .arg("suggestion", meant)
+                    .help(format!(
+                        "did you mean {meant}? Dates are written year-month-day"
+                    )),
+                None => d.words("field-invalid-date").help(
                     "write dates as year-month-day, e.g. 2025-03-01, and check that the day exists",
                 ),
+            };
+            self.diags.push(
+                d.arg("value", value)
+                    .at(yaml::locate_value(self.src, path))
+                    .label("expected YYYY-MM-DD"),
             );
         }
         date
@@ -210,9 +217,7 @@ impl Fields<'_, '_> {
             Some(s) => d
                 .words("club-unknown-region-guess")
                 .arg("suggestion", s)
-                .help(format!(
-                    "did you mean `{s}`? Region codes are listed in the content format, section 8"
-                )),
+                .help(format!("did you mean `{s}`?")),
             None => {
                 let codes = builtin::regions()
                     .iter()
@@ -226,7 +231,7 @@ impl Fields<'_, '_> {
         };
         self.diags.push(
             d.arg("value", code)
-                .at(yaml::locate_value(self.src, path))
+                .at(yaml::locate_whole_value(self.src, path))
                 .label("unknown region"),
         );
         false
@@ -256,6 +261,24 @@ impl Fields<'_, '_> {
     pub(super) fn report(&mut self, d: Diagnostic, path: &[Seg<'_>]) {
         self.diags.push(d.at(yaml::locate_value(self.src, path)));
     }
+}
+
+/// The date a teacher meant by `05.09.2024`, `5/9/2024` or `2024.09.05`
+/// (day first, as written in Kazakhstan, unless the year is), when the
+/// day exists.
+fn date_meant(text: &str) -> Option<Date> {
+    let parts: Vec<&str> = text.trim().split(['.', '/', '-', ' ']).collect();
+    let [a, b, c] = parts[..] else {
+        return None;
+    };
+    let (year, month, day) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+    let all_digits = [year, month, day]
+        .iter()
+        .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
+    if !all_digits || year.len() != 4 || month.len() > 2 || day.len() > 2 {
+        return None;
+    }
+    Date::parse(&format!("{year}-{month:0>2}-{day:0>2}"))
 }
 
 /// The web addresses (slugs) already taken in one folder of news or pages,
@@ -318,4 +341,20 @@ pub(crate) fn path_name(path: &[Seg<'_>]) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_written_another_way_are_read_as_meant() {
+        let meant = |t: &str| date_meant(t).map(|d| d.to_string());
+        assert_eq!(meant("05.09.2024").as_deref(), Some("2024-09-05"));
+        assert_eq!(meant("5/9/2024").as_deref(), Some("2024-09-05"));
+        assert_eq!(meant("2024.09.05").as_deref(), Some("2024-09-05"));
+        assert_eq!(meant("31.02.2024"), None);
+        assert_eq!(meant("2024-09-05-x"), None);
+        assert_eq!(meant("қыркүйек"), None);
+    }
 }

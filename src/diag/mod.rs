@@ -45,6 +45,10 @@ pub struct Location {
     pub line: Option<usize>,
     /// 1-based column (in characters), when known.
     pub column: Option<usize>,
+    /// How many characters from the column to underline, when the whole
+    /// value is known (else the word there is).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width: Option<usize>,
 }
 
 impl Location {
@@ -54,6 +58,7 @@ impl Location {
             file: file.into(),
             line: None,
             column: None,
+            width: None,
         }
     }
 
@@ -63,6 +68,7 @@ impl Location {
             file: file.into(),
             line: Some(line),
             column: Some(column),
+            width: None,
         }
     }
 }

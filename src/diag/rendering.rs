@@ -56,6 +56,19 @@ pub(super) fn said(d: &Diagnostic, speak: &dyn Speak) -> (String, Option<String>
     )
 }
 
+/// The help of a problem with the hint to run `bitimger explain CODE`
+/// after it (`diag-explain` in the reader's language), or the hint alone.
+pub(super) fn with_explain_hint(help: Option<String>, code: &str, speak: &dyn Speak) -> String {
+    let hint = speak
+        .say_with("diag-explain", None, &[("code", code.to_string())])
+        .unwrap_or_else(|| format!("Run `bitimger explain {code}` for more."));
+    match help {
+        Some(help) if help.ends_with(['.', '?', '!']) => format!("{help} {hint}"),
+        Some(help) => format!("{help}. {hint}"),
+        None => hint,
+    }
+}
+
 /// The frame's words, said once per rendering.
 struct Words {
     error: String,
@@ -100,8 +113,8 @@ impl Diagnostics {
     }
 
     /// Renders every problem as a JSON array (for `--format json`): the
-    /// stable fields (code, English message ...) and `text`, the message
-    /// in `speak`'s language.
+    /// stable fields (code, English message ...), `text`, the message
+    /// in `speak`'s language, and `explain`, the command that explains it.
     pub fn render_json(&self, speak: &dyn Speak) -> String {
         let items: Vec<serde_json::Value> = self
             .sorted()
@@ -110,6 +123,8 @@ impl Diagnostics {
                 let mut item = serde_json::to_value(d).unwrap_or_default();
                 if let Some(map) = item.as_object_mut() {
                     map.insert("text".to_string(), said(d, speak).0.into());
+                    let explain = format!("bitimger explain {}", d.code);
+                    map.insert("explain".to_string(), explain.into());
                 }
                 item
             })
@@ -135,6 +150,7 @@ fn render_one(
     speak: &dyn Speak,
 ) -> String {
     let (message, label, help) = said(d, speak);
+    let help = Some(with_explain_hint(help, d.code, speak));
     let level = match d.severity {
         Severity::Error => Level::ERROR.with_name(words.error.as_str()),
         Severity::Warning => Level::WARNING.with_name(words.warning.as_str()),

@@ -91,7 +91,12 @@ pub(super) fn snippet_source(
         .nth(col - 1)
         .map(|(i, _)| i)
         .unwrap_or(line.len());
-    let end = start + word_len(&line[start..]);
+    let rest = &line[start..];
+    let end = start
+        + match loc.width {
+            Some(w) => rest.char_indices().nth(w).map_or(rest.len(), |(i, _)| i),
+            None => word_len(rest),
+        };
     Some(SnippetSource {
         // The renderer adds `:line:col` itself.
         path: display_path(&loc.file, base),

@@ -265,6 +265,7 @@ fn on_pages(f: &Finding) -> String {
     match f.pages.as_slice() {
         [] => String::new(),
         [one] => format!(" (on {one})"),
+        [first, rest] => format!(" (on {first} and {rest})"),
         [first, rest @ ..] => format!(" (on {first} and {} more pages)", rest.len()),
     }
 }

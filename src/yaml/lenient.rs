@@ -288,7 +288,7 @@ impl Visitor<'_> for ProbeVisitor {
     type Value = Probe;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a scalar")
+        f.write_str("a single value")
     }
 
     fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Probe, E> {

@@ -55,6 +55,41 @@ pub fn locate_value(source: Source<'_>, path: &[Seg<'_>]) -> Location {
     located(source, at)
 }
 
+/// Like [`locate_value`], and the whole value is underlined (all of
+/// `Қарағанды облысы`, not its first word) when it is written on one line.
+pub fn locate_whole_value(source: Source<'_>, path: &[Seg<'_>]) -> Location {
+    let tree = tree_of(source.text);
+    let at = value_in(&tree, path);
+    let walked = tree.walk(path);
+    let end = walked
+        .node
+        .filter(|&n| walked.complete && Some(tree.start(n)) == at)
+        .and_then(|n| tree.scalar_end(n));
+    let mut location = located(source, at);
+    if let (Some(at), Some(end)) = (at, end)
+        && end.line == at.line
+        && end.col > at.col
+    {
+        location.width = Some(quoted_width(&tree, at, end.col - at.col));
+    }
+    location
+}
+
+/// The width of a value at `at` read as `width` characters: a quoted one
+/// ends at its closing quote (the parser's end may take in a comment).
+fn quoted_width(tree: &Tree, at: Pos, width: usize) -> usize {
+    let line = tree.line(at.line).unwrap_or("");
+    let written: Vec<char> = line.chars().skip(at.col - 1).take(width).collect();
+    match written.first() {
+        Some(&quote @ ('"' | '\'')) => written
+            .iter()
+            .rposition(|&c| c == quote)
+            .filter(|&end| end > 0)
+            .map_or(width, |end| end + 1),
+        _ => width,
+    }
+}
+
 fn located(source: Source<'_>, at: Option<Pos>) -> Location {
     let at = at.unwrap_or(Pos { line: 1, col: 1 });
     Location::at(source.file, at.line + source.line_offset, at.col)
@@ -114,6 +149,30 @@ mod tests {
         assert_eq!(at(&[Seg::Key("a"), Seg::Index(0)]), (2, 5));
         assert_eq!(at(&[Seg::Key("b")]), (4, 4));
         assert_eq!(at(&[Seg::Key("c")]), (6, 1));
+    }
+
+    #[test]
+    fn a_whole_value_is_as_wide_as_written() {
+        let text =
+            "school:\n  region: Қарағанды облысы # note\nb: {c: \"x y\", d: 1}\ne: 'x' # \"\n";
+        let source = Source {
+            text,
+            file: std::path::Path::new("club.yaml"),
+            line_offset: 0,
+            family: "club",
+        };
+        let at = |p: &[Seg<'_>]| {
+            let l = locate_whole_value(source, p);
+            (l.line, l.column, l.width)
+        };
+        let region = [Seg::Key("school"), Seg::Key("region")];
+        assert_eq!(at(&region), (Some(2), Some(11), Some(16)));
+        assert_eq!(
+            at(&[Seg::Key("b"), Seg::Key("c")]),
+            (Some(3), Some(8), Some(5))
+        );
+        assert_eq!(at(&[Seg::Key("e")]), (Some(4), Some(4), Some(3)));
+        assert_eq!(at(&[Seg::Key("school")]).2, None);
     }
 
     #[test]

@@ -63,22 +63,28 @@ pub(super) enum Hint {
 }
 
 impl Hint {
-    /// What was expected, in plain words; None when only the type itself
-    /// can say.
-    pub(super) fn words(self) -> Option<String> {
-        Some(match self {
-            Hint::Any => return None,
-            Hint::Bool => "true or false".into(),
-            Hint::Unsigned => "a whole number of 0 or more (no fractions, no minus sign)".into(),
-            Hint::Signed => "a whole number".into(),
-            Hint::Float => "a number".into(),
-            Hint::Text => "a text".into(),
-            Hint::Name => "a name".into(),
-            Hint::Unit => "nothing".into(),
-            Hint::Seq => "a list (lines starting with `- `)".into(),
-            Hint::Map | Hint::Struct(_) => "a group of `key: value` lines".into(),
-            Hint::Enum(variants) => format!("one of: {}", variants.join(", ")),
-        })
+    /// What was expected, in plain words: the English of the key
+    /// [`Hint::key`] gives (the message files say the others).
+    pub(super) fn words(self, described: &str) -> String {
+        let key = self.key(described);
+        let words = match key {
+            "bool" => "`true` or `false`",
+            "unsigned" => "a whole number of 0 or more (no fractions, no minus sign)",
+            "whole" => "a whole number",
+            "number" => "a number",
+            "text" => "a text",
+            "name" => "a name",
+            "nothing" => "an empty value",
+            "list" => "a list (lines starting with `- `)",
+            "group" => "a group of `name: value` lines",
+            "choice" => return format!("one of: {}", self.choices()),
+            "localized" => "a text, or texts by language like {kk: \"...\", ru: \"...\"}",
+            "principles" => "`default`, or a list of principle keys or {title, text} items",
+            "principle" => "a principle key such as `confidentiality`, or {title, text}",
+            "single" => "a single value (a text or a number)",
+            _ => "a value written another way (see the examples in the content format)",
+        };
+        words.to_string()
     }
 
     /// What was expected, as the key the tool's message files select
@@ -118,7 +124,7 @@ fn described_key(described: &str) -> &'static str {
         ("a name", "name"),
         ("`default`, or a list of principle keys", "principles"),
         ("a principle key", "principle"),
-        ("a scalar", "single"),
+        ("a single value", "single"),
     ];
     KEYS.iter()
         .find(|(start, _)| described.starts_with(start))
@@ -195,22 +201,19 @@ impl Found {
 }
 
 impl fmt::Display for Found {
+    /// The value in plain words, never the YAML library's (`string`,
+    /// `integer`, `unit value`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Found::Bool(b) => write!(f, "boolean `{b}`"),
-            Found::Unsigned(n) => write!(f, "integer `{n}`"),
-            Found::Signed(n) => write!(f, "integer `{n}`"),
-            Found::Float(x) if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e16 => {
-                write!(f, "the number `{x}.0`")
-            }
-            Found::Float(x) => write!(f, "the number `{x}`"),
-            Found::Huge(n) => write!(f, "the number {n}"),
-            Found::Char(c) => write!(f, "character `{c}`"),
-            Found::Text(s) => write!(f, "string {s:?}"),
-            Found::Unit => f.write_str("unit value"),
-            Found::Seq => f.write_str("a list"),
-            Found::Map => f.write_str("a group of fields"),
-            Found::Other(s) => f.write_str(s),
+        let shown = self.shown();
+        match self.kind() {
+            "bool" => write!(f, "the value `{shown}`"),
+            "whole" => write!(f, "the whole number `{shown}`"),
+            "number" => write!(f, "the number `{shown}`"),
+            "text" => write!(f, "the text {shown}"),
+            "nothing" => f.write_str("an empty value"),
+            "list" => f.write_str("a list"),
+            "group" => f.write_str("a group of fields"),
+            _ => f.write_str("a value of another kind"),
         }
     }
 }
@@ -266,6 +269,14 @@ impl de::Error for Problem {
         Self::invalid_type(unexp, exp)
     }
 
+    /// A list where a group (or a list of another length) is asked for.
+    fn invalid_length(_len: usize, exp: &dyn Expected) -> Self {
+        Problem::WrongType {
+            found: Found::Seq,
+            expected: exp.to_string(),
+        }
+    }
+
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         Problem::UnknownVariant {
             variant: variant.to_string(),
@@ -309,14 +320,38 @@ mod tests {
 
     #[test]
     fn found_values_are_named_plainly() {
-        assert_eq!(Found::Signed(-3).to_string(), "integer `-3`");
+        assert_eq!(Found::Signed(-3).to_string(), "the whole number `-3`");
         assert_eq!(Found::Float(2.5).to_string(), "the number `2.5`");
         assert_eq!(Found::Float(1e3).to_string(), "the number `1000.0`");
+        assert_eq!(
+            Found::Huge("1".repeat(30)).to_string(),
+            format!("the number `{}`", "1".repeat(30))
+        );
         assert_eq!(Found::Seq.to_string(), "a list");
+        assert_eq!(Found::Unit.to_string(), "an empty value");
+        assert_eq!(Found::Bool(true).to_string(), "the value `true`");
         assert_eq!(
             Found::Text("Бейбітшілік".into()).to_string(),
-            "string \"Бейбітшілік\""
+            "the text \"Бейбітшілік\""
         );
+        assert_eq!(
+            Found::Other("newtype struct".into()).to_string(),
+            "a value of another kind"
+        );
+    }
+
+    #[test]
+    fn expected_values_are_named_plainly() {
+        assert_eq!(
+            Hint::Any.words("a single value"),
+            "a single value (a text or a number)"
+        );
+        assert!(!Hint::Any.words("any YAML value").contains("YAML"));
+        assert_eq!(
+            Hint::Enum(&["draft", "final"]).words(""),
+            "one of: draft, final"
+        );
+        assert_eq!(Hint::Unit.words(""), "an empty value");
     }
 
     #[test]

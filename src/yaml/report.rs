@@ -56,11 +56,8 @@ pub(super) fn fault(source: Source<'_>, tree: &Tree, f: &Fault) -> Option<Diagno
         Problem::WrongType { found, expected } => {
             wrong_type(source, at, &f.path, found, f.hint, expected)
         }
-        Problem::Other(message) => Diagnostic::error(
-            code(source.family, "invalid"),
-            format!("{message}{}", within(&f.path)),
-        )
-        .at(located(source, at)),
+        // A type's own words (serde's) are not a teacher's: said plainly.
+        Problem::Other(_) => unreadable(source, tree, &f.path).at(located(source, at)),
         Problem::Passed => return None,
     })
 }
@@ -98,7 +95,7 @@ pub(super) fn wrong_type(
     hint: Hint,
     described: &str,
 ) -> Diagnostic {
-    let expected = hint.words().unwrap_or_else(|| described.to_string());
+    let expected = hint.words(described);
     let wrong = |message: String| {
         Diagnostic::error(
             code(source.family, "wrong-type"),
@@ -119,7 +116,55 @@ pub(super) fn wrong_type(
     .arg("choices", hint.choices())
     .arg("found", found.kind())
     .arg("value", found.shown());
-    placed(d, path).at(located(source, at))
+    let d = match number_with_words(found, hint.key(described)) {
+        Some(number) => d
+            .help(format!("write only the number: {number}"))
+            .arg("number", number),
+        None => d,
+    };
+    let mut location = located(source, at);
+    if let Found::Text(text) = found {
+        location.width = written_width(source.text, at, text);
+    }
+    placed(d, path).at(location)
+}
+
+/// How many characters `text` takes where it is written at `at`, quotes
+/// included, when it is written there on one line as it reads (so all of
+/// `150 адам` is underlined, not its first word).
+fn written_width(source: &str, at: Pos, text: &str) -> Option<usize> {
+    let line = source.lines().nth(at.line.checked_sub(1)?)?;
+    let written: String = line.chars().skip(at.col.checked_sub(1)?).collect();
+    let quoted = ['"', '\''].iter().any(|&q| {
+        written
+            .strip_prefix(q)
+            .is_some_and(|rest| rest.starts_with(text) && rest[text.len()..].starts_with(q))
+    });
+    let width = text.chars().count();
+    if quoted {
+        Some(width + 2)
+    } else {
+        written.starts_with(text).then_some(width)
+    }
+}
+
+/// The number of a text like `150 адам` or `150 человек` where a number
+/// is asked for (`expected` is a key of [`Hint::key`]): the digits it
+/// starts with, when words without digits follow them.
+fn number_with_words(found: &Found, expected: &str) -> Option<String> {
+    let Found::Text(text) = found else {
+        return None;
+    };
+    if !matches!(expected, "unsigned" | "whole" | "number") {
+        return None;
+    }
+    let text = text.trim();
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let words = &text[digits..];
+    let plain_words = words.starts_with(char::is_whitespace)
+        && words.chars().any(char::is_alphabetic)
+        && !words.chars().any(|c| c.is_numeric());
+    (digits > 0 && plain_words).then(|| text[..digits].to_string())
 }
 
 fn missing_field(source: Source<'_>, tree: &Tree, path: &[Step], field: &str) -> Diagnostic {

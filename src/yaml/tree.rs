@@ -164,6 +164,12 @@ impl Tree {
         self.nodes[n as usize].start
     }
 
+    /// Where a scalar ends as written (after its closing quote), else None.
+    pub(super) fn scalar_end(&self, n: NodeId) -> Option<Pos> {
+        let node = &self.nodes[n as usize];
+        (node.kind == Kind::Scalar).then_some(node.head)
+    }
+
     /// A scalar's text (empty for other nodes).
     pub(super) fn scalar(&self, n: NodeId) -> &str {
         let (at, len) = self.nodes[n as usize].text;

@@ -149,6 +149,29 @@ fn yaml_syntax_error_in_front_matter_counts_lines_from_the_top_of_the_file() {
 }
 
 #[test]
+fn a_missing_colon_is_reported_on_its_line_not_on_the_comment_after_it() {
+    let b = Broken::minimal(|t| {
+        // 20 comment lines above, so the club's own lines are 21..26.
+        let above = "# a note\n".repeat(20);
+        let club = t
+            .read(CLUB)
+            .replace("  region: karaganda", "  region karaganda");
+        t.write(
+            CLUB,
+            &format!("{above}{club}  # the region's code\n  locality: Y\n"),
+        );
+    });
+    let p = b.error("yaml/syntax", CLUB, 24);
+    assert_eq!(p.message, "this line has no `:` after its field name");
+    assert!(hints(&p).contains("`name: value`"), "{p:#?}");
+    assert!(
+        b.stderr().contains("24 |   region karaganda\n"),
+        "{}",
+        b.stderr()
+    );
+}
+
+#[test]
 fn tab_indentation_is_explained() {
     let b = Broken::minimal(|t| {
         t.edit(CLUB, "  region: karaganda", "\tregion: karaganda");
@@ -297,12 +320,86 @@ fn unknown_region_suggests_the_code() {
 }
 
 #[test]
-fn region_written_as_its_name_suggests_the_code() {
+fn region_written_as_its_name_suggests_the_code_under_the_whole_name() {
+    for (name, quoted) in [
+        ("Қарағанды облысы", "Қарағанды облысы"),
+        ("Карагандинская область", "\"Карагандинская область\""),
+    ] {
+        let b = Broken::minimal(|t| {
+            t.edit(
+                CLUB,
+                "region: karaganda",
+                &format!("region: {quoted} # note"),
+            );
+        });
+        let p = b.error("club/unknown-region", CLUB, 4);
+        assert_eq!(p.message, format!("`{name}` is not a region code"));
+        assert!(
+            p.help
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("did you mean `karaganda`?"),
+            "{p:#?}"
+        );
+        // The caret is under every character of the value as written.
+        let carets = format!(
+            "{}{} unknown region\n",
+            " ".repeat(11),
+            "^".repeat(quoted.chars().count())
+        );
+        let stderr = b.stderr();
+        let line = stderr.lines().find(|l| l.contains('^')).unwrap_or("");
+        assert_eq!(
+            format!("{}\n", &line[line.find('|').unwrap() + 1..]),
+            carets,
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_date_written_day_first_suggests_the_date_meant() {
     let b = Broken::minimal(|t| {
-        t.edit(CLUB, "region: karaganda", "region: Қарағанды облысы");
+        t.write(
+            "clubs/senim/plans/2024-2025.yaml",
+            "year: 2024-2025\napproved: 05.09.2024\nitems: []\n",
+        );
     });
-    let p = b.error("club/unknown-region", CLUB, 4);
-    assert!(hints(&p).contains("`karaganda`"), "{p:#?}");
+    let p = b.error("field/invalid-date", "clubs/senim/plans/2024-2025.yaml", 2);
+    assert_eq!(p.message, "`05.09.2024` is not a valid date");
+    assert!(
+        p.help
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("did you mean 2024-09-05?"),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_number_written_with_a_word_says_to_write_only_the_number() {
+    let b = Broken::minimal(|t| {
+        t.write(CLUB, &(t.read(CLUB) + "members:\n  count: 150 адам\n"));
+        t.write("clubs/senim/reports/2024-2025.kk.md", REPORT_KK);
+        t.write(
+            "clubs/senim/reports/2024-2025.ru.md",
+            &REPORT_RU.replace("cases: 5", "cases: 5 случаев"),
+        );
+    });
+    let p = b.error("club/wrong-type", CLUB, 8);
+    assert_eq!(
+        p.help.as_deref(),
+        Some("write only the number: 150"),
+        "{p:#?}"
+    );
+    assert!(p.message.contains("the text \"150 адам\""), "{p:#?}");
+    let report = "clubs/senim/reports/2024-2025.ru.md";
+    let p = b.error("report/wrong-type", report, 5);
+    assert_eq!(
+        p.help.as_deref(),
+        Some("write only the number: 5"),
+        "{p:#?}"
+    );
 }
 
 #[test]
@@ -331,7 +428,11 @@ fn wrong_kind_of_value_is_explained() {
         t.write(CLUB, &(t.read(CLUB) + "members:\n  count: many\n"));
     });
     let p = b.error("club/wrong-type", CLUB, 8);
-    assert!(p.message.contains("whole number"), "{p:#?}");
+    assert_eq!(
+        p.message,
+        "wrong kind of value: expected a whole number of 0 or more (no fractions, no minus sign), found the text \"many\" in `members.count`"
+    );
+    assert_eq!(p.help, None, "{p:#?}");
 }
 
 #[test]
@@ -599,6 +700,59 @@ fn report_pair_must_agree_on_its_figures() {
         "{p:#?}"
     );
     insta::assert_snapshot!(b.stderr());
+}
+
+#[test]
+fn every_difference_of_a_report_pair_is_reported_at_once_with_both_values() {
+    let ru = "clubs/senim/reports/2024-2025.ru.md";
+    let b = Broken::minimal(|t| {
+        t.write("clubs/senim/reports/2024-2025.kk.md", REPORT_KK);
+        let changed = REPORT_RU
+            .replace("status: final", "status: ongoing")
+            .replace("cases: 5", "cases: 7")
+            .replace(
+                "  cases_resolved: 4\n",
+                "  cases_resolved: 3\n  trainings: 2\n",
+            );
+        t.write(ru, &changed);
+    });
+    assert_eq!(
+        b.all_in(ru),
+        at(&[
+            ("report/pair-mismatch", 3),
+            ("report/pair-mismatch", 5),
+            ("report/pair-mismatch", 6),
+            ("report/pair-mismatch", 7),
+        ])
+    );
+    let mut messages: Vec<String> = b.t.problems().into_iter().map(|p| p.message).collect();
+    messages.sort();
+    assert_eq!(
+        messages,
+        [
+            "`cases_resolved` is 3 in 2024-2025.ru.md but 4 in 2024-2025.kk.md",
+            "`cases` is 7 in 2024-2025.ru.md but 5 in 2024-2025.kk.md",
+            "`trainings` is 2 in 2024-2025.ru.md but missing in 2024-2025.kk.md",
+            "the status is ongoing in 2024-2025.ru.md but final in 2024-2025.kk.md",
+        ]
+    );
+    assert!(b.all_in("clubs/senim/reports/2024-2025.kk.md").is_empty());
+}
+
+#[test]
+fn a_report_pair_is_compared_with_the_file_of_the_sites_first_language() {
+    let kk = "clubs/senim/reports/2024-2025.kk.md";
+    let b = Broken::minimal(|t| {
+        t.edit("site.yaml", "languages: [kk, ru]", "languages: [ru, kk]");
+        t.write(kk, &REPORT_KK.replace("cases: 5", "cases: 6"));
+        t.write("clubs/senim/reports/2024-2025.ru.md", REPORT_RU);
+    });
+    let p = b.error("report/pair-mismatch", kk, 5);
+    assert_eq!(
+        p.message,
+        "`cases` is 6 in 2024-2025.kk.md but 5 in 2024-2025.ru.md"
+    );
+    assert_eq!(p.label.as_deref(), Some("5 in 2024-2025.ru.md"));
 }
 
 #[test]

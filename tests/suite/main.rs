@@ -26,6 +26,7 @@ mod kept_files;
 mod layers;
 mod loading;
 mod markdown;
+mod message_snapshots;
 mod output;
 mod pages;
 mod photo_cache;
@@ -40,4 +41,5 @@ mod serve;
 mod serve_differential;
 mod serve_safety;
 
+mod teacher_words;
 mod tool_language;

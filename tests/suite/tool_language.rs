@@ -528,7 +528,60 @@ fn content_and_field_problems_are_explained_in_the_language_asked_for() {
         "{err}"
     );
     assert!(
-        err.contains("Возможно, вы имели в виду `karaganda`? Коды регионов"),
+        err.contains(
+            "= совет: Возможно, вы имели в виду `karaganda`? Подробнее: `bitimger explain club/unknown-region`.\n"
+        ),
         "{err}"
     );
+}
+
+/// Every problem ends with the command that explains its code, in the
+/// language of the run: after its help, or as its only help line; the
+/// JSON report names the command too.
+#[test]
+fn every_help_ends_with_the_command_that_explains_the_code() {
+    let t = SiteTest::fixture("school_minimal");
+    t.write(
+        "clubs/senim/club.yaml",
+        "name: Сенім\nschool: {name: X, region: karaganda}\ncolour: red\nmembers: {count: many}\n",
+    );
+    let hint = [
+        ("kk", "кеңес", "Толығырақ: `bitimger explain {}`."),
+        ("ru", "совет", "Подробнее: `bitimger explain {}`."),
+        ("en", "help", "Run `bitimger explain {}` for more."),
+    ];
+    for (lang, help, hint) in hint {
+        let err = check_in(&t, lang);
+        let mut codes = Vec::new();
+        let mut helps = Vec::new();
+        for line in err.lines() {
+            if let Some((_, rest)) = line.split_once('[')
+                && let Some((code, _)) = rest.split_once("]: ")
+            {
+                codes.push(code.to_string());
+            }
+            if let Some(text) = line.trim_start().strip_prefix(&format!("= {help}: ")) {
+                helps.push(text.to_string());
+            }
+        }
+        assert_eq!(codes.len(), 2, "{err}");
+        assert_eq!(helps.len(), codes.len(), "one help line each:\n{err}");
+        for (code, text) in codes.iter().zip(&helps) {
+            let expected = hint.replace("{}", code);
+            assert!(text.ends_with(&expected), "{lang}: `{text}` for {code}");
+        }
+        // The wrong kind of value has no help of its own: the hint alone.
+        let wrong = codes.iter().position(|c| c == "club/wrong-type").unwrap();
+        assert_eq!(helps[wrong], hint.replace("{}", "club/wrong-type"));
+    }
+    let out = t
+        .command()
+        .args(["check", "site", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for item in json.as_array().unwrap() {
+        let code = item["code"].as_str().unwrap();
+        assert_eq!(item["explain"], format!("bitimger explain {code}"));
+    }
 }

@@ -6,6 +6,7 @@
 
 mod news;
 mod pages;
+mod pair;
 mod parts;
 mod plans;
 mod reports;

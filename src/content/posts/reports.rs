@@ -9,14 +9,14 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::parts::{Files, Part, doc_of, group_by_stem, read_parts, warn_missing_langs};
-use super::{file_name, not_a_year};
+use super::{not_a_year, pair};
 use crate::content::LoadContext;
 use crate::content::check::Fields;
-use crate::content::model::{Doc, Figures, Indicator, MAX_FIGURE, Report, SourceText};
+use crate::content::model::{Doc, Figures, MAX_FIGURE, Report, SourceText};
 use crate::content::raw::{RawByParties, RawIndicators, RawReport, RawYearExtras};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::types::AcademicYear;
-use crate::yaml::{self, Seg};
+use crate::yaml::Seg;
 
 /// reports/<YYYY-YYYY>[.<lang>].md, newest first.
 pub(crate) fn load_reports(
@@ -54,16 +54,23 @@ fn load_report(
         .iter()
         .map(|part| check_part(ctx, part, stem, expected, diags))
         .collect();
-    // A kk/ru pair must agree on its figures.
-    for other in &parts[1..] {
-        // A year that does not match its file name is already reported.
-        let compare_years = checked.iter().all(|ok| *ok);
-        if let Some(d) = pair_mismatch(first, other, compare_years) {
+    // The language versions must agree with the one of the site's first
+    // language: every difference is reported, on the other file. A year
+    // that does not match its file name is already reported.
+    let default = ctx.config.default_lang();
+    let reference = parts
+        .iter()
+        .position(|p| p.lang.as_ref() == Some(default))
+        .unwrap_or(0);
+    let compare_years = checked.iter().all(|ok| *ok);
+    let mut agree = true;
+    for (_, other) in parts.iter().enumerate().filter(|(i, _)| *i != reference) {
+        for d in pair::mismatches(&parts[reference], other, compare_years) {
+            agree = false;
             diags.push(d);
-            return None;
         }
     }
-    if checked.iter().any(|ok| !ok) {
+    if !agree || checked.iter().any(|ok| !ok) {
         return None;
     }
     let doc = doc_of(&parts);
@@ -135,60 +142,6 @@ fn report_of(year: AcademicYear, doc: Doc, parts: &[Part<RawReport>]) -> Report 
             })
             .collect(),
     }
-}
-
-/// The first difference between two language versions of a report, as an
-/// error at the differing line of `other`.
-fn pair_mismatch(
-    first: &Part<RawReport>,
-    other: &Part<RawReport>,
-    compare_years: bool,
-) -> Option<Diagnostic> {
-    let (a, b) = (&first.front, &other.front);
-    let shown = |v: Option<&u64>| v.map_or("missing".to_string(), u64::to_string);
-    let (path, what, va, vb): (Vec<Seg<'_>>, String, String, String) =
-        if compare_years && a.year != b.year {
-            let (va, vb) = (a.year.to_string(), b.year.to_string());
-            (vec![Seg::Key("year")], "the year".into(), va, vb)
-        } else if a.status != b.status {
-            let (va, vb) = (a.status.key().to_string(), b.status.key().to_string());
-            (vec![Seg::Key("status")], "the status".into(), va, vb)
-        } else if a.indicators != b.indicators {
-            let figures = |r: &RawReport| r.indicators.as_ref().map(RawIndicators::figures);
-            let (fa, fb) = (
-                figures(a).unwrap_or_default(),
-                figures(b).unwrap_or_default(),
-            );
-            match Indicator::ALL.iter().find(|k| fa.get(k) != fb.get(k)) {
-                Some(k) => (
-                    vec![Seg::Key("indicators"), Seg::Key(k.key())],
-                    format!("`{}`", k.key()),
-                    shown(fa.get(k)),
-                    shown(fb.get(k)),
-                ),
-                None => (
-                    vec![Seg::Key("indicators")],
-                    "the other indicators (quarters, trust box, cases by parties)".into(),
-                    "as written there".into(),
-                    "different".into(),
-                ),
-            }
-        } else {
-            return None;
-        };
-    let (this, that) = (file_name(&other.body.file), file_name(&first.body.file));
-    Some(
-        Diagnostic::error(
-            "report/pair-mismatch",
-            format!("{what} is {vb} in {this} but {va} in {that}"),
-        )
-        .words("report-pair-mismatch")
-        .arg("field", crate::content::check::path_name(&path))
-        .arg("that", &that)
-        .at(yaml::locate_value(other.source(), &path))
-        .label(format!("differs from {that}"))
-        .help("the language versions of a report must have the same year, status and indicators; write the same figures in both files"),
-    )
 }
 
 fn check_indicators(ind: &RawIndicators, f: &mut Fields<'_, '_>) {

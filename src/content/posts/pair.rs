@@ -1,0 +1,154 @@
+//! The language versions of a report compared: every field where one
+//! differs from the version of the site's first language, each with both
+//! values, at its line in the differing file, so that one run shows every
+//! figure to correct.
+//!
+//! Layer 3 (content): part of `content::posts`.
+
+use super::file_name;
+use super::parts::Part;
+use crate::content::check::path_name;
+use crate::content::indicators::RawQuarterFigures;
+use crate::content::model::{Figures, Indicator, Quarter};
+use crate::content::raw::{RawByParties, RawIndicators, RawReport};
+use crate::diag::Diagnostic;
+use crate::yaml::{self, Seg};
+
+/// One field that differs: where, and its value in each file (`None`
+/// when the file does not give it).
+struct Difference {
+    path: Vec<Seg<'static>>,
+    reference: Option<String>,
+    other: Option<String>,
+}
+
+/// Every difference of `other` from `reference` (the version of the
+/// site's first language), as errors at their lines in `other`; the year
+/// only when `compare_years` (a year that does not match its file name is
+/// reported already).
+pub(super) fn mismatches(
+    reference: &Part<RawReport>,
+    other: &Part<RawReport>,
+    compare_years: bool,
+) -> Vec<Diagnostic> {
+    let (a, b) = (&reference.front, &other.front);
+    let mut found = Vec::new();
+    let mut differ = |path: Vec<Seg<'static>>, va: Option<String>, vb: Option<String>| {
+        if va != vb {
+            found.push(Difference {
+                path,
+                reference: va,
+                other: vb,
+            });
+        }
+    };
+    if compare_years {
+        differ(
+            key("year"),
+            Some(a.year.to_string()),
+            Some(b.year.to_string()),
+        );
+    }
+    let status = |r: &RawReport| Some(r.status.key().to_string());
+    differ(key("status"), status(a), status(b));
+    let none = RawIndicators::default();
+    let (ia, ib) = (
+        a.indicators.as_ref().unwrap_or(&none),
+        b.indicators.as_ref().unwrap_or(&none),
+    );
+    figures(&ia.figures(), &ib.figures(), &[], &mut differ);
+    let shown = |v: Option<bool>| v.map(|v| v.to_string());
+    differ(
+        indicator(&["trust_box"]),
+        shown(ia.trust_box),
+        shown(ib.trust_box),
+    );
+    by_parties(&ia.cases_by_parties, &ib.cases_by_parties, &mut differ);
+    quarters(ia, ib, &mut differ);
+    found
+        .iter()
+        .map(|d| diagnostic(reference, other, d))
+        .collect()
+}
+
+type Differ<'a> = dyn FnMut(Vec<Seg<'static>>, Option<String>, Option<String>) + 'a;
+
+fn key(name: &'static str) -> Vec<Seg<'static>> {
+    vec![Seg::Key(name)]
+}
+
+/// `indicators.<keys…>`.
+fn indicator(keys: &[&'static str]) -> Vec<Seg<'static>> {
+    std::iter::once("indicators")
+        .chain(keys.iter().copied())
+        .map(Seg::Key)
+        .collect()
+}
+
+/// Every indicator of two sets of figures, under `indicators.<within…>`.
+fn figures(a: &Figures, b: &Figures, within: &[&'static str], differ: &mut Differ<'_>) {
+    let shown = |f: &Figures, k: &Indicator| f.get(k).map(u64::to_string);
+    for k in Indicator::ALL {
+        let mut keys = within.to_vec();
+        keys.push(k.key());
+        differ(indicator(&keys), shown(a, k), shown(b, k));
+    }
+}
+
+fn by_parties(a: &Option<RawByParties>, b: &Option<RawByParties>, differ: &mut Differ<'_>) {
+    let (a, b) = (a.clone().unwrap_or_default(), b.clone().unwrap_or_default());
+    let pairs = [
+        ("student_student", a.student_student, b.student_student),
+        ("student_teacher", a.student_teacher, b.student_teacher),
+        ("teacher_parent", a.teacher_parent, b.teacher_parent),
+        ("parent_parent", a.parent_parent, b.parent_parent),
+        ("other", a.other, b.other),
+    ];
+    for (name, va, vb) in pairs {
+        let shown = |v: Option<u64>| v.map(|v| v.to_string());
+        differ(indicator(&["cases_by_parties", name]), shown(va), shown(vb));
+    }
+}
+
+fn quarters(a: &RawIndicators, b: &RawIndicators, differ: &mut Differ<'_>) {
+    let quarter = |r: &RawIndicators, q: Quarter| {
+        r.quarters
+            .as_ref()
+            .and_then(|qs| qs.get(&q))
+            .map(RawQuarterFigures::figures)
+    };
+    for q in Quarter::ALL {
+        let (fa, fb) = (quarter(a, q), quarter(b, q));
+        figures(
+            &fa.unwrap_or_default(),
+            &fb.unwrap_or_default(),
+            &["quarters", q.key()],
+            differ,
+        );
+    }
+}
+
+/// The error of one difference, at its line in `other`.
+fn diagnostic(reference: &Part<RawReport>, other: &Part<RawReport>, d: &Difference) -> Diagnostic {
+    let (this, that) = (file_name(&other.body.file), file_name(&reference.body.file));
+    let field = path_name(&d.path);
+    let what = match field.as_str() {
+        "year" | "status" => format!("the {field}"),
+        _ => format!("`{}`", field.strip_prefix("indicators.").unwrap_or(&field)),
+    };
+    let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "missing".into());
+    let (vb, va) = (value(&d.other), value(&d.reference));
+    Diagnostic::error(
+        "report/pair-mismatch",
+        format!("{what} is {vb} in {this} but {va} in {that}"),
+    )
+    .words("report-pair-mismatch")
+    .arg("field", &field)
+    .arg("this", &this)
+    .arg("value", &vb)
+    .arg("that", &that)
+    .arg("other", &va)
+    .at(yaml::locate_value(other.source(), &d.path))
+    .label(format!("{va} in {that}"))
+    .help("the language versions of a report must have the same year, status and indicators; write the same figures in both files")
+}
