@@ -38,7 +38,10 @@ pub(crate) fn hash(bytes: &[u8]) -> u128 {
 pub(crate) fn hash_file(path: &Path) -> std::io::Result<(u128, u64)> {
     let mut file = crate::fs::open_file(path)?;
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    let mut buf = vec![0u8; 256 * 1024];
+    // Most inputs are small texts: a buffer of their size (not a whole
+    // 256 KiB one zeroed for each) is enough to read them in one piece.
+    let size_hint = file.metadata().map_or(0, |m| m.len());
+    let mut buf = vec![0u8; size_hint.clamp(4096, 256 * 1024) as usize];
     let mut size = 0u64;
     loop {
         let n = file.read(&mut buf)?;

@@ -39,7 +39,9 @@ pub fn check_url(
     path: &[Seg<'_>],
     diags: &mut Diagnostics,
 ) -> Option<SafeUrl> {
-    let at = yaml::locate_value(src, path);
+    // Found only when there is something to say: finding a value reads
+    // the file's YAML again.
+    let at = || yaml::locate_value(src, path);
     match SafeUrl::parse(url) {
         Ok(safe) => {
             if safe.kind == UrlKind::Http {
@@ -50,7 +52,7 @@ pub fn check_url(
                     )
                     .words("url-insecure")
                     .arg("url", url)
-                    .at(at)
+                    .at(at())
                     .help("use the https:// address if the site has one"),
                 );
             }
@@ -64,7 +66,7 @@ pub fn check_url(
                 )
                 .words("url-scheme")
                 .arg("scheme", &scheme)
-                .at(at)
+                .at(at())
                 .label("unsafe link")
                 .help("write a web address (https://...), an e-mail (mailto:...) or a phone (tel:...)"),
             );
@@ -78,7 +80,7 @@ pub fn check_url(
                 )
                 .words("url-invalid")
                 .arg("url", url)
-                .at(at)
+                .at(at())
                 .help("write the whole address, starting with https://"),
             );
             None

@@ -148,7 +148,8 @@ impl Fields<'_, '_> {
         expected: Option<AcademicYear>,
         file_name: &str,
     ) -> Option<AcademicYear> {
-        let at = yaml::locate_value(self.src, &[Seg::Key("year")]);
+        let src = self.src;
+        let at = || yaml::locate_value(src, &[Seg::Key("year")]);
         let Some(year) = AcademicYear::parse(value.as_str()) else {
             self.diags.push(
                 Diagnostic::error(
@@ -157,7 +158,7 @@ impl Fields<'_, '_> {
                 )
                 .words("field-invalid-year")
                 .arg("value", value)
-                .at(at)
+                .at(at())
                 .label("expected YYYY-YYYY")
                 .help("write the academic year as two consecutive years, e.g. 2024-2025"),
             );
@@ -179,7 +180,7 @@ impl Fields<'_, '_> {
                 .arg("file", file_name)
                 .arg("expected", exp.slug())
                 .arg("renamed", file_name.replacen(&exp.slug(), &year.slug(), 1))
-                .at(at)
+                .at(at())
                 .help(format!(
                     "write `year: {}`, or rename the file to {}",
                     exp.slug(),

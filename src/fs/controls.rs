@@ -84,13 +84,32 @@ pub fn without_controls(text: &str) -> Cow<'_, str> {
 /// A quick look at UTF-8 bytes: false when they hold no [`is_control`]
 /// character (most texts), without decoding them.
 pub fn may_hold_controls(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    // Most chunks of a page hold no byte that can start a control
+    // character: a test of every byte without an early exit, which the
+    // compiler turns into vector instructions, spares the exact test.
+    const CHUNK: usize = 64;
+    let suspect = |b: u8| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            | (b == 0x7F)
+            | (b == 0xC2)
+            | (b == 0xEF)
+            | (b >= 0xF0)
+    };
+    bytes.chunks(CHUNK).enumerate().any(|(n, chunk)| {
+        chunk.iter().fold(false, |acc, &b| acc | suspect(b))
+            && (0..chunk.len()).any(|i| controls_at(bytes, n * CHUNK + i))
+    })
+}
+
+/// True when a control character starts at byte `i` of UTF-8 `bytes`.
+fn controls_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
         0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => true,
         0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
         0xEF => matches!(bytes.get(i + 1), Some(0xB7 | 0xBF)),
         0xF0..=0xF4 => bytes.get(i + 2) == Some(&0xBF),
         _ => false,
-    })
+    }
 }
 
 /// What a control character is: the key its words choose by, and its
@@ -134,5 +153,28 @@ mod tests {
         assert_eq!(clean_text(Path::new("f"), plain.clone(), &mut none), plain);
         assert!(none.is_empty());
         assert!(is_control('\u{1FFFF}') && is_control('\u{FDD0}') && !is_control('\u{FFFD}'));
+    }
+
+    #[test]
+    fn the_quick_test_finds_every_control_character_wherever_it_sits() {
+        // Each control, at every position around a chunk's boundary (a
+        // two- or four-byte one split across two chunks among them).
+        let controls = [
+            "\u{0}",
+            "\u{B}",
+            "\u{7F}",
+            "\u{85}",
+            "\u{FDD0}",
+            "\u{FFFE}",
+            "\u{1FFFF}",
+        ];
+        for c in controls {
+            for at in 55..70 {
+                let text = format!("{}{c}{}", "ж".repeat(at / 2), "a".repeat(at % 2 + 80));
+                assert!(may_hold_controls(text.as_bytes()), "{c:?} at {at}");
+            }
+        }
+        let plain = "Сенім «клуб» — 2024\u{A0}ж. 😀 ™\t\r\n".repeat(20);
+        assert!(!may_hold_controls(plain.as_bytes()));
     }
 }

@@ -17,8 +17,8 @@ use std::borrow::Cow;
 /// browser).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Tag<'h> {
-    pub name: String,
-    pub attrs: Vec<(String, Cow<'h, str>)>,
+    pub name: Cow<'h, str>,
+    pub attrs: Vec<(Cow<'h, str>, Cow<'h, str>)>,
 }
 
 impl Tag<'_> {
@@ -42,7 +42,7 @@ pub(crate) fn start_tags<'h>(html: &'h str, mut each: impl FnMut(&Tag<'h>)) {
         at = if rest.starts_with("<!--") {
             after(html, lt + 4, "-->")
         } else if rest.starts_with("<!") || rest.starts_with("<?") || rest.starts_with("</") {
-            after(html, lt, ">")
+            html[lt..].find('>').map_or(html.len(), |i| lt + i + 1)
         } else {
             match read_tag(html, lt + 1) {
                 None => lt + 1,
@@ -75,7 +75,9 @@ fn skip_raw(html: &str, from: usize, name: &str) -> usize {
             .get(start..start + name.len())
             .is_some_and(|n| n.eq_ignore_ascii_case(name));
         if matches {
-            return after(html, start, ">");
+            return html[start..]
+                .find('>')
+                .map_or(html.len(), |i| start + i + 1);
         }
         at = start;
     }
@@ -85,24 +87,36 @@ fn skip_raw(html: &str, from: usize, name: &str) -> usize {
 /// Reads the tag whose name starts at `at` (just after `<`); `None` when
 /// no name follows (`a < b` is text).
 fn read_tag(html: &str, at: usize) -> Option<(Tag<'_>, usize)> {
-    let len = html[at..]
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+    let len = html.as_bytes()[at..]
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b':'))
         .unwrap_or(html.len() - at);
     if len == 0 || !html[at..].starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
     let mut tag = Tag {
-        name: html[at..at + len].to_ascii_lowercase(),
+        name: lowercase(&html[at..at + len]),
         attrs: Vec::new(),
     };
     let next = attributes(html, at + len, &mut tag);
     Some((tag, next))
 }
 
+/// `name` in lower case, borrowed when it is already (pages are written
+/// in lower case).
+fn lowercase(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
 /// Skips whitespace and `/` from `at`.
 fn skip_space(html: &str, at: usize) -> usize {
-    at + html[at..]
-        .find(|c: char| !(c.is_ascii_whitespace() || c == '/'))
+    at + html.as_bytes()[at..]
+        .iter()
+        .position(|&b| !(b.is_ascii_whitespace() || b == b'/'))
         .unwrap_or(html.len() - at)
 }
 
@@ -116,13 +130,14 @@ fn attributes<'h>(html: &'h str, mut at: usize, tag: &mut Tag<'h>) -> usize {
             Some('>') => return at + 1,
             _ => {}
         }
-        let len = html[at..]
-            .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
+        let len = html.as_bytes()[at..]
+            .iter()
+            .position(|&b| b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'/'))
             .unwrap_or(html.len() - at)
             .max(1);
-        let name = html[at..at + len].to_ascii_lowercase();
+        let name = lowercase(&html[at..at + len]);
         at += len;
-        let eq = at + html[at..].len() - html[at..].trim_start().len();
+        let eq = at + html[at..].len() - html[at..].trim_ascii_start().len();
         let value = if html[eq..].starts_with('=') {
             let (value, next) = value(html, eq + 1);
             at = next;
@@ -140,7 +155,7 @@ fn attributes<'h>(html: &'h str, mut at: usize, tag: &mut Tag<'h>) -> usize {
 /// An attribute's value from `at` (just after `=`), quoted or not, and
 /// where the tag goes on.
 fn value(html: &str, at: usize) -> (&str, usize) {
-    let at = at + html[at..].len() - html[at..].trim_start().len();
+    let at = at + html[at..].len() - html[at..].trim_ascii_start().len();
     match html[at..].chars().next() {
         Some(q @ ('"' | '\'')) => {
             let start = at + 1;
@@ -148,8 +163,9 @@ fn value(html: &str, at: usize) -> (&str, usize) {
             (&html[start..end], (end + 1).min(html.len()))
         }
         _ => {
-            let len = html[at..]
-                .find(|c: char| c.is_ascii_whitespace() || c == '>')
+            let len = html.as_bytes()[at..]
+                .iter()
+                .position(|&b| b.is_ascii_whitespace() || b == b'>')
                 .unwrap_or(html.len() - at);
             (&html[at..at + len], at + len)
         }

@@ -11,6 +11,16 @@
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
+/// A published file's bytes as text. Rendered pages are valid UTF-8, so
+/// the quick check nearly always borrows them; anything else is read with
+/// each invalid sequence as U+FFFD, as a browser shows it.
+pub(crate) fn as_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 /// Folded text: its characters, and for each where it came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Folded {
@@ -129,17 +139,19 @@ fn reference(s: &str) -> Option<(usize, String)> {
 /// `０`, `²`). Folding costs far more than this count, and most lines of
 /// a text have fewer, so the detectors skip them.
 pub(crate) fn may_hold_digits(raw: &str, n: usize) -> bool {
-    let plain = raw
-        .bytes()
-        .filter(|b| b.is_ascii_digit() || matches!(b, b'&' | b'\\'))
+    let bytes = raw.as_bytes();
+    // A count without an early exit: the compiler makes it vector code.
+    let plain = bytes
+        .iter()
+        .filter(|&&b| b.is_ascii_digit() || matches!(b, b'&' | b'\\'))
         .count();
     plain >= n
         || !raw.is_ascii() && {
-            // Letters of the Cyrillic block are never digits: skip the
-            // lookup for the bulk of a Kazakh or Russian text.
-            let other = raw
-                .chars()
-                .filter(|c| !c.is_ascii() && !('\u{400}'..='\u{4FF}').contains(c) && c.is_numeric())
+            // Letters of the Cyrillic block (lead bytes D0–D3) are never
+            // digits: only the other characters are decoded and looked up.
+            let other = (0..bytes.len())
+                .filter(|&i| bytes[i] >= 0xC0 && !(0xD0..=0xD3).contains(&bytes[i]))
+                .filter(|&i| raw[i..].chars().next().is_some_and(char::is_numeric))
                 .count();
             plain + other >= n
         }

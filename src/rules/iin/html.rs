@@ -42,6 +42,14 @@ const WORDY: &[&str] = &[
     "value",
 ];
 
+/// True when `name` is in `list` (lower case), in any case. Pages are
+/// written in lower case: the exact comparison answers nearly always.
+fn one_of(list: &[&str], name: &str) -> bool {
+    list.contains(&name)
+        || name.bytes().any(|b| b.is_ascii_uppercase())
+            && list.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
 /// How many characters of `text` are digits or may become digits once
 /// read (a character reference, a full-width digit ...): the cheap test
 /// that spares folding most texts.
@@ -151,7 +159,7 @@ pub(super) fn texts_of_html(html: &str, xml: bool) -> Vec<Folded> {
             t.own(lt + 4, inside);
             after
         } else if rest.starts_with("<!") || rest.starts_with("<?") {
-            until(html, lt, ">").1
+            html[lt..].find('>').map_or(html.len(), |i| lt + i + 1)
         } else {
             tag(&mut t, lt)
         };
@@ -176,8 +184,9 @@ fn tag(t: &mut Texts<'_>, lt: usize) -> usize {
     let html = t.html;
     let closing = html[lt + 1..].starts_with('/');
     let name_at = lt + 1 + usize::from(closing);
-    let name_len = html[name_at..]
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+    let name_len = html.as_bytes()[name_at..]
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b':'))
         .unwrap_or(html.len() - name_at);
     if name_len == 0 {
         // `a < b`: not a tag.
@@ -187,7 +196,7 @@ fn tag(t: &mut Texts<'_>, lt: usize) -> usize {
     let name = &html[name_at..name_at + name_len];
     if name.eq_ignore_ascii_case("br") {
         t.pieces.push(SPACE);
-    } else if !INLINE.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+    } else if !one_of(INLINE, name) {
         t.flush();
     }
     let after = attributes(t, name_at + name_len);
@@ -209,39 +218,43 @@ fn tag(t: &mut Texts<'_>, lt: usize) -> usize {
 fn attributes(t: &mut Texts<'_>, mut at: usize) -> usize {
     let html = t.html;
     loop {
-        at += html[at..]
-            .find(|c: char| !(c.is_whitespace() || c == '/'))
+        at += html.as_bytes()[at..]
+            .iter()
+            .position(|&b| !(b.is_ascii_whitespace() || b == b'/'))
             .unwrap_or(html.len() - at);
         match html[at..].chars().next() {
             None => return at,
             Some('>') => return at + 1,
             _ => {}
         }
-        let name_len = html[at..]
-            .find(|c: char| c.is_whitespace() || matches!(c, '=' | '>' | '/'))
+        let name_len = html.as_bytes()[at..]
+            .iter()
+            .position(|&b| b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'/'))
             .unwrap_or(html.len() - at)
             .max(1);
         let name = &html[at..at + name_len];
         at += name_len;
-        at += html[at..].len() - html[at..].trim_start().len();
+        at += html[at..].len() - html[at..].trim_ascii_start().len();
         if !html[at..].starts_with('=') {
             continue;
         }
         at += 1;
-        at += html[at..].len() - html[at..].trim_start().len();
+        at += html[at..].len() - html[at..].trim_ascii_start().len();
         let (start, end, next) = match html[at..].chars().next() {
             Some(q @ ('"' | '\'')) => {
-                let (end, next) = until(html, at + 1, if q == '"' { "\"" } else { "'" });
+                let end = html[at + 1..].find(q).map_or(html.len(), |i| at + 1 + i);
+                let next = (end + 1).min(html.len());
                 (at + 1, end, next)
             }
             _ => {
-                let len = html[at..]
-                    .find(|c: char| c.is_whitespace() || c == '>')
+                let len = html.as_bytes()[at..]
+                    .iter()
+                    .position(|&b| b.is_ascii_whitespace() || b == b'>')
                     .unwrap_or(html.len() - at);
                 (at, at + len, at + len)
             }
         };
-        let wordy = WORDY.iter().any(|w| w.eq_ignore_ascii_case(name))
+        let wordy = one_of(WORDY, name)
             || name
                 .get(..5)
                 .is_some_and(|p| p.eq_ignore_ascii_case("data-"));
@@ -258,7 +271,7 @@ pub(super) fn texts_of_file(path: &str, bytes: &[u8]) -> Option<Vec<Folded>> {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
     let text = match ext.as_str() {
         "html" | "htm" | "xml" | "svg" | "xhtml" | "json" | "csv" | "txt" | "md" | "css" | "js"
-        | "ics" | "vcf" | "webmanifest" => String::from_utf8_lossy(bytes),
+        | "ics" | "vcf" | "webmanifest" => super::super::text::as_text(bytes),
         _ => return None,
     };
     Some(match ext.as_str() {
