@@ -114,9 +114,9 @@ stat-mediators-trained = Даярланған жас медиаторлар
 stat-mediators-active = Белсенді жас медиаторлар
 stat-cases = Өтініштер (жағдайлар) саны
 # (?)
-stat-cases-resolved = Келісіммен аяқталған жағдайлар
+stat-cases-resolved = Келісіммен аяқталған өтініштер
 # (?)
-stat-resolution-rate = Келісімге жету үлесі
+stat-resolution-rate = Келісіммен аяқталған өтініштер үлесі
 stat-trainings = Өткізілген тренингтер мен сабақтар
 stat-participants = Қамтылған қатысушылар
 stat-total = Барлығы
@@ -125,20 +125,20 @@ stat-no-data = Дерек жоқ
 ## Статистика: қосымша көрсеткіштер
 
 stat-staff-trained = Оқытылған педагогтер
-stat-parents-reached = Ата-аналармен жұмыс
-stat-info-materials = Ақпараттық материалдар
+stat-parents-reached = Қамтылған ата-аналар
+stat-info-materials = Дайындалған ақпараттық материалдар
 stat-trust-box = Сенім жәшігі бар ма
 # (?) глоссарийде атауы жоқ
 stat-trust-box-messages = Сенім жәшігіне түскен хаттар
-stat-exchange-meetings = Тәжірибе алмасу
-stat-referred = Басқа мамандарға жіберілді
+stat-exchange-meetings = Өткізілген тәжірибе алмасу кездесулері
+stat-referred = Басқа мамандарға жіберілген өтініштер
 
 ## Уақыт және мәртебе
 
 # $y1, $y2: оқу жылының бірінші және екінші күнтізбелік жылы
 time-academic-year = { $y1 }–{ $y2 } оқу жылы
-status-ongoing = жалғасуда
-status-final = аяқталды
+status-ongoing = алдын ала
+status-final = қорытынды
 time-published = Жарияланған күні
 time-updated = Соңғы жаңарту
 
@@ -150,7 +150,7 @@ doc-model-regulation = Үлгілік ереже
 doc-recommendations = Әдістемелік ұсынымдар
 doc-plan = Жылдық жұмыс жоспары
 # $n: құжат нөмірі, $date: пішімделген күн
-doc-number-date = № { $n }, { $date }
+doc-number-date = №{ "\u00A0" }{ $n }, { $date }
 
 ## Қолжетімділік, құпиялылық, көмек
 
@@ -158,7 +158,7 @@ doc-number-date = № { $n }, { $date }
 a11y-low-vision = Нашар көретіндерге арналған нұсқа
 privacy-policy = Құпиялылық саясаты
 # (?)
-help-111 = «111» бірыңғай байланыс орталығы
+help-111 = Отбасы, әйелдер және балалардың құқықтарын қорғау мәселелері жөніндегі «111» бірыңғай байланыс орталығы
 help-trust-phone = Сенім телефоны
 err-404 = Бет табылмады
 # (?)
@@ -210,6 +210,8 @@ plan-responsible = Жауаптылар
 plan-done = Орындалуы
 plan-done-yes = орындалды
 plan-done-no = орындалмады
+# A plan item not done and not yet due on the build date
+plan-planned = жоспарланған
 # $date: пішімделген күн
 plan-approved = Бекітілді: { $date }
 plan-all = Барлық жоспарлар
@@ -253,7 +255,7 @@ report-status = Мәртебесі
 reports-none = Әзірге есептер жоқ
 report-read = Есепті оқу
 # $rate: бүтін пайыз
-rate-percent = { $rate }%
+rate-percent = { $rate }{ "\u00A0" }%
 
 ## Жаңалықтар
 
@@ -273,7 +275,7 @@ doc-date = Күні
 ## Клуб беті: қосымша
 
 # $from, $to: сынып нөмірлері
-club-members-grades = { $from }–{ $to } сыныптар
+club-members-grades = { $from }–{ $to }-сыныптар
 # Сан есімнен кейін зат есім жекеше тұрады, бірақ екі нұсқа да қажет.
 club-members-count =
     { $n ->
@@ -295,8 +297,8 @@ club-leader-photo = Фото: { $name }
 club-gallery-open = Галереяны ашу
 club-instagram = Instagram
 club-poster = Басып шығаруға арналған плакат
-feedback-intro = Оқушылар, ата-аналар мен мұғалімдер бізге кез келген мазалаған сұрақ бойынша жаза алады.
-help-111-text = Шұғыл немесе қауіпті жағдайда 111 нөміріне қоңырау шалыңыз — бұл балаларға арналған бірыңғай байланыс орталығы, тегін әрі тәулік бойы жұмыс істейді.
+feedback-intro = Оқушылар, ата-аналар мен мұғалімдер бізге мазалаған кез келген сұрақ бойынша жаза алады.
+help-111-text = Шұғыл немесе қауіпті жағдайда 111 нөміріне қоңырау шалыңыз. Қоңырау тегін, орталық тәулік бойы жұмыс істейді.
 help-111-call = 111 нөміріне қоңырау шалу
 
 ## Бет макеті
@@ -313,7 +315,7 @@ err-404-text = Бет басқа жерге көшірілген немесе ж
 err-404-home = Басты бетке өту
 poster-title = Медиация клубы
 # $room: кабинет нөмірі
-poster-room = { $room } кабинет
+poster-room = { $room }-кабинет
 poster-link = Сілтеме
 landing-choose = Тілді таңдаңыз
 gallery-title = Фотогалерея
@@ -331,11 +333,11 @@ region-centre = Әкімшілік орталығы
 # $n: clubs that gave the figure, $m: clubs listed. (?) A neutral "n / m" layout avoids case suffixes on digits.
 stat-n-of-m = { $n } / { $m }
 # $n: number of reports still marked ongoing
-stat-ongoing = Аяқталмаған есептер: { $n }
+stat-ongoing = Алдын ала есептер: { $n }
 stat-totals = Жиынтық көрсеткіштер
 stat-totals-caption = { $year } оқу жылының жиынтық көрсеткіштері
 stat-clubs-with-data = Дерек берген клубтар
-stat-rate-note = Келісімге жету үлесі өтініштер санын да, келісіммен аяқталған жағдайлар санын да көрсеткен клубтардың деректері бойынша ғана есептеледі.
+stat-rate-note = Келісіммен аяқталған өтініштер үлесі өтініштер санын да, олардың келісіммен аяқталғанының санын да көрсеткен клубтардың деректері бойынша ғана есептеледі.
 stat-by-region = Өңірлер бойынша
 stat-by-region-caption = Өңірлер бойынша көрсеткіштер, { $year } оқу жылы
 stat-by-quarter-caption = Тоқсандар бойынша көрсеткіштер, { $year } оқу жылы

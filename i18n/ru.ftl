@@ -107,16 +107,16 @@ filter-none = Ничего не найдено
 
 stat-clubs = Количество клубов
 # (?)
-stat-reported = Клубы, сдавшие отчёт
+stat-reported = Клубов, сдавших отчёт
 # (?)
 stat-mediators-trained = Подготовлено юных медиаторов
 # (?)
-stat-mediators-active = Действующие юные медиаторы
+stat-mediators-active = Действующих юных медиаторов
 stat-cases = Количество обращений
 # (?)
-stat-cases-resolved = Завершено примирением
+stat-cases-resolved = Завершено соглашением
 # (?)
-stat-resolution-rate = Доля примирений
+stat-resolution-rate = Доля обращений, завершённых соглашением
 stat-trainings = Проведено тренингов и занятий
 stat-participants = Охвачено участников
 stat-total = Всего
@@ -125,20 +125,20 @@ stat-no-data = Нет данных
 ## Статистика: дополнительные показатели
 
 stat-staff-trained = Обучено педагогов
-stat-parents-reached = Работа с родителями
-stat-info-materials = Информационные материалы
+stat-parents-reached = Охвачено родителей
+stat-info-materials = Подготовлено информационных материалов
 stat-trust-box = Есть ящик доверия
 # (?) подписи нет в глоссарии
-stat-trust-box-messages = Сообщения в ящике доверия
-stat-exchange-meetings = Обмен опытом
-stat-referred = Передано специалистам
+stat-trust-box-messages = Поступило сообщений в ящик доверия
+stat-exchange-meetings = Проведено встреч по обмену опытом
+stat-referred = Передано обращений специалистам
 
 ## Время и статус
 
 # $y1, $y2: первый и второй календарный год учебного года
 time-academic-year = { $y1 }–{ $y2 } учебный год
-status-ongoing = продолжается
-status-final = завершён
+status-ongoing = предварительный
+status-final = окончательный
 time-published = Дата публикации
 time-updated = Последнее обновление
 
@@ -150,14 +150,14 @@ doc-model-regulation = Типовое положение
 doc-recommendations = Методические рекомендации
 doc-plan = Годовой план работы
 # $n: номер документа, $date: отформатированная дата
-doc-number-date = № { $n } от { $date }
+doc-number-date = №{ "\u00A0" }{ $n } от { $date }
 
 ## Доступность, конфиденциальность, помощь
 
 # (?)
 a11y-low-vision = Версия для слабовидящих
 privacy-policy = Политика конфиденциальности
-help-111 = Единый контакт-центр «111»
+help-111 = Единый контакт-центр «111» по вопросам семьи, женщин и защиты прав детей
 help-trust-phone = Телефон доверия
 err-404 = Страница не найдена
 # (?)
@@ -193,7 +193,7 @@ month-name-12 = Декабрь
 ## Шаблоны дат
 
 # $year, $day: числа; $month: уже локализованная строка month-N
-date-long = { $day } { $month } { $year } г.
+date-long = { $day } { $month } { $year }{ "\u00A0" }г.
 # $dd, $mm: с ведущим нулём; $yyyy: год из четырёх цифр
 date-short = { $dd }.{ $mm }.{ $yyyy }
 
@@ -209,6 +209,8 @@ plan-responsible = Ответственные
 plan-done = Выполнение
 plan-done-yes = выполнено
 plan-done-no = не выполнено
+# A plan item not done and not yet due on the build date
+plan-planned = запланировано
 # $date: отформатированная дата
 plan-approved = Утверждён: { $date }
 plan-all = Все планы
@@ -252,7 +254,7 @@ report-status = Статус
 reports-none = Отчётов пока нет
 report-read = Читать отчёт
 # $rate: целый процент
-rate-percent = { $rate } %
+rate-percent = { $rate }{ "\u00A0" }%
 
 ## Новости
 
@@ -300,7 +302,7 @@ club-gallery-open = Открыть галерею
 club-instagram = Instagram
 club-poster = Плакат для печати
 feedback-intro = Ученики, родители и учителя могут написать нам по любому волнующему вопросу.
-help-111-text = В срочной или небезопасной ситуации звоните 111 — это единый контакт-центр по вопросам защиты детей, бесплатно и круглосуточно.
+help-111-text = В срочной или небезопасной ситуации звоните 111. Звонок бесплатный, линия работает круглосуточно.
 help-111-call = Позвонить 111
 
 ## Макет страницы
@@ -316,7 +318,7 @@ err-404-text = Возможно, страница была перемещена 
 err-404-home = Перейти на главную страницу
 poster-title = Клуб медиации
 # $room: номер кабинета
-poster-room = кабинет { $room }
+poster-room = Кабинет { $room }
 poster-link = Ссылка
 landing-choose = Выберите язык
 gallery-title = Фотогалерея
@@ -334,11 +336,11 @@ region-centre = Административный центр
 # $n: clubs that gave the figure, $m: clubs listed
 stat-n-of-m = { $n } из { $m }
 # $n: number of reports still marked ongoing
-stat-ongoing = Незавершённых отчётов: { $n }
+stat-ongoing = Предварительных отчётов: { $n }
 stat-totals = Итоговые показатели
 stat-totals-caption = Итоговые показатели за { $year } учебный год
-stat-clubs-with-data = Клубы с данными
-stat-rate-note = Доля примирений считается только по клубам, указавшим и число обращений, и число случаев, завершённых примирением.
+stat-clubs-with-data = Клубов с данными
+stat-rate-note = Доля обращений, завершённых соглашением, считается только по клубам, указавшим и число обращений, и число завершённых соглашением.
 stat-by-region = По регионам
 stat-by-region-caption = Показатели по регионам, { $year } учебный год
 stat-by-quarter-caption = Показатели по четвертям, { $year } учебный год
