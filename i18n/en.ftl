@@ -144,7 +144,7 @@ doc-number-date = No. { $n } of { $date }
 a11y-low-vision = Low-vision version
 privacy-policy = Privacy policy
 help-111 = 111 National Contact Centre for family, women’s and children’s rights
-help-trust-phone = Helpline
+help-trust-phone = 150 Children’s Trust Line
 err-404 = Page not found
 poster-scan = Scan the code
 
@@ -283,6 +283,8 @@ club-poster = Printable poster
 feedback-intro = Pupils, parents and teachers are welcome to write to us about anything that worries them.
 help-111-text = In an urgent or unsafe situation, call 111. The call is free, and the line works around the clock.
 help-111-call = Call 111
+help-150-text = If things are hard, frightening or there is no one to talk to, call 150. The call is free, and you need not give your name.
+help-150-call = Call 150
 
 ## Layout
 

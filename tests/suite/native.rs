@@ -157,3 +157,17 @@ fn the_root_pages_speak_every_site_language() {
     assert_eq!(ru.text("h1"), "Страница не найдена");
     assert_eq!(ru.count(".footer-help"), 1);
 }
+
+#[test]
+fn the_childrens_trust_line_150_stands_beside_111() {
+    let t = SiteTest::fixture("school_minimal");
+    t.build().ok();
+    let ru = t.page("ru/index.html");
+    assert_eq!(ru.attrs(".help-150 a", "href"), ["tel:150"]);
+    assert_eq!(ru.text(".help-150 strong"), "Детский телефон доверия «150»");
+    assert_eq!(ru.attrs(".footer-trust a", "href"), ["tel:150"]);
+    let kk = t.page("kk/index.html");
+    assert_eq!(kk.text(".help-150 strong"), "«150» балалар сенім телефоны");
+    let root = t.page("index.html");
+    assert_eq!(root.attrs(".footer-trust", "lang"), ["kk", "ru"]);
+}
