@@ -142,7 +142,7 @@ doc-number-date = No. { $n } of { $date }
 ## Accessibility, privacy, help
 
 a11y-low-vision = Low-vision version
-privacy-policy = Privacy policy
+privacy-policy = Personal data
 help-111 = 111 National Contact Centre for family, women’s and children’s rights
 help-trust-phone = 150 Children’s Trust Line
 err-404 = Page not found
@@ -338,3 +338,15 @@ chart-by-quarter-desc = Bar chart with one bar per quarter; the same figures are
 data-title = Open data
 data-csv = Monitoring indicators of every club and year
 data-json = Clubs with contacts and figures
+
+## Personal-data page (personal-data/)
+
+privacy-intro = This page says what the site publishes about people and whom to contact about personal data.
+privacy-published-title = What is published
+privacy-published = The site publishes the names of clubs and schools, the names, positions and work contacts of club leaders, plans, news and reports. Reports give numbers only. Pupils’ names, their classes and the circumstances of requests are not published: mediation is confidential.
+privacy-photos-title = Photos
+privacy-photos = Photos of children are published only with the written consent of their legal representatives (parents or guardians). Published photos are stripped of their metadata (where and when they were taken). To have a photo removed, write to the contacts below.
+privacy-tracking = The site uses no cookies, no visitor counters and no third-party services.
+privacy-contact-title = Contacts about personal data
+privacy-contact = For questions about personal data, including having information corrected or removed, contact:
+privacy-contact-none = Contact the school’s administration.

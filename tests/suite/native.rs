@@ -171,3 +171,39 @@ fn the_childrens_trust_line_150_stands_beside_111() {
     let root = t.page("index.html");
     assert_eq!(root.attrs(".footer-trust", "lang"), ["kk", "ru"]);
 }
+
+#[test]
+fn every_page_links_a_personal_data_page_in_its_language() {
+    let t = SiteTest::fixture("school_minimal");
+    t.write(
+        "clubs/senim/club.yaml",
+        &format!(
+            "{}contacts:\n  email: club@school.example.kz\n  phones: [\"+7 7212 41 23 45\"]\n",
+            t.read("clubs/senim/club.yaml")
+        ),
+    );
+    t.build().ok();
+    let ru = t.page("ru/index.html");
+    assert_eq!(ru.text(".footer-privacy a"), "Персональные данные");
+    assert_eq!(
+        ru.attrs(".footer-privacy a", "href"),
+        ["../ru/personal-data/index.html"]
+    );
+    let page = t.page("ru/personal-data/index.html");
+    assert_eq!(page.lang(), "ru");
+    assert_eq!(page.text("h1"), "Персональные данные");
+    let text = page.text("main");
+    assert!(
+        text.contains("письменного согласия их законных представителей"),
+        "{text}"
+    );
+    assert_eq!(
+        page.attrs(".prose a", "href"),
+        ["mailto:club@school.example.kz", "tel:+77212412345"]
+    );
+    let kk = t.page("kk/personal-data/index.html");
+    assert_eq!(kk.text("h1"), "Дербес деректер");
+    assert!(kk.text("main").contains("заңды өкілдерінің"));
+    let sitemap = t.out_text("sitemap.xml");
+    assert!(sitemap.contains("/kk/personal-data/"), "{sitemap}");
+}

@@ -11,6 +11,7 @@ mod club;
 mod frame;
 mod nav;
 mod plan;
+mod privacy;
 mod root;
 
 use serde::Serialize;
@@ -111,6 +112,7 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(Partial, Extra), Diagnostic
         }
         PageId::Page(slug) => free_page(env, id, slug)?,
         PageId::Documents => documents(env, id),
+        PageId::PersonalData => privacy::personal_data(env, id),
         PageId::NotFound => not_found(env, id),
     })
 }
