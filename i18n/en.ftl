@@ -104,7 +104,7 @@ stat-mediators-trained = Peer mediators trained
 stat-mediators-active = Active peer mediators
 stat-cases = Number of requests (cases)
 stat-cases-resolved = Cases resolved by agreement
-stat-resolution-rate = Share resolved by agreement
+stat-resolution-rate = Share of cases resolved by agreement
 stat-trainings = Trainings and sessions held
 stat-participants = Participants reached
 stat-total = Total
@@ -114,17 +114,17 @@ stat-no-data = No data
 
 stat-staff-trained = Staff trained
 stat-parents-reached = Parents reached
-stat-info-materials = Information materials
+stat-info-materials = Information materials prepared
 stat-trust-box = Trust box in place
 stat-trust-box-messages = Trust box messages
-stat-exchange-meetings = Experience-sharing meetings
-stat-referred = Referred to specialists
+stat-exchange-meetings = Experience-sharing meetings held
+stat-referred = Cases referred to specialists
 
 ## Time and status
 
 # $y1, $y2: first and second calendar year of the school year
 time-academic-year = { $y1 }–{ $y2 } school year
-status-ongoing = ongoing
+status-ongoing = preliminary
 status-final = final
 time-published = Published
 time-updated = Last updated
@@ -142,9 +142,9 @@ doc-number-date = No. { $n } of { $date }
 ## Accessibility, privacy, help
 
 a11y-low-vision = Low-vision version
-privacy-policy = Privacy policy
-help-111 = 111 National Contact Centre
-help-trust-phone = Helpline
+privacy-policy = Personal data
+help-111 = 111 National Contact Centre for family, women’s and children’s rights
+help-trust-phone = 150 Children’s Trust Line
 err-404 = Page not found
 poster-scan = Scan the code
 
@@ -194,6 +194,8 @@ plan-responsible = Responsible
 plan-done = Done
 plan-done-yes = done
 plan-done-no = not done
+# A plan item not done and not yet due on the build date
+plan-planned = planned
 # $date: formatted date
 plan-approved = Approved: { $date }
 plan-all = All plans
@@ -279,8 +281,10 @@ club-gallery-open = Open the gallery
 club-instagram = Instagram
 club-poster = Printable poster
 feedback-intro = Pupils, parents and teachers are welcome to write to us about anything that worries them.
-help-111-text = In an urgent or unsafe situation call 111 — the national contact centre for children, free and around the clock.
+help-111-text = In an urgent or unsafe situation, call 111. The call is free, and the line works around the clock.
 help-111-call = Call 111
+help-150-text = If things are hard, frightening or there is no one to talk to, call 150. The call is free, and you need not give your name.
+help-150-call = Call 150
 
 ## Layout
 
@@ -313,11 +317,11 @@ region-centre = Administrative centre
 # $n: clubs that gave the figure, $m: clubs listed
 stat-n-of-m = { $n } of { $m }
 # $n: number of reports still marked ongoing
-stat-ongoing = Reports not yet final: { $n }
+stat-ongoing = Preliminary reports: { $n }
 stat-totals = Totals
 stat-totals-caption = Totals for the { $year } school year
 stat-clubs-with-data = Clubs with data
-stat-rate-note = The share resolved by agreement is computed only from the clubs that gave both the number of cases and the number resolved by agreement.
+stat-rate-note = The share of cases resolved by agreement is computed only from the clubs that gave both the number of cases and the number resolved by agreement.
 stat-by-region = By region
 stat-by-region-caption = Figures by region, { $year } school year
 stat-by-quarter-caption = Figures by quarter, { $year } school year
@@ -334,3 +338,15 @@ chart-by-quarter-desc = Bar chart with one bar per quarter; the same figures are
 data-title = Open data
 data-csv = Monitoring indicators of every club and year
 data-json = Clubs with contacts and figures
+
+## Personal-data page (personal-data/)
+
+privacy-intro = This page says what the site publishes about people and whom to contact about personal data.
+privacy-published-title = What is published
+privacy-published = The site publishes the names of clubs and schools, the names, positions and work contacts of club leaders, plans, news and reports. Reports give numbers only. Pupils’ names, their classes and the circumstances of requests are not published: mediation is confidential.
+privacy-photos-title = Photos
+privacy-photos = Photos of children are published only with the written consent of their legal representatives (parents or guardians). Published photos are stripped of their metadata (where and when they were taken). To have a photo removed, write to the contacts below.
+privacy-tracking = The site uses no cookies, no visitor counters and no third-party services.
+privacy-contact-title = Contacts about personal data
+privacy-contact = For questions about personal data, including having information corrected or removed, contact:
+privacy-contact-none = Contact the school’s administration.

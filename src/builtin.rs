@@ -19,13 +19,34 @@ pub struct Region {
     pub iso: String,
     /// Full name: «Қарағанды облысы», «Карагандинская область».
     pub name: Localized,
-    /// Short name: «Қарағанды».
+    /// Short name for charts: «Қарағанды обл.», never the centre's name.
     pub short: Localized,
+    /// The proper name lists sort by, where the name starts with another
+    /// word: «Алматы» for «Город Алматы». Per language; the name otherwise.
+    #[serde(default)]
+    pub sort: Option<Localized>,
     /// Administrative centre (none for the three cities).
     pub centre: Option<Localized>,
     /// Other spellings accepted by search.
     #[serde(default)]
     pub aliases: Vec<String>,
+}
+
+impl Region {
+    /// What lists sort this region by in `lang`: its proper name,
+    /// given the name shown (`name`, already resolved for `lang`).
+    pub fn sort_name<'a>(&'a self, lang: &str, name: &'a str) -> &'a str {
+        match &self.sort {
+            Some(Localized::Per(map)) => map.get(lang).map_or(name, String::as_str),
+            Some(Localized::All(text)) => text,
+            None => name,
+        }
+    }
+
+    /// True for the three cities of republican significance.
+    pub fn is_city(&self) -> bool {
+        self.centre.is_none()
+    }
 }
 
 /// A built-in principle of mediation.

@@ -83,10 +83,11 @@ pub fn front_matter(bytes: &[u8]) -> Diagnostics {
     let file = root().join("clubs/fuzz/reports/2024-2025.kk.md");
     if let Some(t) = text(&file, bytes, &mut diags) {
         let lang = Some(LangCode::new("kk"));
-        part_from_text::<RawReport>(lang.clone(), &file, t.clone(), "report", 2, &mut diags);
-        part_from_text::<RawNews>(lang.clone(), &file, t.clone(), "news", 2, &mut diags);
-        part_from_text::<RawPage>(lang.clone(), &file, t.clone(), "page", 2, &mut diags);
-        part_from_text::<NoFront>(lang, &file, t, "page", 2, &mut diags);
+        let kk = crate::content::markdown::Quotes::Guillemets;
+        part_from_text::<RawReport>(lang.clone(), &file, t.clone(), "report", 2, kk, &mut diags);
+        part_from_text::<RawNews>(lang.clone(), &file, t.clone(), "news", 2, kk, &mut diags);
+        part_from_text::<RawPage>(lang.clone(), &file, t.clone(), "page", 2, kk, &mut diags);
+        part_from_text::<NoFront>(lang, &file, t, "page", 2, kk, &mut diags);
     }
     diags
 }
@@ -96,7 +97,17 @@ pub fn markdown(bytes: &[u8]) -> (String, Diagnostics) {
     let mut diags = Diagnostics::new();
     let file = root().join("pages/fuzz.md");
     let html = match text(&file, bytes, &mut diags) {
-        Some(t) => crate::content::markdown::render(&t, &file, 1, 2, &mut diags).html,
+        Some(t) => {
+            crate::content::markdown::render(
+                &t,
+                &file,
+                1,
+                2,
+                crate::content::markdown::Quotes::Guillemets,
+                &mut diags,
+            )
+            .html
+        }
         None => String::new(),
     };
     (html, diags)
@@ -142,7 +153,15 @@ pub fn markdown_shape(bytes: &[u8]) -> (String, String, Diagnostics) {
     text.push_str("end\n");
     let mut diags = Diagnostics::new();
     let file = root().join("pages/fuzz.md");
-    let html = crate::content::markdown::render(&text, &file, 1, 2, &mut diags).html;
+    let html = crate::content::markdown::render(
+        &text,
+        &file,
+        1,
+        2,
+        crate::content::markdown::Quotes::Guillemets,
+        &mut diags,
+    )
+    .html;
     (text, html, diags)
 }
 

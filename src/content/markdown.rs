@@ -8,6 +8,7 @@
 mod headings;
 mod lines;
 mod nesting;
+mod quotes;
 
 use std::cell::Cell;
 use std::path::Path;
@@ -20,6 +21,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use headings::{HeadingIds, assign_heading_id, shift_headings};
 use lines::LineIndex;
 pub(crate) use nesting::MAX_DEPTH;
+pub(crate) use quotes::Quotes;
 
 /// `html` rewritten well nested and at most [`MAX_DEPTH`] elements deep,
 /// and the line (1-based) of the first element left out, if any: the HTML
@@ -97,13 +99,15 @@ pub(crate) struct Rendered {
     pub html: String,
 }
 
-/// Renders Markdown to sanitized HTML. Raw HTML that the sanitizer changes
-/// and unsafe link schemes are reported against `file`, with the line.
+/// Renders Markdown to sanitized HTML, with the quotation marks of the
+/// text's language. Raw HTML that the sanitizer changes and unsafe link
+/// schemes are reported against `file`, with the line.
 pub(crate) fn render(
     markdown: &str,
     file: &Path,
     first_line: usize,
     top_level: u8,
+    quotes: Quotes,
     diags: &mut Diagnostics,
 ) -> Rendered {
     let lines = LineIndex::new(markdown, first_line);
@@ -113,6 +117,7 @@ pub(crate) fn render(
     };
     let (mut events, offsets) = parse_events(markdown, &at, diags);
     shift_headings(&mut events, top_level);
+    quotes::localize(&mut events, quotes);
     let (html, starts) = write_html(events, &offsets, markdown.len());
     let bounded = nesting::bound(&html);
     if let Some(html_line) = bounded.first_left_out {
@@ -272,7 +277,7 @@ mod tests {
 
     fn md(text: &str) -> (String, Diagnostics) {
         let mut d = Diagnostics::new();
-        let r = render(text, Path::new("x.md"), 5, 2, &mut d);
+        let r = render(text, Path::new("x.md"), 5, 2, Quotes::English, &mut d);
         (r.html, d)
     }
 

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::types::Date;
+use crate::types::{AcademicYear, Date};
 
 /// The months as plans write them, January first.
 const MONTHS: [&str; 12] = [
@@ -82,6 +82,29 @@ impl When {
             When::Date(d) => d.to_string(),
             When::Monthly => "monthly".to_string(),
             When::Weekly => "weekly".to_string(),
+        }
+    }
+
+    /// The month by whose end an item of academic year `year` is due: its
+    /// month, its date's, a term's last (October, December, March, May),
+    /// the year's last (May) for recurring items.
+    pub fn due(&self, year: AcademicYear) -> Date {
+        let (month, day) = match self {
+            When::Date(d) => return *d,
+            When::Month(m) => (*m, 31),
+            When::Term(t) => ([10, 12, 3, 5][usize::from(t.saturating_sub(1)).min(3)], 31),
+            When::Monthly | When::Weekly => (5, 31),
+        };
+        let calendar_year = if month >= 9 {
+            year.start
+        } else {
+            year.start + 1
+        };
+        // Day 31 of any month: a date compares right whether or not it exists.
+        Date {
+            year: calendar_year,
+            month,
+            day,
         }
     }
 

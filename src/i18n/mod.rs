@@ -273,10 +273,11 @@ impl I18n {
     }
 }
 
-/// `1 240` with a narrow no-break space (kk, ru), `1,240` (en).
+/// `1 240` with a no-break space (U+00A0, CLDR's group separator for kk
+/// and ru), `1,240` (en).
 pub fn format_number(lang: &str, n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
-    let sep = if lang == "en" { "," } else { "\u{202f}" };
+    let sep = if lang == "en" { "," } else { "\u{a0}" };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -344,7 +345,7 @@ mod tests {
         let i = i18n();
         let d = Date::parse("2024-08-05").unwrap();
         assert_eq!(i.date_long("kk", d), "2024 жылғы 5 тамыз");
-        assert_eq!(i.date_long("ru", d), "5 августа 2024 г.");
+        assert_eq!(i.date_long("ru", d), "5 августа 2024\u{a0}г.");
         assert_eq!(i.date_long("en", d), "August 5, 2024");
         assert_eq!(i.date_short("ru", d), "05.08.2024");
     }
@@ -385,9 +386,10 @@ mod tests {
 
     #[test]
     fn formats_numbers() {
-        assert_eq!(format_number("ru", 1240), "1\u{202f}240");
+        assert_eq!(format_number("ru", 1240), "1\u{a0}240");
         assert_eq!(format_number("kk", 240), "240");
-        assert_eq!(format_number("ru", 12400), "12\u{202f}400");
+        assert_eq!(format_number("ru", 12400), "12\u{a0}400");
+        assert_eq!(format_number("kk", 12400), "12\u{a0}400");
         assert_eq!(format_number("en", 1234567), "1,234,567");
     }
 }

@@ -46,6 +46,8 @@ pub(crate) struct ClubCard<'a> {
     school: Text<'a>,
     locality: Option<Text<'a>>,
     region: RegionView<'a>,
+    /// The locality is the region itself, a city: «Алматы», not «Алматы, Город Алматы».
+    city_named: bool,
     grades: Option<Grades>,
     members: Option<u32>,
     latest: Option<ReportSummary>,
@@ -78,6 +80,9 @@ pub(crate) struct RegionLink<'a> {
     pub centre: Option<Text<'a>>,
     pub href: String,
     pub count: usize,
+    /// The proper name lists sort by («Алматы» for «Город Алматы»).
+    #[serde(skip)]
+    pub sort: &'a str,
 }
 
 impl<'a> Env<'a> {
@@ -96,6 +101,7 @@ impl<'a> Env<'a> {
             school: self.text(&club.school.name),
             locality: club.school.locality.as_ref().map(|l| self.text(l)),
             region: self.region(&club.school.region),
+            city_named: self.names_the_city(&club.school),
             grades: club
                 .members
                 .as_ref()
@@ -115,10 +121,12 @@ impl<'a> Env<'a> {
     pub(crate) fn region_link(&self, code: &'a str) -> RegionLink<'a> {
         let region = builtin::region(code);
         let fallback = self.region(code).name;
+        let name = region.map_or(fallback, |r| self.text(&r.name));
         RegionLink {
             code,
             iso: region.map(|r| r.iso.as_str()),
-            name: region.map_or(fallback, |r| self.text(&r.name)),
+            name,
+            sort: region.map_or(name.text, |r| r.sort_name(self.lang, name.text)),
             short: region.map_or(fallback, |r| self.text(&r.short)),
             centre: region.and_then(|r| r.centre.as_ref()).map(|c| self.text(c)),
             href: self.href(&PageId::Region(code.into())),
@@ -131,7 +139,7 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// Every region with clubs, in alphabetical order of its name.
+    /// Every region with clubs, in alphabetical order of its proper name.
     pub(crate) fn region_links(&self) -> Vec<RegionLink<'a>> {
         let mut links: Vec<RegionLink<'a>> = self
             .site
@@ -142,7 +150,7 @@ impl<'a> Env<'a> {
             .into_iter()
             .map(|code| self.region_link(code))
             .collect();
-        links.sort_by_cached_key(|l| sort_key(self.lang, l.name.text));
+        links.sort_by_cached_key(|l| sort_key(self.lang, l.sort));
         links
     }
 

@@ -159,7 +159,7 @@ fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
 /// The pages the sitemap lists: all but the posters and the not-found
 /// pages.
 fn sitemap_ids(site: &Site) -> Vec<PageId> {
-    let mut ids = vec![PageId::Home, PageId::NewsList];
+    let mut ids = vec![PageId::Home, PageId::NewsList, PageId::PersonalData];
     if !site.documents.is_empty() {
         ids.push(PageId::Documents);
     }

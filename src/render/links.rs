@@ -32,6 +32,8 @@ pub(crate) enum PageId {
     Page(Slug),
     /// The documents list.
     Documents,
+    /// What the site publishes about people, and whom to ask.
+    PersonalData,
     /// The not-found page.
     NotFound,
     /// The region index of a directory.
@@ -97,6 +99,7 @@ impl Paths {
             PageId::News(Some(club), slug) => under(club, &format!("news/{slug}")),
             PageId::Page(slug) => format!("pages/{slug}"),
             PageId::Documents => "documents".to_string(),
+            PageId::PersonalData => "personal-data".to_string(),
             PageId::Regions => "regions".to_string(),
             PageId::Region(code) => format!("regions/{code}"),
             PageId::StatisticsIndex => "statistics".to_string(),

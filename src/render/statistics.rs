@@ -130,25 +130,24 @@ impl<'a> Env<'a> {
     }
 
     fn region_rows(&self, stats: &'a YearStats, columns: &[Column]) -> Vec<Row<'a>> {
-        let mut rows: Vec<Row<'a>> = stats
+        let mut rows: Vec<(&'a str, Row<'a>)> = stats
             .regions
             .iter()
             .map(|(code, totals)| {
                 let link = self.region_link(code);
-                Row {
+                let row = Row {
                     name: Some(link.name),
                     short: Some(link.short),
                     href: Some(link.href),
                     ..row(code, totals, columns)
-                }
+                };
+                (link.sort, row)
             })
             .collect();
+        // By the proper name: «Город Алматы» among the A's.
         let lang = self.lang;
-        rows.sort_by(|a, b| {
-            let name = |r: &Row<'a>| -> &'a str { r.name.map(|n| n.text).unwrap_or_default() };
-            compare(lang, name(a), name(b))
-        });
-        rows
+        rows.sort_by(|a, b| compare(lang, a.0, b.0));
+        rows.into_iter().map(|(_, row)| row).collect()
     }
 
     fn chart(&self, id: String, title: String, desc_key: &str, bars: Vec<Bar>) -> ChartView {

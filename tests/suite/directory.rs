@@ -31,7 +31,7 @@ fn statistics_totals_match_hand_computed_values() {
     // (the club with 5 cases and no resolved figure is left out).
     assert_eq!(row("resolution_rate"), ["69 %", "2 из 5"]);
     // The one ongoing report is said so.
-    assert_eq!(page.text(".stat-ongoing"), "Незавершённых отчётов: 1");
+    assert_eq!(page.text(".stat-ongoing"), "Предварительных отчётов: 1");
 }
 
 #[test]
@@ -43,19 +43,19 @@ fn statistics_per_region_and_per_quarter() {
     let col = |label: &str| heads.iter().position(|h| h == label).unwrap() - 1;
     let (cases, resolved, rate) = (
         col("Өтініштер (жағдайлар) саны"),
-        col("Келісіммен аяқталған жағдайлар"),
+        col("Келісіммен аяқталған өтініштер"),
         heads.len() - 2,
     );
     let region = |code: &str| cells(&page, &format!(".stat-regions tr[data-region='{code}']"));
     let almaty = region("almaty");
     assert_eq!(almaty[0], "2 / 2");
     assert_eq!((&*almaty[cases], &*almaty[resolved]), ("15", "8"));
-    assert_eq!(almaty[rate], "80%");
+    assert_eq!(almaty[rate], "80 %");
     let almaty_region = region("almaty-region");
     assert_eq!(almaty_region[0], "1 / 2");
     assert_eq!(
         (&*almaty_region[cases], &*almaty_region[rate]),
-        ("3", "33%")
+        ("3", "33 %")
     );
     let turkistan = region("turkistan");
     assert_eq!(turkistan[0], "0 / 1");
@@ -96,7 +96,11 @@ fn statistics_charts_are_svg_with_title_description_and_table() {
     let rows = page.texts(&format!("{fig} table.chart-table tbody tr"));
     assert_eq!(
         rows,
-        ["Алматинская обл. 3", "г. Алматы 15", "Туркестан Нет данных"]
+        [
+            "Алматинская обл. 3",
+            "г. Алматы 15",
+            "Туркестанская обл. Нет данных"
+        ]
     );
     // Two bars: no bar for "no data".
     assert_eq!(page.count(&format!("{fig} svg rect")), 2);
@@ -111,7 +115,7 @@ fn statistics_index_lists_every_year() {
     assert_eq!(
         years,
         [
-            "2024–2025 учебный год (продолжается) 3 из 5 18 69 %",
+            "2024–2025 учебный год (предварительный) 3 из 5 18 69 %",
             "2023–2024 учебный год 2 из 5 9 100 %"
         ]
     );
@@ -191,7 +195,7 @@ fn clubs_json_lists_every_club_with_contacts_and_figures() {
     assert_eq!(a["name"]["ru"], "Справедливость");
     assert_eq!(a["school"]["region"]["code"], "almaty");
     assert_eq!(a["school"]["region"]["iso"], "KZ-75");
-    assert_eq!(a["school"]["region"]["name"]["ru"], "город Алматы");
+    assert_eq!(a["school"]["region"]["name"]["ru"], "Город Алматы");
     assert_eq!(
         a["feedback"]["application"],
         "https://forms.example.kz/a/apply"
@@ -239,7 +243,7 @@ fn region_index_counts_clubs_per_region() {
         page.texts(".region-links li"),
         [
             "Алматинская область (2 клуба)",
-            "город Алматы (2 клуба)",
+            "Город Алматы (2 клуба)",
             "Туркестанская область (1 клуб)"
         ]
     );
@@ -265,10 +269,9 @@ fn home_cards_show_school_place_figures_and_application_link() {
     );
     assert_eq!(page.text(&format!("{card} .club-card-school")), "Школа № 1");
     assert_eq!(page.text(&format!("{card} .club-card-locality")), "Алматы");
-    assert_eq!(
-        page.text(&format!("{card} .club-card-region")),
-        "город Алматы"
-    );
+    // The city is named once: not «Алматы, Город Алматы».
+    assert_eq!(page.text(&format!("{card} .club-card-place")), "Алматы");
+    assert_eq!(page.count(&format!("{card} .club-card-region")), 0);
     assert_eq!(
         page.attrs(&format!("{card} .club-card-apply a"), "href"),
         ["https://forms.example.kz/a/apply"]
@@ -314,8 +317,8 @@ fn home_groups_by_region_and_locality_in_each_languages_order() {
         ru.texts(".dir-region > h2 a"),
         [
             "Алматинская область",
-            "город Шымкент",
-            "Туркестанская область"
+            "Туркестанская область",
+            "Город Шымкент"
         ]
     );
     assert_eq!(

@@ -27,6 +27,7 @@ mod layers;
 mod loading;
 mod markdown;
 mod message_snapshots;
+mod native;
 mod output;
 mod pages;
 mod photo_cache;

@@ -43,7 +43,7 @@ fn load_news_item(
     club: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Option<News> {
-    let (parts, unread): (Vec<Part<RawNews>>, _) = read_parts(files, "news", 2, diags);
+    let (parts, unread): (Vec<Part<RawNews>>, _) = read_parts(ctx, files, "news", 2, diags);
     let first = parts.first()?;
     let date = checked_date(ctx, &parts, diags)?;
     if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {

@@ -34,7 +34,7 @@ fn load_page(
     files: Files,
     diags: &mut Diagnostics,
 ) -> Option<Page> {
-    let (parts, unread): (Vec<Part<RawPage>>, _) = read_parts(files, "page", 2, diags);
+    let (parts, unread): (Vec<Part<RawPage>>, _) = read_parts(ctx, files, "page", 2, diags);
     let first = parts.first()?;
     if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {
         return None;

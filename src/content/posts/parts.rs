@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 
 use crate::content::LoadContext;
 use crate::content::check::Fields;
-use crate::content::markdown;
+use crate::content::markdown::{self, Quotes};
 use crate::content::model::{Body, Doc};
 use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::types::{LangCode, Localized};
@@ -126,19 +126,22 @@ fn read_part<T: DeserializeOwned>(
     path: &Path,
     family: &'static str,
     top_level: u8,
+    quotes: Quotes,
     diags: &mut Diagnostics,
 ) -> Option<Part<T>> {
     let text = crate::fs::read_content(path, diags)?;
-    part_from_text(lang, path, text, family, top_level, diags)
+    part_from_text(lang, path, text, family, top_level, quotes, diags)
 }
 
-/// [`read_part`] on text already read.
+/// [`read_part`] on text already read; `quotes` are the quotation marks
+/// of the file's language.
 pub(crate) fn part_from_text<T: DeserializeOwned>(
     lang: Option<LangCode>,
     path: &Path,
     text: String,
     family: &'static str,
     top_level: u8,
+    quotes: Quotes,
     diags: &mut Diagnostics,
 ) -> Option<Part<T>> {
     let split = match markdown::split_front_matter(&text) {
@@ -176,7 +179,7 @@ pub(crate) fn part_from_text<T: DeserializeOwned>(
             failed.report(diags)?
         }
     };
-    let rendered = markdown::render(split.body, path, split.body_line, top_level, diags);
+    let rendered = markdown::render(split.body, path, split.body_line, top_level, quotes, diags);
     let (body_start, first_line) = (text.len() - split.body.len(), split.body_line);
     let front_offset = split.front_offset;
     let body = Body {
@@ -213,7 +216,9 @@ pub(super) fn doc_of<T>(parts: &[Part<T>]) -> Doc {
 
 /// Reads the files of one text, one per language: the parts that could be
 /// read, and the languages whose file could not (its errors are reported).
+/// A file for all languages takes the default language's quotation marks.
 pub(super) fn read_parts<T: DeserializeOwned>(
+    ctx: &LoadContext<'_>,
     files: Files,
     family: &'static str,
     top_level: u8,
@@ -222,7 +227,8 @@ pub(super) fn read_parts<T: DeserializeOwned>(
     let mut parts = Vec::with_capacity(files.len());
     let mut unread = Vec::new();
     for (lang, path) in files {
-        match read_part(lang.clone(), &path, family, top_level, diags) {
+        let quotes = Quotes::for_lang(lang.as_ref().unwrap_or(ctx.config.default_lang()).as_str());
+        match read_part(lang.clone(), &path, family, top_level, quotes, diags) {
             Some(part) => parts.push(part),
             None => unread.extend(lang),
         }
@@ -284,7 +290,7 @@ pub(crate) fn load_doc(
     let Some(files) = groups.remove(stem) else {
         return Doc::default();
     };
-    let (parts, unread): (Vec<Part<NoFront>>, _) = read_parts(files, "page", 3, diags);
+    let (parts, unread): (Vec<Part<NoFront>>, _) = read_parts(ctx, files, "page", 3, diags);
     let doc = doc_of(&parts);
     if let Some(p) = parts.first() {
         warn_missing_langs(

@@ -48,7 +48,7 @@ fn load_report(
         ));
         return None;
     }
-    let (parts, unread): (Vec<Part<RawReport>>, _) = read_parts(files, "report", 2, diags);
+    let (parts, unread): (Vec<Part<RawReport>>, _) = read_parts(ctx, files, "report", 2, diags);
     let first = parts.first()?;
     let checked: Vec<bool> = parts
         .iter()

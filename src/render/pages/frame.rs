@@ -112,6 +112,8 @@ pub(super) struct Common<'a> {
     page: PageMeta,
     nav: Vec<nav::NavItem>,
     home_href: String,
+    /// The personal-data page, linked from every page's footer.
+    privacy_href: String,
     generator: String,
 }
 
@@ -178,6 +180,7 @@ pub(super) fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -
         page: page_meta(env, partial, &home),
         nav,
         home_href: home,
+        privacy_href: env.href(&PageId::PersonalData),
         generator: format!("bitimger {}", env!("CARGO_PKG_VERSION")),
     }
 }

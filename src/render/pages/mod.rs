@@ -11,6 +11,8 @@ mod club;
 mod frame;
 mod nav;
 mod plan;
+mod privacy;
+mod root;
 
 use serde::Serialize;
 use tera::Context;
@@ -25,7 +27,7 @@ use super::{Env, OutputFile};
 use crate::content::{Club, Site};
 use crate::diag::Diagnostic;
 use crate::types::{AcademicYear, Slug};
-use frame::{fallback_lang, feed_href};
+use frame::feed_href;
 
 /// Renders one page.
 pub(crate) fn render_page(
@@ -35,8 +37,8 @@ pub(crate) fn render_page(
 ) -> Result<OutputFile, Diagnostic> {
     let (page, extra) = match &job.kind {
         JobKind::Page(id) => page_parts(env, id)?,
-        JobKind::Landing => landing(env),
-        JobKind::RootNotFound => not_found(env, &PageId::NotFound),
+        JobKind::Landing => root::landing(env),
+        JobKind::RootNotFound => root::not_found(env),
     };
     let template = page.kind.template();
     let common = frame::common(env, job, page);
@@ -110,6 +112,7 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(Partial, Extra), Diagnostic
         }
         PageId::Page(slug) => free_page(env, id, slug)?,
         PageId::Documents => documents(env, id),
+        PageId::PersonalData => privacy::personal_data(env, id),
         PageId::NotFound => not_found(env, id),
     })
 }
@@ -188,51 +191,11 @@ fn documents(env: &Env<'_>, id: &PageId) -> (Partial, Extra) {
     (p, vec![("documents", json(&docs))])
 }
 
-fn not_found(env: &Env<'_>, id: &PageId) -> (Partial, Extra) {
+pub(super) fn not_found(env: &Env<'_>, id: &PageId) -> (Partial, Extra) {
     let title = env.i18n.get(env.lang, "err-404");
     let mut p = Partial::new(PageKind::NotFound, &title, id.clone());
     p.alternates = false;
     (p, vec![])
-}
-
-/// The root language chooser: the site's title and description in each
-/// language.
-fn landing(env: &Env<'_>) -> (Partial, Extra) {
-    #[derive(Serialize)]
-    struct Choice<'a> {
-        code: &'a str,
-        autonym: String,
-        href: String,
-        title: &'a str,
-        /// The title's language when it is not `code` (a fallback).
-        title_lang: Option<String>,
-        description: Option<&'a str>,
-        description_lang: Option<String>,
-    }
-    let config = &env.site.config;
-    let choices: Vec<Choice<'_>> = config
-        .languages
-        .iter()
-        .map(|l| {
-            let title = config.title.resolve(l, &config.languages);
-            let description = config
-                .description
-                .as_ref()
-                .map(|d| d.resolve(l, &config.languages));
-            Choice {
-                code: l,
-                autonym: env.i18n.get(l, "lang-autonym"),
-                href: format!("{l}/index.html"),
-                title: title.text,
-                title_lang: fallback_lang(title),
-                description: description.map(|d| d.text),
-                description_lang: description.and_then(fallback_lang),
-            }
-        })
-        .collect();
-    let mut p = Partial::localized(PageKind::Landing, env.text(&config.title), PageId::Home);
-    p.landing = true;
-    (p, vec![("languages", json(&choices))])
 }
 
 /// All news, site-wide and of every club, newest first.

@@ -39,6 +39,7 @@ pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
         PageId::Home,
         PageId::NewsList,
         PageId::Documents,
+        PageId::PersonalData,
         PageId::NotFound,
     ];
     for club in &site.clubs {

@@ -1,6 +1,6 @@
 //! The functions and filters bitimger gives the theme's templates:
 //! `t()` (a UI message in the page's language), and the filters `loc` (a
-//! localized text), `date` and `num`.
+//! localized text, with no-break spaces in «№ 1», «52 %»), `date` and `num`.
 //!
 //! Layer 4 (render): imports `i18n` and `types`.
 
@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use tera::{Kwargs, State, Tera, Value};
 
+use super::typography::no_break;
 use crate::i18n::{Arg, I18n, format_number};
 use crate::types::{Date, LangCode};
 
@@ -143,9 +144,9 @@ impl MessageArgs {
 fn localized(value: Value, _: Kwargs, state: &State) -> tera::TeraResult<Value> {
     let Some(text) = value.get_from_path("text").and_then(|t| t.as_str()) else {
         let plain = value.as_str().unwrap_or_default();
-        return Ok(Value::safe_string(&state.escape(plain)?));
+        return Ok(Value::safe_string(&state.escape(&no_break(plain))?));
     };
-    let escaped = state.escape(text)?;
+    let escaped = state.escape(&no_break(text))?;
     let fallback = value
         .get_from_path("fallback")
         .and_then(|v| v.as_bool())

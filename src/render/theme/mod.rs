@@ -6,6 +6,7 @@
 //! `render::kinds`.
 
 mod functions;
+mod typography;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

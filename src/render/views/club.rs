@@ -48,6 +48,8 @@ pub(crate) struct SchoolView<'a> {
     name: Text<'a>,
     region: RegionView<'a>,
     locality: Option<Text<'a>>,
+    /// The locality is the region itself, a city (see `Env::names_the_city`).
+    city_named: bool,
     district: Option<Text<'a>>,
     address: Option<Text<'a>>,
     website: Option<&'a str>,
@@ -175,6 +177,7 @@ impl<'a> Env<'a> {
             name: self.text(&school.name),
             region: self.region(&school.region),
             locality: self.opt(&school.locality),
+            city_named: self.names_the_city(school),
             district: self.opt(&school.district),
             address: self.opt(&school.address),
             website: school.website.as_ref().map(|w| w.url.as_str()),

@@ -94,6 +94,28 @@ impl<'a> Env<'a> {
         }
     }
 
+    /// True when the school's locality names its region, one of the three
+    /// cities («Алматы» in «Город Алматы»): a place line says it once.
+    pub(crate) fn names_the_city(&self, school: &crate::content::School) -> bool {
+        let (Some(region), Some(locality)) = (
+            crate::builtin::region(&school.region),
+            school.locality.as_ref(),
+        ) else {
+            return false;
+        };
+        let names: Vec<&str> = [&region.name, &region.short]
+            .into_iter()
+            .chain(region.sort.as_ref())
+            .flat_map(|l| l.texts())
+            .collect();
+        let same = |a: &str| {
+            names
+                .iter()
+                .any(|n| n.trim().to_lowercase() == a.trim().to_lowercase())
+        };
+        region.is_city() && locality.texts().into_iter().any(same)
+    }
+
     pub(crate) fn region(&self, code: &'a str) -> RegionView<'a> {
         let name = crate::builtin::region(code).map(|r| self.text(&r.name));
         RegionView {

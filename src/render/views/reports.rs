@@ -65,6 +65,8 @@ struct PlanItemView<'a> {
     audience: Option<Text<'a>>,
     responsible: Option<Text<'a>>,
     done: Option<bool>,
+    /// Not done, and not yet due on the build date: planned, not failed.
+    planned: bool,
 }
 
 #[derive(Serialize)]
@@ -132,11 +134,11 @@ impl<'a> Env<'a> {
             label: p.year.label(),
             href: self.href(&PageId::Plan(club.slug.clone(), p.year)),
             approved: p.approved.map(|d| d.to_string()),
-            items: p.items.iter().map(|i| self.plan_item(i)).collect(),
+            items: p.items.iter().map(|i| self.plan_item(p, i)).collect(),
         }
     }
 
-    fn plan_item(&self, i: &'a PlanItem) -> PlanItemView<'a> {
+    fn plan_item(&self, p: &Plan, i: &'a PlanItem) -> PlanItemView<'a> {
         PlanItemView {
             when: i.when.key(),
             when_label: self.when_label(&i.when),
@@ -148,6 +150,7 @@ impl<'a> Env<'a> {
             audience: self.opt(&i.audience),
             responsible: self.opt(&i.responsible),
             done: i.done,
+            planned: i.done == Some(false) && i.when.due(p.year) >= self.today,
         }
     }
 
