@@ -17,6 +17,7 @@ mod rawhtml;
 pub(crate) mod sanitize;
 mod schedule;
 pub mod slug;
+mod sources;
 pub mod stats;
 mod svg;
 pub(crate) mod urls;
@@ -28,7 +29,9 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use cache::LoadCache;
+pub(crate) use markdown::SOURCE_MARK;
 pub use model::*;
+pub use sources::{Linked, SourceIndex};
 pub use walk::is_ignored;
 pub(crate) use walk::{Found, walk_tree};
 
@@ -114,7 +117,7 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
         })
         .collect();
     let principles = ctx.principles.take();
-    Some(Site {
+    let mut site = Site {
         config,
         clubs,
         news,
@@ -125,7 +128,11 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
         templates,
         messages,
         data,
-    })
+        sources: SourceIndex::default(),
+    };
+    site.sources = SourceIndex::of(&site);
+    sources::check_source_links(&site, &site.sources, diags);
+    Some(site)
 }
 
 /// The clubs of `root`, and how many club folders there are (a club with

@@ -17,6 +17,7 @@ mod kinds;
 mod links;
 mod pages;
 mod qr;
+mod sources;
 mod statistics;
 mod structured;
 mod theme;
@@ -74,6 +75,16 @@ impl Env<'_> {
     /// A link from this page to `id` in this language.
     pub(crate) fn href(&self, id: &PageId) -> String {
         format!("{}{}", self.root, self.paths.file(self.lang, id))
+    }
+
+    /// What makes this page's links by source path.
+    pub(crate) fn source_links(&self) -> sources::SourceLinks<'_> {
+        sources::SourceLinks {
+            site: self.site,
+            images: self.images,
+            paths: self.paths,
+            lang: self.lang,
+        }
     }
 }
 

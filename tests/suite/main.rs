@@ -40,6 +40,7 @@ mod security;
 mod serve;
 mod serve_differential;
 mod serve_safety;
+mod source_links;
 
 mod teacher_words;
 mod tool_language;
