@@ -36,7 +36,14 @@ fn main() -> ExitCode {
             output,
             drafts,
             no_wait,
-        } => cli::build::run_build(site.unwrap_or_else(default_site), output, drafts, no_wait),
+            base_url,
+        } => cli::build::run_build(cli::build::BuildArgs {
+            site: site.unwrap_or_else(default_site),
+            output,
+            drafts,
+            no_wait,
+            base_url,
+        }),
         Command::Check {
             site,
             drafts,

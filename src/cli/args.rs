@@ -49,6 +49,10 @@ pub(crate) enum Command {
         /// stop (exit code 2) instead of waiting for it to finish
         #[arg(long)]
         no_wait: bool,
+        /// The site's web address for this build, instead of `base_url` in
+        /// site.yaml (e.g. a preview at https://school.github.io/mediation/)
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Check the site without writing anything
     ///

@@ -51,6 +51,9 @@ pub struct LoadOptions {
     pub exclude: Vec<PathBuf>,
     /// Clubs kept from an earlier load (serve); `None` reads everything.
     pub cache: Option<Arc<LoadCache>>,
+    /// The site's address for this run instead of site.yaml's
+    /// `base_url` (`build --base-url`), checked like it.
+    pub base_url: Option<String>,
 }
 
 /// What every loader needs to know.
@@ -70,7 +73,10 @@ pub(crate) struct LoadContext<'a> {
 /// the site is returned whenever site.yaml itself could be read, so `check`
 /// can go on, but must not be published when `diags` has errors.
 pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Option<Site> {
-    let config = load_config(root, diags)?;
+    let mut config = load_config(root, diags)?;
+    if let Some(url) = &options.base_url {
+        config.base_url = crate::config::base_url_option(url, diags);
+    }
     if let Some(cache) = &options.cache {
         cache.check_context(root, options.drafts);
     }

@@ -34,6 +34,7 @@ mod pipeline;
 mod privacy;
 mod product;
 mod progress;
+mod publish;
 mod scaffold;
 mod search;
 mod security;
