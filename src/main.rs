@@ -60,7 +60,7 @@ fn main() -> ExitCode {
             let site = site.unwrap_or_else(default_site);
             cli::serve::run_serve(cli::serve::serve_options(site, port, bind, drafts), open)
         }
-        Command::Init { dir } => cli::scaffold::run_init(&dir),
+        Command::Init { dir, ci } => cli::scaffold::run_init(&dir, ci.map(Into::into)),
         Command::New { site, what } => {
             cli::scaffold::run_new(&site.unwrap_or_else(default_site), what)
         }

@@ -13,7 +13,7 @@
 //! `Photo::listed_at`).
 //!
 //! Layer 3 (content): imports `config`, `types` and
-//! `content::{indicators, schedule}`.
+//! `content::{indicators, schedule, sources}`.
 
 mod club;
 mod posts;
