@@ -34,14 +34,24 @@ impl SourceLinks<'_> {
         }
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
+        // Whether the text up to `rest` ends inside a tag: only attribute
+        // values are links; `href="@/..."` in a code sample is text.
+        let mut in_tag = false;
         while let Some(at) = rest.find(&needle) {
             let value_start = at + 2;
             let Some(len) = rest[value_start..].find('"') else {
                 break;
             };
+            let before = &rest[..at];
+            in_tag = match (before.rfind('<'), before.rfind('>')) {
+                (Some(open), Some(close)) => open > close,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => in_tag,
+            };
             out.push_str(&rest[..value_start]);
             let value = &rest[value_start..value_start + len];
-            match self.target(value) {
+            match self.target(value).filter(|_| in_tag) {
                 Some(url) => out.push_str(&format!("{root}{url}")),
                 None => out.push_str(value),
             }

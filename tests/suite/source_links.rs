@@ -163,6 +163,23 @@ fn plain_relative_links_are_left_as_written() {
 }
 
 #[test]
+fn a_source_path_in_a_code_sample_stays_text() {
+    let t = linked_site();
+    let sample = "<a href=\"@/pages/rules.md\">";
+    t.write(
+        "pages/about.md",
+        &format!("---\ntitle: Біз\n---\nЖазылуы: `{sample}` → [Ережелер](@/pages/rules.md)\n"),
+    );
+    t.build().ok();
+    let page = t.page("kk/pages/about/index.html");
+    assert_eq!(page.texts(".prose code"), [sample]);
+    assert_eq!(
+        page.attrs(".prose a", "href"),
+        ["../../../kk/pages/rules/index.html"]
+    );
+}
+
+#[test]
 fn the_wrong_path_is_said_in_the_teachers_language() {
     let t = linked_site();
     t.write(
