@@ -37,6 +37,7 @@ use crate::types::Date;
 pub use files::{OutputFile, check_unique_paths};
 pub use images::{PhotoCounts, cache_photos_on_disk};
 pub(crate) use links::{PageId, Paths};
+pub(crate) use sources::page_file as source_page_file;
 pub(crate) use views::escape as escape_html;
 
 /// Knobs of rendering.

@@ -75,19 +75,28 @@ impl SourceLinks<'_> {
 
     /// Where `linked` is in the output, in this language.
     fn file(&self, linked: &Linked) -> Option<String> {
-        let page = |id: PageId| Some(self.paths.file(self.lang, &id));
         match linked {
-            Linked::Club(slug) => page(PageId::Club(slug.clone())),
-            Linked::Report(slug, year) => page(PageId::Report(slug.clone(), *year)),
-            Linked::Plan(slug, year) => page(PageId::Plan(slug.clone(), *year)),
-            Linked::News(club, slug) => page(PageId::News(club.clone(), slug.clone())),
-            Linked::Page(slug) => page(PageId::Page(slug.clone())),
             Linked::Image(source) => self.images.get(source).map(|i| i.path.clone()),
             Linked::Document(file) => Some(format!("documents/{}", url_segment(file))),
             Linked::Static(output) => {
                 let segments: Vec<String> = output.split('/').map(url_segment).collect();
                 Some(segments.join("/"))
             }
+            page => page_file(self.paths, page, self.lang),
         }
     }
+}
+
+/// The output file of the page `linked` names in `lang`
+/// (`ru/pages/rules/index.html`); `None` for a file that is no page.
+pub(crate) fn page_file(paths: Paths, linked: &Linked, lang: &str) -> Option<String> {
+    let id = match linked {
+        Linked::Club(slug) => PageId::Club(slug.clone()),
+        Linked::Report(slug, year) => PageId::Report(slug.clone(), *year),
+        Linked::Plan(slug, year) => PageId::Plan(slug.clone(), *year),
+        Linked::News(club, slug) => PageId::News(club.clone(), slug.clone()),
+        Linked::Page(slug) => PageId::Page(slug.clone()),
+        Linked::Image(_) | Linked::Document(_) | Linked::Static(_) => return None,
+    };
+    Some(paths.file(lang, &id))
 }

@@ -191,3 +191,30 @@ fn the_wrong_path_is_said_in_the_teachers_language() {
     assert!(said.contains("такого файла нет в папке сайта"), "{said}");
     assert!(said.contains("pages/rules.md"), "{said}");
 }
+
+#[test]
+fn a_part_missing_in_one_language_is_reported_at_the_source_path() {
+    let t = linked_site();
+    t.remove("clubs/senim/reports/2024-2025.md");
+    t.write("clubs/senim/reports/2024-2025.kk.md", REPORT);
+    t.write(
+        "clubs/senim/reports/2024-2025.ru.md",
+        "---\nyear: 2024-2025\nstatus: final\n---\n## Цели\n\nТекст.\n",
+    );
+    t.write(
+        "pages/about.md",
+        "---\ntitle: Біз\n---\nМәтін.\n\n[Есеп](clubs/senim/reports/2024-2025.md#maqsaty)\n",
+    );
+    let problems = t.problems();
+    let anchor: Vec<_> = problems
+        .iter()
+        .filter(|p| p.code == "links/anchor")
+        .collect();
+    assert_eq!(anchor.len(), 1, "{problems:?}");
+    assert!(
+        anchor[0].message.contains("ru/pages/about/index.html"),
+        "{problems:?}"
+    );
+    assert_eq!(anchor[0].file, "site/pages/about.md");
+    assert_eq!(anchor[0].line, Some(6));
+}
