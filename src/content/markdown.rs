@@ -154,7 +154,8 @@ fn parse_events<'m>(
     let mut raw_html = RawHtml::default();
     for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
         raw_html.note(&event, range.start);
-        let mut event = sources::mark(without_inputs(event), || at(range.start), links);
+        let source = (&markdown[range.clone()], range.start);
+        let mut event = sources::mark(without_inputs(event), source, at, links);
         match &event {
             Event::Start(Tag::Image {
                 link_type,

@@ -186,10 +186,8 @@ fn missing(body: &Body, link: &SourceLink, nearest: Vec<&str>) -> Diagnostic {
     let d = Diagnostic::error(
         "links/source-path",
         format!("`{}` is not a file of this site folder", link.path),
-    )
-    .arg("path", &link.path)
-    .at(Location::at(&body.file, link.line, link.column));
-    match nearest.as_slice() {
+    );
+    let d = match nearest.as_slice() {
         [one] => d
             .words("links-source-path-guess")
             .arg("suggestion", *one)
@@ -201,7 +199,10 @@ fn missing(body: &Body, link: &SourceLink, nearest: Vec<&str>) -> Diagnostic {
             .words("links-source-path-list")
             .arg("files", many.join(", "))
             .help(format!("files in that folder: {}", many.join(", "))),
-    }
+    };
+    let mut at = Location::at(&body.file, link.line, link.column);
+    at.width = Some(link.width);
+    d.arg("path", &link.path).at(at)
 }
 
 /// Every Markdown text of the site.

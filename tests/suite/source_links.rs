@@ -218,3 +218,15 @@ fn a_part_missing_in_one_language_is_reported_at_the_source_path() {
     assert_eq!(anchor[0].file, "site/pages/about.md");
     assert_eq!(anchor[0].line, Some(6));
 }
+
+/// The exact words, in Kazakh, Russian and English: a near spelling, and
+/// a photo with none (the files of its folder are named).
+#[test]
+fn a_wrong_source_path_in_three_languages() {
+    let t = linked_site();
+    t.write(
+        "pages/about.md",
+        "---\ntitle: Біз\n---\n[Ережелер](pages/rulez.md)\n\n![Сурет](@/clubs/senim/photos/nothing-like-it.jpg)\n",
+    );
+    insta::assert_snapshot!(crate::message_snapshots::said_in_three(&t, true));
+}

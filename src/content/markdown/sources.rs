@@ -28,11 +28,13 @@ fn marked(link: &SourceLink) -> String {
 }
 
 /// `event` with the URL of a link or image by source path marked
-/// (`@/<path>`), the link recorded in `links` at the place `at` gives;
-/// every other event as it is.
+/// (`@/<path>`), the link recorded in `links`; every other event as it
+/// is. `source` is the Markdown the event was read from, starting at
+/// `start` in the text, and `at` locates an offset of the text.
 pub(super) fn mark<'m>(
     event: Event<'m>,
-    at: impl Fn() -> Location,
+    (source, start): (&str, usize),
+    at: impl Fn(usize) -> Location,
     links: &mut Vec<SourceLink>,
 ) -> Event<'m> {
     let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
@@ -43,12 +45,20 @@ pub(super) fn mark<'m>(
     let Some((path, rest)) = source_path(dest_url) else {
         return event;
     };
-    let place = at();
+    // Where the URL is written (after `](`), else where the link starts
+    // (a reference link's URL is on another line).
+    let written = dest_url.trim();
+    let offset = source
+        .find("](")
+        .and_then(|b| source[b..].find(written).map(|u| b + u))
+        .unwrap_or(0);
+    let place = at(start + offset);
     let link = SourceLink {
         path,
         rest,
         line: place.line.unwrap_or(1),
         column: place.column.unwrap_or(1),
+        width: written.chars().count(),
     };
     let marked = CowStr::from(marked(&link));
     links.push(link);

@@ -117,8 +117,10 @@ pub struct SourceLink {
     pub rest: String,
     /// Line in the file, 1-based.
     pub line: usize,
-    /// Column, 1-based.
+    /// Column of the path as written, 1-based.
     pub column: usize,
+    /// How many characters the path takes as written.
+    pub width: usize,
 }
 
 impl Body {
