@@ -219,10 +219,9 @@ fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: 
         }
     }
     let bodies = markdown_bodies(site);
-    let places = SourcePlaces::of(site, &bodies);
-    let place = |d: Diagnostic, f: &Finding, href: &str| at_source(d, &places, f, href);
     let needles = broken.keys().chain(anchors.keys()).chain(no_alt.keys());
     let mut tracer = Tracer::new(&bodies, needles.map(String::as_str).collect());
+    let places = SourcePlaces::of(site, &bodies);
     for (href, f) in broken {
         let d = Diagnostic::error(
             "links/broken",
@@ -232,7 +231,7 @@ fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: 
         .arg("href", &href)
         .help("links between pages are relative to the page's own address (e.g. ../news/index.html); check the path, or link to the page's web address");
         let d = tracer.trace(page_args(d, &f), &href);
-        diags.push(place(d, &f, &href));
+        diags.push(at_source(d, &places, &f, &href));
     }
     for (href, f) in anchors {
         let d = Diagnostic::error(
@@ -243,7 +242,7 @@ fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: 
         .arg("href", &href)
         .help("after `#` write the id of a heading of that page; headings get ids from their text, e.g. ## Мақсаты → #maqsaty");
         let d = tracer.trace(page_args(d, &f), &href);
-        diags.push(place(d, &f, &href));
+        diags.push(at_source(d, &places, &f, &href));
     }
     for (src, f) in no_alt {
         let d = Diagnostic::warning(
