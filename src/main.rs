@@ -36,7 +36,14 @@ fn main() -> ExitCode {
             output,
             drafts,
             no_wait,
-        } => cli::build::run_build(site.unwrap_or_else(default_site), output, drafts, no_wait),
+            base_url,
+        } => cli::build::run_build(cli::build::BuildArgs {
+            site: site.unwrap_or_else(default_site),
+            output,
+            drafts,
+            no_wait,
+            base_url,
+        }),
         Command::Check {
             site,
             drafts,
@@ -53,7 +60,7 @@ fn main() -> ExitCode {
             let site = site.unwrap_or_else(default_site);
             cli::serve::run_serve(cli::serve::serve_options(site, port, bind, drafts), open)
         }
-        Command::Init { dir } => cli::scaffold::run_init(&dir),
+        Command::Init { dir, ci } => cli::scaffold::run_init(&dir, ci.map(Into::into)),
         Command::New { site, what } => {
             cli::scaffold::run_new(&site.unwrap_or_else(default_site), what)
         }

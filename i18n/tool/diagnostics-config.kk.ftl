@@ -24,6 +24,8 @@ site-unknown-language-guess = { $kind ->
 site-theme-missing = `{ $path }` безендіру тақырыбының қалтасында templates/ қалтасы жоқ
     .help = `theme: default` деп жазыңыз немесе безендіру тақырыбы қалтасының site.yaml файлына қатысты жолын жазыңыз
 site-base-url = `base_url` веб-мекенжай болуы керек (https://...)
+option-base-url = `--base-url { $url }` — веб-мекенжай емес
+    .help = сайттың толық мекенжайын жазыңыз, мысалы --base-url https://school.github.io/mediation/
 
 ## include: (анықтамалық сайт)
 

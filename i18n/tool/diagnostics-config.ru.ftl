@@ -24,6 +24,8 @@ site-unknown-language-guess = { $kind ->
 site-theme-missing = в папке темы оформления `{ $path }` нет папки templates/
     .help = напишите `theme: default` или путь к папке темы оформления относительно site.yaml
 site-base-url = `base_url` должен быть веб-адресом (https://...)
+option-base-url = `--base-url { $url }` — не веб-адрес
+    .help = напишите полный адрес, который будет у сайта, например --base-url https://school.github.io/mediation/
 
 ## include: (сайт-каталог)
 

@@ -73,6 +73,8 @@ scaffold-created = created { $path }
 scaffold-kept = kept    { $path } (already there, not changed)
 scaffold-nothing = Nothing was created: every file was already there.
 init-next = Next: edit the files, then run `bitimger serve { $dir }` to see the site.
+init-next-github = To publish: put this folder in a GitHub repository and, in its Settings → Pages, choose "GitHub Actions" as the source. Every push then builds the site, and a push to the main branch publishes it (docs/publish.md).
+init-next-gitlab = To publish: put this folder in a GitLab project. Every push then builds the site, and a push to the main branch publishes it on GitLab Pages (docs/publish.md).
 
 ## explain
 explain-unknown = `{ $code }` is not the code of any problem bitimger reports; did you mean `{ $near }`? `bitimger explain` lists every code

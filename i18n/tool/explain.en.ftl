@@ -49,3 +49,7 @@ explain-field-invalid-date = A date is not written as year-month-day (YYYY-MM-DD
     .why = Dates are sorted and shown in each language's own form, so they are written one way in the files.
     .wrong = date: 05.09.2024
     .right = date: 2024-09-05
+explain-links-source-path = A link or an image in Markdown names a file of the site folder (`pages/rules.md`, `@/clubs/senim/photos/a.jpg`) that is not there.
+    .why = A link written by the file's path is made into a link to that file's page, in the reader's language, from whichever page shows it. When no such file is published (a typo, a renamed or deleted file, a draft), the link would lead nowhere, so bitimger names the nearest files instead.
+    .wrong = [Ережелер](pages/rulez.md)
+    .right = [Ережелер](pages/rules.md)

@@ -61,6 +61,8 @@ scaffold-created = жасалды { $path }
 scaffold-kept = қалдырылды { $path } (бұрыннан бар, өзгертілмеді)
 scaffold-nothing = Ештеңе жасалған жоқ: барлық файл бұрыннан бар.
 init-next = Енді файлдарды өңдеңіз, сосын сайтты көру үшін `bitimger serve { $dir }` іске қосыңыз.
+init-next-github = Жариялау үшін: бұл қалтаны GitHub репозиторийіне салып, оның Settings → Pages бөлімінде дереккөз ретінде «GitHub Actions» таңдаңыз. Содан кейін әр push сайтты жинайды, ал негізгі тармаққа push оны жариялайды (docs/publish.kk.md).
+init-next-gitlab = Жариялау үшін: бұл қалтаны GitLab жобасына салыңыз. Содан кейін әр push сайтты жинайды, ал негізгі тармаққа push оны GitLab Pages-те жариялайды (docs/publish.kk.md).
 
 ## explain
 explain-unknown = `{ $code }` — bitimger хабарлайтын ешбір мәселенің коды емес; `{ $near }` деп жазғыңыз келді ме? Барлық кодтың тізімі: `bitimger explain`

@@ -84,6 +84,8 @@ scaffold-created = создан  { $path }
 scaffold-kept = оставлен { $path } (уже был, не изменён)
 scaffold-nothing = Ничего не создано: все файлы уже были.
 init-next = Дальше: отредактируйте файлы и запустите `bitimger serve { $dir }`, чтобы увидеть сайт.
+init-next-github = Чтобы опубликовать: поместите эту папку в репозиторий GitHub и в его Settings → Pages выберите источник «GitHub Actions». Тогда каждый push собирает сайт, а push в основную ветку публикует его (docs/publish.ru.md).
+init-next-gitlab = Чтобы опубликовать: поместите эту папку в проект GitLab. Тогда каждый push собирает сайт, а push в основную ветку публикует его на GitLab Pages (docs/publish.ru.md).
 
 ## explain
 explain-unknown = `{ $code }` — не код проблемы, о которой сообщает bitimger; возможно, вы имели в виду `{ $near }`? Список всех кодов: `bitimger explain`

@@ -45,6 +45,8 @@ pub(crate) struct Inputs<'a> {
     pub output: &'a Path,
     /// Drafts published.
     pub drafts: bool,
+    /// `--base-url`, when given.
+    pub base_url: Option<&'a str>,
     /// The build date.
     pub today: Date,
 }
@@ -94,7 +96,7 @@ pub(crate) fn fingerprint(inputs: &Inputs<'_>) -> Option<u128> {
         .collect::<Option<_>>()?;
     let mut h = Xxh3::new();
     h.update(program_identity().as_bytes());
-    h.update(format!("{}|{}|", inputs.drafts, inputs.today).as_bytes());
+    h.update(format!("{}|{}|{:?}|", inputs.drafts, inputs.today, inputs.base_url).as_bytes());
     for ((path, _), hash) in entries.iter().zip(hashes) {
         h.update(path.as_os_str().as_encoded_bytes());
         h.update(&hash.to_le_bytes());
@@ -136,6 +138,7 @@ mod tests {
             config,
             output: &output,
             drafts: false,
+            base_url: None,
             today: Date::parse("2025-03-01").unwrap(),
         })
         .unwrap()

@@ -43,6 +43,9 @@ pub struct BuildOptions {
     pub when_busy: output::WhenBusy,
     /// Told how far the build has got (nothing by default).
     pub progress: ProgressHandle,
+    /// The site's address for this build instead of site.yaml's
+    /// `base_url` (`--base-url`: a preview under a sub-path).
+    pub base_url: Option<String>,
 }
 
 /// What a build did.
@@ -210,6 +213,7 @@ fn render_and_write(
     let load = LoadOptions {
         drafts: options.drafts,
         exclude: vec![output::absolute(&options.output)],
+        base_url: options.base_url.clone(),
         ..LoadOptions::default()
     };
     let render = RenderOptions {
@@ -298,6 +302,7 @@ fn input_fingerprint(options: &BuildOptions, config: &Config, today: Date) -> Op
         config,
         output: &output::absolute(&options.output),
         drafts: options.drafts,
+        base_url: options.base_url.as_deref(),
         today,
     })
 }

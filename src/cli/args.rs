@@ -49,6 +49,10 @@ pub(crate) enum Command {
         /// stop (exit code 2) instead of waiting for it to finish
         #[arg(long)]
         no_wait: bool,
+        /// The site's web address for this build, instead of `base_url` in
+        /// site.yaml (e.g. a preview at https://school.github.io/mediation/)
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Check the site without writing anything
     ///
@@ -100,6 +104,11 @@ pub(crate) enum Command {
     Init {
         /// The folder to create the site in
         dir: PathBuf,
+        /// Also write the workflow that builds the site and publishes it on
+        /// every push: to GitHub Pages (.github/workflows/publish.yml) or
+        /// GitLab Pages (.gitlab-ci.yml); see docs/publish.md
+        #[arg(long, value_enum, value_name = "HOST")]
+        ci: Option<CiHost>,
     },
     /// Add a club, a report or a news item to a site
     ///
@@ -143,6 +152,22 @@ pub(crate) enum New {
         #[arg(num_args = 1..=2, required = true, value_names = ["CLUB", "TITLE"])]
         args: Vec<String>,
     },
+}
+
+/// Where `init --ci` publishes the site from.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum CiHost {
+    Github,
+    Gitlab,
+}
+
+impl From<CiHost> for bitimger::scaffold::Ci {
+    fn from(host: CiHost) -> Self {
+        match host {
+            CiHost::Github => bitimger::scaffold::Ci::Github,
+            CiHost::Gitlab => bitimger::scaffold::Ci::Gitlab,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -16,16 +16,27 @@ use super::print::{
 };
 use super::progress::TermProgress;
 
-/// Builds `site` into `output` and prints what happened.
-pub(crate) fn run_build(site: PathBuf, output: PathBuf, drafts: bool, no_wait: bool) -> ExitCode {
+/// What `bitimger build` was asked for.
+pub(crate) struct BuildArgs {
+    pub(crate) site: PathBuf,
+    pub(crate) output: PathBuf,
+    pub(crate) drafts: bool,
+    pub(crate) no_wait: bool,
+    pub(crate) base_url: Option<String>,
+}
+
+/// Builds the site into the output folder and prints what happened.
+pub(crate) fn run_build(args: BuildArgs) -> ExitCode {
     let progress = TermProgress::on_stderr(phase_label);
+    let output = args.output;
     let options = BuildOptions {
-        site,
+        site: args.site,
         output: output.clone(),
-        drafts,
+        drafts: args.drafts,
         today: None,
-        when_busy: when_busy(no_wait),
+        when_busy: when_busy(args.no_wait),
         progress: progress.handle(),
+        base_url: args.base_url,
     };
     let built = build(&options);
     progress.clear();

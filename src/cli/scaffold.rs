@@ -6,19 +6,27 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use bitimger::scaffold::{ScaffoldError, ScaffoldReport};
+use bitimger::scaffold::{Ci, ScaffoldError, ScaffoldReport};
 use bitimger::types::Date;
 
 use super::args::New;
 use super::print::{IO, USAGE, fail, t};
 
-/// Creates a new school site in `dir`.
-pub(crate) fn run_init(dir: &Path) -> ExitCode {
-    let result = bitimger::scaffold::init(dir, Date::today());
+/// Creates a new school site in `dir`, with the workflow of `ci`.
+pub(crate) fn run_init(dir: &Path, ci: Option<Ci>) -> ExitCode {
+    let result = bitimger::scaffold::init(dir, Date::today(), ci);
     let code = print_scaffold(result);
     if code == ExitCode::SUCCESS {
         let dir = dir.display().to_string();
         anstream::eprintln!("{}", t("init-next", &[("dir", dir.into())]));
+        let next = match ci {
+            Some(Ci::Github) => Some("init-next-github"),
+            Some(Ci::Gitlab) => Some("init-next-gitlab"),
+            None => None,
+        };
+        if let Some(id) = next {
+            anstream::eprintln!("{}", t(id, &[]));
+        }
     }
     code
 }

@@ -20,7 +20,7 @@ use crate::types::{LangCode, Localized, SafeUrl};
 use crate::yaml::{self, Seg, Source};
 
 pub use languages::BUILTIN_LANGS;
-pub use urls::check_url;
+pub use urls::{base_url_option, check_url};
 
 use include::validate_include;
 use languages::validate_languages;

@@ -32,6 +32,40 @@ pub(super) fn validate_base_url(
     Some(u)
 }
 
+/// `build --base-url URL`: the site's address for this build instead of
+/// site.yaml's `base_url` (a preview under a sub-path), checked the same
+/// way: a web address, ending in `/`; `http:` is warned about.
+pub fn base_url_option(url: &str, diags: &mut Diagnostics) -> Option<String> {
+    let safe = SafeUrl::parse(url.trim())
+        .ok()
+        .filter(|s| matches!(s.kind, UrlKind::Https | UrlKind::Http));
+    let Some(safe) = safe else {
+        diags.push(
+            Diagnostic::error(
+                "site/base-url",
+                format!("`--base-url {url}` is not a web address"),
+            )
+            .words("option-base-url")
+            .arg("url", url)
+            .help("write the whole address the site will have, e.g. --base-url https://school.github.io/mediation/"),
+        );
+        return None;
+    };
+    if safe.kind == UrlKind::Http {
+        diags.push(
+            Diagnostic::warning("url/insecure", format!("`{url}` is not encrypted (http:)"))
+                .words("url-insecure")
+                .arg("url", url)
+                .help("use the https:// address if the site has one"),
+        );
+    }
+    let mut u = safe.url;
+    if !u.ends_with('/') {
+        u.push('/');
+    }
+    Some(u)
+}
+
 /// Checks a URL against the allow-list, reporting at `path` in `src`.
 pub fn check_url(
     url: &str,

@@ -9,6 +9,7 @@ mod headings;
 mod lines;
 mod nesting;
 mod quotes;
+mod sources;
 
 use std::cell::Cell;
 use std::path::Path;
@@ -17,11 +18,13 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::rawhtml::RawHtml;
 use super::{sanitize, urls};
+use crate::content::model::SourceLink;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use headings::{HeadingIds, assign_heading_id, shift_headings};
 use lines::LineIndex;
 pub(crate) use nesting::MAX_DEPTH;
 pub(crate) use quotes::Quotes;
+pub(crate) use sources::MARK as SOURCE_MARK;
 
 /// `html` rewritten well nested and at most [`MAX_DEPTH`] elements deep,
 /// and the line (1-based) of the first element left out, if any: the HTML
@@ -97,6 +100,9 @@ pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
 /// The result of rendering one Markdown text.
 pub(crate) struct Rendered {
     pub html: String,
+    /// The links and images written by their path in the site folder,
+    /// marked in `html` as `@/<path>` until a page shows them.
+    pub links: Vec<SourceLink>,
 }
 
 /// Renders Markdown to sanitized HTML, with the quotation marks of the
@@ -115,7 +121,8 @@ pub(crate) fn render(
         let (line, column) = lines.locate(offset);
         Location::at(file, line, column)
     };
-    let (mut events, offsets) = parse_events(markdown, &at, diags);
+    let mut links = Vec::new();
+    let (mut events, offsets) = parse_events(markdown, &at, &mut links, diags);
     shift_headings(&mut events, top_level);
     quotes::localize(&mut events, quotes);
     let (html, starts) = write_html(events, &offsets, markdown.len());
@@ -129,16 +136,19 @@ pub(crate) fn render(
     let clean = sanitize::clean_rendered(&sanitize::aligned_cells(&bounded.html));
     Rendered {
         html: wrap_tables(&clean),
+        links,
     }
 }
 
 /// The events of `markdown`, and where each starts in it (for the nesting
 /// warning): images from other sites turned into links, links checked,
 /// headings given ids, and what the sanitizer will remove from raw HTML
-/// reported (`at` locates an offset).
+/// reported (`at` locates an offset); links by source path marked and
+/// put into `links`.
 fn parse_events<'m>(
     markdown: &'m str,
     at: &impl Fn(usize) -> Location,
+    links: &mut Vec<SourceLink>,
     diags: &mut Diagnostics,
 ) -> (Vec<Event<'m>>, Vec<usize>) {
     let mut events: Vec<Event<'_>> = Vec::new();
@@ -149,7 +159,8 @@ fn parse_events<'m>(
     let mut raw_html = RawHtml::default();
     for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
         raw_html.note(&event, range.start);
-        let mut event = without_inputs(event);
+        let source = (&markdown[range.clone()], range.start);
+        let mut event = sources::mark(without_inputs(event), source, at, links);
         match &event {
             Event::Start(Tag::Image {
                 link_type,

@@ -17,6 +17,7 @@ mod rawhtml;
 pub(crate) mod sanitize;
 mod schedule;
 pub mod slug;
+mod sources;
 pub mod stats;
 mod svg;
 pub(crate) mod urls;
@@ -28,7 +29,9 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use cache::LoadCache;
+pub(crate) use markdown::SOURCE_MARK;
 pub use model::*;
+pub use sources::{Linked, SourceIndex};
 pub use walk::is_ignored;
 pub(crate) use walk::{Found, walk_tree};
 
@@ -48,6 +51,9 @@ pub struct LoadOptions {
     pub exclude: Vec<PathBuf>,
     /// Clubs kept from an earlier load (serve); `None` reads everything.
     pub cache: Option<Arc<LoadCache>>,
+    /// The site's address for this run instead of site.yaml's
+    /// `base_url` (`build --base-url`), checked like it.
+    pub base_url: Option<String>,
 }
 
 /// What every loader needs to know.
@@ -67,7 +73,10 @@ pub(crate) struct LoadContext<'a> {
 /// the site is returned whenever site.yaml itself could be read, so `check`
 /// can go on, but must not be published when `diags` has errors.
 pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Option<Site> {
-    let config = load_config(root, diags)?;
+    let mut config = load_config(root, diags)?;
+    if let Some(url) = &options.base_url {
+        config.base_url = crate::config::base_url_option(url, diags);
+    }
     if let Some(cache) = &options.cache {
         cache.check_context(root, options.drafts);
     }
@@ -114,7 +123,7 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
         })
         .collect();
     let principles = ctx.principles.take();
-    Some(Site {
+    let mut site = Site {
         config,
         clubs,
         news,
@@ -125,7 +134,11 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
         templates,
         messages,
         data,
-    })
+        sources: SourceIndex::default(),
+    };
+    site.sources = SourceIndex::of(&site);
+    sources::check_source_links(&site, &site.sources, diags);
+    Some(site)
 }
 
 /// The clubs of `root`, and how many club folders there are (a club with

@@ -2,21 +2,35 @@
 //! hreflang alternates, robots.txt.
 
 use super::OutputFile;
-use super::links::{PageId, Paths};
+use super::images::ImageMap;
+use super::links::{PageId, Paths, root_of};
 use super::pages::{Layout, all_news};
+use super::sources::SourceLinks;
 use super::views::escape;
-use crate::config::Config;
 use crate::content::{News, Site};
 use crate::i18n::I18n;
 use crate::types::LangCode;
 
 /// Feeds, sitemap and robots.txt.
-pub(crate) fn render_feeds(site: &Site, i18n: &I18n, paths: Paths) -> Vec<OutputFile> {
+pub(crate) fn render_feeds(
+    site: &Site,
+    i18n: &I18n,
+    images: &ImageMap,
+    paths: Paths,
+) -> Vec<OutputFile> {
     let mut files: Vec<OutputFile> = site
         .config
         .languages
         .iter()
-        .map(|lang| atom(site, i18n, paths, lang))
+        .map(|lang| {
+            let links = SourceLinks {
+                site,
+                images,
+                paths,
+                lang,
+            };
+            atom(site, i18n, links, lang)
+        })
         .collect();
     if let Some(base) = &site.config.base_url {
         files.push(OutputFile::Bytes {
@@ -31,8 +45,8 @@ pub(crate) fn render_feeds(site: &Site, i18n: &I18n, paths: Paths) -> Vec<Output
     files
 }
 
-fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
-    let config = &site.config;
+fn atom(site: &Site, i18n: &I18n, links: SourceLinks<'_>, lang: &str) -> OutputFile {
+    let (config, paths) = (&site.config, links.paths);
     let langs = &config.languages;
     let feed_path = format!("{lang}/news/atom.xml");
     let link = |id: &PageId| match &config.base_url {
@@ -78,8 +92,8 @@ fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
         escape(author.resolve(lang, langs).text)
     ));
     for n in news.iter().take(50) {
-        let href = link(&PageId::News(n.club.clone(), n.slug.clone()));
-        entry(&mut xml, config, n, &href, lang);
+        let id = PageId::News(n.club.clone(), n.slug.clone());
+        entry(&mut xml, links, n, &link(&id), &id);
     }
     xml.push_str("</feed>\n");
     OutputFile::Bytes {
@@ -88,8 +102,9 @@ fn atom(site: &Site, i18n: &I18n, paths: Paths, lang: &str) -> OutputFile {
     }
 }
 
-/// The `<entry>` of news item `n`, whose page is at `href`.
-fn entry(xml: &mut String, config: &Config, n: &News, href: &str, lang: &str) {
+/// The `<entry>` of news item `n`, whose page `id` is at `href`.
+fn entry(xml: &mut String, links: SourceLinks<'_>, n: &News, href: &str, id: &PageId) {
+    let (config, lang) = (&links.site.config, links.lang);
     let langs = &config.languages;
     let title = n.title.resolve(lang, langs);
     xml.push_str("  <entry>\n");
@@ -126,10 +141,11 @@ fn entry(xml: &mut String, config: &Config, n: &News, href: &str, lang: &str) {
     if let Some((body, body_lang, _)) = n.body.resolve(lang, langs) {
         // The body's links and images are relative to the news page,
         // not to the feed: xml:base tells feed readers so.
+        let root = root_of(&links.paths.file(lang, id));
         xml.push_str(&format!(
             "    <content type=\"html\" xml:lang=\"{body_lang}\" xml:base=\"{}\">{}</content>\n",
             escape(href),
-            escape(&body.html)
+            escape(&links.link(&body.html, &root))
         ));
     }
     xml.push_str("  </entry>\n");

@@ -76,7 +76,7 @@ impl Renderer<'_> {
             kind: site.config.kind,
         };
         let mut files = self.image_files.clone();
-        let rendered = feeds::render_feeds(site, &self.i18n, paths)
+        let rendered = feeds::render_feeds(site, &self.i18n, &self.images, paths)
             .into_iter()
             .chain(exports::render_exports(site, paths));
         files.extend(rendered.map(well_formed));

@@ -17,6 +17,7 @@ mod kinds;
 mod links;
 mod pages;
 mod qr;
+mod sources;
 mod statistics;
 mod structured;
 mod theme;
@@ -36,6 +37,7 @@ use crate::types::Date;
 pub use files::{OutputFile, check_unique_paths};
 pub use images::{PhotoCounts, cache_photos_on_disk};
 pub(crate) use links::{PageId, Paths};
+pub(crate) use sources::page_file as source_page_file;
 pub(crate) use views::escape as escape_html;
 
 /// Knobs of rendering.
@@ -74,6 +76,16 @@ impl Env<'_> {
     /// A link from this page to `id` in this language.
     pub(crate) fn href(&self, id: &PageId) -> String {
         format!("{}{}", self.root, self.paths.file(self.lang, id))
+    }
+
+    /// What makes this page's links by source path.
+    pub(crate) fn source_links(&self) -> sources::SourceLinks<'_> {
+        sources::SourceLinks {
+            site: self.site,
+            images: self.images,
+            paths: self.paths,
+            lang: self.lang,
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::render::OutputFile;
 use rayon::prelude::*;
 
+use super::sources::SourcePlaces;
 use super::tags;
 
 /// What one page refers to and what it offers.
@@ -220,6 +221,7 @@ fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: 
     let bodies = markdown_bodies(site);
     let needles = broken.keys().chain(anchors.keys()).chain(no_alt.keys());
     let mut tracer = Tracer::new(&bodies, needles.map(String::as_str).collect());
+    let places = SourcePlaces::of(site, &bodies);
     for (href, f) in broken {
         let d = Diagnostic::error(
             "links/broken",
@@ -228,7 +230,8 @@ fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: 
         .words("links-broken")
         .arg("href", &href)
         .help("links between pages are relative to the page's own address (e.g. ../news/index.html); check the path, or link to the page's web address");
-        diags.push(tracer.trace(page_args(d, &f), &href));
+        let d = tracer.trace(page_args(d, &f), &href);
+        diags.push(at_source(d, &places, &f, &href));
     }
     for (href, f) in anchors {
         let d = Diagnostic::error(
@@ -238,7 +241,8 @@ fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: 
         .words("links-anchor")
         .arg("href", &href)
         .help("after `#` write the id of a heading of that page; headings get ids from their text, e.g. ## Мақсаты → #maqsaty");
-        diags.push(tracer.trace(page_args(d, &f), &href));
+        let d = tracer.trace(page_args(d, &f), &href);
+        diags.push(at_source(d, &places, &f, &href));
     }
     for (src, f) in no_alt {
         let d = Diagnostic::warning(
@@ -249,6 +253,29 @@ fn check_pages(site: &Site, paths: &HashSet<String>, pages: &[PageInfo], diags: 
         .arg("src", &src)
         .help("give every image a short description (alt) for readers who cannot see it");
         diags.push(tracer.trace(page_args(d, &f), &src));
+    }
+}
+
+/// `d`, when the Markdown holds no place of `href`, put at the source
+/// path (`pages/rules.md#goals`) that became `href` on the finding's
+/// first page.
+fn at_source(d: Diagnostic, places: &SourcePlaces, f: &Finding, href: &str) -> Diagnostic {
+    let Some(page) = f.pages.first().filter(|_| d.location.is_none()) else {
+        return d;
+    };
+    let base_path = places.base_path.as_str();
+    let Target::Internal(file, fragment) =
+        resolve_from(page_url(page, base_path).as_ref(), href, base_path)
+    else {
+        return d;
+    };
+    let target = match fragment {
+        Some(part) => format!("{file}#{part}"),
+        None => file,
+    };
+    match places.find(&target) {
+        Some(at) => d.at(at),
+        None => d,
     }
 }
 

@@ -18,6 +18,7 @@ mod detect;
 mod iin;
 mod links;
 mod privacy;
+mod sources;
 mod tags;
 mod text;
 

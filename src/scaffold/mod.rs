@@ -8,6 +8,8 @@
 //!
 //! Layer 7: imports `config`, `content`, `diag`, `types`.
 
+mod ci;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -24,6 +26,8 @@ const ABOUT_RU: &str = include_str!("templates/about.ru.md");
 const PLAN: &str = include_str!("templates/plan.yaml");
 const REPORT_FRONT: &str = include_str!("templates/report.yaml");
 const NEWS_FRONT: &str = include_str!("templates/news.yaml");
+
+pub use ci::{Ci, RELEASES};
 
 /// The club folder `init` creates.
 pub const INIT_CLUB: &str = "senim";
@@ -160,9 +164,18 @@ fn no_link_on_the_way(base: &Path, path: &Path) -> Result<(), ScaffoldError> {
 }
 
 /// Writes a new school site into `dir`: site.yaml, one club with every
-/// section, its plan, a report and a news item, in Kazakh and Russian.
-pub fn init(dir: &Path, today: Date) -> Result<ScaffoldReport, ScaffoldError> {
+/// section, its plan, a report and a news item, in Kazakh and Russian;
+/// with `ci`, the workflow that publishes it on every push. In a folder
+/// that is a site already, `ci` adds only the workflow.
+pub fn init(dir: &Path, today: Date, ci: Option<Ci>) -> Result<ScaffoldReport, ScaffoldError> {
     let mut report = ScaffoldReport::default();
+    if let Some(ci) = ci {
+        let (path, text) = ci.workflow(dir);
+        report.create(path, &text)?;
+        if dir.join("site.yaml").is_file() {
+            return report.write(dir);
+        }
+    }
     report.create(dir.join("site.yaml"), SITE)?;
     let club = dir.join("clubs").join(INIT_CLUB);
     write_club(&mut report, &club, "{kk: \"Сенім\", ru: \"Доверие\"}")?;

@@ -35,12 +35,14 @@ mod pipeline;
 mod privacy;
 mod product;
 mod progress;
+mod publish;
 mod scaffold;
 mod search;
 mod security;
 mod serve;
 mod serve_differential;
 mod serve_safety;
+mod source_links;
 
 mod teacher_words;
 mod tool_language;

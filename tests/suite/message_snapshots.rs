@@ -10,7 +10,7 @@ use crate::harness::{SiteTest, repo};
 
 /// What `check` (and, with `build`, the last line of `build`) prints for
 /// `t` in each language, one section per language.
-fn said_in_three(t: &SiteTest, build: bool) -> String {
+pub(crate) fn said_in_three(t: &SiteTest, build: bool) -> String {
     let mut out = String::new();
     for lang in ["kk", "ru", "en"] {
         let check = t

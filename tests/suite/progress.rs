@@ -64,6 +64,7 @@ fn a_build_counts_every_photo_and_page_up_to_its_total() {
         today: None,
         when_busy: Default::default(),
         progress: ProgressHandle::new(recorder.clone()),
+        base_url: None,
     };
     let report = bitimger::build::build(&options).unwrap();
     assert!(report.written, "{:?}", report.diagnostics);

@@ -13,7 +13,7 @@
 //! `Photo::listed_at`).
 //!
 //! Layer 3 (content): imports `config`, `types` and
-//! `content::{indicators, schedule}`.
+//! `content::{indicators, schedule, sources}`.
 
 mod club;
 mod posts;
@@ -53,6 +53,9 @@ pub struct Site {
     /// The site's own data files as read: principles.yaml,
     /// documents/documents.yaml (site.yaml: `config.text`).
     pub data: Vec<SourceText>,
+    /// Which file of the site folder is which page, for links by source
+    /// path (`[rules](pages/rules.md)`).
+    pub sources: super::SourceIndex,
 }
 
 impl Site {
@@ -97,6 +100,27 @@ pub struct Body {
     pub body_start: usize,
     /// Line of the first body line in the file.
     pub first_line: usize,
+    /// Its links and images written by their path in the site folder
+    /// (`pages/rules.md`), marked `@/<path>` in `html` until a page
+    /// shows them in its language.
+    pub links: Vec<SourceLink>,
+}
+
+/// A link or image of a Markdown text written by its path in the site
+/// folder: `[rules](pages/rules.md)`, `![](@/clubs/senim/photos/a.jpg)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLink {
+    /// The path from the site folder, `/`-separated, decoded:
+    /// `pages/rules.md`.
+    pub path: String,
+    /// What followed it: `#part` (or `?query`), possibly empty.
+    pub rest: String,
+    /// Line in the file, 1-based.
+    pub line: usize,
+    /// Column of the path as written, 1-based.
+    pub column: usize,
+    /// How many characters the path takes as written.
+    pub width: usize,
 }
 
 impl Body {

@@ -188,6 +188,7 @@ pub(crate) fn part_from_text<T: DeserializeOwned>(
         text: Arc::from(text),
         body_start,
         first_line,
+        links: rendered.links,
     };
     Some(Part {
         lang,

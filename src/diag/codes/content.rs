@@ -126,6 +126,11 @@ pub(super) const CONTENT: &[Code] = &[
         "an internal link or image that leads to no file of the site",
     ),
     code(
+        "links/source-path",
+        Error,
+        "a Markdown link or image by path in the site folder (pages/rules.md) that names no file of the site",
+    ),
+    code(
         "markdown/external-image",
         Warning,
         "an image from another site, turned into a link",

@@ -62,15 +62,16 @@ impl<'a> Env<'a> {
     /// Rendered Markdown in this language, wrapped with a notice on fallback.
     pub(crate) fn html(&self, doc: &'a Doc) -> Option<String> {
         let (body, lang, fallback) = doc.resolve(self.lang, &self.site.config.languages)?;
+        let html = self.source_links().link(&body.html, &self.root);
         if !fallback {
-            return Some(body.html.clone());
+            return Some(html.into_owned());
         }
         let notice = self.i18n.get(self.lang, "notice-untranslated");
         Some(format!(
             "<div class=\"fallback\" lang=\"{lang}\"><p class=\"fallback-notice\" lang=\"{}\">{}</p>{}</div>",
             self.lang,
             escape(&notice),
-            body.html
+            html
         ))
     }
 

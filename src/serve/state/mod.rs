@@ -203,6 +203,7 @@ impl ServeState {
             drafts: self.options.drafts,
             exclude: self.options.exclude.clone(),
             cache: Some(self.cache.clone()),
+            base_url: None,
         };
         let prepared = pipeline::prepare(&self.options.site, &load, diags);
         if let Some(p) = &prepared {
