@@ -141,19 +141,25 @@ fn reference(s: &str) -> Option<(usize, String)> {
 pub(crate) fn may_hold_digits(raw: &str, n: usize) -> bool {
     let bytes = raw.as_bytes();
     // A count without an early exit: the compiler makes it vector code.
-    let plain = bytes
+    let plain: usize = bytes
         .iter()
-        .filter(|&&b| b.is_ascii_digit() || matches!(b, b'&' | b'\\'))
-        .count();
+        .map(|&b| usize::from(b.is_ascii_digit() | (b == b'&') | (b == b'\\')))
+        .sum();
     plain >= n
         || !raw.is_ascii() && {
             // Letters of the Cyrillic block (lead bytes D0–D3) are never
             // digits: only the other characters are decoded and looked up.
-            let other = (0..bytes.len())
-                .filter(|&i| bytes[i] >= 0xC0 && !(0xD0..=0xD3).contains(&bytes[i]))
-                .filter(|&i| raw[i..].chars().next().is_some_and(char::is_numeric))
-                .count();
-            plain + other >= n
+            let other_start = |b: u8| (b >= 0xC0) & !(0xD0..=0xD3).contains(&b);
+            // Counted first without decoding (vector code again): when even
+            // all of them would not make `n`, nothing needs decoding.
+            let others: usize = bytes.iter().map(|&b| usize::from(other_start(b))).sum();
+            plain + others >= n && {
+                let numeric = (0..bytes.len())
+                    .filter(|&i| other_start(bytes[i]))
+                    .filter(|&i| raw[i..].chars().next().is_some_and(char::is_numeric))
+                    .count();
+                plain + numeric >= n
+            }
         }
 }
 
