@@ -125,8 +125,16 @@ pub(crate) fn render(
     let (mut events, offsets) = parse_events(markdown, &at, &mut links, diags);
     shift_headings(&mut events, top_level);
     quotes::localize(&mut events, quotes);
+    let needs_bound = nesting::may_need_bound(&events);
     let (html, starts) = write_html(events, &offsets, markdown.len());
-    let bounded = nesting::bound(&html);
+    let bounded = if needs_bound {
+        nesting::bound(&html)
+    } else {
+        nesting::Bounded {
+            html,
+            first_left_out: None,
+        }
+    };
     if let Some(html_line) = bounded.first_left_out {
         // The last event whose HTML starts on or before that line.
         let i = starts.partition_point(|&(l, _)| (l as u64) < html_line);

@@ -30,6 +30,30 @@ use html5ever::tokenizer::{
 /// each quote and two for each list; real texts stay below 20.
 pub(crate) const MAX_DEPTH: usize = 100;
 
+/// True when the HTML written from `events` may need [`bound`]: it holds
+/// raw HTML, or its elements may nest near [`MAX_DEPTH`]. Without raw
+/// HTML, pulldown-cmark writes well-nested HTML with at most three
+/// elements per open event (a table's head writes `<thead><tr>`), so the
+/// pass would change nothing and is skipped.
+pub(super) fn may_need_bound(events: &[pulldown_cmark::Event<'_>]) -> bool {
+    use pulldown_cmark::Event;
+    let mut depth = 0usize;
+    for event in events {
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => return true,
+            Event::Start(_) => {
+                depth += 1;
+                if depth * 3 >= MAX_DEPTH {
+                    return true;
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
 /// The HTML, well nested, and whether anything was left out.
 pub(super) struct Bounded {
     pub(super) html: String,
@@ -296,6 +320,19 @@ fn escape_text(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_raw_html_or_deep_nesting_needs_the_pass() {
+        fn events(md: &str) -> Vec<pulldown_cmark::Event<'_>> {
+            pulldown_cmark::Parser::new_ext(md, super::super::OPTIONS).collect()
+        }
+        let plain = "# Title\n\n> quote\n\n- a\n  - b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n";
+        assert!(!may_need_bound(&events(plain)));
+        assert!(may_need_bound(&events("text <b>bold</b>")));
+        assert!(may_need_bound(&events("<div>\nblock\n</div>\n")));
+        assert!(may_need_bound(&events(&"> ".repeat(40))));
+        assert!(!may_need_bound(&events(&"> ".repeat(10))));
+    }
 
     fn html(input: &str) -> String {
         bound(input).html
