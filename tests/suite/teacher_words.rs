@@ -160,3 +160,26 @@ fn the_english_said_by_the_code_uses_no_programmer_words() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+#[test]
+fn what_init_and_new_write_uses_no_programmer_words() {
+    // The files `init` and `new` write are read by teachers line by line,
+    // comments first: every language's words are looked for in each.
+    let mut read = 0;
+    let mut problems = Vec::new();
+    for entry in std::fs::read_dir(repo().join("src/scaffold/templates")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        read += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            for words in [ENGLISH, RUSSIAN, KAZAKH] {
+                for word in found_in(line, words) {
+                    problems.push(format!("{name}:{}: `{word}` in {line}", i + 1));
+                }
+            }
+        }
+    }
+    assert!(read >= 10, "only {read} templates");
+    assert!(problems.is_empty(), "{problems:#?}");
+}
