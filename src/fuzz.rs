@@ -28,6 +28,7 @@ fn config() -> Config {
         kind: SiteKind::Directory,
         publisher: None,
         theme: Theme::Default,
+        style: Default::default(),
         include: Vec::new(),
         silence: Vec::new(),
         text: "".into(),

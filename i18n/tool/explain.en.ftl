@@ -53,3 +53,9 @@ explain-links-source-path = A link or an image in Markdown names a file of the s
     .why = A link written by the file's path is made into a link to that file's page, in the reader's language, from whichever page shows it. When no such file is published (a typo, a renamed or deleted file, a draft), the link would lead nowhere, so bitimger names the nearest files instead.
     .wrong = [Ережелер](pages/rulez.md)
     .right = [Ережелер](pages/rules.md)
+explain-style-contrast = The accent colour under `style:` in site.yaml is too light: links, buttons and headings in that colour would be hard to read on the site's white and light grey backgrounds.
+    .why = Many readers see less contrast than the person who chose the colour: on a phone in the sun, on a cheap screen, or with weak eyesight. WCAG AA, the accessibility level asked of public sites, needs a contrast of at least 4.5 to 1 for text; bitimger gives the nearest darker colour that has it.
+    .wrong = style:
+          accent: "#ffcc00"
+    .right = style:
+          accent: "#856a00"

@@ -8,6 +8,7 @@
 
 mod include;
 mod languages;
+mod style;
 mod urls;
 
 use std::path::{Path, PathBuf};
@@ -20,10 +21,12 @@ use crate::types::{LangCode, Localized, SafeUrl};
 use crate::yaml::{self, Seg, Source};
 
 pub use languages::BUILTIN_LANGS;
+pub use style::{Accent, Style};
 pub use urls::{base_url_option, check_url};
 
 use include::validate_include;
 use languages::validate_languages;
+use style::{RawStyle, validate_style};
 use urls::validate_base_url;
 
 /// `site.yaml` as written.
@@ -38,6 +41,7 @@ struct RawSite {
     kind: SiteKind,
     publisher: Option<RawPublisher>,
     theme: Option<String>,
+    style: Option<RawStyle>,
     #[serde(default)]
     include: Vec<String>,
     #[serde(default)]
@@ -99,6 +103,8 @@ pub struct Config {
     pub publisher: Option<Publisher>,
     /// The theme.
     pub theme: Theme,
+    /// The site's own accent colour and style sheet (`style:`).
+    pub style: Style,
     /// Other site folders whose clubs join this one (directories).
     pub include: Vec<PathBuf>,
     /// Warning codes not to report.
@@ -198,6 +204,7 @@ fn recover(root: &Path, src: Source<'_>, diags: &mut Diagnostics) -> Option<Conf
         },
         publisher: None,
         theme: Theme::Default,
+        style: Style::default(),
         include: Vec::new(),
         silence: Vec::new(),
         text: Arc::from(src.text),
@@ -213,6 +220,7 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
         kind,
         publisher,
         theme,
+        style,
         include,
         silence,
     } = raw;
@@ -243,6 +251,7 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
             Theme::Folder(folder)
         }
     };
+    let style = validate_style(root, style.unwrap_or_default(), src, diags);
     let include = validate_include(root, &include, kind, src, diags);
     validate_silence(&silence, src, diags);
     Some(Config {
@@ -254,6 +263,7 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
         kind,
         publisher,
         theme,
+        style,
         include,
         silence,
         text: Arc::from(src.text),

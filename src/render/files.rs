@@ -80,7 +80,12 @@ impl Renderer<'_> {
             .into_iter()
             .chain(exports::render_exports(site, paths));
         files.extend(rendered.map(well_formed));
+        let appended = site.config.style.appended_css();
         for (path, source) in &self.theme.statics {
+            if let (Some(extra), "assets/style.css") = (&appended, path.as_str()) {
+                files.push(with_site_style(path, source, extra));
+                continue;
+            }
             files.push(match source {
                 theme::StaticSource::Embedded(bytes) => OutputFile::Embedded {
                     path: path.clone(),
@@ -113,6 +118,20 @@ impl Renderer<'_> {
             });
         }
         files
+    }
+}
+
+/// The theme's style sheet with the site's own style (site.yaml
+/// `style:`) after it, so that pages still load one style sheet.
+fn with_site_style(path: &str, source: &theme::StaticSource, extra: &str) -> OutputFile {
+    let mut bytes = match source {
+        theme::StaticSource::Embedded(bytes) => bytes.to_vec(),
+        theme::StaticSource::File(p) => std::fs::read(p).unwrap_or_default(),
+    };
+    bytes.extend_from_slice(extra.as_bytes());
+    OutputFile::Bytes {
+        path: path.to_string(),
+        bytes,
     }
 }
 

@@ -43,6 +43,7 @@ mod serve;
 mod serve_differential;
 mod serve_safety;
 mod source_links;
+mod style;
 
 mod teacher_words;
 mod tool_language;

@@ -140,6 +140,26 @@ pub(super) const SITE: &[Code] = &[
         "a code in `silence:` that no problem has",
     ),
     code(
+        "style/colour",
+        Error,
+        "a `style.accent` that is not a colour written as #rrggbb",
+    ),
+    code(
+        "style/contrast",
+        Error,
+        "a `style.accent` too light to read on the site's backgrounds (WCAG AA)",
+    ),
+    code(
+        "style/css",
+        Error,
+        "a `style.css` that is not a .css file in static/",
+    ),
+    code(
+        "style/logo",
+        Warning,
+        "a `style.logo`, which this version does not show yet",
+    ),
+    code(
         "template/error",
         Error,
         "a template that cannot be compiled or rendered",
