@@ -53,3 +53,7 @@ explain-links-source-path = A link or an image in Markdown names a file of the s
     .why = A link written by the file's path is made into a link to that file's page, in the reader's language, from whichever page shows it. When no such file is published (a typo, a renamed or deleted file, a draft), the link would lead nowhere, so bitimger names the nearest files instead.
     .wrong = [Ережелер](pages/rulez.md)
     .right = [Ережелер](pages/rules.md)
+explain-text-placeholder = A text that `bitimger init` or `bitimger new` wrote to be replaced is still in a file, or an address at example.kz, example.org, example.com or example.net, which are reserved for examples.
+    .why = The scaffold fills every field so that a new site builds at once; its words («Здесь опишите достижения года.») and its addresses (https://forms.example.kz/...) only show where the club's own go. Published, they tell readers the site is unfinished, and a feedback link to example.kz leads nowhere.
+    .wrong = question: https://forms.example.kz/mediation/question
+    .right = question: https://forms.gle/…

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::load_config;
 use crate::content::Status;
+use crate::content::placeholders;
 use crate::content::slug::{is_slug, slugify};
 use crate::diag::{Diagnostics, did_you_mean};
 use crate::types::{AcademicYear, Date, LangCode};
@@ -57,6 +58,9 @@ pub enum ScaffoldError {
     Link(PathBuf, PathBuf),
     /// An argument is wrong; the message says how to write it.
     Usage(String),
+    /// `new club` on a school site that has its club already (its folder
+    /// name): a school site has exactly one.
+    SchoolHasClub(String),
 }
 
 impl std::fmt::Display for ScaffoldError {
@@ -75,6 +79,10 @@ impl std::fmt::Display for ScaffoldError {
                 base.display()
             ),
             ScaffoldError::Usage(m) => f.write_str(m),
+            ScaffoldError::SchoolHasClub(club) => write!(
+                f,
+                "this is a school site and it has its club already (clubs/{club}); nothing was written: a school site has exactly one club, and for more clubs write `kind: directory` in site.yaml"
+            ),
         }
     }
 }
@@ -192,14 +200,14 @@ pub fn init(dir: &Path, today: Date, ci: Option<Ci>) -> Result<ScaffoldReport, S
         start: current.start - 1,
     };
     let langs = [LangCode::new("kk"), LangCode::new("ru")];
-    write_report(&mut report, &club, last, &langs, true)?;
+    write_report(&mut report, &club, last, &langs, true, Status::Final)?;
     let title = "{kk: \"Сайтымыз ашылды\", ru: \"Наш сайт открыт\"}";
     write_news(
         &mut report,
         &dir.join("news"),
         today,
         "welcome",
-        title,
+        |_| title.to_string(),
         &langs,
     )?;
     report.write(dir)
@@ -217,12 +225,8 @@ fn write_report(
     year: AcademicYear,
     langs: &[LangCode],
     example_figures: bool,
+    status: Status,
 ) -> Result<(), ScaffoldError> {
-    let status = if example_figures {
-        Status::Final
-    } else {
-        Status::Ongoing
-    };
     let front = fill(
         REPORT_FRONT,
         &[
@@ -244,11 +248,15 @@ fn write_news(
     dir: &Path,
     date: Date,
     slug: &str,
-    title: &str,
+    title: impl Fn(&LangCode) -> String,
     langs: &[LangCode],
 ) -> Result<(), ScaffoldError> {
-    let front = fill(NEWS_FRONT, &[("title", title), ("date", &date.to_string())]);
     for lang in langs {
+        let title = title(lang);
+        let front = fill(
+            NEWS_FRONT,
+            &[("title", &title), ("date", &date.to_string())],
+        );
         let path = dir.join(format!("{date}-{slug}.{lang}.md"));
         report.create(path, &format!("{front}{}", body_text(lang, BodyKind::News)))?;
     }
@@ -270,6 +278,16 @@ fn body_text(lang: &str, kind: BodyKind) -> &'static str {
         (BodyKind::News, "kk") => include_str!("templates/news.kk.md"),
         (BodyKind::News, "ru") => include_str!("templates/news.ru.md"),
         (BodyKind::News, _) => include_str!("templates/news.en.md"),
+    }
+}
+
+/// The title to replace that `new news` gives a language other than the
+/// site's first (English for languages without one).
+fn news_title(lang: &str) -> &'static str {
+    match lang {
+        "kk" => placeholders::NEWS_TITLE_KK,
+        "ru" => placeholders::NEWS_TITLE_RU,
+        _ => placeholders::NEWS_TITLE_EN,
     }
 }
 
@@ -308,13 +326,11 @@ pub fn new_club(site: &Path, slug: &str) -> Result<ScaffoldReport, ScaffoldError
         )));
     }
     let existing = club_folders(site);
+    if school && let Some(club) = existing.iter().find(|c| *c != slug) {
+        return Err(ScaffoldError::SchoolHasClub(club.clone()));
+    }
     let mut report = ScaffoldReport::default();
     write_club(&mut report, &site.join("clubs").join(slug), &quoted(slug))?;
-    if school && existing.iter().any(|c| c != slug) {
-        report.notes.push(
-            "this is a school site, which has exactly one club; for more clubs write `kind: directory` in site.yaml".to_string(),
-        );
-    }
     report.write(site)
 }
 
@@ -338,8 +354,14 @@ fn find_club(site: &Path, name: &str) -> Result<PathBuf, ScaffoldError> {
 }
 
 /// Adds `clubs/<club>/reports/<year>.<lang>.md` for every site language,
-/// with the same front matter and the figures to fill in commented out.
-pub fn new_report(site: &Path, club: &str, year: &str) -> Result<ScaffoldReport, ScaffoldError> {
+/// with the same front matter and the figures to fill in commented out;
+/// `status: final` for a year over by `today`, else `ongoing`.
+pub fn new_report(
+    site: &Path,
+    club: &str,
+    year: &str,
+    today: Date,
+) -> Result<ScaffoldReport, ScaffoldError> {
     let (langs, _) = site_languages(site)?;
     let dir = find_club(site, club)?;
     let year = AcademicYear::parse(year)
@@ -349,8 +371,13 @@ pub fn new_report(site: &Path, club: &str, year: &str) -> Result<ScaffoldReport,
                 "`{year}` is not an academic year; write it as two years in a row, like 2025-2026"
             ))
         })?;
+    let status = if year < AcademicYear::containing(today) {
+        Status::Final
+    } else {
+        Status::Ongoing
+    };
     let mut report = ScaffoldReport::default();
-    write_report(&mut report, &dir, year, &langs, false)?;
+    write_report(&mut report, &dir, year, &langs, false, status)?;
     report.write(site)
 }
 
@@ -372,8 +399,15 @@ pub fn new_news(
             "the title `{title}` has no letters or digits to make a web address from; give a title like \"Trust box opened\""
         )));
     }
+    // The title is the first language's; the other files get a title to
+    // replace, in their language (`check` warns until it is replaced).
+    let first = langs.first().cloned();
+    let title = |lang: &LangCode| match &first {
+        Some(f) if f != lang => quoted(news_title(lang)),
+        _ => quoted(title),
+    };
     let mut report = ScaffoldReport::default();
-    write_news(&mut report, &dir, today, &slug, &quoted(title), &langs)?;
+    write_news(&mut report, &dir, today, &slug, title, &langs)?;
     report.write(site)
 }
 
@@ -387,6 +421,17 @@ mod tests {
             fill("year: {{year}}", &[("year", "2025-2026")]),
             "year: 2025-2026"
         );
+    }
+
+    #[test]
+    fn every_placeholder_body_is_one_check_finds() {
+        for lang in ["kk", "ru", "en"] {
+            for kind in [BodyKind::Report, BodyKind::News] {
+                let found = placeholders::find(body_text(lang, kind));
+                assert_eq!(found.len(), 1, "{lang}: {found:?}");
+            }
+            assert_eq!(placeholders::find(news_title(lang)).len(), 1);
+        }
     }
 
     #[test]
