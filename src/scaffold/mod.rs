@@ -1,5 +1,5 @@
-//! Scaffolding: `init` writes a new school site that builds with no
-//! warnings; `new` adds a club, a report or a news item from commented
+//! Scaffolding: `init` writes a new school site that builds at once (its
+//! texts to replace are `text/placeholder` warnings); `new` adds a club, a report or a news item from commented
 //! templates. Existing files are never overwritten: each file is created
 //! only when it is not there, and the ones already there are reported.
 //! Nothing is written outside the target folder: every file is planned
