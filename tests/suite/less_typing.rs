@@ -85,6 +85,25 @@ fn the_first_language_file_must_give_year_and_status() {
 }
 
 #[test]
+fn an_empty_status_in_the_first_language_file_is_missing() {
+    let t = SiteTest::fixture("serve_school");
+    t.write(
+        "clubs/alpha/reports/2024-2025.kk.md",
+        "---\nyear: 2024-2025\nstatus:\n---\nМәтін.\n",
+    );
+    let problems = t.problems();
+    let p = problems
+        .iter()
+        .find(|p| p.code == "report/missing-field")
+        .unwrap_or_else(|| panic!("{problems:?}"));
+    assert_eq!(
+        (p.file.as_str(), p.line),
+        ("site/clubs/alpha/reports/2024-2025.kk.md", Some(3))
+    );
+    assert!(p.message.contains("`status`"), "{p:?}");
+}
+
+#[test]
 fn plan_months_may_be_written_in_kazakh_and_russian() {
     let t = SiteTest::fixture("serve_school");
     t.write(

@@ -32,10 +32,37 @@ pub(super) fn gives_required(reference: &Part<RawReport>, diags: &mut Diagnostic
         family: "report",
         ..source
     };
-    if let Err(failed) = yaml::parse::<RawReportRequired>(source) {
-        failed.report(diags);
+    match yaml::parse::<RawReportRequired>(source) {
+        Err(failed) => {
+            failed.report(diags);
+        }
+        // Written, but empty (`status:`): read as not given.
+        Ok(_) => {
+            let field = if reference.front.year.is_none() {
+                "year"
+            } else {
+                "status"
+            };
+            diags.push(empty_required(source, field));
+        }
     }
     false
+}
+
+/// `year:` or `status:` written without a value in the reference file.
+fn empty_required(source: Source<'_>, field: &'static str) -> Diagnostic {
+    Diagnostic::error(
+        "report/missing-field",
+        format!("required field `{field}` is missing"),
+    )
+    .words("yaml-missing-field")
+    .arg("full", field)
+    .arg("field", field)
+    .at(yaml::locate(source, &[Seg::Key(field)]))
+    .label(format!("`{field}` is missing in this file"))
+    .help(format!(
+        "add a line `{field}: ...` at the start of a line (not indented)"
+    ))
 }
 
 /// The other versions take `year`, `status` and `indicators` from the
