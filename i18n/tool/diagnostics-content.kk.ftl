@@ -71,7 +71,7 @@ report-resolved-over-cases = cases_resolved ({ $resolved }) cases ({ $cases }) �
 report-resolved-over-cases-in = { $quarter } ішінде cases_resolved ({ $resolved }) cases ({ $cases }) санынан көп
     .help = cases_resolved — келісіммен аяқталған өтініштер саны, сондықтан ол cases санынан көп бола алмайды
 plan-invalid-when = `{ $value }` — ай да, тоқсан да, күн де емес
-    .help = айды (september ... may), тоқсанды (term-1 ... term-4), күнді (2025-10-15), monthly немесе weekly деп жазыңыз
+    .help = айды (september ... may немесе қыркүйек, сентябрь ...), тоқсанды (term-1 ... term-4), күнді (2025-10-15), monthly немесе weekly деп жазыңыз
 plan-invalid-when-guess = `{ $value }` — ай да, тоқсан да, күн де емес
     .help = `{ $suggestion }` деп жазғыңыз келді ме?
 news-pair-mismatch = күні { $file } файлындағы күннен өзгеше
@@ -194,7 +194,7 @@ report-pair-mismatch = `{ $field }` мәні { $this } файлында { $value
         [missing] жоқ
        *[other] { $other }
     }
-    .help = есептің тілдік нұсқаларында жыл, мәртебе және көрсеткіштер бірдей болуы керек; екі файлға да бірдей сандарды жазыңыз
+    .help = есептің тілдік нұсқаларында жыл, мәртебе және көрсеткіштер бірдей болуы керек; екі файлға да бірдей сандарды жазыңыз немесе оларды осы файлдан алып тастаңыз: онда олар сайттың бірінші тіліндегі файлдан алынады
 markdown-front-matter = алдыңғы бөлім (front matter) `---` жолымен басталады, бірақ оны жабатын `---` жолы жоқ
     .help = алдыңғы бөлімді үш сызықша бар жолмен аяқтаңыз: ---
 documents-html-cleaned = бұл веб-бет мыналарсыз жарияланады: { $items }{ $more ->
@@ -211,3 +211,9 @@ links-source-path-guess = `{ $path }` — сайт қалтасында мұнд
     .help = `{ $suggestion }` деп жазғыңыз келді ме? Жолды сайт қалтасынан бастап жазыңыз, мысалы pages/rules.md
 links-source-path-list = `{ $path }` — сайт қалтасында мұндай файл жоқ
     .help = сол қалтадағы файлдар: { $files }
+languages-unknown = `{ $value }` — бұл сайттың тілдерінің бірі емес ({ $languages })
+    .label = сайттың тілі емес
+    .help = site.yaml файлындағы `languages:` тізіміндегі тілдерді жазыңыз: { $languages }
+languages-unknown-guess = `{ $value }` — бұл сайттың тілдерінің бірі емес ({ $languages })
+    .label = сайттың тілі емес
+    .help = `{ $suggestion }` деп жазғыңыз келді ме?

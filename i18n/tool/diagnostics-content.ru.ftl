@@ -71,7 +71,7 @@ report-resolved-over-cases = cases_resolved ({ $resolved }) больше, чем
 report-resolved-over-cases-in = в { $quarter } cases_resolved ({ $resolved }) больше, чем cases ({ $cases })
     .help = cases_resolved — число обращений, завершённых соглашением, поэтому оно не может быть больше cases
 plan-invalid-when = `{ $value }` — не месяц, не четверть и не дата
-    .help = напишите месяц (september ... may), четверть (term-1 ... term-4), дату (2025-10-15), monthly или weekly
+    .help = напишите месяц (september ... may или қыркүйек, сентябрь ...), четверть (term-1 ... term-4), дату (2025-10-15), monthly или weekly
 plan-invalid-when-guess = `{ $value }` — не месяц, не четверть и не дата
     .help = Возможно, вы имели в виду `{ $suggestion }`?
 news-pair-mismatch = дата отличается от даты в { $file }
@@ -210,7 +210,7 @@ report-pair-mismatch = значение `{ $field }` в { $this } — { $value -
         [missing] не указано
        *[other] { $other }
     }
-    .help = у языковых версий отчёта должны совпадать год, статус и показатели; напишите одинаковые числа в обоих файлах
+    .help = у языковых версий отчёта должны совпадать год, статус и показатели; напишите одинаковые числа в обоих файлах или уберите их из этого файла: тогда они берутся из файла первого языка сайта
 markdown-front-matter = вводная часть (front matter) начинается с `---`, но закрывающей строки `---` нет
     .help = закончите вводную часть строкой из трёх дефисов: ---
 documents-html-cleaned = эта веб-страница публикуется без: { $items }{ $more ->
@@ -227,3 +227,9 @@ links-source-path-guess = `{ $path }` — такого файла нет в па
     .help = может быть, вы имели в виду `{ $suggestion }`? Путь пишется от папки сайта, например pages/rules.md
 links-source-path-list = `{ $path }` — такого файла нет в папке сайта
     .help = файлы в этой папке: { $files }
+languages-unknown = `{ $value }` — не язык этого сайта ({ $languages })
+    .label = не язык сайта
+    .help = укажите языки из списка `languages:` в site.yaml: { $languages }
+languages-unknown-guess = `{ $value }` — не язык этого сайта ({ $languages })
+    .label = не язык сайта
+    .help = вы имели в виду `{ $suggestion }`?

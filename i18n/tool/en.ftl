@@ -72,6 +72,7 @@ serve-placeholder-failed = The site could not be built yet. Fix the problems bel
 scaffold-created = created { $path }
 scaffold-kept = kept    { $path } (already there, not changed)
 scaffold-nothing = Nothing was created: every file was already there.
+scaffold-school-has-club = this is a school site, and it has its club already (clubs/{ $club }); nothing was written. A school site has exactly one club; for more clubs write `kind: directory` in site.yaml.
 init-next = Next: edit the files, then run `bitimger serve { $dir }` to see the site.
 init-next-github = To publish: put this folder in a GitHub repository and, in its Settings → Pages, choose "GitHub Actions" as the source. Every push then builds the site, and a push to the main branch publishes it (docs/publish.md).
 init-next-gitlab = To publish: put this folder in a GitLab project. Every push then builds the site, and a push to the main branch publishes it on GitLab Pages (docs/publish.md).

@@ -59,3 +59,7 @@ explain-style-contrast = The accent colour under `style:` in site.yaml is too li
           accent: "#ffcc00"
     .right = style:
           accent: "#856a00"
+explain-text-placeholder = A text that `bitimger init` or `bitimger new` wrote to be replaced is still in a file, or an address at example.kz, example.org, example.com or example.net, which are reserved for examples.
+    .why = The scaffold fills every field so that a new site builds at once; its words («Здесь опишите достижения года.») and its addresses (https://forms.example.kz/...) only show where the club's own go. Published, they tell readers the site is unfinished, and a feedback link to example.kz leads nowhere.
+    .wrong = question: https://forms.example.kz/mediation/question
+    .right = question: https://forms.gle/…

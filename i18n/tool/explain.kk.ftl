@@ -58,3 +58,7 @@ explain-style-contrast = site.yaml файлындағы `style:` бөлігін�
           accent: "#ffcc00"
     .right = style:
           accent: "#856a00"
+explain-text-placeholder = Файлда `bitimger init` немесе `bitimger new` ауыстыру үшін жазған мәтін қалды немесе мысалдарға арналған example.kz, example.org, example.com, example.net мекенжайлары тұр.
+    .why = Жаңа сайт бірден жиналуы үшін дайындама әр өрісті толтырады; оның сөздері («Осы жерге жыл ішіндегі жетістіктерді жазыңыз.») мен мекенжайлары (https://forms.example.kz/...) клубтың өз мәтіні мен мекенжайы қай жерде тұратынын ғана көрсетеді. Жарияланса, оқырман сайттың аяқталмағанын көреді, ал example.kz-ке апаратын кері байланыс сілтемесі ешқайда апармайды.
+    .wrong = question: https://forms.example.kz/mediation/question
+    .right = question: https://forms.gle/…

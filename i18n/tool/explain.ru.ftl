@@ -58,3 +58,7 @@ explain-style-contrast = Основной цвет в разделе `style:` ф
           accent: "#ffcc00"
     .right = style:
           accent: "#856a00"
+explain-text-placeholder = В файле остался текст, который `bitimger init` или `bitimger new` записал, чтобы его заменили, или адрес на example.kz, example.org, example.com, example.net — доменах для примеров.
+    .why = Заготовка заполняет каждое поле, чтобы новый сайт сразу собирался; её слова («Здесь опишите достижения года.») и адреса (https://forms.example.kz/...) лишь показывают, где должны быть текст и адреса клуба. Опубликованные, они говорят читателю, что сайт не доделан, а ссылка обратной связи на example.kz никуда не ведёт.
+    .wrong = question: https://forms.example.kz/mediation/question
+    .right = question: https://forms.gle/…

@@ -60,6 +60,7 @@ serve-placeholder-failed = Сайт әлі жиналмады. Төмендег�
 scaffold-created = жасалды { $path }
 scaffold-kept = қалдырылды { $path } (бұрыннан бар, өзгертілмеді)
 scaffold-nothing = Ештеңе жасалған жоқ: барлық файл бұрыннан бар.
+scaffold-school-has-club = бұл — мектеп сайты, оның клубы бұрыннан бар (clubs/{ $club }); ештеңе жазылған жоқ. Мектеп сайтында бір ғана клуб болады; бірнеше клуб үшін site.yaml файлына `kind: directory` деп жазыңыз.
 init-next = Енді файлдарды өңдеңіз, сосын сайтты көру үшін `bitimger serve { $dir }` іске қосыңыз.
 init-next-github = Жариялау үшін: бұл қалтаны GitHub репозиторийіне салып, оның Settings → Pages бөлімінде дереккөз ретінде «GitHub Actions» таңдаңыз. Содан кейін әр push сайтты жинайды, ал негізгі тармаққа push оны жариялайды (docs/publish.kk.md).
 init-next-gitlab = Жариялау үшін: бұл қалтаны GitLab жобасына салыңыз. Содан кейін әр push сайтты жинайды, ал негізгі тармаққа push оны GitLab Pages-те жариялайды (docs/publish.kk.md).

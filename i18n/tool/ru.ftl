@@ -83,6 +83,7 @@ serve-placeholder-failed = Сайт пока не удалось собрать.
 scaffold-created = создан  { $path }
 scaffold-kept = оставлен { $path } (уже был, не изменён)
 scaffold-nothing = Ничего не создано: все файлы уже были.
+scaffold-school-has-club = это сайт школы, и клуб у него уже есть (clubs/{ $club }); ничего не записано. На сайте школы ровно один клуб; для нескольких клубов напишите `kind: directory` в site.yaml.
 init-next = Дальше: отредактируйте файлы и запустите `bitimger serve { $dir }`, чтобы увидеть сайт.
 init-next-github = Чтобы опубликовать: поместите эту папку в репозиторий GitHub и в его Settings → Pages выберите источник «GitHub Actions». Тогда каждый push собирает сайт, а push в основную ветку публикует его (docs/publish.ru.md).
 init-next-gitlab = Чтобы опубликовать: поместите эту папку в проект GitLab. Тогда каждый push собирает сайт, а push в основную ветку публикует его на GitLab Pages (docs/publish.ru.md).

@@ -35,7 +35,9 @@ pub(crate) fn run_init(dir: &Path, ci: Option<Ci>) -> ExitCode {
 pub(crate) fn run_new(site: &Path, what: New) -> ExitCode {
     print_scaffold(match what {
         New::Club { slug } => bitimger::scaffold::new_club(site, &slug),
-        New::Report { club, year } => bitimger::scaffold::new_report(site, &club, &year),
+        New::Report { club, year } => {
+            bitimger::scaffold::new_report(site, &club, &year, Date::today())
+        }
         New::News { args } => {
             let (club, title) = match args.as_slice() {
                 [club, title] => (Some(club.as_str()), title.as_str()),
@@ -51,6 +53,10 @@ pub(crate) fn run_new(site: &Path, what: New) -> ExitCode {
 fn print_scaffold(result: Result<ScaffoldReport, ScaffoldError>) -> ExitCode {
     let report = match result {
         Ok(r) => r,
+        Err(ScaffoldError::SchoolHasClub(club)) => {
+            let message = t("scaffold-school-has-club", &[("club", club.into())]);
+            return fail(message, USAGE);
+        }
         Err(e) => {
             let code = match e {
                 ScaffoldError::Io(..) => IO,

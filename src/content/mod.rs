@@ -11,6 +11,7 @@ mod indicators;
 pub(crate) mod markdown;
 pub mod model;
 pub(crate) mod names;
+pub mod placeholders;
 pub(crate) mod posts;
 pub(crate) mod raw;
 mod rawhtml;

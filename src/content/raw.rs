@@ -169,14 +169,27 @@ impl<'de> Deserialize<'de> for RawPrincipleItem {
     }
 }
 
-/// Front matter of reports/<YYYY-YYYY>[.<lang>].md
+/// Front matter of reports/<YYYY-YYYY>[.<lang>].md. `year` and `status`
+/// are required in the file of the site's first language
+/// ([`RawReportRequired`]); the other files may leave them, and
+/// `indicators`, to that one.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawReport {
-    pub year: Scalar,
-    pub status: Status,
+    pub year: Option<Scalar>,
+    pub status: Option<Status>,
     pub indicators: Option<RawIndicators>,
     pub title: Option<Localized>,
+}
+
+/// The fields a report's reference file (the site's first language) must
+/// give: read again from that file only for its `missing-field` errors.
+#[derive(Debug, Deserialize)]
+pub(crate) struct RawReportRequired {
+    #[serde(rename = "year")]
+    _year: serde::de::IgnoredAny,
+    #[serde(rename = "status")]
+    _status: serde::de::IgnoredAny,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -218,6 +231,8 @@ pub(crate) struct RawNews {
     pub date: Scalar,
     pub summary: Option<Localized>,
     pub draft: Option<bool>,
+    /// Published only in these languages (`[kk]`).
+    pub languages: Option<Vec<String>>,
 }
 
 /// Front matter of pages/<slug>[.<lang>].md
@@ -227,6 +242,8 @@ pub(crate) struct RawPage {
     pub title: Localized,
     pub description: Option<Localized>,
     pub draft: Option<bool>,
+    /// Published only in these languages (`[kk]`).
+    pub languages: Option<Vec<String>>,
 }
 
 /// documents/documents.yaml items

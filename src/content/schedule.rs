@@ -25,6 +25,33 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// The months in Kazakh and Russian as teachers write them, January
+/// first: the Kazakh name, the Russian nominative, genitive
+/// (`5 сентября`) and prepositional (`в сентябре`).
+const MONTHS_KK_RU: [[&str; 4]; 12] = [
+    ["қаңтар", "январь", "января", "январе"],
+    ["ақпан", "февраль", "февраля", "феврале"],
+    ["наурыз", "март", "марта", "марте"],
+    ["сәуір", "апрель", "апреля", "апреле"],
+    ["мамыр", "май", "мая", "мае"],
+    ["маусым", "июнь", "июня", "июне"],
+    ["шілде", "июль", "июля", "июле"],
+    ["тамыз", "август", "августа", "августе"],
+    ["қыркүйек", "сентябрь", "сентября", "сентябре"],
+    ["қазан", "октябрь", "октября", "октябре"],
+    ["қараша", "ноябрь", "ноября", "ноябре"],
+    ["желтоқсан", "декабрь", "декабря", "декабре"],
+];
+
+/// The month (1–12) a word names, in English, Kazakh or Russian.
+fn month_of(word: &str) -> Option<u8> {
+    let m = MONTHS
+        .iter()
+        .position(|w| *w == word)
+        .or_else(|| MONTHS_KK_RU.iter().position(|forms| forms.contains(&word)))?;
+    Some(m as u8 + 1)
+}
+
 /// The terms (school quarters), for suggestions.
 const TERMS: [&str; 4] = ["term-1", "term-2", "term-3", "term-4"];
 
@@ -47,8 +74,8 @@ impl When {
     /// Reads `when:` as written (any case, spaces around allowed).
     pub fn parse(text: &str) -> Option<When> {
         let word = text.trim().to_lowercase();
-        if let Some(m) = MONTHS.iter().position(|w| *w == word) {
-            Some(When::Month(m as u8 + 1))
+        if let Some(m) = month_of(&word) {
+            Some(When::Month(m))
         } else if let Some(t) = word
             .strip_prefix("term-")
             .and_then(|t| t.parse::<u8>().ok())
@@ -71,6 +98,16 @@ impl When {
             .chain(TERMS.iter())
             .copied()
             .chain(["monthly", "weekly"])
+    }
+
+    /// [`When::words`] and the Kazakh and Russian month names, which a
+    /// misspelt `when:` is compared with.
+    pub fn suggestions() -> impl Iterator<Item = &'static str> {
+        Self::words().chain(
+            MONTHS_KK_RU
+                .iter()
+                .flat_map(|forms| forms[..2].iter().copied()),
+        )
     }
 
     /// The word for it, as a plan writes it: `september`, `term-2`,
@@ -191,6 +228,28 @@ mod tests {
         assert_eq!(When::parse("September"), Some(When::Month(9)));
         assert_eq!(When::parse("term-5"), None);
         assert_eq!(When::parse("septembr"), None);
+    }
+
+    #[test]
+    fn kazakh_and_russian_month_names_are_months() {
+        for (word, month) in [
+            ("қыркүйек", 9),
+            ("Қыркүйек", 9),
+            ("сентябрь", 9),
+            ("СЕНТЯБРЯ", 9),
+            ("в сентябре", 0),
+            ("сентябре", 9),
+            ("желтоқсан", 12),
+            ("мая", 5),
+            ("май", 5),
+            ("сәуір", 4),
+        ] {
+            let expected = (month > 0).then_some(When::Month(month));
+            assert_eq!(When::parse(word), expected, "{word}");
+        }
+        // Read as the English key: the pages and templates see one word.
+        assert_eq!(When::parse("наурыз").unwrap().key(), "march");
+        assert_eq!(When::parse("сентябрьь"), None);
     }
 
     #[test]

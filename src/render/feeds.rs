@@ -4,7 +4,7 @@
 use super::OutputFile;
 use super::images::ImageMap;
 use super::links::{PageId, Paths, root_of};
-use super::pages::{Layout, all_news};
+use super::pages::{Layout, all_news, published_in};
 use super::sources::SourceLinks;
 use super::views::escape;
 use crate::content::{News, Site};
@@ -53,7 +53,8 @@ fn atom(site: &Site, i18n: &I18n, links: SourceLinks<'_>, lang: &str) -> OutputF
         Some(b) => format!("{b}{}", paths.pretty(lang, id)),
         None => format!("../../{}", paths.file(lang, id)),
     };
-    let news = all_news(site);
+    let mut news = all_news(site);
+    news.retain(|n| n.published_in(lang));
     let updated = news
         .first()
         .map(|n| n.date.to_string())
@@ -160,12 +161,20 @@ fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
     // The root language chooser, the x-default of the home pages.
     url(&mut xml, base, &PageId::Home, base, &page, langs);
     for id in &sitemap_ids(site) {
+        let langs: Vec<LangCode> = langs
+            .iter()
+            .filter(|l| published_in(site, id, l))
+            .cloned()
+            .collect();
+        let Some(first) = langs.first() else {
+            continue;
+        };
         let x_default = match id {
             PageId::Home => base.to_string(),
-            _ => page(id, &langs[0]),
+            _ => page(id, first),
         };
-        for lang in langs {
-            url(&mut xml, &page(id, lang), id, &x_default, &page, langs);
+        for lang in &langs {
+            url(&mut xml, &page(id, lang), id, &x_default, &page, &langs);
         }
     }
     xml.push_str("</urlset>\n");

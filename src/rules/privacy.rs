@@ -89,7 +89,7 @@ pub(crate) fn text_files(site: &Site) -> Vec<Text<'_>> {
 
 /// Runs `scan` on every line of every content file, files in parallel
 /// (a directory site has tens of thousands).
-fn scan_files(
+pub(super) fn scan_files(
     site: &Site,
     diags: &mut Diagnostics,
     scan: impl Fn(&Path, usize, &str, Kind, &mut Diagnostics) + Sync,

@@ -1,5 +1,5 @@
-//! Scaffolding: `init` writes a new school site that builds with no
-//! warnings; `new` adds a club, a report or a news item from commented
+//! Scaffolding: `init` writes a new school site that builds at once (its
+//! texts to replace are `text/placeholder` warnings); `new` adds a club, a report or a news item from commented
 //! templates. Existing files are never overwritten: each file is created
 //! only when it is not there, and the ones already there are reported.
 //! Nothing is written outside the target folder: every file is planned
@@ -9,12 +9,14 @@
 //! Layer 7: imports `config`, `content`, `diag`, `types`.
 
 mod ci;
+mod error;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::config::load_config;
 use crate::content::Status;
+use crate::content::placeholders;
 use crate::content::slug::{is_slug, slugify};
 use crate::diag::{Diagnostics, did_you_mean};
 use crate::types::{AcademicYear, Date, LangCode};
@@ -28,6 +30,7 @@ const REPORT_FRONT: &str = include_str!("templates/report.yaml");
 const NEWS_FRONT: &str = include_str!("templates/news.yaml");
 
 pub use ci::{Ci, RELEASES};
+pub use error::ScaffoldError;
 
 /// The club folder `init` creates.
 pub const INIT_CLUB: &str = "senim";
@@ -44,42 +47,6 @@ pub struct ScaffoldReport {
     /// Files to write, with their text, until [`ScaffoldReport::write`].
     planned: Vec<(PathBuf, String)>,
 }
-
-/// Why nothing could be created.
-#[derive(Debug)]
-pub enum ScaffoldError {
-    /// Reading or writing failed.
-    Io(PathBuf, std::io::Error),
-    /// The folder is not a site (no usable site.yaml).
-    NotASite(PathBuf),
-    /// A folder on the way to a file is a link (to somewhere else): the
-    /// link, the target folder.
-    Link(PathBuf, PathBuf),
-    /// An argument is wrong; the message says how to write it.
-    Usage(String),
-}
-
-impl std::fmt::Display for ScaffoldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ScaffoldError::Io(p, e) => write!(f, "{}: {e}", p.display()),
-            ScaffoldError::NotASite(p) => write!(
-                f,
-                "{} is not a site folder (it has no usable site.yaml); run this inside a site, give --site, or create one with `bitimger init <folder>`",
-                p.display()
-            ),
-            ScaffoldError::Link(link, base) => write!(
-                f,
-                "{} is a link to another folder; bitimger writes only inside {} and never through links, so nothing was written: replace the link with a real folder, or choose another folder",
-                link.display(),
-                base.display()
-            ),
-            ScaffoldError::Usage(m) => f.write_str(m),
-        }
-    }
-}
-
-impl std::error::Error for ScaffoldError {}
 
 /// Fills `{{key}}` placeholders.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
@@ -192,14 +159,14 @@ pub fn init(dir: &Path, today: Date, ci: Option<Ci>) -> Result<ScaffoldReport, S
         start: current.start - 1,
     };
     let langs = [LangCode::new("kk"), LangCode::new("ru")];
-    write_report(&mut report, &club, last, &langs, true)?;
+    write_report(&mut report, &club, last, &langs, true, Status::Final)?;
     let title = "{kk: \"Сайтымыз ашылды\", ru: \"Наш сайт открыт\"}";
     write_news(
         &mut report,
         &dir.join("news"),
         today,
         "welcome",
-        title,
+        |_| title.to_string(),
         &langs,
     )?;
     report.write(dir)
@@ -217,12 +184,8 @@ fn write_report(
     year: AcademicYear,
     langs: &[LangCode],
     example_figures: bool,
+    status: Status,
 ) -> Result<(), ScaffoldError> {
-    let status = if example_figures {
-        Status::Final
-    } else {
-        Status::Ongoing
-    };
     let front = fill(
         REPORT_FRONT,
         &[
@@ -244,11 +207,15 @@ fn write_news(
     dir: &Path,
     date: Date,
     slug: &str,
-    title: &str,
+    title: impl Fn(&LangCode) -> String,
     langs: &[LangCode],
 ) -> Result<(), ScaffoldError> {
-    let front = fill(NEWS_FRONT, &[("title", title), ("date", &date.to_string())]);
     for lang in langs {
+        let title = title(lang);
+        let front = fill(
+            NEWS_FRONT,
+            &[("title", &title), ("date", &date.to_string())],
+        );
         let path = dir.join(format!("{date}-{slug}.{lang}.md"));
         report.create(path, &format!("{front}{}", body_text(lang, BodyKind::News)))?;
     }
@@ -270,6 +237,16 @@ fn body_text(lang: &str, kind: BodyKind) -> &'static str {
         (BodyKind::News, "kk") => include_str!("templates/news.kk.md"),
         (BodyKind::News, "ru") => include_str!("templates/news.ru.md"),
         (BodyKind::News, _) => include_str!("templates/news.en.md"),
+    }
+}
+
+/// The title to replace that `new news` gives a language other than the
+/// site's first (English for languages without one).
+fn news_title(lang: &str) -> &'static str {
+    match lang {
+        "kk" => placeholders::NEWS_TITLE_KK,
+        "ru" => placeholders::NEWS_TITLE_RU,
+        _ => placeholders::NEWS_TITLE_EN,
     }
 }
 
@@ -308,13 +285,11 @@ pub fn new_club(site: &Path, slug: &str) -> Result<ScaffoldReport, ScaffoldError
         )));
     }
     let existing = club_folders(site);
+    if school && let Some(club) = existing.iter().find(|c| *c != slug) {
+        return Err(ScaffoldError::SchoolHasClub(club.clone()));
+    }
     let mut report = ScaffoldReport::default();
     write_club(&mut report, &site.join("clubs").join(slug), &quoted(slug))?;
-    if school && existing.iter().any(|c| c != slug) {
-        report.notes.push(
-            "this is a school site, which has exactly one club; for more clubs write `kind: directory` in site.yaml".to_string(),
-        );
-    }
     report.write(site)
 }
 
@@ -338,8 +313,14 @@ fn find_club(site: &Path, name: &str) -> Result<PathBuf, ScaffoldError> {
 }
 
 /// Adds `clubs/<club>/reports/<year>.<lang>.md` for every site language,
-/// with the same front matter and the figures to fill in commented out.
-pub fn new_report(site: &Path, club: &str, year: &str) -> Result<ScaffoldReport, ScaffoldError> {
+/// with the same front matter and the figures to fill in commented out;
+/// `status: final` for a year over by `today`, else `ongoing`.
+pub fn new_report(
+    site: &Path,
+    club: &str,
+    year: &str,
+    today: Date,
+) -> Result<ScaffoldReport, ScaffoldError> {
     let (langs, _) = site_languages(site)?;
     let dir = find_club(site, club)?;
     let year = AcademicYear::parse(year)
@@ -349,8 +330,13 @@ pub fn new_report(site: &Path, club: &str, year: &str) -> Result<ScaffoldReport,
                 "`{year}` is not an academic year; write it as two years in a row, like 2025-2026"
             ))
         })?;
+    let status = if year < AcademicYear::containing(today) {
+        Status::Final
+    } else {
+        Status::Ongoing
+    };
     let mut report = ScaffoldReport::default();
-    write_report(&mut report, &dir, year, &langs, false)?;
+    write_report(&mut report, &dir, year, &langs, false, status)?;
     report.write(site)
 }
 
@@ -372,8 +358,15 @@ pub fn new_news(
             "the title `{title}` has no letters or digits to make a web address from; give a title like \"Trust box opened\""
         )));
     }
+    // The title is the first language's; the other files get a title to
+    // replace, in their language (`check` warns until it is replaced).
+    let first = langs.first().cloned();
+    let title = |lang: &LangCode| match &first {
+        Some(f) if f != lang => quoted(news_title(lang)),
+        _ => quoted(title),
+    };
     let mut report = ScaffoldReport::default();
-    write_news(&mut report, &dir, today, &slug, &quoted(title), &langs)?;
+    write_news(&mut report, &dir, today, &slug, title, &langs)?;
     report.write(site)
 }
 
@@ -387,6 +380,17 @@ mod tests {
             fill("year: {{year}}", &[("year", "2025-2026")]),
             "year: 2025-2026"
         );
+    }
+
+    #[test]
+    fn every_placeholder_body_is_one_check_finds() {
+        for lang in ["kk", "ru", "en"] {
+            for kind in [BodyKind::Report, BodyKind::News] {
+                let found = placeholders::find(body_text(lang, kind));
+                assert_eq!(found.len(), 1, "{lang}: {found:?}");
+            }
+            assert_eq!(placeholders::find(news_title(lang)).len(), 1);
+        }
     }
 
     #[test]

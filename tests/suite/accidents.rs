@@ -193,11 +193,11 @@ fn documents_that_could_run_scripts_are_refused_with_file_and_line() {
 #[test]
 fn a_feedback_link_too_long_for_a_qr_code_is_warned_about_and_left_off_the_poster() {
     let t = SiteTest::fixture("school_minimal");
-    let long = format!("https://forms.example.kz/box?id={}", "x".repeat(2400));
+    let long = format!("https://forms.example.test/box?id={}", "x".repeat(2400));
     t.edit(
         "clubs/senim/club.yaml",
-        "  question: https://forms.example.kz/question\n",
-        &format!("  question: https://forms.example.kz/question\n  anonymous: {long}\n"),
+        "  question: https://forms.example.test/question\n",
+        &format!("  question: https://forms.example.test/question\n  anonymous: {long}\n"),
     );
     t.build().ok();
     let poster = t.page("kk/clubs/senim/poster/index.html");

@@ -14,7 +14,7 @@ school:
   name: {kk: \"№ 1 мектеп\", ru: \"Школа № 1\"}
   region: karaganda
 feedback:
-  question: https://forms.example.kz/q
+  question: https://forms.example.test/q
 ";
 
 /// A one-club school site with `extra` files (replacing the defaults).
@@ -99,7 +99,7 @@ fn a_number_with_a_wrong_check_digit_is_no_iin() {
 #[test]
 fn phones_and_emails_in_news_are_warnings_and_strict_fails() {
     let news = format!(
-        "{NEWS_HEAD}Хабарласыңыз: +7 701 555 23 14.\n\nНемесе жазыңыз: parent.mail@example.kz\n"
+        "{NEWS_HEAD}Хабарласыңыз: +7 701 555 23 14.\n\nНемесе жазыңыз: parent.mail@example.test\n"
     );
     let t = school(&[("news/2025-03-01-contact.md", &news)]);
     let (run, list) = diags(&t, &[]);
@@ -147,7 +147,7 @@ fn broken_links_and_anchors_are_traced_to_the_markdown_line() {
 
 #[test]
 fn a_club_without_feedback_is_warned_about() {
-    let club = CLUB_YAML.replace("feedback:\n  question: https://forms.example.kz/q\n", "");
+    let club = CLUB_YAML.replace("feedback:\n  question: https://forms.example.test/q\n", "");
     let t = school(&[("clubs/senim/club.yaml", &club)]);
     let (_, list) = diags(&t, &[]);
     let d = one(&list, "club/no-feedback");

@@ -198,7 +198,7 @@ fn clubs_json_lists_every_club_with_contacts_and_figures() {
     assert_eq!(a["school"]["region"]["name"]["ru"], "Город Алматы");
     assert_eq!(
         a["feedback"]["application"],
-        "https://forms.example.kz/a/apply"
+        "https://forms.example.test/a/apply"
     );
     assert_eq!(a["pages"]["kk"], "kk/clubs/a-club/");
     let reports = a["reports"].as_array().unwrap();
@@ -274,7 +274,7 @@ fn home_cards_show_school_place_figures_and_application_link() {
     assert_eq!(page.count(&format!("{card} .club-card-region")), 0);
     assert_eq!(
         page.attrs(&format!("{card} .club-card-apply a"), "href"),
-        ["https://forms.example.kz/a/apply"]
+        ["https://forms.example.test/a/apply"]
     );
     assert!(
         page.text(&format!("{card} .club-card-figures"))
@@ -457,7 +457,7 @@ fn example_directory_builds_without_warnings() {
         "kk/statistics/2023-2024/",
         "kk/regions/",
     ] {
-        let url = format!("https://mediation-directory.example.kz/{url}");
+        let url = format!("https://mediation-directory.example.test/{url}");
         assert!(locs.contains(&url), "{url} not in the sitemap");
     }
 }

@@ -466,7 +466,7 @@ fn phone_email_and_instagram_are_checked_at_their_lines() {
         t.write(
             CLUB,
             &(t.read(CLUB)
-                + "contacts:\n  phones: [\"+7 701 555 2314\", \"12\"]\n  email: senim.example.kz\n  instagram: \"@senim mediation\"\n"),
+                + "contacts:\n  phones: [\"+7 701 555 2314\", \"12\"]\n  email: senim.example.test\n  instagram: \"@senim mediation\"\n"),
         );
     });
     let p = b.error("club/invalid-phone", CLUB, 8);
@@ -564,7 +564,7 @@ fn javascript_feedback_link_is_an_error_at_its_line() {
     let b = Broken::minimal(|t| {
         t.edit(
             CLUB,
-            "question: https://forms.example.kz/question",
+            "question: https://forms.example.test/question",
             "question: javascript:alert(1)",
         );
     });
@@ -577,7 +577,7 @@ fn data_url_is_an_error() {
     let b = Broken::minimal(|t| {
         t.edit(
             CLUB,
-            "question: https://forms.example.kz/question",
+            "question: https://forms.example.test/question",
             "question: data:text/html,hello",
         );
     });
@@ -590,7 +590,7 @@ fn publisher_url_outside_the_allow_list_is_an_error() {
         t.write(
             "site.yaml",
             &(t.read("site.yaml")
-                + "publisher:\n  name: Білім бөлімі\n  url: ftp://edu.example.kz/\n"),
+                + "publisher:\n  name: Білім бөлімі\n  url: ftp://edu.example.test/\n"),
         );
     });
     b.error("url/scheme", "site.yaml", 8);
@@ -601,8 +601,8 @@ fn incomplete_web_address_is_an_error() {
     let b = Broken::minimal(|t| {
         t.edit(
             CLUB,
-            "question: https://forms.example.kz/question",
-            "question: forms.example.kz/question",
+            "question: https://forms.example.test/question",
+            "question: forms.example.test/question",
         );
     });
     let p = b.error("url/invalid", CLUB, 6);
@@ -967,7 +967,7 @@ fn every_problem_of_a_club_is_reported_even_when_its_region_is_wrong() {
         t.edit(CLUB, "region: karaganda", "region: qaraganda");
         t.edit(
             CLUB,
-            "question: https://forms.example.kz/question",
+            "question: https://forms.example.test/question",
             "question: javascript:alert(1)",
         );
         t.write(

@@ -17,7 +17,7 @@ const HOSTILE_NEWS: &str = r#"---
 title: Жаңалық
 date: 2025-03-01
 ---
-Мәтін [сілтеме](https://example.kz/).
+Мәтін [сілтеме](https://example.test/).
 
 ![a](/\evil.example/md1.png)
 
@@ -202,10 +202,10 @@ fn hostile_site() -> SiteTest {
 
 #[test]
 fn no_page_or_feed_requests_another_host_or_keeps_a_script_link() {
-    for base_url in [Some("https://school.example.kz/"), None] {
+    for base_url in [Some("https://school.example.test/"), None] {
         let t = hostile_site();
         if base_url.is_none() {
-            t.edit("site.yaml", "base_url: https://school.example.kz/\n", "");
+            t.edit("site.yaml", "base_url: https://school.example.test/\n", "");
         }
         // Hostile image paths that stay on the site lead to no file, which
         // stops a build; what rendering makes of them is looked at here.
@@ -235,7 +235,7 @@ fn no_page_or_feed_requests_another_host_or_keeps_a_script_link() {
             1
         );
         assert_eq!(
-            news.attrs("main a[href^='https://example.kz']", "rel"),
+            news.attrs("main a[href^='https://example.test']", "rel"),
             ["noopener noreferrer"]
         );
     }

@@ -167,7 +167,7 @@ fn anchors_and_aliases_of_small_values_still_work() {
          school:\n  name: {kk: \"№ 1 гимназия\", ru: \"Гимназия № 1\"}\n  region: karaganda\n\
          goals:\n  - &peace {kk: \"Бейбіт шешу\", ru: \"Мирное решение\"}\n  - *peace\n\
          tasks: [*peace, *name]\n\
-         feedback:\n  question: https://forms.example.kz/question\n",
+         feedback:\n  question: https://forms.example.test/question\n",
     );
     t.build().ok();
     let page = t.page("kk/index.html");

@@ -7,7 +7,7 @@
 use crate::check::{CLUB_YAML, diags, school};
 
 const SITE: &str =
-    "title: {kk: Тест, ru: Тест}\nlanguages: [kk, ru]\nbase_url: https://example.kz/\n";
+    "title: {kk: Тест, ru: Тест}\nlanguages: [kk, ru]\nbase_url: https://example.test/\n";
 
 /// Every control character the output may never hold (tab and line
 /// breaks aside).

@@ -24,6 +24,7 @@ mod i18n;
 mod images;
 mod kept_files;
 mod layers;
+mod less_typing;
 mod loading;
 mod markdown;
 mod message_snapshots;

@@ -109,7 +109,7 @@ fn privacy_and_link_problems_in_three_languages() {
     t.write(
         "news/2025-03-01-meeting.md",
         "---\ntitle: {kk: Жиналыс, ru: Собрание}\ndate: 2025-03-01\n---\n\
-         Сұрақтар бойынша: +7 701 555 23 14, senim@example.kz.\n\n[Есеп](../nowhere.html)\n",
+         Сұрақтар бойынша: +7 701 555 23 14, senim@example.test.\n\n[Есеп](../nowhere.html)\n",
     );
     let text = said_in_three(&t, false);
     for code in [

@@ -178,7 +178,7 @@ fn every_page_links_a_personal_data_page_in_its_language() {
     t.write(
         "clubs/senim/club.yaml",
         &format!(
-            "{}contacts:\n  email: club@school.example.kz\n  phones: [\"+7 7212 41 23 45\"]\n",
+            "{}contacts:\n  email: club@school.example.test\n  phones: [\"+7 7212 41 23 45\"]\n",
             t.read("clubs/senim/club.yaml")
         ),
     );
@@ -199,7 +199,7 @@ fn every_page_links_a_personal_data_page_in_its_language() {
     );
     assert_eq!(
         page.attrs(".prose a", "href"),
-        ["mailto:club@school.example.kz", "tel:+77212412345"]
+        ["mailto:club@school.example.test", "tel:+77212412345"]
     );
     let kk = t.page("kk/personal-data/index.html");
     assert_eq!(kk.text("h1"), "Дербес деректер");

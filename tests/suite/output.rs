@@ -78,7 +78,7 @@ fn not_found_pages_link_from_the_base_path() {
     assert_eq!(t.page("ru/404.html").lang(), "ru");
 }
 
-/// `https://school.example.kz/mediation/kk/news/` → `kk/news/index.html`.
+/// `https://school.example.test/mediation/kk/news/` → `kk/news/index.html`.
 fn output_path_of(url: &str, base: &str) -> String {
     let rest = url
         .strip_prefix(base)
@@ -90,7 +90,7 @@ fn output_path_of(url: &str, base: &str) -> String {
     }
 }
 
-const BASE: &str = "https://school.example.kz/mediation/";
+const BASE: &str = "https://school.example.test/mediation/";
 
 #[test]
 fn every_page_has_hreflang_alternates_with_x_default() {
@@ -475,7 +475,7 @@ fn without_base_url_there_is_no_sitemap_and_feeds_link_relatively() {
     let t = SiteTest::fixture("every_page_kind");
     t.edit(
         "site.yaml",
-        "base_url: https://school.example.kz/mediation/\n",
+        "base_url: https://school.example.test/mediation/\n",
         "",
     );
     t.build().ok();

@@ -85,9 +85,9 @@ fn feedback_buttons_come_with_the_confidentiality_line_and_the_111_helpline() {
         assert_eq!(
             page.attrs("#feedback a.button[href^='https://']", "href"),
             [
-                "https://forms.example.kz/question",
-                "https://forms.example.kz/application",
-                "https://forms.example.kz/trust-box",
+                "https://forms.example.test/question",
+                "https://forms.example.test/application",
+                "https://forms.example.test/trust-box",
             ]
         );
         assert_eq!(page.text("#feedback .notice-confidential"), confidential);
@@ -108,7 +108,7 @@ fn contacts_are_tel_mailto_and_instagram_links() {
     );
     assert_eq!(
         page.attrs("#contacts a[href^='mailto:']", "href"),
-        ["mailto:senim@example.kz"]
+        ["mailto:senim@example.test"]
     );
     assert_eq!(
         page.attrs("#contacts a[href*='instagram.com']", "href"),
@@ -116,7 +116,7 @@ fn contacts_are_tel_mailto_and_instagram_links() {
     );
     assert_eq!(
         page.attrs("#leaders a", "href"),
-        ["tel:+77015552314", "mailto:a.zhaksybekova@example.kz"]
+        ["tel:+77015552314", "mailto:a.zhaksybekova@example.test"]
     );
     assert_eq!(
         page.attrs("#gallery a", "href"),

@@ -117,7 +117,7 @@ fn rule_cases() -> Vec<(&'static str, Vec<(&'static str, String)>)> {
             "no feedback",
             vec![(
                 "clubs/senim/club.yaml",
-                CLUB_YAML.replace("feedback:\n  question: https://forms.example.kz/q\n", ""),
+                CLUB_YAML.replace("feedback:\n  question: https://forms.example.test/q\n", ""),
             )],
         ),
     ]

@@ -33,14 +33,23 @@ fn today() -> String {
     bitimger::types::Date::today().to_string()
 }
 
+/// The codes of every problem `check` finds but `text/placeholder`, the
+/// texts `init` and `new` write to be replaced.
+fn other_problems(t: &SiteTest) -> Vec<String> {
+    t.problems()
+        .into_iter()
+        .filter(|p| p.code != "text/placeholder")
+        .map(|p| format!("{} {}:{:?}", p.code, p.file, p.line))
+        .collect()
+}
+
 #[test]
-fn init_creates_a_school_site_that_builds_without_warnings() {
+fn init_creates_a_school_site_that_builds_warning_only_of_its_placeholders() {
     let t = SiteTest::files(&[]);
     init(&t).ok();
-    let run = t.build().ok();
-    assert!(!run.stderr().contains("warning"), "{}", run.stderr());
-    let check = t.check(&[]).ok();
-    assert!(check.stderr().contains("No problems"), "{}", check.stderr());
+    t.build().ok();
+    t.check(&[]).ok();
+    assert_eq!(other_problems(&t), Vec::<String>::new());
     for lang in ["kk", "ru"] {
         let home = t.page(&format!("{lang}/index.html"));
         assert_eq!(home.lang(), lang);
@@ -151,8 +160,8 @@ fn new_report_writes_each_language_with_the_same_front_matter() {
     let ru = t.read("clubs/alpha/reports/2025-2026.ru.md");
     assert_eq!(front_matter(&kk), front_matter(&ru));
     assert!(front_matter(&kk).contains("year: 2025-2026"));
-    let run = t.build().ok();
-    assert!(!run.stderr().contains("warning"), "{}", run.stderr());
+    t.build().ok();
+    assert_eq!(other_problems(&t), Vec::<String>::new());
     let page = t.page("ru/clubs/alpha/reports/2025-2026/index.html");
     assert_eq!(
         page.count(".figures"),
@@ -186,9 +195,9 @@ fn new_news_goes_to_the_site_or_to_a_club() {
     assert!(t.site.join(&site_news).is_file(), "{site_news}");
     let club_news = format!("clubs/alpha/news/{date}-trust-box.ru.md");
     assert!(t.site.join(&club_news).is_file(), "{club_news}");
-    let run = t.build().ok();
-    assert!(!run.stderr().contains("warning"), "{}", run.stderr());
-    let page = t.page("ru/news/senim-zhashigi-ashyldy/index.html");
+    t.build().ok();
+    assert_eq!(other_problems(&t), Vec::<String>::new());
+    let page = t.page("kk/news/senim-zhashigi-ashyldy/index.html");
     assert_eq!(page.text("h1"), "Сенім жәшігі ашылды");
     let page = t.page("kk/clubs/alpha/news/trust-box/index.html");
     assert_eq!(page.text("h1"), "Trust box");

@@ -5,7 +5,7 @@ use scraper::{Html, Selector};
 
 use crate::harness::{SiteTest, repo};
 
-const NEWS: &str = "---\ntitle: Жаңалық\ndate: 2025-03-01\n---\n![logo](https://tracker.example/pixel.png)\n\n<img src=\"https://cdn.example/a.png\" alt=\"a\">\n<script src=\"https://cdn.example/x.js\"></script>\n<p style=\"color:red\" onclick=\"x()\">Мәтін</p>\n<iframe src=\"https://video.example/embed\"></iframe>\n\n[Сілтеме](https://example.kz/)\n";
+const NEWS: &str = "---\ntitle: Жаңалық\ndate: 2025-03-01\n---\n![logo](https://tracker.example/pixel.png)\n\n<img src=\"https://cdn.example/a.png\" alt=\"a\">\n<script src=\"https://cdn.example/x.js\"></script>\n<p style=\"color:red\" onclick=\"x()\">Мәтін</p>\n<iframe src=\"https://video.example/embed\"></iframe>\n\n[Сілтеме](https://example.test/)\n";
 
 fn sel(css: &str) -> Selector {
     Selector::parse(css).unwrap()
@@ -141,7 +141,7 @@ fn scan_output(t: &SiteTest, base_url: &str) -> (usize, Vec<String>) {
 fn the_example_site_makes_no_third_party_request() {
     let t = SiteTest::copy_of(&repo().join("content"));
     t.build().ok();
-    let (pages, problems) = scan_output(&t, "https://gymnasium1-mediation.example.kz/");
+    let (pages, problems) = scan_output(&t, "https://gymnasium1-mediation.example.test/");
     assert!(pages > 10);
     assert!(problems.is_empty(), "{problems:#?}");
 }
@@ -166,7 +166,7 @@ fn hostile_markdown_makes_no_third_party_request() {
     let news = t.page("kk/news/x/index.html");
     assert!(
         news.attrs("main a", "href")
-            .contains(&"https://example.kz/".to_string())
+            .contains(&"https://example.test/".to_string())
     );
     assert!(
         news.attrs("main a", "href")
@@ -185,7 +185,7 @@ fn the_scan_finds_what_it_looks_for() {
 fn directory_and_every_page_kind_make_no_third_party_request() {
     for (fixture, base_url) in [
         ("directory_search", "no base url"),
-        ("every_page_kind", "https://school.example.kz/mediation/"),
+        ("every_page_kind", "https://school.example.test/mediation/"),
     ] {
         let t = SiteTest::fixture(fixture);
         t.build().ok();

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{Doc, Figures, PlanFormat, Quarter, SourceText, When};
-use crate::types::{AcademicYear, Date, Localized, Slug};
+use crate::types::{AcademicYear, Date, LangCode, Localized, Slug};
 
 /// Report status, as reports write it and templates and exports see it:
 /// `final` or `ongoing`.
@@ -101,6 +101,20 @@ pub struct News {
     pub body: Doc,
     /// The club slug, for club news.
     pub club: Option<Slug>,
+    /// The only languages it is published in (`languages:`); empty: all.
+    pub languages: Vec<LangCode>,
+}
+
+/// Whether a text published in `languages` (empty: all) is in `lang`.
+fn published_in(languages: &[LangCode], lang: &str) -> bool {
+    languages.is_empty() || languages.iter().any(|l| l.as_str() == lang)
+}
+
+impl News {
+    /// Whether it is published in `lang`.
+    pub fn published_in(&self, lang: &str) -> bool {
+        published_in(&self.languages, lang)
+    }
 }
 
 /// A free page.
@@ -114,6 +128,15 @@ pub struct Page {
     pub description: Option<Localized>,
     /// Text.
     pub body: Doc,
+    /// The only languages it is published in (`languages:`); empty: all.
+    pub languages: Vec<LangCode>,
+}
+
+impl Page {
+    /// Whether it is published in `lang`.
+    pub fn published_in(&self, lang: &str) -> bool {
+        published_in(&self.languages, lang)
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! its parts import `fs`, `yaml` and more of `content`.
 
 mod news;
+mod only;
 mod pages;
 mod pair;
 mod parts;

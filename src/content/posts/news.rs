@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use super::parts::{Files, Part, doc_of, group_by_stem, merged, read_parts, warn_missing_langs};
-use super::{file_name, load_addressed};
+use super::{file_name, load_addressed, only};
 use crate::content::LoadContext;
 use crate::content::model::News;
 use crate::content::raw::RawNews;
@@ -49,12 +49,13 @@ fn load_news_item(
     if parts.iter().any(|p| p.front.draft == Some(true)) && !ctx.drafts {
         return None;
     }
+    let languages = only::languages_of(ctx, &parts, "news", |f| f.languages.as_ref(), diags)?;
     let default = ctx.config.default_lang();
     let doc = doc_of(&parts);
     warn_missing_langs(
         ctx,
         &doc,
-        &unread,
+        (unread.as_slice(), languages.as_slice()),
         &first.body.file,
         "this news item",
         diags,
@@ -66,6 +67,7 @@ fn load_news_item(
         summary: merged(&parts, |front| front.summary.as_ref(), default),
         body: doc,
         club: club.map(Slug::from),
+        languages,
     })
 }
 

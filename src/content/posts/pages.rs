@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use super::load_addressed;
 use super::parts::{Files, Part, doc_of, group_by_stem, merged, read_parts, warn_missing_langs};
+use super::{load_addressed, only};
 use crate::content::LoadContext;
 use crate::content::model::Page;
 use crate::content::raw::RawPage;
@@ -43,13 +43,16 @@ fn load_page(
         let mut f = part.fields(ctx, "page", diags);
         f.text(&part.front.title, &[Seg::Key("title")], true);
     }
+    let languages = only::languages_of(ctx, &parts, "page", |f| f.languages.as_ref(), diags)?;
     let default = ctx.config.default_lang();
     let doc = doc_of(&parts);
-    warn_missing_langs(ctx, &doc, &unread, &first.body.file, "this page", diags);
+    let missing = (unread.as_slice(), languages.as_slice());
+    warn_missing_langs(ctx, &doc, missing, &first.body.file, "this page", diags);
     Some(Page {
         slug: Slug::new(slug::from_name(stem)),
         title: merged(&parts, |front| Some(&front.title), default)?,
         description: merged(&parts, |front| front.description.as_ref(), default),
         body: doc,
+        languages,
     })
 }

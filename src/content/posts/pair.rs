@@ -10,9 +10,79 @@ use super::parts::Part;
 use crate::content::check::path_name;
 use crate::content::indicators::RawQuarterFigures;
 use crate::content::model::{Figures, Indicator, Quarter};
-use crate::content::raw::{RawByParties, RawIndicators, RawReport};
-use crate::diag::Diagnostic;
-use crate::yaml::{self, Seg};
+use crate::content::raw::{RawByParties, RawIndicators, RawReport, RawReportRequired};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::yaml::{self, Seg, Source};
+
+/// Whether the reference version of a report (the site's first
+/// language) gives `year` and `status`, which the other versions may
+/// take from it; when not, its `report/missing-field` errors.
+pub(super) fn gives_required(reference: &Part<RawReport>, diags: &mut Diagnostics) -> bool {
+    if reference.front.year.is_some() && reference.front.status.is_some() {
+        return true;
+    }
+    let source = reference.source();
+    let text = if source.text.trim().is_empty() {
+        "{}"
+    } else {
+        source.text
+    };
+    let source = Source {
+        text,
+        family: "report",
+        ..source
+    };
+    match yaml::parse::<RawReportRequired>(source) {
+        Err(failed) => {
+            failed.report(diags);
+        }
+        // Written, but empty (`status:`): read as not given.
+        Ok(_) => {
+            let field = if reference.front.year.is_none() {
+                "year"
+            } else {
+                "status"
+            };
+            diags.push(empty_required(source, field));
+        }
+    }
+    false
+}
+
+/// `year:` or `status:` written without a value in the reference file.
+fn empty_required(source: Source<'_>, field: &'static str) -> Diagnostic {
+    Diagnostic::error(
+        "report/missing-field",
+        format!("required field `{field}` is missing"),
+    )
+    .words("yaml-missing-field")
+    .arg("full", field)
+    .arg("field", field)
+    .at(yaml::locate(source, &[Seg::Key(field)]))
+    .label(format!("`{field}` is missing in this file"))
+    .help(format!(
+        "add a line `{field}: ...` at the start of a line (not indented)"
+    ))
+}
+
+/// The other versions take `year`, `status` and `indicators` from the
+/// reference where they leave them out.
+pub(super) fn take_from_reference(parts: &mut [Part<RawReport>], reference: usize) {
+    let Some(r) = parts.get(reference) else {
+        return;
+    };
+    let (year, status, indicators) = (
+        r.front.year.clone(),
+        r.front.status,
+        r.front.indicators.clone(),
+    );
+    for part in parts.iter_mut() {
+        let front = &mut part.front;
+        front.year = front.year.take().or_else(|| year.clone());
+        front.status = front.status.or(status);
+        front.indicators = front.indicators.take().or_else(|| indicators.clone());
+    }
+}
 
 /// One field that differs: where, and its value in each file (`None`
 /// when the file does not give it).
@@ -45,11 +115,11 @@ pub(super) fn mismatches(
     if compare_years {
         differ(
             key("year"),
-            Some(a.year.to_string()),
-            Some(b.year.to_string()),
+            a.year.as_ref().map(ToString::to_string),
+            b.year.as_ref().map(ToString::to_string),
         );
     }
-    let status = |r: &RawReport| Some(r.status.key().to_string());
+    let status = |r: &RawReport| r.status.map(|s| s.key().to_string());
     differ(key("status"), status(a), status(b));
     let none = RawIndicators::default();
     let (ia, ib) = (
@@ -150,5 +220,5 @@ fn diagnostic(reference: &Part<RawReport>, other: &Part<RawReport>, d: &Differen
     .arg("other", &va)
     .at(yaml::locate_value(other.source(), &d.path))
     .label(format!("{va} in {that}"))
-    .help("the language versions of a report must have the same year, status and indicators; write the same figures in both files")
+    .help("the language versions of a report must have the same year, status and indicators; write the same figures in both files, or leave them out of this one: it then takes those of the file of the site's first language")
 }

@@ -238,11 +238,12 @@ pub(super) fn read_parts<T: DeserializeOwned>(
 }
 
 /// Warns for each site language that has no text of its own; a language
-/// whose file is there but could not be read (`unread`) has its own errors.
+/// whose file is there but could not be read (`unread`) has its own errors,
+/// and one the text is not published in (`only`, when not empty) needs none.
 pub(super) fn warn_missing_langs(
     ctx: &LoadContext<'_>,
     doc: &Doc,
-    unread: &[LangCode],
+    (unread, only): (&[LangCode], &[LangCode]),
     first: &Path,
     what: &str,
     diags: &mut Diagnostics,
@@ -250,7 +251,8 @@ pub(super) fn warn_missing_langs(
     if doc.all.is_some() || doc.per_lang.is_empty() {
         return;
     }
-    for lang in &ctx.config.languages {
+    let published = |l: &LangCode| only.is_empty() || only.contains(l);
+    for lang in ctx.config.languages.iter().filter(|l| published(l)) {
         if !doc.per_lang.contains_key(lang) && !unread.contains(lang) {
             let name = first.file_name().and_then(|n| n.to_str()).unwrap_or("");
             let stem = name.split('.').next().unwrap_or(name);
@@ -297,7 +299,7 @@ pub(crate) fn load_doc(
         warn_missing_langs(
             ctx,
             &doc,
-            &unread,
+            (&unread, &[]),
             &p.body.file,
             &format!("`{stem}`"),
             diags,

@@ -102,12 +102,12 @@ fn plan_item(item: RawPlanItem, i: usize, f: &mut Fields<'_, '_>) -> Option<Plan
             "plan/invalid-when",
             format!("`{}` is not a month, term or date", item.when),
         );
-        let d = match did_you_mean(&w, When::words()) {
+        let d = match did_you_mean(&w, When::suggestions()) {
             Some(s) => d
                 .words("plan-invalid-when-guess")
                 .arg("suggestion", s)
                 .help(format!("did you mean `{s}`?")),
-            None => d.words("plan-invalid-when").help("write a month (september ... may), a term (term-1 ... term-4), a date (2025-10-15), monthly or weekly"),
+            None => d.words("plan-invalid-when").help("write a month (september ... may, or қыркүйек, сентябрь ...), a term (term-1 ... term-4), a date (2025-10-15), monthly or weekly"),
         };
         f.report(d.arg("value", &item.when), &at("when"));
         return None;

@@ -12,7 +12,7 @@ use super::parts::{Files, Part, doc_of, group_by_stem, read_parts, warn_missing_
 use super::{not_a_year, pair};
 use crate::content::LoadContext;
 use crate::content::check::Fields;
-use crate::content::model::{Doc, Figures, MAX_FIGURE, Report, SourceText};
+use crate::content::model::{Doc, Figures, MAX_FIGURE, Report, SourceText, Status};
 use crate::content::raw::{RawByParties, RawIndicators, RawReport, RawYearExtras};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::types::AcademicYear;
@@ -48,20 +48,26 @@ fn load_report(
         ));
         return None;
     }
-    let (parts, unread): (Vec<Part<RawReport>>, _) = read_parts(ctx, files, "report", 2, diags);
-    let first = parts.first()?;
-    let checked: Vec<bool> = parts
-        .iter()
-        .map(|part| check_part(ctx, part, stem, expected, diags))
-        .collect();
-    // The language versions must agree with the one of the site's first
-    // language: every difference is reported, on the other file. A year
-    // that does not match its file name is already reported.
+    let (mut parts, unread): (Vec<Part<RawReport>>, _) = read_parts(ctx, files, "report", 2, diags);
+    // The version of the site's first language is the reference: it must
+    // give the year and status, the others may take them (and the
+    // indicators) from it; where they give them, they must agree with it.
     let default = ctx.config.default_lang();
     let reference = parts
         .iter()
         .position(|p| p.lang.as_ref() == Some(default))
         .unwrap_or(0);
+    let given = pair::gives_required(parts.get(reference)?, diags);
+    let checked: Vec<bool> = parts
+        .iter()
+        .map(|part| check_part(ctx, part, stem, expected, diags))
+        .collect();
+    if !given {
+        return None;
+    }
+    pair::take_from_reference(&mut parts, reference);
+    // Every difference is reported, on the other file. A year that does
+    // not match its file name is already reported.
     let compare_years = checked.iter().all(|ok| *ok);
     let mut agree = true;
     for (_, other) in parts.iter().enumerate().filter(|(i, _)| *i != reference) {
@@ -74,12 +80,19 @@ fn load_report(
         return None;
     }
     let doc = doc_of(&parts);
-    warn_missing_langs(ctx, &doc, &unread, &first.body.file, "this report", diags);
+    warn_missing_langs(
+        ctx,
+        &doc,
+        (&unread, &[]),
+        &parts[0].body.file,
+        "this report",
+        diags,
+    );
     Some(report_of(expected?, doc, &parts))
 }
 
 /// Checks the front matter of one language version of a report: true
-/// when its year is right.
+/// when its year is right (or left to the reference file).
 fn check_part(
     ctx: &LoadContext<'_>,
     part: &Part<RawReport>,
@@ -94,13 +107,17 @@ fn check_part(
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or(stem);
-    let year = f.year(&part.front.year, expected, name);
-    let ind = part.front.indicators.clone().unwrap_or_default();
-    check_indicators(&ind, &mut f);
+    let year_ok = match &part.front.year {
+        Some(year) => f.year(year, expected, name).is_some(),
+        None => true,
+    };
+    if let Some(ind) = &part.front.indicators {
+        check_indicators(ind, &mut f);
+    }
     if let Some(t) = &part.front.title {
         f.text(t, &[Seg::Key("title")], false);
     }
-    year.is_some()
+    year_ok
 }
 
 /// The report of checked parts (their first one gives the figures).
@@ -124,7 +141,7 @@ fn report_of(year: AcademicYear, doc: Doc, parts: &[Part<RawReport>]) -> Report 
     ) = indicators.clone().unwrap_or_default().split();
     Report {
         year,
-        status: *status,
+        status: status.unwrap_or(Status::Final),
         figures,
         trust_box,
         cases_by_parties: cases_by_parties.map(by_parties).unwrap_or_default(),

@@ -250,4 +250,9 @@ pub(super) const CONTENT: &[Code] = &[
         Error,
         "more cases resolved than cases",
     ),
+    code(
+        "text/placeholder",
+        Warning,
+        "a text left as `init` or `new` wrote it to be replaced, or an example address (example.kz, example.org)",
+    ),
 ];

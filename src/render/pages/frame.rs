@@ -253,6 +253,7 @@ fn alternates(env: &Env<'_>, partial: &Partial) -> Vec<Alternate> {
         .config
         .languages
         .iter()
+        .filter(|l| super::published_in(env.site, &partial.id, l))
         .map(|l| Alternate {
             lang: l.clone(),
             autonym: env.i18n.get(l, "lang-autonym"),
@@ -274,10 +275,12 @@ fn urls(env: &Env<'_>, partial: &Partial) -> (Option<String>, Vec<HrefLang>, Opt
             .as_ref()
             .map(|b| format!("{b}{}", env.paths.pretty(lang, &partial.id)))
     };
+    let published = |l: &&LangCode| super::published_in(env.site, &partial.id, l);
     let hreflang = || {
         config
             .languages
             .iter()
+            .filter(published)
             .filter_map(|l| {
                 absolute(l).map(|url| HrefLang {
                     lang: l.clone(),
@@ -292,7 +295,10 @@ fn urls(env: &Env<'_>, partial: &Partial) -> (Option<String>, Vec<HrefLang>, Opt
         let x_default = if partial.id == PageId::Home {
             config.base_url.clone()
         } else {
-            absolute(config.default_lang())
+            // The first language it is published in: the default one,
+            // unless its `languages:` leaves that out.
+            let first = config.languages.iter().find(published);
+            absolute(first.unwrap_or(config.default_lang()))
         };
         (absolute(env.lang), hreflang(), x_default)
     } else {

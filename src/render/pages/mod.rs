@@ -18,7 +18,7 @@ use serde::Serialize;
 use tera::Context;
 
 pub(in crate::render) use frame::{Crumb, Partial};
-pub(crate) use plan::{JobKind, Layout, PageJob, jobs_for, plan_pages};
+pub(crate) use plan::{JobKind, Layout, PageJob, jobs_for, plan_pages, published_in};
 
 use super::kinds::PageKind;
 use super::links::PageId;
@@ -126,6 +126,7 @@ fn club_of<'a>(site: &'a Site, slug: &str) -> Result<&'a Club, Diagnostic> {
 fn news_list(env: &Env<'_>, id: &PageId) -> (Partial, Extra) {
     let news: Vec<_> = all_news(env.site)
         .into_iter()
+        .filter(|n| n.published_in(env.lang))
         .map(|n| env.news_summary(n))
         .collect();
     let title = env.i18n.get(env.lang, "nav-news");

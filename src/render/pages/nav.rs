@@ -38,7 +38,12 @@ pub(super) fn nav(env: &Env<'_>, current: &str, id: &PageId) -> Vec<NavItem> {
     if !site.news.is_empty() || site.clubs.iter().any(|c| !c.news.is_empty()) {
         items.push(section(env, current, "news", "nav-news", &PageId::NewsList));
     }
-    items.extend(site.pages.iter().map(|page| free_page(env, page, id)));
+    items.extend(
+        site.pages
+            .iter()
+            .filter(|page| page.published_in(env.lang))
+            .map(|page| free_page(env, page, id)),
+    );
     if !site.documents.is_empty() {
         let documents = &PageId::Documents;
         items.push(section(

@@ -154,14 +154,37 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// The jobs of `ids` in every language of the site.
+/// Whether page `id` is published in `lang`: every page is, but a news
+/// item or a page whose `languages:` leaves `lang` out.
+pub(crate) fn published_in(site: &Site, id: &PageId, lang: &str) -> bool {
+    match id {
+        PageId::News(club, slug) => {
+            let list = match club {
+                Some(c) => site.club(c.as_str()).map_or(&[][..], |c| &c.news[..]),
+                None => &site.news[..],
+            };
+            list.iter()
+                .find(|n| &n.slug == slug)
+                .is_none_or(|n| n.published_in(lang))
+        }
+        PageId::Page(slug) => site
+            .pages
+            .iter()
+            .find(|p| &p.slug == slug)
+            .is_none_or(|p| p.published_in(lang)),
+        _ => true,
+    }
+}
+
+/// The jobs of `ids` in every language of the site (that each is
+/// published in).
 pub(crate) fn jobs_for(site: &Site, ids: &[PageId]) -> Vec<PageJob> {
     let paths = Paths {
         kind: site.config.kind,
     };
     let mut jobs = Vec::with_capacity(ids.len() * site.config.languages.len());
     for lang in &site.config.languages {
-        for id in ids {
+        for id in ids.iter().filter(|id| published_in(site, id, lang)) {
             let file = paths.file(lang, id);
             let root = if *id == PageId::NotFound {
                 site.config.base_path()

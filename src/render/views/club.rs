@@ -167,7 +167,12 @@ impl<'a> Env<'a> {
             reports_href: self.href(&PageId::Reports(slug.clone())),
             plan: current.map(|p| self.plan(club, p)),
             plans: club.plans.iter().map(|p| self.plan_link(club, p)).collect(),
-            news: club.news.iter().map(|n| self.news_summary(n)).collect(),
+            news: club
+                .news
+                .iter()
+                .filter(|n| n.published_in(self.lang))
+                .map(|n| self.news_summary(n))
+                .collect(),
             poster_href: self.href(&PageId::Poster(slug.clone())),
         }
     }

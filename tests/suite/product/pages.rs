@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::{Fixture, built, built_fixture};
 
-const BASE: &str = "https://gymnasium1-mediation.example.kz/";
+const BASE: &str = "https://gymnasium1-mediation.example.test/";
 
 #[test]
 fn club_page_links_to_its_poster() {
@@ -49,9 +49,9 @@ fn poster_has_names_room_leaders_principles_and_a_qr_code_per_feedback_link() {
         assert_eq!(
             urls,
             [
-                "forms.example.kz/gym1-senim/question",
-                "forms.example.kz/gym1-senim/application",
-                "forms.example.kz/gym1-senim/trust-box"
+                "forms.example.test/gym1-senim/question",
+                "forms.example.test/gym1-senim/application",
+                "forms.example.test/gym1-senim/trust-box"
             ],
             "{lang}: each link written out"
         );
@@ -138,7 +138,7 @@ fn club_page_describes_the_club_as_an_organization_of_its_school() {
     assert_eq!(org["name"], "Доверие");
     assert_eq!(org["url"], format!("{BASE}ru/"));
     assert_eq!(org["telephone"], "+77212550214");
-    assert_eq!(org["email"], "senim.gym1@example.kz");
+    assert_eq!(org["email"], "senim.gym1@example.test");
     assert_eq!(
         org["sameAs"],
         serde_json::json!(["https://www.instagram.com/senim_gym1_mediation/"])
@@ -153,7 +153,7 @@ fn club_page_describes_the_club_as_an_organization_of_its_school() {
         school["name"],
         "КГУ «Гимназия № 1» отдела образования города Караганды"
     );
-    assert_eq!(school["url"], "https://gymnasium1.example.kz/");
+    assert_eq!(school["url"], "https://gymnasium1.example.test/");
     assert_eq!(json_ld("kk/index.html")[0]["name"], "Сенім");
 }
 
@@ -173,7 +173,10 @@ fn directory_club_pages_describe_their_club_too() {
     let ld = json_ld_of(Fixture::Directory, "kk/clubs/senim/index.html");
     assert_eq!(ld.len(), 1);
     assert_eq!(ld[0]["name"], "Сенім");
-    assert_eq!(ld[0]["url"], "https://mediation.example.kz/kk/clubs/senim/");
+    assert_eq!(
+        ld[0]["url"],
+        "https://mediation.example.test/kk/clubs/senim/"
+    );
     assert_eq!(ld[0]["parentOrganization"]["name"], "№ 1 гимназия");
     let home = json_ld_of(Fixture::Directory, "kk/index.html");
     assert!(home.is_empty(), "the directory's home is no club");

@@ -10,7 +10,7 @@ use std::path::Path;
 use super::texts::*;
 use super::{Club, indicators_yaml, lang_of, markdown, write};
 
-const CONFIG: &str = r#"baseURL = "https://mediation.example.kz/"
+const CONFIG: &str = r#"baseURL = "https://mediation.example.test/"
 title = "Мектеп медиациясы клубтарының анықтамалығы"
 defaultContentLanguage = "kk"
 defaultContentLanguageInSubdir = true
@@ -234,7 +234,7 @@ fn club_front(c: &Club, l: usize) -> String {
         format!("улица Абая, {n}")
     };
     let _ = writeln!(y, "  address: \"{address}\"");
-    let _ = writeln!(y, "  website: https://school{}.example.kz/", c.number);
+    let _ = writeln!(y, "  website: https://school{}.example.test/", c.number);
     for (key, idx, bank) in [
         ("goals", &c.goals, GOALS),
         ("tasks", &c.tasks, TASKS),
@@ -268,12 +268,12 @@ fn club_front(c: &Club, l: usize) -> String {
     );
     let _ = writeln!(
         y,
-        "contacts: {{room: \"{}\", phones: [\"{}\"], email: \"club.{}@example.kz\", instagram: \"mediation.club{}\"}}",
+        "contacts: {{room: \"{}\", phones: [\"{}\"], email: \"club.{}@example.test\", instagram: \"mediation.club{}\"}}",
         c.room, c.leaders[0].1, c.slug, c.index
     );
     let _ = writeln!(y, "feedback:");
     for kind in ["question", "application", "anonymous"] {
-        let _ = writeln!(y, "  {kind}: https://forms.example.kz/{}/{kind}", c.slug);
+        let _ = writeln!(y, "  {kind}: https://forms.example.test/{}/{kind}", c.slug);
     }
     y.push_str("---\n");
     y

@@ -121,7 +121,7 @@ fn make_club(i: usize, rng: &mut Rng) -> Club {
                 rng.below(100),
                 rng.below(100)
             ),
-            format!("leader{k}.school{i}@example.kz"),
+            format!("leader{k}.school{i}@example.test"),
         )
     };
     let leaders = vec![leader(rng, 1), leader(rng, 2)];
@@ -190,7 +190,7 @@ pub(crate) fn markdown(blocks: &[Block], l: usize, club: &Club) -> String {
                     } else if k == 2 && b % 3 == 0 {
                         let _ = write!(
                             out,
-                            "{text} ([{}](https://school{}.example.kz/mediation)) ",
+                            "{text} ([{}](https://school{}.example.test/mediation)) ",
                             pick(("толығырақ", "подробнее")),
                             club.number
                         );
@@ -265,7 +265,7 @@ fn club_yaml(c: &Club) -> String {
         "  address: {{kk: \"Абай көшесі, {n}\", ru: \"улица Абая, {n}\"}}",
         n = c.room % 90 + 1
     );
-    let _ = writeln!(y, "  website: https://school{}.example.kz/", c.number);
+    let _ = writeln!(y, "  website: https://school{}.example.test/", c.number);
     list(&mut y, "goals", &c.goals, GOALS);
     list(&mut y, "tasks", &c.tasks, TASKS);
     let _ = writeln!(y, "principles: default");
@@ -297,11 +297,11 @@ fn club_yaml(c: &Club) -> String {
     list(&mut y, "directions", &c.directions, DIRECTIONS);
     let _ = writeln!(y, "contacts:\n  room: \"{}\"", c.room);
     let _ = writeln!(y, "  phones: [\"{}\"]", c.leaders[0].1);
-    let _ = writeln!(y, "  email: club.{}@example.kz", c.slug);
+    let _ = writeln!(y, "  email: club.{}@example.test", c.slug);
     let _ = writeln!(y, "  instagram: mediation.club{}", c.index);
     let _ = writeln!(y, "feedback:");
     for kind in ["question", "application", "anonymous"] {
-        let _ = writeln!(y, "  {kind}: https://forms.example.kz/{}/{kind}", c.slug);
+        let _ = writeln!(y, "  {kind}: https://forms.example.test/{}/{kind}", c.slug);
     }
     let _ = writeln!(y, "gallery:\n  photos: false");
     y
@@ -337,7 +337,7 @@ pub(crate) fn indicators_yaml(f: &Figures) -> String {
 const SITE_YAML: &str = r#"# A synthetic regional directory for benchmarks (xtask bench corpus).
 title: {kk: "Мектеп медиациясы клубтарының анықтамалығы", ru: "Справочник клубов школьной медиации"}
 description: {kk: "Өңірдегі мектеп медиациясы клубтары: байланыс, есептер, жоспарлар.", ru: "Клубы школьной медиации региона: контакты, отчёты, планы."}
-base_url: https://mediation.example.kz/
+base_url: https://mediation.example.test/
 languages: [kk, ru]
 kind: directory
 "#;
