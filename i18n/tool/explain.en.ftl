@@ -53,3 +53,7 @@ explain-links-source-path = A link or an image in Markdown names a file of the s
     .why = A link written by the file's path is made into a link to that file's page, in the reader's language, from whichever page shows it. When no such file is published (a typo, a renamed or deleted file, a draft), the link would lead nowhere, so bitimger names the nearest files instead.
     .wrong = [Ережелер](pages/rulez.md)
     .right = [Ережелер](pages/rules.md)
+explain-site-include-skipped = A school folder named in the directory's `include:` has errors, and the build was run with `--skip-broken-includes`, so the directory was built without it: that school's clubs are not on the site.
+    .why = Without the option, one school's mistake fails the whole directory, and the region's site stays as it was. With it, the other schools are published, and this warning says loudly which folder was left out and how many errors it has; its problems are listed above, each with its file, line and school folder.
+    .wrong = bitimger build region --skip-broken-includes   (and nobody reads the warning)
+    .right = bitimger check region   (then fix, or send each school its own list of problems)

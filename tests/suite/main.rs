@@ -37,6 +37,7 @@ mod product;
 mod progress;
 mod publish;
 mod scaffold;
+mod schools;
 mod search;
 mod security;
 mod serve;
