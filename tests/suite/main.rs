@@ -44,6 +44,7 @@ mod serve;
 mod serve_differential;
 mod serve_safety;
 mod source_links;
+mod strict_templates;
 
 mod teacher_words;
 mod tool_language;
