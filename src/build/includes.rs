@@ -8,7 +8,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Location};
 
 /// Each included folder of the site in `dir`, with its name as shown: its
 /// path from the directory's folder, as `include:` writes it (`../school-b`).
@@ -56,9 +56,14 @@ pub(crate) fn broken(
         .collect()
 }
 
-/// The warning that the school folder `name` with `errors` errors is left
-/// out of the site.
-pub(crate) fn skipped_warning(name: &str, errors: usize, config: &Config) -> Diagnostic {
+/// The warning that the school folder `name` (`folder`) with `errors`
+/// errors is left out of the site, at its line of `include:`.
+pub(crate) fn skipped_warning(
+    folder: &Path,
+    name: &str,
+    errors: usize,
+    config: &Config,
+) -> Diagnostic {
     let mut d = Diagnostic::warning(
         "site/include-skipped",
         format!(
@@ -68,10 +73,30 @@ pub(crate) fn skipped_warning(name: &str, errors: usize, config: &Config) -> Dia
     .words("site-include-skipped")
     .arg("folder", name)
     .arg("errors", errors)
-    .in_file(config.file())
+    .at(include_line(config, folder))
     .help("fix the problems listed for this folder (or ask the school to), then build again");
     d.school = Some(name.to_string());
     d
+}
+
+/// Where site.yaml names `folder` in `include:` (the whole file when it
+/// cannot be found again).
+fn include_line(config: &Config, folder: &Path) -> Location {
+    let file = config.file();
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        return Location::file(file);
+    };
+    let source = crate::yaml::Source {
+        text: &text,
+        file: &file,
+        line_offset: 0,
+        family: "site",
+    };
+    let names = |t: &str| crate::fs::join_clean(&config.root, t) == folder;
+    crate::yaml::find_values(source, &names)
+        .into_iter()
+        .next()
+        .map_or_else(|| Location::file(&file), |(at, _)| at)
 }
 
 #[cfg(test)]

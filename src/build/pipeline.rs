@@ -58,7 +58,8 @@ pub fn prepare(dir: &Path, load: &LoadOptions, diags: &mut Diagnostics) -> Optio
         }
         for (folder, name, errors) in broken {
             skipped.extend(found.take_school(&name));
-            let warning = super::includes::skipped_warning(&name, errors, &prepared.site.config);
+            let config = &prepared.site.config;
+            let warning = super::includes::skipped_warning(&folder, &name, errors, config);
             skipped.push(warning);
             load.leave_out.push(folder);
         }

@@ -113,7 +113,7 @@ fn skip_broken_includes_publishes_the_good_school_and_says_which_was_left_out() 
         !t.out_path("ru/clubs/beta").exists(),
         "the broken school is not published"
     );
-    let b = block(&err, "site/include-skipped", "site/region/site.yaml");
+    let b = block(&err, "site/include-skipped", "site/region/site.yaml:4");
     assert!(b.contains("warning[site/include-skipped]"), "{b}");
     assert!(
         b.contains("folder ../school-b has 2 error(s) and is LEFT OUT"),
@@ -162,4 +162,25 @@ fn skipping_is_said_in_the_teacher_s_language_and_check_passes_with_it() {
     );
     // --strict still fails on it: a left-out school is a warning.
     run(&t, "check", &["--skip-broken-includes", "--strict"]).fails_with(1);
+}
+
+#[test]
+fn every_broken_school_is_left_out_and_named_in_one_line() {
+    let t = SiteTest::fixture("directory_schools");
+    t.edit(
+        "school-a/clubs/alpha/club.yaml",
+        "region: karaganda",
+        "region: qaragandy",
+    );
+    let err = run(&t, "build", &["--skip-broken-includes"]).ok().stderr();
+    assert_eq!(t.page("kk/index.html").count(".club-card"), 0);
+    for (school, errors) in [("../school-a", 1), ("../school-b", 2)] {
+        let says = format!("folder {school} has {errors} error(s) and is LEFT OUT");
+        let b = block(&err, "site/include-skipped", &says);
+        assert!(b.contains("site/region/site.yaml:4"), "{b}");
+    }
+    assert!(
+        err.contains("LEFT OUT of this site: 2 included school folders with errors (../school-a, ../school-b); their clubs are not published."),
+        "{err}"
+    );
 }
