@@ -37,28 +37,42 @@ fn main() -> ExitCode {
             drafts,
             no_wait,
             base_url,
+            skip_broken_includes,
         } => cli::build::run_build(cli::build::BuildArgs {
             site: site.unwrap_or_else(default_site),
             output,
             drafts,
             no_wait,
             base_url,
+            skip_broken_includes,
         }),
         Command::Check {
             site,
             drafts,
             strict,
             format,
-        } => cli::check::run_check(&site.unwrap_or_else(default_site), drafts, strict, format),
+            skip_broken_includes,
+        } => cli::check::run_check(
+            &site.unwrap_or_else(default_site),
+            cli::check::CheckArgs {
+                drafts,
+                strict,
+                format,
+                skip_broken_includes,
+            },
+        ),
         Command::Serve {
             site,
             port,
             open,
             bind,
             drafts,
+            skip_broken_includes,
         } => {
             let site = site.unwrap_or_else(default_site);
-            cli::serve::run_serve(cli::serve::serve_options(site, port, bind, drafts), open)
+            let mut options = cli::serve::serve_options(site, port, bind, drafts);
+            options.skip_broken_includes = skip_broken_includes;
+            cli::serve::run_serve(options, open)
         }
         Command::Init { dir, ci } => cli::scaffold::run_init(&dir, ci.map(Into::into)),
         Command::New { site, what } => {

@@ -29,6 +29,17 @@ counts = { $errors }, { $warnings }
 check-clean = No problems found in { $site }.
 check-found = Found { $counts }.
 
+## A directory's included school folders (check, build, serve)
+# under each problem in an included folder; $school: its path from the directory, e.g. ../school-b
+diag-school = in the school folder { $school }, named in the directory's `include:`
+# a line per school folder with problems; $counts: e.g. "2 errors, 0 warnings"
+school-counts = School folder { $school }: { $counts }
+# --skip-broken-includes; $n: how many folders were left out; $folders: their paths
+includes-skipped = { $n ->
+    [one] LEFT OUT of this site: { $n } included school folder with errors ({ $folders }); its clubs are not published.
+   *[other] LEFT OUT of this site: { $n } included school folders with errors ({ $folders }); their clubs are not published.
+}
+
 ## build
 build-busy = another bitimger build is writing into { $folder }; waiting for it to finish
 build-done = Built { $pages } pages ({ $files }{ $changed }) into { $folder } in { $seconds } s{ $problems }

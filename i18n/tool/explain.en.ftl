@@ -63,3 +63,7 @@ explain-text-placeholder = A text that `bitimger init` or `bitimger new` wrote t
     .why = The scaffold fills every field so that a new site builds at once; its words («Здесь опишите достижения года.») and its addresses (https://forms.example.kz/...) only show where the club's own go. Published, they tell readers the site is unfinished, and a feedback link to example.kz leads nowhere.
     .wrong = question: https://forms.example.kz/mediation/question
     .right = question: https://forms.gle/…
+explain-site-include-skipped = A school folder named in the directory's `include:` has errors, and the build was run with `--skip-broken-includes`, so the directory was built without it: that school's clubs are not on the site.
+    .why = Without the option, one school's mistake fails the whole directory, and the region's site stays as it was. With it, the other schools are published, and this warning says loudly which folder was left out and how many errors it has; its problems are listed above, each with its file, line and school folder.
+    .wrong = bitimger build region --skip-broken-includes   (and nobody reads the warning)
+    .right = bitimger check region   (then fix, or send each school its own list of problems)

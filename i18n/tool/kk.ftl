@@ -20,6 +20,14 @@ counts = { $errors }, { $warnings }
 check-clean = { $site } қалтасында ешқандай мәселе табылған жоқ.
 check-found = Табылды: { $counts }.
 
+## Анықтамалыққа қосылған мектеп қалталары (check, build, serve)
+# қосылған қалтадағы әр мәселенің астында; $school: анықтамалықтан оның жолы, мысалы ../school-b
+diag-school = анықтамалықтың `include:` тізімінде аталған { $school } мектеп қалтасында
+# мәселесі бар әр мектеп қалтасына бір жол; $counts: мысалы, "2 қате, 0 ескерту"
+school-counts = { $school } мектеп қалтасы: { $counts }
+# --skip-broken-includes; $n: қанша қалта қосылмады; $folders: олардың жолдары
+includes-skipped = Бұл сайтқа ҚОСЫЛМАДЫ: қатесі бар { $n } мектеп қалтасы ({ $folders }); олардың клубтары жарияланбайды.
+
 ## build
 build-busy = { $folder } қалтасына bitimger-дің басқа жинағы жазып жатыр; оның аяқталуын күтеміз
 build-done = { $folder } қалтасына { $pages } бет ({ $files }{ $changed }) { $seconds } с ішінде жасалды{ $problems }

@@ -7,6 +7,7 @@
 //! `diag`, `fs`, `types`, `progress`.
 
 mod fingerprint;
+mod includes;
 pub mod keep;
 mod manifest;
 pub mod output;
@@ -46,6 +47,9 @@ pub struct BuildOptions {
     /// The site's address for this build instead of site.yaml's
     /// `base_url` (`--base-url`: a preview under a sub-path).
     pub base_url: Option<String>,
+    /// Leave a directory's included folders with errors out of the site,
+    /// with a warning, instead of failing it (`--skip-broken-includes`).
+    pub skip_broken_includes: bool,
 }
 
 /// What a build did.
@@ -214,6 +218,7 @@ fn render_and_write(
         drafts: options.drafts,
         exclude: vec![output::absolute(&options.output)],
         base_url: options.base_url.clone(),
+        skip_broken_includes: options.skip_broken_includes,
         ..LoadOptions::default()
     };
     let render = RenderOptions {

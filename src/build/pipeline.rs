@@ -7,7 +7,7 @@
 //! by one command and not by another.
 
 use std::ops::ControlFlow;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::content::{LoadOptions, Site, load_site};
@@ -25,12 +25,49 @@ pub struct Prepared {
     /// Its UI messages.
     pub i18n: Arc<I18n>,
     rules: Rules,
+    /// The included folders, each with its name as shown.
+    schools: Vec<(PathBuf, String)>,
 }
 
 /// Loads the site in `dir` and runs every rule over the model. `None` when
 /// site.yaml cannot be read (`diags` says why). Rendering must not start
-/// when `diags` then has an error.
+/// when `diags` then has an error. Every problem in a directory's included
+/// folder names its school; with `load.skip_broken_includes`, the school
+/// folders with errors are left out (their problems become warnings, and
+/// a warning says each one was left out) and the site is loaded again
+/// without them, until none is left with an error.
 pub fn prepare(dir: &Path, load: &LoadOptions, diags: &mut Diagnostics) -> Option<Prepared> {
+    let mut load = load.clone();
+    let mut skipped = Diagnostics::new();
+    loop {
+        let mut found = Diagnostics::new();
+        let Some(prepared) = prepare_once(dir, &load, &mut found) else {
+            diags.extend(skipped);
+            diags.extend(found);
+            return None;
+        };
+        found.attribute(&prepared.schools);
+        let broken = match load.skip_broken_includes {
+            true => super::includes::broken(&prepared.schools, &found),
+            false => Vec::new(),
+        };
+        if broken.is_empty() {
+            diags.extend(skipped);
+            diags.extend(found);
+            return Some(prepared);
+        }
+        for (folder, name, errors) in broken {
+            skipped.extend(found.take_school(&name));
+            let config = &prepared.site.config;
+            let warning = super::includes::skipped_warning(&folder, &name, errors, config);
+            skipped.push(warning);
+            load.leave_out.push(folder);
+        }
+    }
+}
+
+/// [`prepare`] once, every included folder read but those left out.
+fn prepare_once(dir: &Path, load: &LoadOptions, diags: &mut Diagnostics) -> Option<Prepared> {
     let site = load_site(dir, load, diags)?;
     let i18n = Arc::new(load_i18n(&site.config.languages, &site.messages, diags));
     let rules = Rules::new();
@@ -39,7 +76,13 @@ pub fn prepare(dir: &Path, load: &LoadOptions, diags: &mut Diagnostics) -> Optio
     if !diags.has_errors() {
         rules.site(&site, diags);
     }
-    Some(Prepared { site, i18n, rules })
+    let schools = super::includes::schools(dir, &site.config);
+    Some(Prepared {
+        site,
+        i18n,
+        rules,
+        schools,
+    })
 }
 
 /// One rendering of a prepared site: the theme compiled, the images
@@ -145,6 +188,7 @@ impl Prepared {
     /// every file went through a [`Pass`] of this site.
     pub fn finish(self, diags: &mut Diagnostics) -> Site {
         self.rules.finish(&self.site, diags);
+        diags.attribute(&self.schools);
         diags.silence(&self.site.config.silence);
         self.site
     }

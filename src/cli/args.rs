@@ -53,6 +53,11 @@ pub(crate) enum Command {
         /// site.yaml (e.g. a preview at https://school.github.io/mediation/)
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// In a directory: leave out each included school folder that has
+        /// errors (its clubs are not published, and a warning names it)
+        /// instead of failing the whole site
+        #[arg(long)]
+        skip_broken_includes: bool,
     },
     /// Check the site without writing anything
     ///
@@ -70,6 +75,11 @@ pub(crate) enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// In a directory: leave out each included school folder that has
+        /// errors (its clubs are not published, and a warning names it)
+        /// instead of failing the whole site
+        #[arg(long)]
+        skip_broken_includes: bool,
     },
     /// Serve the site on this computer and rebuild it on every change
     ///
@@ -95,6 +105,11 @@ pub(crate) enum Command {
         /// Also show news and pages marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// In a directory: leave out each included school folder that has
+        /// errors (its clubs are not published, and a warning names it)
+        /// instead of failing the whole site
+        #[arg(long)]
+        skip_broken_includes: bool,
     },
     /// Create a new school site in DIR
     ///

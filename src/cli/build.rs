@@ -11,8 +11,8 @@ use bitimger::build::output::{MARKER, WhenBusy, WriteOutcome};
 use bitimger::build::{BuildError, BuildOptions, BuildReport, build};
 
 use super::print::{
-    IO, SITE_ERRORS, USAGE, counts, fail, files, messages, phase_label, print_diagnostics, t,
-    warnings,
+    IO, SITE_ERRORS, USAGE, counts, fail, files, messages, phase_label, print_diagnostics,
+    print_schools, t, warnings,
 };
 use super::progress::TermProgress;
 
@@ -23,6 +23,7 @@ pub(crate) struct BuildArgs {
     pub(crate) drafts: bool,
     pub(crate) no_wait: bool,
     pub(crate) base_url: Option<String>,
+    pub(crate) skip_broken_includes: bool,
 }
 
 /// Builds the site into the output folder and prints what happened.
@@ -37,6 +38,7 @@ pub(crate) fn run_build(args: BuildArgs) -> ExitCode {
         when_busy: when_busy(args.no_wait),
         progress: progress.handle(),
         base_url: args.base_url,
+        skip_broken_includes: args.skip_broken_includes,
     };
     let built = build(&options);
     progress.clear();
@@ -51,6 +53,7 @@ pub(crate) fn run_build(args: BuildArgs) -> ExitCode {
         }
         Ok(report) => {
             print_diagnostics(&report.diagnostics);
+            print_schools(&report.diagnostics);
             if report.written {
                 print_built(&report, &output);
                 ExitCode::SUCCESS

@@ -11,25 +11,35 @@ use bitimger::content::LoadOptions;
 use bitimger::render::RenderOptions;
 
 use super::args::Format;
-use super::print::{SITE_ERRORS, counts, messages, print_diagnostics, t};
+use super::print::{SITE_ERRORS, counts, messages, print_diagnostics, print_schools, t};
+
+/// What `bitimger check` was asked for, besides the site.
+pub(crate) struct CheckArgs {
+    pub(crate) drafts: bool,
+    pub(crate) strict: bool,
+    pub(crate) format: Format,
+    pub(crate) skip_broken_includes: bool,
+}
 
 /// Checks `site` and prints its problems; exit code 1 when there are errors
 /// (with `--strict`, warnings too).
-pub(crate) fn run_check(site: &Path, drafts: bool, strict: bool, format: Format) -> ExitCode {
+pub(crate) fn run_check(site: &Path, args: CheckArgs) -> ExitCode {
     let load = LoadOptions {
-        drafts,
+        drafts: args.drafts,
         exclude: vec![absolute(Path::new(DEFAULT_OUTPUT))],
+        skip_broken_includes: args.skip_broken_includes,
         ..LoadOptions::default()
     };
     let mut diags = bitimger::build::check(site, &load, &RenderOptions::default());
-    if strict {
+    if args.strict {
         diags.make_strict();
     }
     let diags = &diags;
-    match format {
+    match args.format {
         Format::Json => println!("{}", diags.render_json(messages())),
         Format::Human => {
             print_diagnostics(diags);
+            print_schools(diags);
             if diags.is_empty() {
                 anstream::eprintln!("{}", t("check-clean", &[("site", shown(site).into())]));
             } else {

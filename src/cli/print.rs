@@ -68,6 +68,34 @@ pub(crate) fn print_diagnostics(diags: &Diagnostics) {
     anstream::eprint!("{}", diags.render_text(&base, styled, messages()));
 }
 
+/// After the problems of a directory: a line per included school folder
+/// with problems (`School folder ../school-b: 2 errors, 0 warnings`), then
+/// a loud line naming the folders left out by `--skip-broken-includes`.
+pub(crate) fn print_schools(diags: &Diagnostics) {
+    for (school, errors, warnings) in diags.per_school() {
+        let errors = t("count-errors", &[("n", errors.into())]);
+        let warnings = t("count-warnings", &[("n", warnings.into())]);
+        let counts = t(
+            "counts",
+            &[("errors", errors.into()), ("warnings", warnings.into())],
+        );
+        let args = [("school", school.into()), ("counts", counts.into())];
+        anstream::eprintln!("{}", t("school-counts", &args));
+    }
+    let skipped: Vec<&str> = diags
+        .iter()
+        .filter(|d| d.code == "site/include-skipped")
+        .filter_map(|d| d.school.as_deref())
+        .collect();
+    if !skipped.is_empty() {
+        let args = [
+            ("n", skipped.len().into()),
+            ("folders", skipped.join(", ").into()),
+        ];
+        anstream::eprintln!("{}", t("includes-skipped", &args));
+    }
+}
+
 /// `3 files`, in the language of this run.
 pub(crate) fn files(n: usize) -> String {
     t("count-files", &[("n", n.into())])

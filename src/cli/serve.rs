@@ -12,7 +12,8 @@ use bitimger::build::output::{DEFAULT_OUTPUT, absolute};
 use bitimger::serve::{RebuildReport, ServeError, ServeHandle, ServeOptions, Watching};
 
 use super::print::{
-    IO, USAGE, counts, fail, files, messages, phase_label, print_diagnostics, t, warnings,
+    IO, USAGE, counts, fail, files, messages, phase_label, print_diagnostics, print_schools, t,
+    warnings,
 };
 use super::progress::TermProgress;
 
@@ -100,6 +101,7 @@ fn network_warning(addr: SocketAddr) -> Option<String> {
 /// Prints what a build of `serve` did: its problems, then one line.
 fn report_rebuild(r: &RebuildReport) {
     print_diagnostics(&r.diagnostics);
+    print_schools(&r.diagnostics);
     let ms = format!("{:.0}", r.elapsed.as_secs_f64() * 1000.0);
     let seconds = messages().decimal(r.elapsed.as_secs_f64(), 2);
     let problems = warnings(&r.diagnostics);

@@ -55,6 +55,11 @@ pub struct LoadOptions {
     /// The site's address for this run instead of site.yaml's
     /// `base_url` (`build --base-url`), checked like it.
     pub base_url: Option<String>,
+    /// A directory's included folders with errors are left out of the
+    /// site, with a warning, instead of failing it (`--skip-broken-includes`).
+    pub skip_broken_includes: bool,
+    /// Included folders not read (those left out as broken).
+    pub leave_out: Vec<PathBuf>,
 }
 
 /// What every loader needs to know.
@@ -92,7 +97,11 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
     let mut data = Vec::new();
     ctx.principles = load_principles(&ctx, &mut data, diags);
     let (mut clubs, mut folders) = load_clubs(&ctx, root, diags);
-    for included in &config.include {
+    let read = config
+        .include
+        .iter()
+        .filter(|d| !options.leave_out.contains(d));
+    for included in read {
         let (more, n) = load_included(&config, included, options, diags);
         clubs.extend(more);
         folders += n;

@@ -88,6 +88,11 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// How to fix it.
     pub help: Option<String>,
+    /// The school folder of a directory's `include:` it comes from, as a
+    /// path from the directory's folder (`../school-b`); see
+    /// [`Diagnostics::attribute`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub school: Option<String>,
     /// Its words in the tool's message files, for readers of another
     /// language than English (the texts above are the English ones).
     #[serde(skip)]
@@ -127,6 +132,7 @@ impl Diagnostic {
             location: None,
             label: None,
             help: None,
+            school: None,
             words: None,
         }
     }

@@ -74,6 +74,7 @@ struct Words {
     error: String,
     warning: String,
     help: String,
+    note: String,
 }
 
 impl Words {
@@ -83,6 +84,7 @@ impl Words {
             error: say("diag-error", "error"),
             warning: say("diag-warning", "warning"),
             help: say("diag-help", "help"),
+            note: say("diag-note", "note"),
         }
     }
 }
@@ -150,20 +152,17 @@ fn render_one(
     speak: &dyn Speak,
 ) -> String {
     let (message, label, help) = said(d, speak);
-    let help = Some(with_explain_hint(help, d.code, speak));
+    let help = with_explain_hint(help, d.code, speak);
+    let school = d.school.as_ref().map(|s| school_note(s, speak));
     let level = match d.severity {
         Severity::Error => Level::ERROR.with_name(words.error.as_str()),
         Severity::Warning => Level::WARNING.with_name(words.warning.as_str()),
     };
     let title = level.primary_title(message.as_str()).id(d.code);
-    let mut groups: Vec<Group<'_>> = Vec::new();
     let source = d
         .location
         .as_ref()
         .and_then(|l| snippet_source(l, base, files));
-    let help = help
-        .as_deref()
-        .map(|h| Level::HELP.with_name(words.help.as_str()).message(h));
     let group = match (&source, &d.location) {
         (Some(src), _) => {
             let snippet = Snippet::source(src.text.as_str())
@@ -174,11 +173,7 @@ fn render_one(
                         .span(src.span.clone())
                         .label(label.as_deref().unwrap_or("")),
                 );
-            let g = title.element(snippet);
-            match help {
-                Some(h) => g.element(h),
-                None => g,
-            }
+            title.element(snippet)
         }
         (None, Some(loc)) => {
             let mut where_ = display_path(&loc.file, base);
@@ -188,19 +183,32 @@ fn render_one(
                     where_.push_str(&format!(":{column}"));
                 }
             }
-            let g = title.element(annotate_snippets::Origin::path(where_));
-            match help {
-                Some(h) => g.element(h),
-                None => g,
-            }
+            title.element(annotate_snippets::Origin::path(where_))
         }
-        (None, None) => match help {
-            Some(h) => title.element(h),
-            None => Group::with_title(title),
-        },
+        (None, None) => Group::with_title(title),
     };
-    groups.push(group);
-    renderer.render(&groups)
+    let mut group = group.element(
+        Level::HELP
+            .with_name(words.help.as_str())
+            .message(help.as_str()),
+    );
+    if let Some(school) = &school {
+        group = group.element(
+            Level::NOTE
+                .with_name(words.note.as_str())
+                .message(school.as_str()),
+        );
+    }
+    renderer.render(&[group])
+}
+
+/// The note under a problem of an included school folder, naming it.
+fn school_note(school: &str, speak: &dyn Speak) -> String {
+    speak
+        .say_with("diag-school", None, &[("school", school.to_string())])
+        .unwrap_or_else(|| {
+            format!("in the school folder `{school}`, which the directory's `include:` names")
+        })
 }
 
 #[cfg(test)]

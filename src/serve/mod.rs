@@ -43,6 +43,9 @@ pub struct ServeOptions {
     pub port: u16,
     /// Include drafts.
     pub drafts: bool,
+    /// Leave a directory's included folders with errors out of the site,
+    /// with a warning, instead of failing it (`--skip-broken-includes`).
+    pub skip_broken_includes: bool,
     /// Folders never read as content (e.g. the output folder of `build`).
     pub exclude: Vec<PathBuf>,
     /// How long the folder must be quiet before a rebuild starts.
@@ -92,6 +95,7 @@ impl ServeOptions {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: DEFAULT_PORT,
             drafts: false,
+            skip_broken_includes: false,
             exclude: Vec::new(),
             debounce: Duration::from_millis(15),
             limits: ServeLimits::default(),

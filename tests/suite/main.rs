@@ -38,12 +38,14 @@ mod product;
 mod progress;
 mod publish;
 mod scaffold;
+mod schools;
 mod search;
 mod security;
 mod serve;
 mod serve_differential;
 mod serve_safety;
 mod source_links;
+mod strict_templates;
 mod style;
 
 mod teacher_words;

@@ -65,6 +65,7 @@ fn a_build_counts_every_photo_and_page_up_to_its_total() {
         when_busy: Default::default(),
         progress: ProgressHandle::new(recorder.clone()),
         base_url: None,
+        skip_broken_includes: false,
     };
     let report = bitimger::build::build(&options).unwrap();
     assert!(report.written, "{:?}", report.diagnostics);

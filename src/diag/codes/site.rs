@@ -122,6 +122,11 @@ pub(super) const SITE: &[Code] = &[
         Error,
         "`include:` in a school site (only a directory includes schools)",
     ),
+    code(
+        "site/include-skipped",
+        Warning,
+        "an included school folder with errors left out of the site (`--skip-broken-includes`)",
+    ),
     code("site/missing", Error, "a site folder without site.yaml"),
     code("site/no-languages", Error, "`languages` left empty"),
     code(

@@ -57,6 +57,7 @@ pub(super) fn register(tera: &mut Tera, i18n: Arc<I18n>, langs: &[LangCode]) {
     tera.register_filter(
         "num",
         |value: Value, _: Kwargs, state: &State| -> tera::TeraResult<Value> {
+            defined(&value, "num")?;
             match value.as_i64() {
                 Some(n) => Ok(Value::from(format_number(&lang_of(state), n))),
                 None => Ok(value),
@@ -139,9 +140,22 @@ impl MessageArgs {
     }
 }
 
+/// An error when a filter is given an undefined value (a misspelt
+/// variable or field, `club.nmae`), which would else print nothing; a
+/// value that is there but empty (`null`) is fine.
+fn defined(value: &Value, filter: &str) -> tera::TeraResult<()> {
+    if value.is_undefined() {
+        return Err(tera::Error::message(format!(
+            "the value given to the filter `{filter}` is undefined: is a variable or field name misspelt?"
+        )));
+    }
+    Ok(())
+}
+
 /// The filter `loc`: a localized text escaped, in a `<span lang>` when it
 /// is shown in another language than the page's; a plain string escaped.
 fn localized(value: Value, _: Kwargs, state: &State) -> tera::TeraResult<Value> {
+    defined(&value, "loc")?;
     let Some(text) = value.get_from_path("text").and_then(|t| t.as_str()) else {
         let plain = value.as_str().unwrap_or_default();
         return Ok(Value::safe_string(&state.escape(&no_break(plain))?));

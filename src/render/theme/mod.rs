@@ -5,6 +5,7 @@
 //! Layer 4 (render): imports `config`, `content`, `diag`, `i18n` and
 //! `render::kinds`.
 
+mod errors;
 mod functions;
 mod typography;
 
@@ -18,8 +19,9 @@ use tera::Tera;
 use super::kinds::theme_templates;
 use crate::config::Theme;
 use crate::content::Site;
-use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::i18n::I18n;
+pub(crate) use errors::template_diagnostic;
 use functions::register;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -66,7 +68,9 @@ pub(crate) fn compile_theme(
     register(&mut tera, i18n, &site.config.languages);
     if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {
-        diags.push(template_diagnostic(&e, &sources));
+        errors::compile_diagnostics(&e, &sources)
+            .into_iter()
+            .for_each(|d| diags.push(d));
         return None;
     }
     Some(CompiledTheme {
@@ -183,45 +187,6 @@ fn load_theme_folder(dir: &Path, files: &mut ThemeFiles, diags: &mut Diagnostics
                     .push((name, StaticSource::File(entry.path().to_path_buf())));
             }
         }
-    }
-}
-
-/// A Tera error as a diagnostic with the template's file and line.
-pub(crate) fn template_diagnostic(
-    e: &tera::Error,
-    sources: &HashMap<String, PathBuf>,
-) -> Diagnostic {
-    use tera::ErrorKind;
-    let report = match e.kind() {
-        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => Some(r),
-        _ => None,
-    };
-    let mut message = match report {
-        Some(r) => r.message().to_string(),
-        None => e.to_string(),
-    };
-    let mut cause = std::error::Error::source(e);
-    while let Some(c) = cause {
-        message.push_str(&format!(": {c}"));
-        cause = c.source();
-    }
-    let d = Diagnostic::error("template/error", format!("template problem: {message}"))
-        .words("template-error")
-        .arg("error", &message)
-        .help("fix the template, or delete your copy in templates/ to use the theme's own");
-    match report {
-        Some(r) => {
-            let file = sources
-                .get(r.filename())
-                .cloned()
-                .unwrap_or_else(|| PathBuf::from(r.filename()));
-            d.at(Location::at(
-                file,
-                r.span().start_line.max(1),
-                r.span().start_col + 1,
-            ))
-        }
-        None => d,
     }
 }
 

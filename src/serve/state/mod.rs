@@ -204,6 +204,8 @@ impl ServeState {
             exclude: self.options.exclude.clone(),
             cache: Some(self.cache.clone()),
             base_url: None,
+            skip_broken_includes: self.options.skip_broken_includes,
+            leave_out: Vec::new(),
         };
         let prepared = pipeline::prepare(&self.options.site, &load, diags);
         if let Some(p) = &prepared {
