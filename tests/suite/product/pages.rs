@@ -181,3 +181,14 @@ fn directory_club_pages_describe_their_club_too() {
     let home = json_ld_of(Fixture::Directory, "kk/index.html");
     assert!(home.is_empty(), "the directory's home is no club");
 }
+
+#[test]
+fn the_product_checks_run_on_the_site_s_own_accent_and_style_sheet() {
+    // The browser and HTML checks above are only a check of `style:` if
+    // the fixture's colour and sheet really reach the published sheet.
+    let b = built();
+    let css = std::fs::read_to_string(b.out.join("assets/style.css")).unwrap();
+    let tail = &css[css.rfind(":root").expect("the site's :root rule")..];
+    assert!(tail.starts_with(":root { --accent: #7b2d8e;"), "{tail}");
+    assert!(tail.contains("h1 { margin-bottom: .6em; }"), "{tail}");
+}
