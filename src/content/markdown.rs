@@ -23,7 +23,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use headings::{HeadingIds, assign_heading_id, shift_headings};
 use lines::LineIndex;
 pub(crate) use nesting::MAX_DEPTH;
-pub(crate) use quotes::Quotes;
+pub(crate) use quotes::{Quotes, is_inline, is_inline_end};
 pub(crate) use sources::MARK as SOURCE_MARK;
 
 /// `html` rewritten well nested and at most [`MAX_DEPTH`] elements deep,

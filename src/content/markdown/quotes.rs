@@ -99,7 +99,9 @@ fn next_char(rest: &[Event<'_>]) -> Option<char> {
     None
 }
 
-fn is_inline(tag: &Tag<'_>) -> bool {
+/// Inline elements: their tags do not separate the text around them
+/// (one definition, used by the IIN rule's reading of Markdown too).
+pub(crate) fn is_inline(tag: &Tag<'_>) -> bool {
     matches!(
         tag,
         Tag::Emphasis
@@ -112,7 +114,8 @@ fn is_inline(tag: &Tag<'_>) -> bool {
     )
 }
 
-fn is_inline_end(tag: TagEnd) -> bool {
+/// The end of an [`is_inline`] element.
+pub(crate) fn is_inline_end(tag: TagEnd) -> bool {
     matches!(
         tag,
         TagEnd::Emphasis

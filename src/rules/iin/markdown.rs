@@ -6,38 +6,11 @@
 //!
 //! Layer 5 (part of `rules`).
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag};
 
 use super::super::text::Folded;
 use super::digits::may_hold_iin;
-use crate::content::markdown::OPTIONS;
-
-/// Inline elements: their tags do not separate the text around them.
-fn is_inline(tag: &Tag<'_>) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
-}
-
-fn is_inline_end(tag: &TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
-}
+use crate::content::markdown::{OPTIONS, is_inline, is_inline_end};
 
 /// One block's text as pulldown-cmark gives it, folded only when it could
 /// hold an IIN (most blocks hold a few digits at most).
@@ -108,7 +81,7 @@ pub(super) fn blocks(markdown: &str, first_line: usize) -> Vec<Folded> {
                     std::mem::take(&mut block).finish(&mut out);
                 }
             }
-            Event::End(tag) if !is_inline_end(&tag) => std::mem::take(&mut block).finish(&mut out),
+            Event::End(tag) if !is_inline_end(tag) => std::mem::take(&mut block).finish(&mut out),
             _ => {}
         }
     }
