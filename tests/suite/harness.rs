@@ -193,6 +193,19 @@ impl SiteTest {
         c
     }
 
+    /// Runs `bitimger ARGS --site SITE` (the `new` commands), site given
+    /// by its full path.
+    pub fn run_on_site(&self, args: &[&str]) -> Run {
+        let output = bitimger()
+            .args(args)
+            .arg("--site")
+            .arg(&self.site)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        Run { output }
+    }
+
     /// Runs `bitimger build site --output public` with extra arguments.
     pub fn build_with(&self, args: &[&str]) -> Run {
         let output = self

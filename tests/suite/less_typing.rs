@@ -7,15 +7,7 @@ use crate::harness::{Run, SiteTest, bitimger};
 const KK_REPORT: &str = "---\nyear: 2024-2025\nstatus: final\nindicators:\n  cases: 20\n  cases_resolved: 18\n---\nЖыл бойы жұмыс істедік.\n";
 
 fn new(args: &[&str], t: &SiteTest) -> Run {
-    let output = bitimger()
-        .arg("new")
-        .args(args)
-        .arg("--site")
-        .arg(&t.site)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    Run { output }
+    t.run_on_site(&[&["new"], args].concat())
 }
 
 fn school_with_report(ru: &str) -> SiteTest {

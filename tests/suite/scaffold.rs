@@ -4,14 +4,7 @@
 use crate::harness::{Run, SiteTest, bitimger};
 
 fn run(args: &[&str], t: &SiteTest) -> Run {
-    let output = bitimger()
-        .args(args)
-        .arg("--site")
-        .arg(&t.site)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    Run { output }
+    t.run_on_site(args)
 }
 
 fn init(t: &SiteTest) -> Run {
