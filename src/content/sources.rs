@@ -3,7 +3,7 @@
 //! looked up in, and the check that each of them names a file the site
 //! publishes, with the nearest paths when it does not.
 //!
-//! Layer 3 (content): imports `diag`, `types` and `content::model`.
+//! Layer 3 (content): imports `diag`, `fs`, `types` and `content::model`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -173,13 +173,42 @@ fn relative(base: &Path, file: &Path) -> Option<String> {
 /// Reports every link by source path of the site's Markdown that names
 /// no file the site publishes.
 pub(crate) fn check_source_links(site: &Site, index: &SourceIndex, diags: &mut Diagnostics) {
+    // A file that is there but did not load (its club.yaml has an error,
+    // already reported) is not "no such file": saying so would send the
+    // teacher looking for a mistake in a link that is right.
+    let after_errors = diags.has_errors();
+    let unloaded = |path: &str| after_errors && on_disk(&site.config.root, path);
     for body in bodies(site) {
         for link in &body.links {
-            if index.get(&link.path).is_none() {
+            if index.get(&link.path).is_none() && !unloaded(&link.path) {
                 diags.push(missing(body, link, index.nearest(&link.path)));
             }
         }
     }
+}
+
+/// True when `path` (from the site folder) is a file there, or names one
+/// of its language versions (`rules.md` for `rules.kk.md`).
+fn on_disk(root: &Path, path: &str) -> bool {
+    let file = crate::fs::join_clean(root, path);
+    if file.is_file() {
+        return true;
+    }
+    let (Some(dir), Some(stem)) = (
+        file.parent(),
+        path.rsplit('/').next().and_then(|n| n.strip_suffix(".md")),
+    ) else {
+        return false;
+    };
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_prefix(stem)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .and_then(|rest| without_lang(&format!("x.{rest}")))
+                .is_some()
+        })
+    })
 }
 
 fn missing(body: &Body, link: &SourceLink, nearest: Vec<&str>) -> Diagnostic {

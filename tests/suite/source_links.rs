@@ -148,6 +148,39 @@ fn a_wrong_source_path_is_an_error_at_its_line_with_the_nearest_path() {
 }
 
 #[test]
+fn a_club_that_did_not_load_does_not_make_its_links_look_wrong() {
+    // club.yaml with a YAML mistake: the club is not loaded, so its report is
+    // not published; the link to the report is right and must not be
+    // reported as a file that does not exist, only the real mistake.
+    let t = linked_site();
+    t.write(
+        "pages/about.md",
+        "---\ntitle: Біз\n---\n[Есеп](clubs/senim/reports/2024-2025.md) \
+         [Өткен жыл](clubs/senim/reports/2023-2024.md) [Жоқ](pages/rulez.md)\n",
+    );
+    // A report written in one language only: named without its `.kk`.
+    t.write(
+        "clubs/senim/reports/2023-2024.kk.md",
+        &REPORT.replace("2024-2025", "2023-2024"),
+    );
+    let club = t.read("clubs/senim/club.yaml");
+    t.write("clubs/senim/club.yaml", &format!("{club}\nmotto Тыңда\n"));
+    let problems = t.problems();
+    assert!(
+        problems.iter().any(|p| p.code == "yaml/syntax"),
+        "{problems:#?}"
+    );
+    let links: Vec<_> = problems
+        .iter()
+        .filter(|p| p.code == "links/source-path")
+        .map(|p| (p.file.as_str(), p.message.as_str()))
+        .collect();
+    // Only the path that names no file at all is still reported.
+    assert_eq!(links.len(), 1, "{links:#?}");
+    assert!(links[0].1.contains("pages/rulez.md"), "{links:#?}");
+}
+
+#[test]
 fn plain_relative_links_are_left_as_written() {
     let t = linked_site();
     t.write(
