@@ -255,6 +255,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_backgrounds_checked_are_the_default_theme_s() {
+        // `--bg` and `--soft` of the theme's style sheet: a change there
+        // must change what accents are checked against.
+        let css = include_str!("../../themes/default/static/assets/style.css");
+        let root = &css[css.find(":root").unwrap()..];
+        let var = |name: &str| {
+            let at = root.find(&format!("{name}: ")).unwrap() + name.len() + 2;
+            let value = &root[at..at + root[at..].find(';').unwrap()];
+            parse_colour(value).unwrap_or_else(|| panic!("{name}: {value}"))
+        };
+        assert_eq!(BACKGROUNDS, [var("--bg"), var("--soft")]);
+        assert_eq!(hex(var("--accent")), "#0b5e6b");
+        assert!(passes(var("--accent")));
+    }
+
+    #[test]
     fn contrast_follows_wcag() {
         assert!((contrast([0; 3], [0xff; 3]) - 21.0).abs() < 1e-9);
         // The theme's own accent passes; a light yellow does not.

@@ -126,7 +126,17 @@ impl Renderer<'_> {
 fn with_site_style(path: &str, source: &theme::StaticSource, extra: &str) -> OutputFile {
     let mut bytes = match source {
         theme::StaticSource::Embedded(bytes) => bytes.to_vec(),
-        theme::StaticSource::File(p) => std::fs::read(p).unwrap_or_default(),
+        theme::StaticSource::File(p) => match std::fs::read(p) {
+            Ok(bytes) => bytes,
+            // Copied as it is: writing it then says what is wrong with it,
+            // rather than publishing the site's rules without the theme's.
+            Err(_) => {
+                return OutputFile::Copy {
+                    path: path.to_string(),
+                    source: p.clone(),
+                };
+            }
+        },
     };
     bytes.extend_from_slice(extra.as_bytes());
     OutputFile::Bytes {
