@@ -46,7 +46,6 @@ impl Rules {
     pub fn site(&self, site: &Site, diags: &mut Diagnostics) {
         self.iin.site(site, diags);
         privacy::check_texts(site, diags);
-        placeholders::check(site, diags);
         check_clubs(site, diags);
         static_images(site, diags);
         empty_alts(site, diags);

@@ -7,17 +7,15 @@
 
 use std::path::Path;
 
-use crate::content::Site;
 use crate::content::placeholders::{self, Placeholder};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 
-/// Warns at every placeholder text and example address of the site's files.
-pub(crate) fn check(site: &Site, diags: &mut Diagnostics) {
-    super::privacy::scan_files(site, diags, |file, line, text, _, diags| {
-        for found in placeholders::find(text) {
-            diags.push(diagnostic(file, line, &found));
-        }
-    });
+/// Warns at every placeholder text and example address of one line of a
+/// site's file (run by `privacy::check_texts`' pass over every line).
+pub(super) fn scan_line(file: &Path, line: usize, text: &str, diags: &mut Diagnostics) {
+    for found in placeholders::find(text) {
+        diags.push(diagnostic(file, line, &found));
+    }
 }
 
 fn diagnostic(file: &Path, line: usize, found: &Placeholder) -> Diagnostic {

@@ -109,9 +109,13 @@ pub(super) fn scan_files(
     }
 }
 
-/// Scans every content file's lines with every text rule.
+/// Scans every content file's lines with every text rule: the privacy
+/// rules and the placeholders left from `init`/`new`, in one pass.
 pub(crate) fn check_texts(site: &Site, diags: &mut Diagnostics) {
-    scan_files(site, diags, scan_line);
+    scan_files(site, diags, |file, line, text, kind, diags| {
+        scan_line(file, line, text, kind, diags);
+        super::placeholders::scan_line(file, line, text, diags);
+    });
 }
 
 fn at(file: &Path, line: usize, f: &Found) -> Location {
