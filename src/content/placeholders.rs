@@ -47,15 +47,42 @@ pub struct Placeholder {
     pub address: bool,
 }
 
+/// Searchers for [`TEXTS`] and the example domains' first label, built
+/// once: the rule runs on every line of a site, and a substring search
+/// set up anew for each line and each text cost more than the search.
+struct Finders {
+    texts: Vec<memchr::memmem::Finder<'static>>,
+    example: [memchr::memmem::Finder<'static>; 2],
+}
+
+fn finders() -> &'static Finders {
+    static FINDERS: std::sync::OnceLock<Finders> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| Finders {
+        texts: TEXTS
+            .iter()
+            .map(|t| memchr::memmem::Finder::new(t.as_bytes()))
+            .collect(),
+        example: [
+            memchr::memmem::Finder::new("example."),
+            memchr::memmem::Finder::new("EXAMPLE."),
+        ],
+    })
+}
+
 /// The placeholder texts and example addresses on `line`, in order.
 pub fn find(line: &str) -> Vec<Placeholder> {
+    let finders = finders();
     let mut found = Vec::new();
-    for text in TEXTS {
-        for (at, _) in line.match_indices(text) {
+    for (text, finder) in TEXTS.iter().zip(&finders.texts) {
+        for at in finder.find_iter(line.as_bytes()) {
             found.push(found_at(line, at, text, false));
         }
     }
-    if line.contains("example.") || line.contains("EXAMPLE.") {
+    if finders
+        .example
+        .iter()
+        .any(|f| f.find(line.as_bytes()).is_some())
+    {
         let lower = line.to_ascii_lowercase();
         for domain in EXAMPLE_DOMAINS {
             for (at, _) in lower.match_indices(domain) {

@@ -14,6 +14,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::render::OutputFile;
 use rayon::prelude::*;
 
+use super::resolve::{Target, page_from, resolve_from};
 use super::sources::SourcePlaces;
 use super::tags;
 
@@ -61,57 +62,6 @@ fn parse_page(path: &str, bytes: &[u8]) -> PageInfo {
         }
     });
     info
-}
-
-/// Where a link leads inside the output: the file and the fragment.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Target {
-    /// Not a file of this site (another site, e-mail, phone).
-    External,
-    /// A path of the output and an optional fragment.
-    Internal(String, Option<String>),
-    /// Climbs out of the site's folder.
-    Outside,
-}
-
-/// Resolves `href` on the page at `page` (an output path); `base_path` is
-/// the site's path on its host (`/`, or `/sub/` from base_url).
-#[cfg(test)]
-fn resolve(page: &str, href: &str, base_path: &str) -> Target {
-    resolve_from(page_url(page, base_path).as_ref(), href, base_path)
-}
-
-/// The address of the page at `page` (an output path) on a stand-in host;
-/// `None` when the path cannot be an address.
-fn page_url(page: &str, base_path: &str) -> Option<url::Url> {
-    let origin = url::Url::parse("http://site.invalid/").ok()?;
-    origin.join(base_path).and_then(|b| b.join(page)).ok()
-}
-
-/// [`resolve`] from the page's address, made once per page.
-fn resolve_from(page: Option<&url::Url>, href: &str, base_path: &str) -> Target {
-    // `//host`, `/\host`, `ht\ttps:` ...: read as the browser reads them.
-    if urls::classify(href) != urls::Target::Own {
-        return Target::External;
-    }
-    let Some(target) = page.and_then(|p| p.join(href).ok()) else {
-        return Target::Outside;
-    };
-    let decode = |s: &str| {
-        percent_encoding::percent_decode_str(s)
-            .decode_utf8_lossy()
-            .to_string()
-    };
-    let path = decode(target.path());
-    let Some(rel) = path.strip_prefix(base_path) else {
-        return Target::Outside;
-    };
-    let rel = if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        rel.to_string()
-    };
-    Target::Internal(rel, target.fragment().map(decode).filter(|f| !f.is_empty()))
 }
 
 /// A problem found on pages, before it is traced to its source.
@@ -172,9 +122,9 @@ fn page_problems<'p>(
     base_path: &str,
 ) -> PageProblems<'p> {
     let mut found = PageProblems::default();
-    let page_url = page_url(&page.path, base_path);
+    let from = page_from(&page.path, base_path);
     for href in &page.refs {
-        match resolve_from(page_url.as_ref(), href, base_path) {
+        match resolve_from(&from, href, base_path) {
             Target::External => {}
             Target::Outside => found.broken.push(href),
             Target::Internal(file, fragment) => {
@@ -265,7 +215,7 @@ fn at_source(d: Diagnostic, places: &SourcePlaces, f: &Finding, href: &str) -> D
     };
     let base_path = places.base_path.as_str();
     let Target::Internal(file, fragment) =
-        resolve_from(page_url(page, base_path).as_ref(), href, base_path)
+        resolve_from(&page_from(page, base_path), href, base_path)
     else {
         return d;
     };
@@ -396,54 +346,4 @@ fn search(needle: &str, bodies: &[&Body]) -> Option<(std::path::PathBuf, usize, 
             })
         })
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn internal(p: &str, f: Option<&str>) -> Target {
-        Target::Internal(p.to_string(), f.map(str::to_string))
-    }
-
-    #[test]
-    fn resolves_relative_links() {
-        assert_eq!(
-            resolve("kk/news/x/index.html", "../../index.html#top", "/"),
-            internal("kk/index.html", Some("top"))
-        );
-        assert_eq!(
-            resolve("kk/index.html", "news/", "/"),
-            internal("kk/news/index.html", None)
-        );
-        assert_eq!(
-            resolve("kk/index.html", "#main", "/"),
-            internal("kk/index.html", Some("main"))
-        );
-        assert_eq!(
-            resolve("kk/index.html", "../../../x", "/"),
-            internal("x", None)
-        );
-        assert_eq!(
-            resolve("kk/index.html", "https://a.kz/", "/"),
-            Target::External
-        );
-        assert_eq!(
-            resolve("kk/index.html", "mailto:a@b.kz", "/"),
-            Target::External
-        );
-        assert_eq!(
-            resolve("kk/index.html", "/\\evil.example/t.png", "/"),
-            Target::External
-        );
-        assert_eq!(
-            resolve("404.html", "/sub/kk/index.html", "/sub/"),
-            internal("kk/index.html", None)
-        );
-        assert_eq!(resolve("404.html", "/other/", "/sub/"), Target::Outside);
-        assert_eq!(
-            resolve("kk/index.html", "media/%D0%B0.jpg", "/"),
-            internal("kk/media/а.jpg", None)
-        );
-    }
 }

@@ -36,6 +36,8 @@ const RAW: &[&str] = &["script", "style", "textarea", "title"];
 
 /// Calls `each` with every start tag of `html`, in order.
 pub(crate) fn start_tags<'h>(html: &'h str, mut each: impl FnMut(&Tag<'h>)) {
+    // One tag, its attributes' list reused from tag to tag.
+    let mut tag = Tag::default();
     let mut at = 0;
     while let Some(lt) = html[at..].find('<').map(|i| at + i) {
         let rest = &html[lt..];
@@ -44,9 +46,9 @@ pub(crate) fn start_tags<'h>(html: &'h str, mut each: impl FnMut(&Tag<'h>)) {
         } else if rest.starts_with("<!") || rest.starts_with("<?") || rest.starts_with("</") {
             html[lt..].find('>').map_or(html.len(), |i| lt + i + 1)
         } else {
-            match read_tag(html, lt + 1) {
+            match read_tag(html, lt + 1, &mut tag) {
                 None => lt + 1,
-                Some((tag, next)) => {
+                Some(next) => {
                     each(&tag);
                     match RAW.iter().find(|r| **r == tag.name) {
                         Some(raw) => skip_raw(html, next, raw),
@@ -84,9 +86,10 @@ fn skip_raw(html: &str, from: usize, name: &str) -> usize {
     html.len()
 }
 
-/// Reads the tag whose name starts at `at` (just after `<`); `None` when
-/// no name follows (`a < b` is text).
-fn read_tag(html: &str, at: usize) -> Option<(Tag<'_>, usize)> {
+/// Reads the tag whose name starts at `at` (just after `<`) into `tag`,
+/// and says where the page goes on; `None` when no name follows (`a < b`
+/// is text).
+fn read_tag<'h>(html: &'h str, at: usize, tag: &mut Tag<'h>) -> Option<usize> {
     let len = html.as_bytes()[at..]
         .iter()
         .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b':'))
@@ -94,12 +97,9 @@ fn read_tag(html: &str, at: usize) -> Option<(Tag<'_>, usize)> {
     if len == 0 || !html[at..].starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let mut tag = Tag {
-        name: lowercase(&html[at..at + len]),
-        attrs: Vec::new(),
-    };
-    let next = attributes(html, at + len, &mut tag);
-    Some((tag, next))
+    tag.name = lowercase(&html[at..at + len]);
+    tag.attrs.clear();
+    Some(attributes(html, at + len, tag))
 }
 
 /// `name` in lower case, borrowed when it is already (pages are written
@@ -146,8 +146,12 @@ fn attributes<'h>(html: &'h str, mut at: usize, tag: &mut Tag<'h>) -> usize {
             ""
         };
         if tag.attr(&name).is_none() {
-            tag.attrs
-                .push((name, html_escape::decode_html_entities(value)));
+            let value = if value.contains('&') {
+                html_escape::decode_html_entities(value)
+            } else {
+                Cow::Borrowed(value)
+            };
+            tag.attrs.push((name, value));
         }
     }
 }

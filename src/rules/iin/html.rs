@@ -42,12 +42,29 @@ const WORDY: &[&str] = &[
     "value",
 ];
 
-/// True when `name` is in `list` (lower case), in any case. Pages are
-/// written in lower case: the exact comparison answers nearly always.
-fn one_of(list: &[&str], name: &str) -> bool {
-    list.contains(&name)
-        || name.bytes().any(|b| b.is_ascii_uppercase())
-            && list.iter().any(|n| n.eq_ignore_ascii_case(name))
+/// True when tag `name` does not separate the text around it. Runs for
+/// every tag of every page: the name is matched in lower case on the
+/// stack, against the list's lengths first.
+pub(super) fn is_inline(name: &[u8]) -> bool {
+    if name.len() > 6 {
+        return false;
+    }
+    let mut lower = [0u8; 6];
+    for (l, b) in lower.iter_mut().zip(name) {
+        *l = b.to_ascii_lowercase();
+    }
+    let name = &lower[..name.len()];
+    INLINE.iter().any(|n| n.as_bytes() == name)
+}
+
+/// True when attribute `name` carries words a reader can get at.
+pub(super) fn is_wordy(name: &[u8]) -> bool {
+    WORDY
+        .iter()
+        .any(|n| n.as_bytes().eq_ignore_ascii_case(name))
+        || name
+            .get(..5)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"data-"))
 }
 
 /// How many characters of `text` are digits or may become digits once
@@ -196,7 +213,7 @@ fn tag(t: &mut Texts<'_>, lt: usize) -> usize {
     let name = &html[name_at..name_at + name_len];
     if name.eq_ignore_ascii_case("br") {
         t.pieces.push(SPACE);
-    } else if !one_of(INLINE, name) {
+    } else if !is_inline(name.as_bytes()) {
         t.flush();
     }
     let after = attributes(t, name_at + name_len);
@@ -254,11 +271,7 @@ fn attributes(t: &mut Texts<'_>, mut at: usize) -> usize {
                 (at, at + len, at + len)
             }
         };
-        let wordy = one_of(WORDY, name)
-            || name
-                .get(..5)
-                .is_some_and(|p| p.eq_ignore_ascii_case("data-"));
-        if wordy {
+        if is_wordy(name.as_bytes()) {
             t.own(start, end);
         }
         at = next;
@@ -269,6 +282,9 @@ fn attributes(t: &mut Texts<'_>, mut at: usize) -> usize {
 /// not text (images, PDFs).
 pub(super) fn texts_of_file(path: &str, bytes: &[u8]) -> Option<Vec<Folded>> {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
+    if matches!(ext.as_str(), "html" | "htm") && !super::screen::may_hold_iin(bytes) {
+        return Some(Vec::new());
+    }
     let text = match ext.as_str() {
         "html" | "htm" | "xml" | "svg" | "xhtml" | "json" | "csv" | "txt" | "md" | "css" | "js"
         | "ics" | "vcf" | "webmanifest" => super::super::text::as_text(bytes),
@@ -331,6 +347,17 @@ mod tests {
             .iter()
             .map(|t| find_iins(t).len())
             .sum()
+    }
+
+    #[test]
+    fn inline_names_fit_the_quick_match() {
+        assert!(
+            INLINE
+                .iter()
+                .all(|n| n.len() <= 6 && *n == n.to_lowercase())
+        );
+        assert!(is_inline(b"STRONG") && is_inline(b"a") && !is_inline(b"p"));
+        assert!(!is_inline(b"strongest") && !is_inline(b""));
     }
 
     #[test]

@@ -19,6 +19,7 @@
 mod digits;
 mod html;
 mod markdown;
+mod screen;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
