@@ -12,6 +12,7 @@ mod bench;
 mod browser;
 mod check;
 mod directory;
+mod dropped_language;
 mod errors;
 mod example;
 mod faults;

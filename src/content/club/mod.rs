@@ -103,11 +103,7 @@ pub(crate) fn club_from_text(
         family: "club",
     };
     let raw: RawClub = yaml::read(src, diags)?;
-    let mut f = Fields {
-        src,
-        langs: &ctx.config.languages,
-        diags,
-    };
+    let mut f = Fields::new(src, ctx.config, diags);
     validate_club(ctx, raw, &mut f, dir)
 }
 

@@ -16,7 +16,7 @@ use crate::content::LoadContext;
 use crate::content::check::Fields;
 use crate::content::markdown::{self, Quotes};
 use crate::content::model::{Body, Doc};
-use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::types::{LangCode, Localized};
 use crate::yaml::{self, Source};
 
@@ -48,22 +48,9 @@ pub(super) fn group_by_stem(
         if let Some(l) = &lang
             && !ctx.config.languages.contains(l)
         {
-            let d = Diagnostic::warning(
-                "lang/file-not-used",
-                format!("`{l}` is not one of this site's languages, so this file is not published"),
-            );
-            let d = match did_you_mean(l, ctx.config.languages.iter().map(LangCode::as_str)) {
-                Some(s) => d
-                    .words("lang-file-not-used-guess")
-                    .arg("suggestion", s)
-                    .help(format!(
-                        "did you mean `.{s}.md`? Or add `{l}` to `languages` in site.yaml"
-                    )),
-                None => d.words("lang-file-not-used").help(format!(
-                    "add `{l}` to `languages` in site.yaml, or rename the file"
-                )),
-            };
-            diags.push(d.arg("lang", l).in_file(&path));
+            diags.push(crate::content::unlisted::file_not_used(
+                ctx.config, l, &path,
+            ));
             continue;
         }
         groups
@@ -103,14 +90,11 @@ impl<T> Part<T> {
         family: &'static str,
         diags: &'d mut Diagnostics,
     ) -> Fields<'a, 'd> {
-        Fields {
-            src: Source {
-                family,
-                ..self.source()
-            },
-            langs: &ctx.config.languages,
-            diags,
-        }
+        let src = Source {
+            family,
+            ..self.source()
+        };
+        Fields::new(src, ctx.config, diags)
     }
     fn front_text(&self) -> &str {
         markdown::split_front_matter(&self.body.text)
