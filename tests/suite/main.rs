@@ -30,6 +30,7 @@ mod loading;
 mod markdown;
 mod message_snapshots;
 mod native;
+mod on_the_way;
 mod output;
 mod pages;
 mod photo_cache;
