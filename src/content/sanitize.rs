@@ -25,34 +25,42 @@ pub(crate) fn clean(html: &str) -> String {
 /// Cleans Markdown's HTML, whose raw HTML went through [`without_inputs`]
 /// already, so that its task-list checkboxes stay.
 pub(crate) fn clean_rendered(html: &str) -> String {
-    rel_only_with_href(sanitizer().clean(html).to_string())
+    valid_tags(sanitizer().clean(html).to_string())
 }
 
-/// The `rel` the sanitizer puts on every `<a>`, taken off those without
-/// `href` (an anchor, or a link whose unsafe `href` was removed): `rel`
-/// without `href` is not valid HTML. The sanitizer's output writes each
-/// tag as `<a name="value" ...>`, values quoted with `"` and a `"` inside
-/// one escaped, and text `<` as `&lt;`, so every `<a ` or `<a>` is a tag.
-fn rel_only_with_href(html: String) -> String {
+/// What the sanitizer leaves that is not valid HTML, mended: the `rel` it
+/// puts on every `<a>` is taken off those without `href` (an anchor, or a
+/// link whose unsafe `href` was removed), and an `<img>` whose `src` was
+/// removed (an image from another site) is left out, as its warning says.
+/// The sanitizer's output writes each tag as `<a name="value" ...>`,
+/// values quoted with `"` (a `"` inside one escaped) and text `<` as
+/// `&lt;`, so every `<a ` or `<img` is a tag.
+fn valid_tags(html: String) -> String {
     const REL: &str = " rel=\"noopener noreferrer\"";
-    if !html.contains(REL) {
+    if !html.contains(REL) && !html.contains("<img") {
         return html;
     }
     let mut out = String::with_capacity(html.len());
     let mut rest = html.as_str();
-    while let Some(at) = rest.find("<a ") {
+    while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
-        let tag_len = tag_length(&rest[at..]);
-        let tag = &rest[at..at + tag_len];
-        if tag.contains(REL) && !has_attribute(tag, "href") {
+        let tag = &rest[at..at + tag_length(&rest[at..])];
+        rest = &rest[at + tag.len()..];
+        if tag.starts_with("<a ") && tag.contains(REL) && !has_attribute(tag, "href") {
             out.push_str(&tag.replacen(REL, "", 1));
-        } else {
+        } else if !is_tag(tag, "img") || has_attribute(tag, "src") {
             out.push_str(tag);
         }
-        rest = &rest[at + tag_len..];
     }
     out.push_str(rest);
     out
+}
+
+/// Whether `tag` (`<img ...>`) is a start tag of `name`.
+fn is_tag(tag: &str, name: &str) -> bool {
+    tag.strip_prefix('<')
+        .and_then(|t| t.strip_prefix(name))
+        .is_some_and(|t| t.starts_with([' ', '>', '/']))
 }
 
 /// The length of the tag at the start of `html`, up to its `>` outside
@@ -366,6 +374,16 @@ mod tests {
             let out = clean(html);
             assert!(!out.contains(gone), "{html} -> {out}");
         }
+    }
+
+    #[test]
+    fn an_image_whose_source_was_removed_is_left_out() {
+        assert_eq!(
+            clean(
+                "<p><img src=\"https://evil.example/x.png\" alt=\"x\">a<img src=\"a.png\" alt=\"y\"><img></p>"
+            ),
+            "<p>a<img src=\"a.png\" alt=\"y\"></p>"
+        );
     }
 
     #[test]

@@ -86,13 +86,14 @@ fn a_translation_without_text_is_called_empty_not_missing() {
 }
 
 #[test]
-fn a_link_without_href_has_no_rel() {
+fn a_link_without_href_has_no_rel_and_an_image_without_src_is_gone() {
     let t = school(&[(
         "pages/links.md",
-        "---\ntitle: Сілтемелер\n---\n<a id=\"here\">мұнда</a> <a href=\"javascript:alert(1)\">x</a> <a href=\"https://example.test/\">web</a> <a>bos</a>\n",
+        "---\ntitle: Сілтемелер\n---\n<a id=\"here\">мұнда</a> <a href=\"javascript:alert(1)\">x</a> <a href=\"https://example.test/\">web</a> <a>bos</a>\n\n<img src=\"https://evil.example/t.png\" alt=\"t\">\n",
     )]);
     t.build().ok();
     let page = t.page("kk/pages/links/index.html");
+    assert_eq!(page.count("main img:not([src])"), 0, "an img needs its src");
     let sel = scraper::Selector::parse("main a").unwrap();
     let links: Vec<_> = page.html.select(&sel).collect();
     assert_eq!(links.len(), 4);
@@ -116,7 +117,7 @@ fn ids(page: &Page) -> BTreeMap<String, usize> {
 
 #[test]
 fn authors_ids_never_repeat_the_themes() {
-    let body = "## Басы {#main}\n\n## Main\n\n## Іздеу {#dir-q}\n\n## Top {#top}\n\n<p id=\"main\">p</p>\n\n## Бір {#same}\n\n## Same\n\n[Басына](#main)\n";
+    let body = "## Басы {#main}\n\n## Main\n\n## Іздеу {#dir-q}\n\n## Top {#top}\n\n<p id=\"main\">p</p>\n\n## Бір {#same}\n\n## Same\n\n<p id=\"x\">x</p>\n\n## X\n\n[Басына](#main)\n";
     let t = school(&[
         ("pages/ids.md", &format!("---\ntitle: Бет\n---\n{body}")),
         ("clubs/senim/about.md", body),

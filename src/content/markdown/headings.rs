@@ -213,9 +213,11 @@ pub(super) fn assign_heading_ids(
     }
 }
 
-/// The sanitized HTML of a text with the theme's ids that its raw HTML
-/// gave an element (`<p id="main">`) renamed, and each renamed id with the
-/// id given. Heading ids were made free before.
+/// The sanitized HTML of a text with every id unique and none of the
+/// theme's: an id of its raw HTML that the theme uses (`<p id="main">`), or
+/// that an element before it has (`<p id="x">` then `## X`), is renamed;
+/// returns each renamed id with the id given. Heading ids were made free
+/// of the theme's and of each other before.
 pub(super) fn rename_raw_ids(
     html: String,
     ids: &mut HeadingIds,
@@ -223,23 +225,29 @@ pub(super) fn rename_raw_ids(
     if !html.contains(" id=\"") {
         return (html, Vec::new());
     }
+    let mut seen: HashSet<String> = HashSet::new();
     let mut renamed = Vec::new();
     let mut out = String::with_capacity(html.len());
     let mut rest = html.as_str();
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         let tag = &rest[at..at + crate::content::sanitize::tag_length(&rest[at..])];
-        match crate::content::sanitize::attribute_value(tag, "id") {
-            Some((from, id)) if is_reserved(id) => {
-                let given = ids.unique(id.to_string());
-                out.push_str(&tag[..from]);
-                out.push_str(&given);
-                out.push_str(&tag[from + id.len()..]);
-                renamed.push((id.to_string(), given));
-            }
-            _ => out.push_str(tag),
-        }
         rest = &rest[at + tag.len()..];
+        let Some((from, id)) = crate::content::sanitize::attribute_value(tag, "id") else {
+            out.push_str(tag);
+            continue;
+        };
+        if !is_reserved(id) && seen.insert(id.to_string()) {
+            ids.used.insert(id.to_string());
+            out.push_str(tag);
+            continue;
+        }
+        let given = ids.unique(id.to_string());
+        seen.insert(given.clone());
+        out.push_str(&tag[..from]);
+        out.push_str(&given);
+        out.push_str(&tag[from + id.len()..]);
+        renamed.push((id.to_string(), given));
     }
     out.push_str(rest);
     (out, renamed)
