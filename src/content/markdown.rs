@@ -145,12 +145,7 @@ pub(crate) fn render(
     let clean = sanitize::clean_rendered(&sanitize::aligned_cells(&bounded.html));
     let (clean, renamed) = headings::rename_raw_ids(clean, &mut ids);
     for (id, given) in renamed {
-        let written = [
-            format!("id=\"{id}\""),
-            format!("id='{id}'"),
-            format!("id={id}"),
-        ];
-        let offset = written.iter().find_map(|w| markdown.find(w.as_str()));
+        let offset = headings::id_written_at(markdown, &id);
         diags.push(headings::taken(&id, &given, at(offset.unwrap_or(0))));
     }
     Rendered {

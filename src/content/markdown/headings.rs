@@ -253,6 +253,26 @@ pub(super) fn rename_raw_ids(
     (out, renamed)
 }
 
+/// Where the raw HTML of `markdown` writes `id="<id>"` (or with `'`, or
+/// unquoted) as an attribute of its own, not the end of `data-id=` or of
+/// a longer value.
+pub(super) fn id_written_at(markdown: &str, id: &str) -> Option<usize> {
+    let forms = [
+        format!("id=\"{id}\""),
+        format!("id='{id}'"),
+        format!("id={id}"),
+    ];
+    forms.iter().enumerate().find_map(|(n, form)| {
+        markdown.match_indices(form.as_str()).find_map(|(at, _)| {
+            let before = markdown[..at].chars().next_back();
+            let after = markdown[at + form.len()..].chars().next();
+            let own = before.is_some_and(char::is_whitespace);
+            let ends = n < 2 || after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/');
+            (own && ends).then_some(at)
+        })
+    })
+}
+
 /// Gives a heading without `{#id}` an id made from its text, unique in the document.
 fn assign_heading_id(events: &mut [Event<'_>], start: usize, ids: &mut HeadingIds) {
     let text: String = events[start..]
@@ -344,6 +364,14 @@ mod tests {
             "<p id=\"top-2\" title=\" id=&quot;x\">a</p><b id=\"b\">"
         );
         assert_eq!(renamed, [("top".to_string(), "top-2".to_string())]);
+    }
+
+    #[test]
+    fn the_place_of_an_id_is_an_attribute_of_its_own() {
+        let md = "<p data-id=\"top\">a</p>\n<p id=topper>b</p>\n<p\nid=top>c</p>";
+        assert_eq!(id_written_at(md, "top"), md.find("id=top>"));
+        assert_eq!(id_written_at("<p id='top'>", "top"), Some(3));
+        assert_eq!(id_written_at("<p aid=\"top\">", "top"), None);
     }
 
     #[test]
