@@ -37,6 +37,14 @@ explain-yaml-syntax = The file is not valid YAML, so bitimger cannot read it (th
     .why = Nothing of the file can be read past the mistake; the rest of the site is still checked. The most common causes: a missing `:` after a field name, a tab instead of spaces, a text with `: ` or `#` not in quotes, a bracket or quote not closed.
     .wrong = region karaganda
     .right = region: karaganda
+explain-lang-texts-not-used = A file has texts (`ru: ...`) in a language that `languages:` in site.yaml does not list. They are not published; one warning per file says how many there are and where the first one is.
+    .why = A school may publish in one language only for a while (`languages: [kk]`) and keep its Russian texts for later. Add the language to `languages:` again to publish them, or leave them. A code that is no language bitimger can publish (`kz:` for `kk:`) is an error instead: `lang/unknown`, with the code meant.
+    .wrong = languages: [kk]    # and in club.yaml: name: {"{"}kk: "Сенім", ru: "Доверие"{"}"}
+    .right = languages: [kk, ru]
+explain-markdown-id-taken = An id written in a Markdown text (`## Title {"{"}#main{"}"}`, `<p id="top">`) is one the theme uses itself, or an earlier heading of the text has it. The element gets another id (`main-2`).
+    .why = An id names one element of a page: the skip link at the top of every page leads to `main`, and links to `#part` lead to the first element with that id. Two elements with one id make those links go to the wrong place, and the page is not valid HTML.
+    .wrong = ## Басты мәселе {"{"}#main{"}"}
+    .right = ## Басты мәселе {"{"}#main-issue{"}"}
 explain-i18n-untranslated = A text or a Markdown file has no version in one of the site's languages.
     .why = Readers of that language see the default language's text instead, marked as such. Add the missing text (e.g. `about.ru.md` next to `about.kk.md`) when you can.
     .wrong = name: Сенім

@@ -12,6 +12,16 @@ use crate::yaml::{self, Seg, Source};
 /// Languages whose UI messages are built in.
 pub const BUILTIN_LANGS: &[&str] = &["kk", "ru", "en"];
 
+/// Whether the site could be published in `lang`: its UI messages are
+/// built in or in the site's i18n/ folder. A text in such a language that
+/// `languages:` does not list is kept for later, not a typing mistake.
+pub(super) fn has_messages(root: &Path, lang: &str) -> bool {
+    BUILTIN_LANGS.contains(&lang)
+        || (!lang.is_empty()
+            && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && root.join("i18n").join(format!("{lang}.ftl")).is_file())
+}
+
 /// The languages of `languages:`, the first the default; `None` (and an
 /// error for each) when one is listed twice or has no UI messages.
 pub(super) fn validate_languages(
@@ -34,8 +44,7 @@ pub(super) fn validate_languages(
         let at = yaml::locate_value(src, &[Seg::Key("languages"), Seg::Index(i)]);
         let valid_tag = lang.parse::<unic_langid::LanguageIdentifier>().is_ok()
             && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        let has_messages = BUILTIN_LANGS.contains(&lang.as_str())
-            || root.join("i18n").join(format!("{lang}.ftl")).is_file();
+        let has_messages = has_messages(root, lang);
         if languages[..i].contains(lang) {
             diags.push(
                 Diagnostic::error(

@@ -119,6 +119,12 @@ impl Config {
         &self.languages[0]
     }
 
+    /// Whether `lang` is a language the site could be published in (built
+    /// in, or with i18n/<lang>.ftl), listed in `languages:` or not.
+    pub fn knows_language(&self, lang: &str) -> bool {
+        languages::has_messages(&self.root, lang)
+    }
+
     /// The path of site.yaml.
     pub fn file(&self) -> PathBuf {
         self.root.join("site.yaml")

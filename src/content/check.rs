@@ -5,28 +5,50 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::builtin;
-use crate::config;
+use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::types::{AcademicYear, Date, LangCode, Localized, SafeUrl, Scalar};
 use crate::yaml::{self, Seg, Source};
 
-/// The file being validated, with the site's languages.
+use super::unlisted::Unlisted;
+
+/// The file being validated, with the site's languages. When it is
+/// dropped, the texts it met in languages the site knows but does not list
+/// are reported, once for the file ([`Unlisted`]).
 pub(crate) struct Fields<'a, 'd> {
     pub src: Source<'a>,
     pub langs: &'a [LangCode],
     pub diags: &'d mut Diagnostics,
+    config: &'a Config,
+    unlisted: Unlisted,
+}
+
+impl Drop for Fields<'_, '_> {
+    fn drop(&mut self) {
+        self.unlisted.report(self.diags);
+    }
+}
+
+impl<'a, 'd> Fields<'a, 'd> {
+    /// The checks of the file `src` of a site with `config`.
+    pub(crate) fn new(src: Source<'a>, config: &'a Config, diags: &'d mut Diagnostics) -> Self {
+        Fields {
+            src,
+            langs: &config.languages,
+            diags,
+            config,
+            unlisted: Unlisted::default(),
+        }
+    }
 }
 
 impl Fields<'_, '_> {
     /// Checks a localized text: its language codes are the site's, it is
     /// not blank when `required`, and it exists in every site language
-    /// (else a warning: untranslated).
+    /// (else a warning: untranslated). A text in a language the site
+    /// could be published in but does not list is counted, not an error.
     pub(super) fn text(&mut self, value: &Localized, path: &[Seg<'_>], required: bool) {
-        for lang in value.langs() {
-            if !self.langs.iter().any(|l| l == lang) {
-                self.unknown_lang(lang, path);
-            }
-        }
+        self.lang_codes(value, path);
         if value.is_blank() {
             if required {
                 self.diags.push(
@@ -64,11 +86,28 @@ impl Fields<'_, '_> {
         }
     }
 
+    /// Checks the language codes of a localized text: one the site knows
+    /// but does not list is counted (one warning for the file), another is
+    /// an error with the code meant.
+    pub(super) fn lang_codes(&mut self, value: &Localized, path: &[Seg<'_>]) {
+        for lang in value.langs() {
+            if self.langs.iter().any(|l| l == lang) {
+                continue;
+            }
+            if self.config.knows_language(lang) {
+                let src = self.src;
+                self.unlisted
+                    .add(lang, || yaml::locate(src, &with_key(path, lang)));
+            } else {
+                self.unknown_lang(lang, path);
+            }
+        }
+    }
+
     /// Reports a language code of a localized text that is not one of the
     /// site's.
     fn unknown_lang(&mut self, lang: &str, path: &[Seg<'_>]) {
-        let mut at = path.to_vec();
-        at.push(Seg::Key(lang));
+        let at = with_key(path, lang);
         let suggestion = did_you_mean(lang, self.langs.iter().map(LangCode::as_str));
         let d = Diagnostic::error(
             "lang/unknown",
@@ -328,6 +367,13 @@ impl Addresses {
 }
 
 /// `school.region`, `leaders[1].email`: a path as people read it.
+/// `path` with `key` after it: where the `ru:` of a localized text is.
+fn with_key<'a>(path: &[Seg<'a>], key: &'a str) -> Vec<Seg<'a>> {
+    let mut at = path.to_vec();
+    at.push(Seg::Key(key));
+    at
+}
+
 pub(crate) fn path_name(path: &[Seg<'_>]) -> String {
     let mut s = String::new();
     for seg in path {

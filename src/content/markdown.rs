@@ -20,7 +20,7 @@ use super::rawhtml::RawHtml;
 use super::{sanitize, urls};
 use crate::content::model::SourceLink;
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use headings::{HeadingIds, assign_heading_id, shift_headings};
+use headings::{HeadingIds, assign_heading_ids, shift_headings};
 use lines::LineIndex;
 pub(crate) use nesting::MAX_DEPTH;
 pub(crate) use quotes::{Quotes, is_inline, is_inline_end};
@@ -122,7 +122,8 @@ pub(crate) fn render(
         Location::at(file, line, column)
     };
     let mut links = Vec::new();
-    let (mut events, offsets) = parse_events(markdown, &at, &mut links, diags);
+    let mut ids = HeadingIds::default();
+    let (mut events, offsets) = parse_events(markdown, (&at, &mut ids), &mut links, diags);
     shift_headings(&mut events, top_level);
     quotes::localize(&mut events, quotes);
     let needs_bound = nesting::may_need_bound(&events);
@@ -142,6 +143,11 @@ pub(crate) fn render(
         diags.push(too_deep(at(offset)));
     }
     let clean = sanitize::clean_rendered(&sanitize::aligned_cells(&bounded.html));
+    let (clean, renamed) = headings::rename_raw_ids(clean, &mut ids);
+    for (id, given) in renamed {
+        let offset = headings::id_written_at(markdown, &id);
+        diags.push(headings::taken(&id, &given, at(offset.unwrap_or(0))));
+    }
     Rendered {
         html: wrap_tables(&clean),
         links,
@@ -155,14 +161,14 @@ pub(crate) fn render(
 /// put into `links`.
 fn parse_events<'m>(
     markdown: &'m str,
-    at: &impl Fn(usize) -> Location,
+    (at, heading_ids): (&impl Fn(usize) -> Location, &mut HeadingIds),
     links: &mut Vec<SourceLink>,
     diags: &mut Diagnostics,
 ) -> (Vec<Event<'m>>, Vec<usize>) {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut offsets: Vec<usize> = Vec::new();
-    let mut heading_ids = HeadingIds::default();
-    let mut pending_heading: Option<usize> = None;
+    let mut headings: Vec<(usize, usize, usize)> = Vec::new();
+    let mut pending_heading: Option<(usize, usize)> = None;
     let mut image_as_link = false;
     let mut raw_html = RawHtml::default();
     for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
@@ -192,10 +198,12 @@ fn parse_events<'m>(
             Event::Start(Tag::Link { dest_url, .. }) => {
                 sanitize::check_link(dest_url, at(range.start), diags);
             }
-            Event::Start(Tag::Heading { .. }) => pending_heading = Some(events.len()),
+            Event::Start(Tag::Heading { .. }) => {
+                pending_heading = Some((events.len(), range.start));
+            }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some(start) = pending_heading.take() {
-                    assign_heading_id(&mut events, start, &mut heading_ids);
+                if let Some((start, offset)) = pending_heading.take() {
+                    headings.push((start, events.len(), offset));
                 }
             }
             _ => {}
@@ -204,6 +212,7 @@ fn parse_events<'m>(
         offsets.push(range.start);
     }
     raw_html.report(at, diags);
+    assign_heading_ids(&mut events, &headings, heading_ids, at, diags);
     (events, offsets)
 }
 

@@ -21,6 +21,7 @@ pub mod slug;
 mod sources;
 pub mod stats;
 mod svg;
+pub(crate) mod unlisted;
 pub(crate) mod urls;
 mod walk;
 
@@ -75,6 +76,26 @@ pub(crate) struct LoadContext<'a> {
     pub cache: Option<&'a LoadCache>,
 }
 
+/// The language codes of site.yaml's texts (`title`, `description`, the
+/// publisher's `name`), checked as those of every other file.
+fn site_texts(config: &Config, diags: &mut Diagnostics) {
+    let file = config.file();
+    let src = Source {
+        text: &config.text,
+        file: &file,
+        line_offset: 0,
+        family: "site",
+    };
+    let mut f = Fields::new(src, config, diags);
+    f.lang_codes(&config.title, &[Seg::Key("title")]);
+    if let Some(d) = &config.description {
+        f.lang_codes(d, &[Seg::Key("description")]);
+    }
+    if let Some(p) = &config.publisher {
+        f.lang_codes(&p.name, &[Seg::Key("publisher"), Seg::Key("name")]);
+    }
+}
+
 /// Loads and validates the site in `root`. Every problem goes to `diags`;
 /// the site is returned whenever site.yaml itself could be read, so `check`
 /// can go on, but must not be published when `diags` has errors.
@@ -94,6 +115,7 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
         principles: None,
         cache: options.cache.as_deref(),
     };
+    site_texts(&config, diags);
     let mut data = Vec::new();
     ctx.principles = load_principles(&ctx, &mut data, diags);
     let (mut clubs, mut folders) = load_clubs(&ctx, root, diags);
@@ -292,11 +314,7 @@ fn load_principles(
         family: "principles",
     };
     let raw: Vec<RawPrinciple> = yaml::read(src, diags)?;
-    let mut f = Fields {
-        src,
-        langs: &ctx.config.languages,
-        diags,
-    };
+    let mut f = Fields::new(src, ctx.config, diags);
     Some(
         raw.into_iter()
             .enumerate()

@@ -103,11 +103,7 @@ pub(crate) fn club_from_text(
         family: "club",
     };
     let raw: RawClub = yaml::read(src, diags)?;
-    let mut f = Fields {
-        src,
-        langs: &ctx.config.languages,
-        diags,
-    };
+    let mut f = Fields::new(src, ctx.config, diags);
     validate_club(ctx, raw, &mut f, dir)
 }
 
@@ -148,13 +144,14 @@ fn validate_club(
         f.texts(list, key);
     }
     let principles = principles::validate_principles(ctx, principles, f);
-    // Leaders' photos are shown with the leader, not in the gallery.
+    let leaders = people::validate_leaders(leaders, f, dir, ctx.root);
+    // Leaders' photos (as validated: inside the club, existing) are shown
+    // with the leader, not in the gallery.
     let leader_photos: Vec<_> = leaders
         .iter()
         .filter_map(|l| l.photo.as_ref())
         .map(|p| dir.join(p))
         .collect();
-    let leaders = people::validate_leaders(leaders, f, dir, ctx.root);
     let members = members.map(|m| people::validate_members(m, f));
     let contacts = contacts.map(|c| contacts::validate_contacts(c, f));
     let feedback = contacts::validate_feedback(feedback, f);

@@ -15,7 +15,6 @@ use crate::content::model::{Gallery, Photo, SourceText};
 use crate::content::raw::{RawGallery, RawPhoto};
 use crate::content::{names, walk};
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::types::LangCode;
 use crate::yaml::{self, Seg, Source};
 
 /// Image files published from photos/.
@@ -46,7 +45,7 @@ pub(super) fn validate_gallery(
         None => (None, true, false),
     };
     let (photos, listing) = if publish && photos_dir.is_dir() {
-        load_photos(ctx, &photos_dir, exclude, f.langs, f.diags)
+        load_photos(ctx, &photos_dir, exclude, f.diags)
     } else {
         (Vec::new(), None)
     };
@@ -64,7 +63,6 @@ fn load_photos(
     ctx: &LoadContext<'_>,
     photos_dir: &Path,
     exclude: &[PathBuf],
-    langs: &[LangCode],
     diags: &mut Diagnostics,
 ) -> (Vec<Photo>, Option<SourceText>) {
     let photos = listed_photos(ctx, photos_dir, exclude, diags);
@@ -88,7 +86,7 @@ fn load_photos(
     let Some(raw) = yaml::read::<Vec<RawPhoto>>(src, diags) else {
         return (photos, listing);
     };
-    let mut f = Fields { src, langs, diags };
+    let mut f = Fields::new(src, ctx.config, diags);
     (with_captions(photos, raw, photos_dir, &mut f), listing)
 }
 

@@ -54,11 +54,7 @@ pub(super) fn load_documents(
     let Some(raw) = yaml::read::<Vec<RawDocument>>(src, diags) else {
         return Vec::new();
     };
-    let mut f = Fields {
-        src,
-        langs: &ctx.config.languages,
-        diags,
-    };
+    let mut f = Fields::new(src, ctx.config, diags);
     let docs: Vec<Document> = raw
         .into_iter()
         .enumerate()

@@ -1,31 +1,69 @@
 //! Heading ids and levels of a Markdown text: each heading without
 //! `{#id}` gets an id made from its text, unique in the text and never one
-//! of the theme's own; headings move down under the page's own title.
+//! of the theme's own; an id the author wrote (`{#main}`, `<p id="top">`)
+//! that the theme uses itself or an earlier heading has is renamed, with a
+//! warning; headings move down under the page's own title.
 //!
-//! Part of `markdown`; imports `content::slug`.
+//! Part of `markdown`; imports `content::slug`, `content::sanitize`, `diag`.
 
 use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
-/// Ids the theme uses on its own elements; Markdown headings never take them.
+use crate::diag::{Diagnostic, Diagnostics, Location};
+
+/// Ids the theme uses on its own elements (every literal `id="..."` of
+/// themes/default/templates, a test checks); an author's heading or HTML
+/// element never keeps one of them, so every id of a page is unique and
+/// the skip link leads to the page's `main`.
 const RESERVED_IDS: &[&str] = &[
     "top",
     "main",
     "about",
+    "about-title",
     "goals",
+    "goals-title",
     "tasks",
+    "tasks-title",
     "principles",
+    "principles-title",
     "leaders",
+    "leaders-title",
     "members",
+    "members-title",
     "directions",
+    "directions-title",
     "activities",
+    "activities-title",
     "plan",
+    "plan-caption",
     "figures",
+    "figures-title",
     "news",
+    "news-title",
     "gallery",
+    "gallery-title",
     "contacts",
+    "contacts-title",
     "feedback",
+    "feedback-title",
+    "quarters-title",
+    "quarters-caption",
+    "totals-title",
+    "totals-caption",
+    "years-caption",
+    "regions-title",
+    "regions-caption",
+    "other-regions-title",
+    "charts-title",
+    "exports-title",
+    "poster-leaders-title",
+    "poster-principles-title",
+    "poster-qr-title",
+    "dir-list",
+    "dir-q",
+    "dir-region",
+    "dir-regions-title",
     "reports",
     "documents",
     "content",
@@ -33,6 +71,21 @@ const RESERVED_IDS: &[&str] = &[
     "regions",
     "statistics",
 ];
+
+/// Beginnings of the ids the theme makes from data (`principle-{{ key }}`,
+/// `figures-{{ which }}-caption` ...).
+const RESERVED_PREFIXES: &[&str] = &[
+    "principle-",
+    "region-",
+    "loc-",
+    "feedback-hint-",
+    "figures-",
+];
+
+/// Whether `id` is, or could be, one of the theme's own.
+pub(crate) fn is_reserved(id: &str) -> bool {
+    RESERVED_IDS.contains(&id) || RESERVED_PREFIXES.iter().any(|p| id.starts_with(p))
+}
 
 /// Moves every heading down so the text's top heading is `top` (an `#` in
 /// a news item becomes an h2, under the page's own h1).
@@ -83,8 +136,14 @@ impl Default for HeadingIds {
 }
 
 impl HeadingIds {
-    /// `base`, or `base-2`, `base-3` ..., the first not used yet.
+    /// `base`, or `base-2`, `base-3` ..., the first not used yet; a base
+    /// that begins like the theme's ids (`principle-`) becomes `text-...`.
     fn unique(&mut self, base: String) -> String {
+        let base = if RESERVED_PREFIXES.iter().any(|p| base.starts_with(p)) {
+            format!("text-{base}")
+        } else {
+            base
+        };
         if self.used.insert(base.clone()) {
             return base;
         }
@@ -97,10 +156,125 @@ impl HeadingIds {
             }
         }
     }
+
+    /// Takes an id the author wrote (`{#id}`, `id="..."`): `None` when it is
+    /// free, else the id given instead.
+    pub(super) fn claim(&mut self, id: &str) -> Option<String> {
+        if !is_reserved(id) && self.used.insert(id.to_string()) {
+            return None;
+        }
+        Some(self.unique(id.to_string()))
+    }
+}
+
+/// Why an author's id was changed: the theme's own, or given before.
+pub(super) fn taken(id: &str, given: &str, at: Location) -> Diagnostic {
+    let (kind, why) = if is_reserved(id) {
+        ("theme", "the theme uses it itself")
+    } else {
+        ("twice", "an earlier heading or element has it")
+    };
+    Diagnostic::warning(
+        "markdown/id-taken",
+        format!("the id `{id}` cannot be used here: {why}; this one gets the id `{given}`"),
+    )
+    .words("markdown-id-taken")
+    .arg("id", id)
+    .arg("given", given)
+    .arg("kind", kind)
+    .at(at)
+    .label("id already taken")
+    .help(format!(
+        "choose another id, e.g. {{#{id}-text}}, and link to it; the theme's ids are listed in docs/content-format.md"
+    ))
+}
+
+/// The heading events between `start` and `end`, given ids: first those the
+/// author wrote (`{#id}`: kept unless the theme or an earlier heading has
+/// it, then renamed, with a warning at `offsets`), then from their text.
+pub(super) fn assign_heading_ids(
+    events: &mut [Event<'_>],
+    headings: &[(usize, usize, usize)],
+    ids: &mut HeadingIds,
+    at: &impl Fn(usize) -> Location,
+    diags: &mut Diagnostics,
+) {
+    for &(start, _, offset) in headings {
+        let Event::Start(Tag::Heading { id: Some(id), .. }) = &mut events[start] else {
+            continue;
+        };
+        if let Some(given) = ids.claim(id) {
+            diags.push(taken(id, &given, at(offset)));
+            *id = CowStr::from(given);
+        }
+    }
+    for &(start, end, _) in headings {
+        assign_heading_id(&mut events[..end], start, ids);
+    }
+}
+
+/// The sanitized HTML of a text with every id unique and none of the
+/// theme's: an id of its raw HTML that the theme uses (`<p id="main">`), or
+/// that an element before it has (`<p id="x">` then `## X`), is renamed;
+/// returns each renamed id with the id given. Heading ids were made free
+/// of the theme's and of each other before.
+pub(super) fn rename_raw_ids(
+    html: String,
+    ids: &mut HeadingIds,
+) -> (String, Vec<(String, String)>) {
+    if !html.contains(" id=\"") {
+        return (html, Vec::new());
+    }
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut renamed = Vec::new();
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..at + crate::content::sanitize::tag_length(&rest[at..])];
+        rest = &rest[at + tag.len()..];
+        let Some((from, id)) = crate::content::sanitize::attribute_value(tag, "id") else {
+            out.push_str(tag);
+            continue;
+        };
+        if !is_reserved(id) && seen.insert(id.to_string()) {
+            ids.used.insert(id.to_string());
+            out.push_str(tag);
+            continue;
+        }
+        let given = ids.unique(id.to_string());
+        seen.insert(given.clone());
+        out.push_str(&tag[..from]);
+        out.push_str(&given);
+        out.push_str(&tag[from + id.len()..]);
+        renamed.push((id.to_string(), given));
+    }
+    out.push_str(rest);
+    (out, renamed)
+}
+
+/// Where the raw HTML of `markdown` writes `id="<id>"` (or with `'`, or
+/// unquoted) as an attribute of its own, not the end of `data-id=` or of
+/// a longer value.
+pub(super) fn id_written_at(markdown: &str, id: &str) -> Option<usize> {
+    let forms = [
+        format!("id=\"{id}\""),
+        format!("id='{id}'"),
+        format!("id={id}"),
+    ];
+    forms.iter().enumerate().find_map(|(n, form)| {
+        markdown.match_indices(form.as_str()).find_map(|(at, _)| {
+            let before = markdown[..at].chars().next_back();
+            let after = markdown[at + form.len()..].chars().next();
+            let own = before.is_some_and(char::is_whitespace);
+            let ends = n < 2 || after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/');
+            (own && ends).then_some(at)
+        })
+    })
 }
 
 /// Gives a heading without `{#id}` an id made from its text, unique in the document.
-pub(super) fn assign_heading_id(events: &mut [Event<'_>], start: usize, ids: &mut HeadingIds) {
+fn assign_heading_id(events: &mut [Event<'_>], start: usize, ids: &mut HeadingIds) {
     let text: String = events[start..]
         .iter()
         .filter_map(|e| match e {
@@ -138,6 +312,67 @@ pub(super) fn assign_heading_id(events: &mut [Event<'_>], start: usize, ids: &mu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every `id="..."` of the default theme's templates is reserved: a
+    /// literal one by name, one made from data (`principle-{{ p.key }}`)
+    /// by its beginning. Ids made wholly from data (`{{ c.id }}`,
+    /// `{{ fig_id }}-caption`) are set in the templates to reserved values
+    /// or are on pages without Markdown (the statistics' charts).
+    #[test]
+    fn the_themes_own_ids_are_reserved() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        let mut files = vec![dir.clone()];
+        let mut seen = 0;
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for part in text.split(" id=\"").skip(1) {
+                let id = &part[..part.find('"').unwrap()];
+                let fixed = id.split("{{").next().unwrap();
+                if fixed.is_empty() {
+                    continue;
+                }
+                seen += 1;
+                assert!(
+                    is_reserved(fixed)
+                        || fixed.ends_with('-') && RESERVED_PREFIXES.contains(&fixed),
+                    "{}: id `{id}`",
+                    path.display()
+                );
+            }
+        }
+        assert!(seen > 40, "{seen} ids read");
+    }
+
+    #[test]
+    fn prefixes_and_explicit_ids_never_loop_or_repeat() {
+        let mut ids = HeadingIds::default();
+        assert_eq!(ids.unique("principle-x".into()), "text-principle-x");
+        assert_eq!(ids.claim("main").as_deref(), Some("main-2"));
+        assert_eq!(ids.claim("mine"), None);
+        assert_eq!(ids.claim("mine").as_deref(), Some("mine-2"));
+        assert_eq!(ids.unique("mine".into()), "mine-3");
+        let (html, renamed) = rename_raw_ids(
+            "<p id=\"top\" title=\" id=&quot;x\">a</p><b id=\"b\">".into(),
+            &mut ids,
+        );
+        assert_eq!(
+            html,
+            "<p id=\"top-2\" title=\" id=&quot;x\">a</p><b id=\"b\">"
+        );
+        assert_eq!(renamed, [("top".to_string(), "top-2".to_string())]);
+    }
+
+    #[test]
+    fn the_place_of_an_id_is_an_attribute_of_its_own() {
+        let md = "<p data-id=\"top\">a</p>\n<p id=topper>b</p>\n<p\nid=top>c</p>";
+        assert_eq!(id_written_at(md, "top"), md.find("id=top>"));
+        assert_eq!(id_written_at("<p id='top'>", "top"), Some(3));
+        assert_eq!(id_written_at("<p aid=\"top\">", "top"), None);
+    }
 
     #[test]
     fn ids_are_numbered_past_those_taken() {

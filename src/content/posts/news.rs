@@ -54,7 +54,7 @@ fn load_news_item(
     let doc = doc_of(&parts);
     warn_missing_langs(
         ctx,
-        &doc,
+        (&parts, &doc),
         (unread.as_slice(), languages.as_slice()),
         &first.body.file,
         "this news item",

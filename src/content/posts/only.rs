@@ -2,12 +2,15 @@
 //! languages it is published in, checked against the site's (an unknown
 //! code is an error with the code meant). A text with it is published in
 //! those languages only: no copy in another language, and no warning for
-//! the languages it leaves out.
+//! the languages it leaves out. A language the site knows but does not
+//! list (`ru` dropped from site.yaml for a while) is left out without an
+//! error; a text that names only such languages is not published, with a
+//! warning.
 //!
 //! Layer 3 (content): part of `content::posts`.
 
 use super::parts::Part;
-use crate::content::LoadContext;
+use crate::content::{LoadContext, unlisted};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::types::LangCode;
 use crate::yaml::Seg;
@@ -24,6 +27,7 @@ pub(super) fn languages_of<T>(
 ) -> Option<Vec<LangCode>> {
     let site = &ctx.config.languages;
     let mut named: Vec<LangCode> = Vec::new();
+    let mut unlisted: Option<(LangCode, &Part<T>)> = None;
     let mut known = true;
     for part in parts {
         let Some(codes) = field(&part.front) else {
@@ -35,6 +39,11 @@ pub(super) fn languages_of<T>(
                 named.push(lang);
                 continue;
             }
+            if ctx.config.knows_language(&lang) {
+                // Kept for when the site lists it again.
+                unlisted.get_or_insert((lang, part));
+                continue;
+            }
             known = false;
             let mut f = part.fields(ctx, family, diags);
             f.report(
@@ -43,7 +52,17 @@ pub(super) fn languages_of<T>(
             );
         }
     }
-    known.then(|| site.iter().filter(|l| named.contains(l)).cloned().collect())
+    if !known {
+        return None;
+    }
+    if named.is_empty()
+        && let Some((lang, part)) = unlisted
+    {
+        // Only languages the site does not list: published in none.
+        diags.push(unlisted::file_not_used(ctx.config, &lang, &part.body.file));
+        return None;
+    }
+    Some(site.iter().filter(|l| named.contains(l)).cloned().collect())
 }
 
 fn unknown(code: &str, family: &'static str, site: &[LangCode]) -> Diagnostic {

@@ -47,7 +47,14 @@ fn load_page(
     let default = ctx.config.default_lang();
     let doc = doc_of(&parts);
     let missing = (unread.as_slice(), languages.as_slice());
-    warn_missing_langs(ctx, &doc, missing, &first.body.file, "this page", diags);
+    warn_missing_langs(
+        ctx,
+        (&parts, &doc),
+        missing,
+        &first.body.file,
+        "this page",
+        diags,
+    );
     Some(Page {
         slug: Slug::new(slug::from_name(stem)),
         title: merged(&parts, |front| Some(&front.title), default)?,

@@ -16,7 +16,7 @@ use crate::content::LoadContext;
 use crate::content::check::Fields;
 use crate::content::markdown::{self, Quotes};
 use crate::content::model::{Body, Doc};
-use crate::diag::{Diagnostic, Diagnostics, Location, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::types::{LangCode, Localized};
 use crate::yaml::{self, Source};
 
@@ -48,22 +48,9 @@ pub(super) fn group_by_stem(
         if let Some(l) = &lang
             && !ctx.config.languages.contains(l)
         {
-            let d = Diagnostic::warning(
-                "lang/file-not-used",
-                format!("`{l}` is not one of this site's languages, so this file is not published"),
-            );
-            let d = match did_you_mean(l, ctx.config.languages.iter().map(LangCode::as_str)) {
-                Some(s) => d
-                    .words("lang-file-not-used-guess")
-                    .arg("suggestion", s)
-                    .help(format!(
-                        "did you mean `.{s}.md`? Or add `{l}` to `languages` in site.yaml"
-                    )),
-                None => d.words("lang-file-not-used").help(format!(
-                    "add `{l}` to `languages` in site.yaml, or rename the file"
-                )),
-            };
-            diags.push(d.arg("lang", l).in_file(&path));
+            diags.push(crate::content::unlisted::file_not_used(
+                ctx.config, l, &path,
+            ));
             continue;
         }
         groups
@@ -103,14 +90,11 @@ impl<T> Part<T> {
         family: &'static str,
         diags: &'d mut Diagnostics,
     ) -> Fields<'a, 'd> {
-        Fields {
-            src: Source {
-                family,
-                ..self.source()
-            },
-            langs: &ctx.config.languages,
-            diags,
-        }
+        let src = Source {
+            family,
+            ..self.source()
+        };
+        Fields::new(src, ctx.config, diags)
     }
     fn front_text(&self) -> &str {
         markdown::split_front_matter(&self.body.text)
@@ -240,9 +224,10 @@ pub(super) fn read_parts<T: DeserializeOwned>(
 /// Warns for each site language that has no text of its own; a language
 /// whose file is there but could not be read (`unread`) has its own errors,
 /// and one the text is not published in (`only`, when not empty) needs none.
-pub(super) fn warn_missing_langs(
+/// A file with front matter only is called empty, at its own name.
+pub(super) fn warn_missing_langs<T>(
     ctx: &LoadContext<'_>,
-    doc: &Doc,
+    (parts, doc): (&[Part<T>], &Doc),
     (unread, only): (&[LangCode], &[LangCode]),
     first: &Path,
     what: &str,
@@ -252,23 +237,44 @@ pub(super) fn warn_missing_langs(
         return;
     }
     let published = |l: &LangCode| only.is_empty() || only.contains(l);
+    let name = first.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let stem = name.split('.').next().unwrap_or(name);
     for lang in ctx.config.languages.iter().filter(|l| published(l)) {
-        if !doc.per_lang.contains_key(lang) && !unread.contains(lang) {
-            let name = first.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let stem = name.split('.').next().unwrap_or(name);
-            diags.push(
-                Diagnostic::warning("i18n/untranslated", format!("{what} has no `{lang}` version"))
-                    .words("i18n-untranslated-file")
-                    .arg("what", what_key(what))
-                    .arg("stem", stem)
-                    .arg("lang", lang)
-                    .in_file(first)
-                    .help(format!(
-                        "add {stem}.{lang}.md beside it; until then `{lang}` readers see the text in another language, with a notice"
-                    )),
-            );
+        if doc.per_lang.contains_key(lang) || unread.contains(lang) {
+            continue;
         }
+        if let Some(empty) = parts.iter().find(|p| p.lang.as_ref() == Some(lang)) {
+            diags.push(empty_version(&empty.body.file, (what, stem), lang));
+            continue;
+        }
+        diags.push(
+            Diagnostic::warning("i18n/untranslated", format!("{what} has no `{lang}` version"))
+                .words("i18n-untranslated-file")
+                .arg("what", what_key(what))
+                .arg("stem", stem)
+                .arg("lang", lang)
+                .in_file(first)
+                .help(format!(
+                    "add {stem}.{lang}.md beside it; until then `{lang}` readers see the text in another language, with a notice"
+                )),
+        );
     }
+}
+
+/// The warning for a language's file that has front matter but no text.
+fn empty_version(file: &Path, (what, stem): (&str, &str), lang: &LangCode) -> Diagnostic {
+    Diagnostic::warning(
+        "i18n/untranslated",
+        format!("the `{lang}` version of {what} has no text, only its front matter"),
+    )
+    .words("i18n-untranslated-empty")
+    .arg("what", what_key(what))
+    .arg("stem", stem)
+    .arg("lang", lang)
+    .in_file(file)
+    .help(format!(
+        "write the text below the front matter's closing `---`; until then `{lang}` readers see the text in another language, with a notice"
+    ))
 }
 
 /// What [`warn_missing_langs`] names (`this report` ...), as the key the
@@ -298,7 +304,7 @@ pub(crate) fn load_doc(
     if let Some(p) = parts.first() {
         warn_missing_langs(
             ctx,
-            &doc,
+            (&parts, &doc),
             (&unread, &[]),
             &p.body.file,
             &format!("`{stem}`"),

@@ -65,11 +65,7 @@ pub(crate) fn plan_from_text(
         family: "plan",
     };
     let raw: RawPlan = yaml::read(src, diags)?;
-    let mut f = Fields {
-        src,
-        langs: &ctx.config.languages,
-        diags,
-    };
+    let mut f = Fields::new(src, ctx.config, diags);
     let year = f.year(&raw.year, expected, &name)?;
     let approved = raw
         .approved

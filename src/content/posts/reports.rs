@@ -82,7 +82,7 @@ fn load_report(
     let doc = doc_of(&parts);
     warn_missing_langs(
         ctx,
-        &doc,
+        (&parts, &doc),
         (&unread, &[]),
         &parts[0].body.file,
         "this report",

@@ -141,6 +141,11 @@ pub(super) const CONTENT: &[Code] = &[
         "front matter (--- ... ---) that is not closed or not valid",
     ),
     code(
+        "markdown/id-taken",
+        Warning,
+        "an id written in Markdown (`{#main}`, `<p id=\"top\">`) that the theme or an earlier heading has: it is renamed",
+    ),
+    code(
         "markdown/html-removed",
         Warning,
         "raw HTML in Markdown that the sanitizer removed",

@@ -83,6 +83,11 @@ pub(super) const SITE: &[Code] = &[
         "a file whose language suffix (.xx.md) is not one of the site's languages",
     ),
     code(
+        "lang/texts-not-used",
+        Warning,
+        "texts of a file in a language that `languages:` in site.yaml does not list (kept, not published); one warning per file",
+    ),
+    code(
         "lang/unknown",
         Error,
         "a language code bitimger does not know and the site gives no message file for",
