@@ -18,6 +18,7 @@ use crate::builtin;
 use crate::content::Site;
 use crate::content::model::{Club, Contacts, Figures, Indicator, Quarter, Report, School, Status};
 use crate::content::slug::slugify;
+use crate::i18n::script::fold_mixed;
 use crate::types::{LangCode, Localized};
 
 /// Version of the JSON files' layout; raised when a field changes meaning.
@@ -318,7 +319,9 @@ struct SearchIndex<'a> {
 }
 
 /// Club, school and locality names in every language, plus their Latin
-/// transliterations, so any spelling finds the club on any language's page.
+/// transliterations, so any spelling finds the club on any language's page;
+/// a Latin look-alike inside a Cyrillic word is written as the Cyrillic
+/// letter (`i18n::script`).
 fn search_index(site: &Site) -> SearchIndex<'_> {
     let clubs = site
         .clubs
@@ -332,8 +335,11 @@ fn search_index(site: &Site) -> SearchIndex<'_> {
             ];
             for value in sources.into_iter().flatten() {
                 for text in value.texts() {
-                    let latin = slugify(text).replace('-', " ");
-                    for name in [text.trim().to_string(), latin] {
+                    // «Сенiм» typed with a Latin `i` is indexed as «Сенім»;
+                    // search.js folds the query the same way.
+                    let text = fold_mixed(text.trim());
+                    let latin = slugify(&text).replace('-', " ");
+                    for name in [text.into_owned(), latin] {
                         if !name.is_empty() && !names.contains(&name) {
                             names.push(name);
                         }

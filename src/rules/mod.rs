@@ -19,6 +19,7 @@ mod iin;
 mod links;
 mod placeholders;
 mod privacy;
+mod script;
 mod sources;
 mod tags;
 mod text;
