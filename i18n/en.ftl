@@ -337,6 +337,7 @@ chart-by-quarter = { $indicator }: by quarter
 chart-by-quarter-desc = Bar chart with one bar per quarter; the same figures are in the table that follows.
 data-title = Open data
 data-csv = Monitoring indicators of every club and year
+data-csv-excel = The same figures for Excel set to Kazakh or Russian (columns separated by semicolons)
 data-json = Clubs with contacts and figures
 
 ## Personal-data page (personal-data/)

@@ -305,12 +305,14 @@ pub(super) fn year(env: &Env<'_>, id: &PageId, year: AcademicYear) -> (Partial, 
 #[derive(Serialize)]
 struct Exports {
     csv: String,
+    excel: String,
     json: String,
 }
 
 fn exports(env: &Env<'_>) -> Exports {
     Exports {
         csv: format!("{}data/indicators.csv", env.root),
+        excel: format!("{}data/indicators-excel.csv", env.root),
         json: format!("{}data/clubs.json", env.root),
     }
 }

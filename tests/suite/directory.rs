@@ -121,7 +121,14 @@ fn statistics_index_lists_every_year() {
     );
     let y = t.page("ru/statistics/2023-2024/index.html");
     assert_eq!(y.text(".stat-reported strong"), "2 из 5");
-    assert_eq!(page.attrs(".exports a", "href").len(), 2);
+    assert_eq!(
+        page.attrs(".exports a", "href"),
+        [
+            "../../data/indicators.csv",
+            "../../data/indicators-excel.csv",
+            "../../data/clubs.json"
+        ]
+    );
 }
 
 // ---------------------------------------------------------------- exports
@@ -135,10 +142,12 @@ fn indicators_csv_has_a_bom_and_a_row_per_club_year_and_period() {
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
-        &header[..10],
+        &header[..12],
         [
             "slug",
             "club",
+            "club_kk",
+            "club_ru",
             "school",
             "region_code",
             "region_name",
@@ -149,11 +158,11 @@ fn indicators_csv_has_a_bom_and_a_row_per_club_year_and_period() {
             "mediators_active"
         ]
     );
-    assert_eq!(header.len(), 8 + 12);
+    assert_eq!(header.len(), 10 + 12);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let keys: Vec<String> = rows
         .iter()
-        .map(|r| format!("{} {} {}", &r[0], &r[6], &r[7]))
+        .map(|r| format!("{} {} {}", &r[0], &r[8], &r[9]))
         .collect();
     assert_eq!(
         keys,
@@ -170,9 +179,27 @@ fn indicators_csv_has_a_bom_and_a_row_per_club_year_and_period() {
     );
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let a = &rows[1];
+    let named = |c: &str| &a[col(c)];
     assert_eq!(
-        (&a[1], &a[2], &a[3], &a[4], &a[5]),
-        ("Әділет", "№ 1 мектеп", "almaty", "Алматы қаласы", "Алматы")
+        [
+            "club",
+            "club_kk",
+            "club_ru",
+            "school",
+            "region_code",
+            "region_name",
+            "locality"
+        ]
+        .map(named),
+        [
+            "Әділет",
+            "Әділет",
+            "Справедливость",
+            "№ 1 мектеп",
+            "almaty",
+            "Алматы қаласы",
+            "Алматы"
+        ]
     );
     assert_eq!(&a[col("cases")], "10");
     assert_eq!(&a[col("trainings")], "0", "0 stays 0");
@@ -440,6 +467,7 @@ fn example_directory_builds_without_warnings() {
         "kk/regions/almaty-region/index.html",
         "kk/clubs/yntymaq/index.html",
         "data/indicators.csv",
+        "data/indicators-excel.csv",
         "data/clubs.json",
         "data/search.json",
     ] {

@@ -46,6 +46,7 @@ mod serve;
 mod serve_differential;
 mod serve_safety;
 mod source_links;
+mod spreadsheets;
 mod strict_templates;
 mod style;
 
