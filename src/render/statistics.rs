@@ -25,11 +25,15 @@ struct Column {
     label_key: String,
 }
 
-/// A figure with the number of clubs it comes from.
+/// A figure with the number of clubs it comes from: each cell of a row
+/// may cover other clubs (clubs report different indicators), so the
+/// tables show it beside the figure (`partials/stat-cell.html`).
 #[derive(Serialize)]
 struct Cell {
     value: Option<u64>,
     clubs: usize,
+    /// A percentage (the resolution rate), not a sum.
+    percent: bool,
 }
 
 /// A row of sums: the whole directory, a region, or a quarter.
@@ -85,12 +89,14 @@ fn row<'a>(key: &'a str, totals: &Totals, columns: &[Column]) -> Row<'a> {
                 Cell {
                     value: sum.map(|s| s.value),
                     clubs: sum.map_or(0, |s| s.clubs),
+                    percent: false,
                 }
             })
             .collect(),
         rate: Cell {
             value: totals.rate.percent(),
             clubs: totals.rate.clubs,
+            percent: true,
         },
     }
 }
