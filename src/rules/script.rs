@@ -49,10 +49,18 @@ pub(super) fn scan_line(file: &Path, line: usize, text: &str, code: bool, diags:
 }
 
 fn diagnostic(word: &str, at: Location) -> Diagnostic {
-    let latin: String = word.chars().filter(char::is_ascii_alphabetic).collect();
+    // Each Latin letter once, in the order written: `e`, `i`, `q`.
+    let mut letters: Vec<char> = Vec::new();
+    for c in word.chars().filter(char::is_ascii_alphabetic) {
+        if !letters.contains(&c) {
+            letters.push(c);
+        }
+    }
+    let latin: Vec<String> = letters.iter().map(|c| format!("`{c}`")).collect();
+    let latin = latin.join(", ");
     let d = Diagnostic::warning(
         "text/mixed-script",
-        format!("`{word}` mixes Latin and Cyrillic letters (Latin: `{latin}`)"),
+        format!("`{word}` mixes Latin and Cyrillic letters (Latin: {latin})"),
     );
     let d = match to_cyrillic(word) {
         Some(cyrillic) => d
@@ -66,7 +74,7 @@ fn diagnostic(word: &str, at: Location) -> Diagnostic {
             .help("write the word in one alphabet: type its Latin letters again on the Kazakh or Russian keyboard"),
     };
     d.arg("word", format!("`{word}`"))
-        .arg("latin", format!("`{latin}`"))
+        .arg("latin", latin)
         .label("Latin and Cyrillic letters in one word")
         .at(at)
 }

@@ -147,3 +147,29 @@ fn a_latin_i_sorts_as_the_kazakh_letter_and_is_indexed_as_it() {
             .all(|p| p.file == "site/clubs/t9/club.yaml" && p.line == Some(1))
     );
 }
+
+/// The exact words of the warning, with and without a spelling to suggest,
+/// as `check` prints them in Kazakh, Russian and English.
+#[test]
+fn the_warning_in_three_languages() {
+    let t = SiteTest::fixture("school_minimal");
+    t.edit("clubs/senim/club.yaml", "kk: \"Сенім\"", "kk: \"Сенiм\"");
+    t.edit(
+        "clubs/senim/club.yaml",
+        "ru: \"Доверие\"",
+        "ru: \"Довeрieq\"",
+    );
+    let mut out = String::new();
+    for lang in ["kk", "ru", "en"] {
+        let check = t
+            .command()
+            .args(["--lang", lang, "check", "site"])
+            .output()
+            .unwrap();
+        assert_eq!(check.status.code(), Some(0), "warnings only, in {lang}");
+        out.push_str(&format!("===== {lang}: bitimger check site\n"));
+        out.push_str(&String::from_utf8_lossy(&check.stderr));
+        out.push('\n');
+    }
+    insta::assert_snapshot!(out);
+}
