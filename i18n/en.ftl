@@ -322,6 +322,12 @@ stat-totals = Totals
 stat-totals-caption = Totals for the { $year } school year
 stat-clubs-with-data = Clubs with data
 stat-rate-note = The share of cases resolved by agreement is computed only from the clubs that gave both the number of cases and the number resolved by agreement.
+# $n: clubs a figure of a statistics table covers
+stat-covers = ({ $n } { $n ->
+        [one] club
+       *[other] clubs
+    })
+stat-coverage-note = Each figure is the sum over the clubs that gave it; the number in brackets is how many clubs that is. Clubs report different indicators, so the figures of one row may come from different clubs: compare them with each other only where the number of clubs is the same. The share of cases resolved by agreement counts only the clubs that gave both numbers.
 stat-by-region = By region
 stat-by-region-caption = Figures by region, { $year } school year
 stat-by-quarter-caption = Figures by quarter, { $year } school year
@@ -337,6 +343,7 @@ chart-by-quarter = { $indicator }: by quarter
 chart-by-quarter-desc = Bar chart with one bar per quarter; the same figures are in the table that follows.
 data-title = Open data
 data-csv = Monitoring indicators of every club and year
+data-csv-excel = The same figures for Excel set to Kazakh or Russian (columns separated by semicolons)
 data-json = Clubs with contacts and figures
 
 ## Personal-data page (personal-data/)

@@ -17,8 +17,11 @@ fn alphabet(lang: &str) -> &'static str {
 
 /// A sort key for `text` in `lang`: digits, then Latin, then Cyrillic in the
 /// language's order; case and punctuation are ignored at first, then break ties.
+/// A Latin look-alike inside a Cyrillic word sorts as the Cyrillic letter it
+/// stands for («Сенiм» as «Сенім»: `script`).
 pub fn collation_key(lang: &str, text: &str) -> Vec<u32> {
     let alpha = alphabet(lang);
+    let text = super::script::fold_mixed(text);
     let mut key = Vec::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         let rank = if c.is_ascii_digit() {
@@ -80,6 +83,17 @@ mod tests {
                 "Яссы"
             ]
         );
+    }
+
+    #[test]
+    fn a_latin_look_alike_in_a_cyrillic_word_sorts_as_the_cyrillic_letter() {
+        // Latin `i` typed for `і`: among the і-words, after ы, not among the
+        // Latin letters before every Cyrillic one.
+        let mut names = vec!["Сенiм", "Сенім", "Сеныр", "Сенат", "Senim"];
+        names.sort_by(|a, b| compare("kk", a, b));
+        assert_eq!(names, ["Senim", "Сенат", "Сеныр", "Сенiм", "Сенім"]);
+        assert_eq!(collation_key("kk", "Сенiм"), collation_key("kk", "Сенім"));
+        assert_eq!(collation_key("ru", "Mектеп"), collation_key("ru", "Мектеп"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! Layer 3: imports `diag`, `types`, `config`.
 
 mod collate;
+pub mod script;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,8 @@
 //! Machine-readable files of a directory site (docs/directory.md documents
 //! them for the people who use them):
 //!
-//! - `data/indicators.csv`: a row per club × academic year × period (the
-//!   year or a quarter), UTF-8 with a byte-order mark for spreadsheets;
+//! - `data/indicators.csv` and `data/indicators-excel.csv`: a row per club ×
+//!   academic year × period (the year or a quarter), written by `spreadsheets`;
 //! - `data/clubs.json`: every club with its contacts, feedback links and
 //!   figures;
 //! - `data/search.json`: the search index of the directory home, loaded by
@@ -14,10 +14,12 @@ use serde::Serialize;
 
 use super::OutputFile;
 use super::links::{PageId, Paths};
+use super::spreadsheets::{self, Flavour};
 use crate::builtin;
 use crate::content::Site;
-use crate::content::model::{Club, Contacts, Figures, Indicator, Quarter, Report, School, Status};
+use crate::content::model::{Club, Contacts, Figures, Indicator, Report, School, Status};
 use crate::content::slug::slugify;
+use crate::i18n::script::fold_mixed;
 use crate::types::{LangCode, Localized};
 
 /// Version of the JSON files' layout; raised when a field changes meaning.
@@ -31,7 +33,11 @@ pub(crate) fn render_exports(site: &Site, paths: Paths) -> Vec<OutputFile> {
     vec![
         OutputFile::Bytes {
             path: "data/indicators.csv".into(),
-            bytes: indicators_csv(site),
+            bytes: spreadsheets::indicators(site, Flavour::Comma),
+        },
+        OutputFile::Bytes {
+            path: "data/indicators-excel.csv".into(),
+            bytes: spreadsheets::indicators(site, Flavour::Excel),
         },
         OutputFile::Bytes {
             path: "data/clubs.json".into(),
@@ -48,68 +54,6 @@ fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
     let mut bytes = serde_json::to_vec(value).unwrap_or_default();
     bytes.push(b'\n');
     bytes
-}
-
-// ------------------------------------------------------------------ CSV
-
-/// The fixed columns before the indicators.
-pub(crate) const CSV_COLUMNS: &[&str] = &[
-    "slug",
-    "club",
-    "school",
-    "region_code",
-    "region_name",
-    "locality",
-    "year",
-    "period",
-];
-
-/// indicators.csv: names in the site's first language; an empty cell is
-/// "no data", 0 is zero.
-fn indicators_csv(site: &Site) -> Vec<u8> {
-    let langs = &site.config.languages;
-    let lang = site.config.default_lang();
-    let text = |v: &Localized| v.resolve(lang, langs).text.to_string();
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let header = CSV_COLUMNS
-        .iter()
-        .copied()
-        .chain(Indicator::ALL.iter().map(|i| i.key()));
-    let _ = out.write_record(header);
-    for club in &site.clubs {
-        let region = builtin::region(&club.school.region)
-            .map(|r| r.name.resolve(lang, langs).text.to_string())
-            .unwrap_or_default();
-        let fixed = [
-            club.slug.to_string(),
-            text(&club.name),
-            text(&club.school.name),
-            club.school.region.to_string(),
-            region,
-            club.school.locality.as_ref().map(text).unwrap_or_default(),
-        ];
-        for report in club.reports.iter().rev() {
-            let periods = std::iter::once(("year", &report.figures)).chain(
-                Quarter::ALL
-                    .iter()
-                    .filter_map(|q| report.quarters.get(q).map(|f| (q.key(), f))),
-            );
-            for (period, figures) in periods {
-                let mut record: Vec<String> = fixed.to_vec();
-                record.push(report.year.slug());
-                record.push(period.to_string());
-                record.extend(
-                    Indicator::ALL
-                        .iter()
-                        .map(|k| figures.get(k).map(u64::to_string).unwrap_or_default()),
-                );
-                let _ = out.write_record(&record);
-            }
-        }
-    }
-    out.into_inner().unwrap_or_default()
 }
 
 // ------------------------------------------------------------ clubs.json
@@ -318,7 +262,9 @@ struct SearchIndex<'a> {
 }
 
 /// Club, school and locality names in every language, plus their Latin
-/// transliterations, so any spelling finds the club on any language's page.
+/// transliterations, so any spelling finds the club on any language's page;
+/// a Latin look-alike inside a Cyrillic word is written as the Cyrillic
+/// letter (`i18n::script`).
 fn search_index(site: &Site) -> SearchIndex<'_> {
     let clubs = site
         .clubs
@@ -332,8 +278,11 @@ fn search_index(site: &Site) -> SearchIndex<'_> {
             ];
             for value in sources.into_iter().flatten() {
                 for text in value.texts() {
-                    let latin = slugify(text).replace('-', " ");
-                    for name in [text.trim().to_string(), latin] {
+                    // «Сенiм» typed with a Latin `i` is indexed as «Сенім»;
+                    // search.js folds the query the same way.
+                    let text = fold_mixed(text.trim());
+                    let latin = slugify(&text).replace('-', " ");
+                    for name in [text.into_owned(), latin] {
                         if !name.is_empty() && !names.contains(&name) {
                             names.push(name);
                         }

@@ -18,6 +18,7 @@ mod links;
 mod pages;
 mod qr;
 mod sources;
+mod spreadsheets;
 mod statistics;
 mod structured;
 mod theme;

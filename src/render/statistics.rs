@@ -25,11 +25,15 @@ struct Column {
     label_key: String,
 }
 
-/// A figure with the number of clubs it comes from.
+/// A figure with the number of clubs it comes from: each cell of a row
+/// may cover other clubs (clubs report different indicators), so the
+/// tables show it beside the figure (`partials/stat-cell.html`).
 #[derive(Serialize)]
 struct Cell {
     value: Option<u64>,
     clubs: usize,
+    /// A percentage (the resolution rate), not a sum.
+    percent: bool,
 }
 
 /// A row of sums: the whole directory, a region, or a quarter.
@@ -85,12 +89,14 @@ fn row<'a>(key: &'a str, totals: &Totals, columns: &[Column]) -> Row<'a> {
                 Cell {
                     value: sum.map(|s| s.value),
                     clubs: sum.map_or(0, |s| s.clubs),
+                    percent: false,
                 }
             })
             .collect(),
         rate: Cell {
             value: totals.rate.percent(),
             clubs: totals.rate.clubs,
+            percent: true,
         },
     }
 }
@@ -305,12 +311,14 @@ pub(super) fn year(env: &Env<'_>, id: &PageId, year: AcademicYear) -> (Partial, 
 #[derive(Serialize)]
 struct Exports {
     csv: String,
+    excel: String,
     json: String,
 }
 
 fn exports(env: &Env<'_>) -> Exports {
     Exports {
         csv: format!("{}data/indicators.csv", env.root),
+        excel: format!("{}data/indicators-excel.csv", env.root),
         json: format!("{}data/clubs.json", env.root),
     }
 }

@@ -7,6 +7,7 @@
 //! Layer 5 (part of `rules`).
 
 use super::text::{Folded, is_dash};
+use crate::i18n::script::is_alphanumeric;
 
 /// A match in a line: 1-based column in characters, and the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,17 +189,6 @@ struct Word {
     text: String,
 }
 
-/// [`char::is_alphanumeric`], answered without a table lookup for ASCII
-/// and for the letters of the Cyrillic block, the bulk of a Kazakh or
-/// Russian text.
-fn is_alphanumeric(c: char) -> bool {
-    match c {
-        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
-        '\u{400}'..='\u{481}' | '\u{48A}'..='\u{4FF}' => true,
-        _ => c.is_alphanumeric(),
-    }
-}
-
 fn words(chars: &[char]) -> Vec<Word> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -378,13 +368,6 @@ pub(crate) fn image_metadata(bytes: &[u8]) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_quick_alphanumeric_test_agrees_with_unicode() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
-        }
-    }
 
     fn texts(found: Vec<Found>) -> Vec<String> {
         found.into_iter().map(|f| f.text).collect()

@@ -20,6 +20,7 @@ mod links;
 mod placeholders;
 mod privacy;
 mod resolve;
+mod script;
 mod sources;
 mod tags;
 mod text;

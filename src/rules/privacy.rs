@@ -87,19 +87,39 @@ pub(crate) fn text_files(site: &Site) -> Vec<Text<'_>> {
     files
 }
 
+/// A line of a content file, for the text rules.
+pub(super) struct Line<'a> {
+    pub file: &'a Path,
+    /// 1-based.
+    pub number: usize,
+    pub text: &'a str,
+    pub kind: Kind,
+    /// Inside a fenced code block of a Markdown text (or its fence).
+    pub code: bool,
+}
+
 /// Runs `scan` on every line of every content file, files in parallel
 /// (a directory site has tens of thousands).
 pub(super) fn scan_files(
     site: &Site,
     diags: &mut Diagnostics,
-    scan: impl Fn(&Path, usize, &str, Kind, &mut Diagnostics) + Sync,
+    scan: impl Fn(&Line<'_>, &mut Diagnostics) + Sync,
 ) {
     let found: Vec<Diagnostics> = text_files(site)
         .par_iter()
         .map(|t| {
             let mut d = Diagnostics::new();
-            for (i, line) in t.text.lines().enumerate() {
-                scan(&t.file, i + 1, line, t.kind, &mut d);
+            let mut fences = super::script::Fences::default();
+            for (i, text) in t.text.lines().enumerate() {
+                let code = t.kind != Kind::Data && fences.code(text);
+                let line = Line {
+                    file: &t.file,
+                    number: i + 1,
+                    text,
+                    kind: t.kind,
+                    code,
+                };
+                scan(&line, &mut d);
             }
             d
         })
@@ -110,11 +130,13 @@ pub(super) fn scan_files(
 }
 
 /// Scans every content file's lines with every text rule: the privacy
-/// rules and the placeholders left from `init`/`new`, in one pass.
+/// rules, the placeholders left from `init`/`new` and the words mixing
+/// Latin and Cyrillic letters, in one pass.
 pub(crate) fn check_texts(site: &Site, diags: &mut Diagnostics) {
-    scan_files(site, diags, |file, line, text, kind, diags| {
-        scan_line(file, line, text, kind, diags);
-        super::placeholders::scan_line(file, line, text, diags);
+    scan_files(site, diags, |l, diags| {
+        scan_line(l.file, l.number, l.text, l.kind, diags);
+        super::placeholders::scan_line(l.file, l.number, l.text, diags);
+        super::script::scan_line(l.file, l.number, l.text, l.code, diags);
     });
 }
 

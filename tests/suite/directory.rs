@@ -49,13 +49,18 @@ fn statistics_per_region_and_per_quarter() {
     let region = |code: &str| cells(&page, &format!(".stat-regions tr[data-region='{code}']"));
     let almaty = region("almaty");
     assert_eq!(almaty[0], "2 / 2");
-    assert_eq!((&*almaty[cases], &*almaty[resolved]), ("15", "8"));
-    assert_eq!(almaty[rate], "80 %");
+    // Each figure with the clubs it covers: both clubs gave cases, only
+    // one the resolved cases (and so the rate).
+    assert_eq!(
+        (&*almaty[cases], &*almaty[resolved]),
+        ("15 (2 клубтан)", "8 (1 клубтан)")
+    );
+    assert_eq!(almaty[rate], "80 % (1 клубтан)");
     let almaty_region = region("almaty-region");
     assert_eq!(almaty_region[0], "1 / 2");
     assert_eq!(
         (&*almaty_region[cases], &*almaty_region[rate]),
-        ("3", "33 %")
+        ("3 (1 клубтан)", "33 % (1 клубтан)")
     );
     let turkistan = region("turkistan");
     assert_eq!(turkistan[0], "0 / 1");
@@ -63,7 +68,7 @@ fn statistics_per_region_and_per_quarter() {
         turkistan[1..].iter().all(|c| c == "— Дерек жоқ"),
         "{turkistan:?}"
     );
-    assert_eq!(region("total")[cases], "18");
+    assert_eq!(region("total")[cases], "18 (3 клубтан)");
     // Region names are the full built-in names, never a bare «Алматы».
     let names = page.texts(".stat-regions tbody th");
     // Kazakh order: қ comes before о.
@@ -74,9 +79,64 @@ fn statistics_per_region_and_per_quarter() {
     // Quarters: the clubs that gave each quarter, summed.
     let q1 = cells(&page, ".stat-quarters tr[data-quarter='q1']");
     let q2 = cells(&page, ".stat-quarters tr[data-quarter='q2']");
-    assert_eq!(q1, ["2", "9", "6"]);
-    assert_eq!(q2, ["1", "4", "3"]);
+    assert_eq!(q1, ["2", "9 (2 клубтан)", "6 (2 клубтан)"]);
+    assert_eq!(q2, ["1", "4 (1 клубтан)", "3 (1 клубтан)"]);
     assert_eq!(page.count(".stat-quarters tbody tr"), 2);
+}
+
+/// A 2024–2025 report of `figures` (YAML lines under `indicators:`).
+fn report_2024(figures: &str) -> String {
+    format!("---\nyear: 2024-2025\nstatus: final\nindicators:\n{figures}---\n")
+}
+
+#[test]
+fn statistics_say_how_many_clubs_each_figure_covers() {
+    // Almaty region: 17 trained by two clubs, 20 active from three others
+    // (c-club gave the trained only): the row's figures cover different
+    // clubs, and the table says how many each.
+    let t = SiteTest::fixture("directory_totals");
+    t.write(
+        "clubs/d-club/reports/2024-2025.md",
+        &report_2024("  mediators_trained: 10\n  mediators_active: 12\n"),
+    );
+    for (slug, active) in [("f-club", 5), ("g-club", 3)] {
+        let club = t.read("clubs/d-club/club.yaml").replace("№ 4", "№ 9");
+        t.write(&format!("clubs/{slug}/club.yaml"), &club);
+        t.write(
+            &format!("clubs/{slug}/reports/2024-2025.md"),
+            &report_2024(&format!("  mediators_active: {active}\n")),
+        );
+    }
+    t.build().ok();
+    let page = t.page("ru/statistics/2024-2025/index.html");
+    let heads = page.texts(".stat-regions thead th");
+    let col = |label: &str| heads.iter().position(|h| h == label).unwrap() - 1;
+    let row = cells(&page, ".stat-regions tr[data-region='almaty-region']");
+    assert_eq!(row[0], "4 из 4");
+    assert_eq!(row[col("Подготовлено юных медиаторов")], "17 (2 клуба)");
+    assert_eq!(row[col("Действующих юных медиаторов")], "20 (3 клуба)");
+    assert_eq!(row[col("Количество обращений")], "3 (1 клуб)");
+    let rate = heads.len() - 2;
+    assert_eq!(row[rate], "33 % (1 клуб)");
+    // The value and its coverage are apart, for a reader and a test.
+    let region = ".stat-regions tr[data-region='almaty-region']";
+    assert_eq!(
+        page.texts(&format!("{region} .stat-value"))[..2],
+        ["17", "20"]
+    );
+    let total = cells(&page, ".stat-regions tr[data-region='total']");
+    assert_eq!(total[col("Действующих юных медиаторов")], "20 (3 клуба)");
+    assert_eq!(total[col("Количество обращений")], "18 (3 клуба)");
+    // The note under the table says what the brackets mean, in each language.
+    let note = page.texts(".stat-coverage-note");
+    assert!(
+        note[0].contains("в скобках — сколько таких клубов"),
+        "{note:?}"
+    );
+    let kk = t.page("kk/statistics/2024-2025/index.html");
+    let kk_row = cells(&kk, ".stat-regions tr[data-region='almaty-region']");
+    assert!(kk_row.contains(&"20 (3 клубтан)".to_string()), "{kk_row:?}");
+    assert!(kk.text(".stat-coverage-note").contains("жақшада"));
 }
 
 #[test]
@@ -121,7 +181,14 @@ fn statistics_index_lists_every_year() {
     );
     let y = t.page("ru/statistics/2023-2024/index.html");
     assert_eq!(y.text(".stat-reported strong"), "2 из 5");
-    assert_eq!(page.attrs(".exports a", "href").len(), 2);
+    assert_eq!(
+        page.attrs(".exports a", "href"),
+        [
+            "../../data/indicators.csv",
+            "../../data/indicators-excel.csv",
+            "../../data/clubs.json"
+        ]
+    );
 }
 
 // ---------------------------------------------------------------- exports
@@ -135,10 +202,12 @@ fn indicators_csv_has_a_bom_and_a_row_per_club_year_and_period() {
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
-        &header[..10],
+        &header[..12],
         [
             "slug",
             "club",
+            "club_kk",
+            "club_ru",
             "school",
             "region_code",
             "region_name",
@@ -149,11 +218,11 @@ fn indicators_csv_has_a_bom_and_a_row_per_club_year_and_period() {
             "mediators_active"
         ]
     );
-    assert_eq!(header.len(), 8 + 12);
+    assert_eq!(header.len(), 10 + 12);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let keys: Vec<String> = rows
         .iter()
-        .map(|r| format!("{} {} {}", &r[0], &r[6], &r[7]))
+        .map(|r| format!("{} {} {}", &r[0], &r[8], &r[9]))
         .collect();
     assert_eq!(
         keys,
@@ -170,9 +239,27 @@ fn indicators_csv_has_a_bom_and_a_row_per_club_year_and_period() {
     );
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let a = &rows[1];
+    let named = |c: &str| &a[col(c)];
     assert_eq!(
-        (&a[1], &a[2], &a[3], &a[4], &a[5]),
-        ("Әділет", "№ 1 мектеп", "almaty", "Алматы қаласы", "Алматы")
+        [
+            "club",
+            "club_kk",
+            "club_ru",
+            "school",
+            "region_code",
+            "region_name",
+            "locality"
+        ]
+        .map(named),
+        [
+            "Әділет",
+            "Әділет",
+            "Справедливость",
+            "№ 1 мектеп",
+            "almaty",
+            "Алматы қаласы",
+            "Алматы"
+        ]
     );
     assert_eq!(&a[col("cases")], "10");
     assert_eq!(&a[col("trainings")], "0", "0 stays 0");
@@ -440,6 +527,7 @@ fn example_directory_builds_without_warnings() {
         "kk/regions/almaty-region/index.html",
         "kk/clubs/yntymaq/index.html",
         "data/indicators.csv",
+        "data/indicators-excel.csv",
         "data/clubs.json",
         "data/search.json",
     ] {

@@ -290,6 +290,7 @@ impl SiteTest {
                     .map(|f| f.replace('\\', "/"))
                     .unwrap_or_default(),
                 line: v["location"]["line"].as_u64().map(|l| l as usize),
+                column: v["location"]["column"].as_u64().map(|c| c as usize),
                 label: v["label"].as_str().map(str::to_string),
                 help: v["help"].as_str().map(str::to_string),
             })
@@ -355,6 +356,7 @@ pub struct Problem {
     /// The file, `/`-separated, as given to the binary (`site/...`).
     pub file: String,
     pub line: Option<usize>,
+    pub column: Option<usize>,
     pub label: Option<String>,
     pub help: Option<String>,
 }

@@ -27,6 +27,7 @@ mod kept_files;
 mod layers;
 mod less_typing;
 mod loading;
+mod lookalikes;
 mod markdown;
 mod message_snapshots;
 mod native;
@@ -47,6 +48,7 @@ mod serve;
 mod serve_differential;
 mod serve_safety;
 mod source_links;
+mod spreadsheets;
 mod strict_templates;
 mod style;
 

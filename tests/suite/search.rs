@@ -107,3 +107,28 @@ fn from_file_the_page_still_searches_what_it_shows() {
     assert_eq!(search(&b, "казыгурт"), ["yntymaq"]);
     assert_eq!(search(&b, "есік"), ["dostyq"]);
 }
+
+#[test]
+fn latin_look_alikes_find_the_cyrillic_names_and_back() {
+    let Some(b) = Browser::start() else { return };
+    let t = SiteTest::fixture("directory_search");
+    // «Сенiм» written with a Latin i, as keyboards without Kazakh letters type it.
+    t.write(
+        "clubs/senim/club.yaml",
+        "name: {kk: \"Сенiм\", ru: \"Доверие\"}\nschool:\n  name: {kk: \"№ 8 мектеп\", ru: \"Школа № 8\"}\n  region: shymkent\n  locality: {kk: \"Шымкент\", ru: \"Шымкент\"}\n",
+    );
+    t.build().ok();
+    let server = StaticServer::start(&t.out);
+    b.open(&server.url("kk/index.html"));
+    b.type_into("#dir-q", "доверие");
+    index_loaded(&b);
+    // The Kazakh spelling finds the name typed with a Latin i ...
+    assert_eq!(search(&b, "сенім"), ["senim"]);
+    // ... and a query typed so finds it too, and finds Cyrillic names:
+    // «Бeреке» with a Latin e, «ҮMIT» with a Latin M and I.
+    assert_eq!(search(&b, "Сенiм"), ["senim"]);
+    assert_eq!(search(&b, "Бeреке"), ["bereke"]);
+    assert_eq!(search(&b, "ҮMIT"), ["umit"]);
+    // A Latin word stays Latin: the transliteration still finds it.
+    assert_eq!(search(&b, "senim"), ["senim"]);
+}

@@ -256,6 +256,11 @@ pub(super) const CONTENT: &[Code] = &[
         "more cases resolved than cases",
     ),
     code(
+        "text/mixed-script",
+        Warning,
+        "a word that mixes Latin and Cyrillic letters («Сенiм» with a Latin i)",
+    ),
+    code(
         "text/placeholder",
         Warning,
         "a text left as `init` or `new` wrote it to be replaced, or an example address (example.kz, example.org)",

@@ -17,9 +17,31 @@
   var FOLD_RE = /[әғқңөұүһіё]/g;
   var SPACE_RE = /[^\p{L}\p{N}]+/gu;
 
-  /** Lowercase, fold letter variants, punctuation to single spaces. */
+  /* Latin letters typed for the Cyrillic letters they look like
+   * (src/i18n/script.rs holds the same table, a test keeps them equal):
+   * inside a word that also has Cyrillic letters, "Сенiм" with a Latin i
+   * is read as "Сенім". The build writes the index folded so too. */
+  var LOOKALIKE = {
+    'a': 'а', 'c': 'с', 'e': 'е', 'h': 'һ', 'i': 'і', 'o': 'о', 'p': 'р',
+    'x': 'х', 'y': 'у', 'A': 'А', 'B': 'В', 'C': 'С', 'E': 'Е', 'H': 'Н',
+    'I': 'І', 'K': 'К', 'M': 'М', 'O': 'О', 'P': 'Р', 'T': 'Т', 'X': 'Х',
+    'Y': 'Ү'
+  };
+  var WORD_RE = /[\p{L}\p{N}]+/gu;
+  var LATIN_RE = /[A-Za-z]/g;
+  var CYRILLIC_RE = /[\u0400-\u0481\u048A-\u04FF]/;
+
+  /** Each word holding Latin and Cyrillic letters, its Latin look-alikes in Cyrillic. */
+  function cyrillicWords(text) {
+    return text.replace(WORD_RE, function (w) {
+      if (!/[A-Za-z]/.test(w) || !CYRILLIC_RE.test(w)) return w;
+      return w.replace(LATIN_RE, function (c) { return LOOKALIKE[c] || c; });
+    });
+  }
+
+  /** Look-alikes in Cyrillic, lowercase, fold letter variants, punctuation to single spaces. */
   function fold(text) {
-    return ' ' + String(text).toLowerCase()
+    return ' ' + cyrillicWords(String(text)).toLowerCase()
       .replace(FOLD_RE, function (c) { return FOLD[c]; })
       .replace(SPACE_RE, ' ').trim() + ' ';
   }
