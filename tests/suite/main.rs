@@ -50,3 +50,4 @@ mod style;
 
 mod teacher_words;
 mod tool_language;
+mod vision;
