@@ -203,6 +203,35 @@ fn click(b: &Browser, css: &str) {
     b.click(css);
 }
 
+/// Every link to one of the site's pages carries the choice (`lv=1` or
+/// `lv=0`), which keeps it where pages opened from file:// do not share
+/// localStorage; links elsewhere (`tel:`, `#top`, files) are left alone.
+fn assert_links_carry(b: &Browser, choice: &str) {
+    let links = b.execute(
+        "return Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'));",
+        vec![],
+    );
+    let links: Vec<String> = serde_json::from_value(links).unwrap_or_default();
+    let pages: Vec<&String> = links
+        .iter()
+        .filter(|h| !h.contains(':') && !h.starts_with('#'))
+        .filter(|h| h.contains(".html"))
+        .collect();
+    assert!(pages.len() >= 5, "{links:?}");
+    for h in pages {
+        assert!(
+            h.ends_with(&format!("?{choice}")),
+            "{h} does not carry {choice}"
+        );
+    }
+    for h in links
+        .iter()
+        .filter(|h| h.starts_with("tel:") || h.starts_with('#'))
+    {
+        assert!(!h.contains("lv="), "{h}");
+    }
+}
+
 /// Tab from the top of the page to the switch, then Enter.
 fn switch_with_the_keyboard(b: &Browser) {
     for _ in 0..20 {
@@ -258,6 +287,7 @@ fn switch_round_trip(b: &Browser, home: &str) {
     );
     assert_eq!(lv["content"], 1, "{home}: the image with a text must stay");
     assert_eq!(lv["switch"], "Кәдімгі нұсқа");
+    assert_links_carry(b, "lv=1");
     // Another page, reached by a link, keeps the version.
     click(b, ".footer-privacy a");
     wait_for(
@@ -280,6 +310,7 @@ fn switch_round_trip(b: &Browser, home: &str) {
         "!document.documentElement.classList.contains('lv')",
         "no way back",
     );
+    assert_links_carry(b, "lv=0");
     click(b, ".site-title");
     wait_for(
         b,
