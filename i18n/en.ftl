@@ -357,3 +357,17 @@ privacy-tracking = The site uses no cookies, no visitor counters and no third-pa
 privacy-contact-title = Contacts about personal data
 privacy-contact = For questions about personal data, including having information corrected or removed, contact:
 privacy-contact-none = Contact the school’s administration.
+
+## Version for the visually impaired: the switch at the top of every page, and its page (accessibility/)
+
+# Shown on the switch instead of a11y-low-vision while the version is on
+a11y-normal-version = Normal version
+a11y-intro = The version for the visually impaired shows larger text, black on white with high contrast, and hides decorative images. Photos, charts and QR codes stay.
+a11y-switch-hint = The switch is at the top of every page. Your choice is kept as you go from page to page, and it is stored only in your browser.
+a11y-no-switch = If the switch does not work in your browser (for example, JavaScript is turned off), the browser’s and the system’s own settings do the same:
+a11y-zoom-title = Larger text
+a11y-zoom = On a computer, press Ctrl and + to enlarge the page (⌘ and + on a Mac), and Ctrl and 0 to go back. On a phone, spread two fingers on the page, or choose a larger text size in the browser’s settings.
+a11y-contrast-title = Higher contrast
+a11y-contrast = Windows: Settings → Accessibility → Contrast themes. macOS: System Settings → Accessibility → Display → Increase contrast. Android: Settings → Accessibility → High contrast text. iPhone: Settings → Accessibility → Display & Text Size → Increase Contrast. The site follows this setting by itself.
+a11y-reader-title = Reading aloud
+a11y-reader = Narrator in Windows (Ctrl + Windows + Enter), TalkBack on Android and VoiceOver on iPhone and Mac read pages aloud. Every page can be used with the keyboard alone: the Tab key moves to the next link.

@@ -184,7 +184,12 @@ fn sitemap(site: &Site, paths: Paths, base: &str) -> String {
 /// The pages the sitemap lists: all but the posters and the not-found
 /// pages.
 fn sitemap_ids(site: &Site) -> Vec<PageId> {
-    let mut ids = vec![PageId::Home, PageId::NewsList, PageId::PersonalData];
+    let mut ids = vec![
+        PageId::Home,
+        PageId::NewsList,
+        PageId::PersonalData,
+        PageId::Accessibility,
+    ];
     if !site.documents.is_empty() {
         ids.push(PageId::Documents);
     }

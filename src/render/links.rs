@@ -34,6 +34,9 @@ pub(crate) enum PageId {
     Documents,
     /// What the site publishes about people, and whom to ask.
     PersonalData,
+    /// The version for the visually impaired: what it does, how to switch
+    /// it on, and the browser's own settings that do the same.
+    Accessibility,
     /// The not-found page.
     NotFound,
     /// The region index of a directory.
@@ -100,6 +103,7 @@ impl Paths {
             PageId::Page(slug) => format!("pages/{slug}"),
             PageId::Documents => "documents".to_string(),
             PageId::PersonalData => "personal-data".to_string(),
+            PageId::Accessibility => "accessibility".to_string(),
             PageId::Regions => "regions".to_string(),
             PageId::Region(code) => format!("regions/{code}"),
             PageId::StatisticsIndex => "statistics".to_string(),

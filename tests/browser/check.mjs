@@ -1,6 +1,6 @@
 // Browser checks of a built bitimger site, run by tests/suite/product.rs.
 //
-//   node tests/browser/check.mjs --root <site output> --screenshots <dir> KIND=PATH ...
+//   node tests/browser/check.mjs --root <site output> --screenshots <dir> [--dom <dir>] KIND=PATH ...
 //
 // Serves the output folder on 127.0.0.1 (a random port), opens each page in
 // Debian's headless chromium (never a downloaded browser) and reports, as one
@@ -9,11 +9,15 @@
 //              landmark and skip-link best practices)
 //   widths     document width against the viewport at 360×740 and 1280×800
 //   requests   every request of the page load: type, bytes, render-blocking
+//   lv         whether the version for the visually impaired is on (class
+//              "lv" on <html>): PATH?lv=1 turns it on
 // and by kind:
 //   club       keyboard: Tab from the top of the page until every feedback
 //              button was focused, each focus visibly outlined; the skip
 //              link moves focus to <main>; screenshots at both sizes
 //   poster     the number of A4 pages its print to PDF has
+//   low_vision a page with the version on: with --dom, its document as the
+//              browser shows it goes to <dir>/<name>.html, for the Nu checker
 // The test decides what passes; this script only measures. Exit codes:
 // 0 measured, 2 wrong usage, 3 the browser could not be started.
 
@@ -71,14 +75,15 @@ function usage(message) {
 }
 
 function parseArgs(argv) {
-  const options = { root: null, screenshots: null, pages: [] };
+  const options = { root: null, screenshots: null, dom: null, pages: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--root") options.root = argv[++i];
     else if (arg === "--screenshots") options.screenshots = argv[++i];
+    else if (arg === "--dom") options.dom = argv[++i];
     else if (arg.includes("=")) {
-      const [kind, file] = arg.split("=", 2);
-      options.pages.push({ kind, file });
+      const at = arg.indexOf("=");
+      options.pages.push({ kind: arg.slice(0, at), file: arg.slice(at + 1) });
     } else usage(`unknown argument ${arg}`);
   }
   if (!options.root) usage("--root is required");
@@ -211,7 +216,7 @@ async function skipLink(page) {
 
 /** A file name for a page: `kk/clubs/senim/index.html` → `kk-clubs-senim`. */
 function nameOf(file) {
-  return file.replace(/(^|\/)index\.html$/, "").replace(/\.html$/, "").replace(/\//g, "-") || "root";
+  return file.replace(/\?.*$/, "").replace(/(^|\/)index\.html$/, "").replace(/\.html$/, "").replace(/\//g, "-") || "root";
 }
 
 /** Number of pages in a PDF: the page objects of its page tree. */
@@ -281,6 +286,12 @@ async function checkPage(browser, origin, spec, options) {
       await Promise.all(sizing);
       result.widths.push({ viewport: vp.name, ...(await measureWidth(page)) });
       if (vp.mobile) {
+        result.lv = await page.evaluate(() => document.documentElement.classList.contains("lv"));
+        if (spec.kind === "low_vision" && options.dom) {
+          const dom = await page.evaluate(() => "<!DOCTYPE html>\n" + document.documentElement.outerHTML);
+          await mkdir(options.dom, { recursive: true });
+          await writeFile(path.join(options.dom, `${nameOf(spec.file)}.html`), dom);
+        }
         result.axe = await runAxe(page);
         result.requests = requests;
         result.console_errors = csp;

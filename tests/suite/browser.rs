@@ -165,6 +165,15 @@ impl Browser {
     /// Starts the browser; `None` (after printing why) when chromium or
     /// chromedriver is not installed, unless BITIMGER_REQUIRE_BROWSER=1.
     pub fn start() -> Option<Browser> {
+        Browser::start_with(true)
+    }
+
+    /// Starts the browser with JavaScript switched off in its settings.
+    pub fn start_without_javascript() -> Option<Browser> {
+        Browser::start_with(false)
+    }
+
+    fn start_with(javascript: bool) -> Option<Browser> {
         let chromium = find_binary("BITIMGER_CHROMIUM", &["chromium", "chromium-browser"]);
         let driver = find_binary("BITIMGER_CHROMEDRIVER", &["chromedriver"]);
         let (Some(chromium), Some(driver)) = (chromium, driver) else {
@@ -202,7 +211,7 @@ impl Browser {
             .enable_all()
             .build()
             .unwrap();
-        let caps = capabilities(&chromium, profile.path());
+        let caps = capabilities(&chromium, profile.path(), javascript);
         let mut builder =
             ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
         builder.capabilities(caps);
@@ -246,6 +255,18 @@ impl Browser {
     /// Opens `url` and waits for the page to load.
     pub fn open(&self, url: &str) {
         self.run(&format!("open {url}"), self.client().goto(url));
+    }
+
+    /// The address of the page shown now (read without JavaScript).
+    pub fn current_url(&self) -> String {
+        self.run("current url", self.client().current_url())
+            .to_string()
+    }
+
+    /// Presses `key` on the element that has the focus (the page when none).
+    pub fn press(&self, key: fantoccini::key::Key) {
+        let el = self.run("find the focus", self.client().active_element());
+        self.run("press a key", el.send_keys(&key.to_string()));
     }
 
     /// Runs JavaScript in the page (`arguments[0]`... are `args`) and
@@ -326,7 +347,11 @@ impl Browser {
     }
 }
 
-fn capabilities(chromium: &Path, profile: &Path) -> serde_json::Map<String, Value> {
+fn capabilities(
+    chromium: &Path,
+    profile: &Path,
+    javascript: bool,
+) -> serde_json::Map<String, Value> {
     let args = [
         "--headless",
         "--no-sandbox",
@@ -347,9 +372,13 @@ fn capabilities(chromium: &Path, profile: &Path) -> serde_json::Map<String, Valu
     ))))
     .collect::<Vec<_>>();
     let mut caps = serde_json::Map::new();
+    // Chromium's content setting: 2 blocks JavaScript on every page.
+    let prefs = serde_json::json!({
+        "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 }
+    });
     caps.insert(
         "goog:chromeOptions".into(),
-        serde_json::json!({"binary": chromium.display().to_string(), "args": args}),
+        serde_json::json!({"binary": chromium.display().to_string(), "args": args, "prefs": prefs}),
     );
     caps
 }

@@ -145,7 +145,11 @@ fn statistics_charts_are_svg_with_title_description_and_table() {
     t.build().ok();
     let page = t.page("ru/statistics/2024-2025/index.html");
     assert!(page.count("figure.chart-figure") >= 4);
-    assert_eq!(page.count("script"), 0, "statistics need no JavaScript");
+    assert_eq!(
+        page.attrs("script", "src"),
+        ["../../../assets/vision.js"],
+        "statistics need no JavaScript but the low-vision switch"
+    );
     let fig = "#chart-cases";
     assert_eq!(page.attrs(&format!("{fig} svg"), "role"), ["img"]);
     assert_eq!(
@@ -371,7 +375,10 @@ fn home_cards_show_school_place_figures_and_application_link() {
     // links work without JavaScript.
     assert_eq!(page.attrs("form[role='search']", "hidden"), [""]);
     assert_eq!(page.count(".dir-regions .region-links a"), 3);
-    assert_eq!(page.attrs("script", "src"), ["../assets/search.js"]);
+    assert_eq!(
+        page.attrs("script", "src"),
+        ["../assets/vision.js", "../assets/search.js"]
+    );
     assert_eq!(
         page.attrs("form[role='search']", "data-index"),
         ["../data/search.json"]

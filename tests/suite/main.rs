@@ -54,3 +54,4 @@ mod style;
 
 mod teacher_words;
 mod tool_language;
+mod vision;

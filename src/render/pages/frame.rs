@@ -114,6 +114,9 @@ pub(super) struct Common<'a> {
     home_href: String,
     /// The personal-data page, linked from every page's footer.
     privacy_href: String,
+    /// The page about the version for the visually impaired, which the
+    /// switch at the top of every page leads to without JavaScript.
+    vision_href: String,
     generator: String,
 }
 
@@ -181,6 +184,7 @@ pub(super) fn common<'a>(env: &'a Env<'a>, job: &'a PageJob, partial: Partial) -
         nav,
         home_href: home,
         privacy_href: env.href(&PageId::PersonalData),
+        vision_href: env.href(&PageId::Accessibility),
         generator: format!("bitimger {}", env!("CARGO_PKG_VERSION")),
     }
 }

@@ -13,6 +13,7 @@ mod nav;
 mod plan;
 mod privacy;
 mod root;
+mod vision;
 
 use serde::Serialize;
 use tera::Context;
@@ -113,6 +114,7 @@ fn page_parts(env: &Env<'_>, id: &PageId) -> Result<(Partial, Extra), Diagnostic
         PageId::Page(slug) => free_page(env, id, slug)?,
         PageId::Documents => documents(env, id),
         PageId::PersonalData => privacy::personal_data(env, id),
+        PageId::Accessibility => vision::accessibility(env, id),
         PageId::NotFound => not_found(env, id),
     })
 }

@@ -40,6 +40,7 @@ pub(crate) fn plan_pages(site: &Site, today: Date) -> Vec<PageJob> {
         PageId::NewsList,
         PageId::Documents,
         PageId::PersonalData,
+        PageId::Accessibility,
         PageId::NotFound,
     ];
     for club in &site.clubs {

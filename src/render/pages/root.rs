@@ -28,6 +28,11 @@ struct RootWords<'a> {
     err_404: String,
     err_404_text: String,
     err_404_home: String,
+    /// The switch to the version for the visually impaired, its way back,
+    /// and the page about it in this language.
+    low_vision: String,
+    normal_version: String,
+    vision_href: String,
 }
 
 /// The root pages' words in every site language, the default first.
@@ -51,6 +56,9 @@ fn root_words<'a>(env: &Env<'a>) -> Vec<RootWords<'a>> {
                 err_404: get("err-404"),
                 err_404_text: get("err-404-text"),
                 err_404_home: get("err-404-home"),
+                low_vision: get("a11y-low-vision"),
+                normal_version: get("a11y-normal-version"),
+                vision_href: format!("{}{}", env.root, env.paths.file(l, &PageId::Accessibility)),
             }
         })
         .collect()

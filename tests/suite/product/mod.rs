@@ -135,7 +135,9 @@ fn photo(width: u32, height: u32, blue: u8) -> Vec<u8> {
 
 /// Every page type of the school fixture, as `kind=path` (the browser
 /// script's arguments): the club page and the poster in both languages, a
-/// news item that fell back to Kazakh on the Russian side, and the rest once.
+/// news item that fell back to Kazakh on the Russian side, and the rest once;
+/// `low_vision`: pages opened with the version for the visually impaired on
+/// (`?lv=1`).
 pub const SCHOOL_PAGES: &[(&str, &str)] = &[
     ("landing", "index.html"),
     ("club", "kk/index.html"),
@@ -151,8 +153,23 @@ pub const SCHOOL_PAGES: &[(&str, &str)] = &[
     ("news", "ru/news/open-day/index.html"),
     ("page", "kk/pages/about-mediation/index.html"),
     ("documents", "ru/documents/index.html"),
+    ("page", "ru/accessibility/index.html"),
     ("404", "kk/404.html"),
     ("404", "404.html"),
+    ("low_vision", "index.html?lv=1"),
+    ("low_vision", "kk/index.html?lv=1"),
+    (
+        "low_vision",
+        "ru/clubs/senim/reports/2024-2025/index.html?lv=1",
+    ),
+    (
+        "low_vision",
+        "ru/clubs/senim/plans/2025-2026/index.html?lv=1",
+    ),
+    ("low_vision", "kk/clubs/senim/gallery/index.html?lv=1"),
+    ("low_vision", "kk/clubs/senim/poster/index.html?lv=1"),
+    ("low_vision", "kk/accessibility/index.html?lv=1"),
+    ("low_vision", "404.html?lv=1"),
 ];
 
 /// The page types only a directory has, and its club page and poster.
@@ -165,6 +182,9 @@ pub const DIRECTORY_PAGES: &[(&str, &str)] = &[
     ("statistics", "kk/statistics/2024-2025/index.html"),
     ("club", "ru/clubs/senim/index.html"),
     ("poster", "kk/clubs/dostyq/poster/index.html"),
+    ("low_vision", "kk/index.html?lv=1"),
+    ("low_vision", "ru/regions/karaganda/index.html?lv=1"),
+    ("low_vision", "kk/statistics/2024-2025/index.html?lv=1"),
 ];
 
 #[test]
@@ -172,7 +192,8 @@ fn fixtures_have_every_page_type() {
     for fixture in [Fixture::School, Fixture::Directory] {
         let b = built_fixture(fixture);
         for (kind, path) in fixture.pages() {
-            assert!(b.out.join(path).is_file(), "no {kind} page at {path}");
+            let file = path.split('?').next().unwrap_or(path);
+            assert!(b.out.join(file).is_file(), "no {kind} page at {path}");
         }
     }
 }
