@@ -20,7 +20,7 @@ mod schedule;
 pub mod slug;
 mod sources;
 pub mod stats;
-mod svg;
+pub(crate) mod svg;
 pub(crate) mod urls;
 mod walk;
 

@@ -57,6 +57,13 @@ const SETTINGS: Settings = Settings {
     jpeg_quality: JPEG_QUALITY,
 };
 
+/// The settings of a logo: one size, small (its thumbnail is itself).
+const LOGO_SETTINGS: Settings = Settings {
+    display: super::logo::LOGO_SIDE,
+    thumb: super::logo::LOGO_SIDE,
+    jpeg_quality: JPEG_QUALITY,
+};
+
 /// The version of the processing below, part of every cache key: bump it
 /// when a change makes other bytes of the same source (the resize filter,
 /// when WebP is tried, the order of steps...). The sizes, quality and
@@ -129,22 +136,40 @@ struct Processed {
 /// What processing one source gave, and whether it came from the cache.
 type Outcome = Result<(Processed, bool), Diagnostic>;
 
-/// Processes every image the site publishes: leader photos and galleries.
+/// What a source image is published as.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Target {
+    /// A photo, in two sizes, under this folder (`media/<club>`).
+    Photo(String),
+    /// The site's logo: one size, `assets/logo.<ext>`.
+    Logo,
+}
+
+/// Processes every image the site publishes: leader photos, galleries and
+/// a logo that is not SVG (see `logo`).
 pub(crate) fn process_images(
     site: &Site,
     progress: &ProgressHandle,
     diags: &mut Diagnostics,
 ) -> (ImageMap, Vec<OutputFile>, PhotoCounts) {
-    let mut jobs: Vec<(PathBuf, String)> = Vec::new();
+    let mut jobs: Vec<(PathBuf, Target)> = Vec::new();
     for club in &site.clubs {
         for leader in &club.leaders {
             if let Some(p) = &leader.photo {
-                jobs.push((club.dir.join(p), format!("media/{}", club.slug)));
+                jobs.push((
+                    club.dir.join(p),
+                    Target::Photo(format!("media/{}", club.slug)),
+                ));
             }
         }
         for photo in &club.gallery.photos {
-            jobs.push((photo.source.clone(), format!("media/{}", club.slug)));
+            let dir = format!("media/{}", club.slug);
+            jobs.push((photo.source.clone(), Target::Photo(dir)));
         }
+    }
+    let logo = site.config.style.logo.as_ref().filter(|l| !l.is_svg());
+    if let Some(l) = logo {
+        jobs.push((l.file.clone(), Target::Logo));
     }
     jobs.sort();
     jobs.dedup();
@@ -156,8 +181,14 @@ pub(crate) fn process_images(
     let cache = Cache::open();
     let results: Vec<(PathBuf, Outcome)> = jobs
         .par_iter()
-        .map(|(src, dir)| {
-            let done = process_cached(src, dir, &cache, SETTINGS);
+        .map(|(src, target)| {
+            let done = match target {
+                Target::Photo(dir) => process_cached(src, dir, &cache, SETTINGS),
+                Target::Logo => logo_cached(src, &cache).map_err(|d| match logo {
+                    Some(l) => super::logo::unreadable(l, &d),
+                    None => d,
+                }),
+            };
             progress.advance(1);
             (src.clone(), done)
         })
@@ -185,21 +216,47 @@ pub(crate) fn process_images(
 }
 
 /// What `src` becomes under `dir`, and whether it came from the cache.
+fn process_cached(src: &Path, dir: &str, cache: &Cache, settings: Settings) -> Outcome {
+    let (entry, reused) = entry_cached(src, cache, settings)?;
+    let stem = crate::content::names::image_stem(src);
+    Ok((named(&entry, &format!("{dir}/{stem}")), reused))
+}
+
+/// What the logo `src` becomes (its display size only, named
+/// `assets/logo.<ext>`), and whether it came from the cache.
+fn logo_cached(src: &Path, cache: &Cache) -> Outcome {
+    let (entry, reused) = entry_cached(src, cache, LOGO_SETTINGS)?;
+    let size = &entry.display;
+    let path = format!("assets/logo.{}", size.ext);
+    let info = ImageInfo {
+        path: path.clone(),
+        webp: None,
+        width: size.width,
+        height: size.height,
+        thumb: None,
+    };
+    let files = vec![(path, size.bytes.clone())];
+    Ok((Processed { info, files }, reused))
+}
+
+/// The processed entry of `src`, and whether it came from the cache.
 /// The source is read (and measured) every time: a hit needs the same
 /// bytes, so it gives what encoding them again would.
-fn process_cached(src: &Path, dir: &str, cache: &Cache, settings: Settings) -> Outcome {
+fn entry_cached(
+    src: &Path,
+    cache: &Cache,
+    settings: Settings,
+) -> Result<(Arc<Entry>, bool), Diagnostic> {
     std::fs::metadata(src).map_err(|e| crate::fs::io_diagnostic(src, &e))?;
     let (bytes, key) = read_source(src, settings)?;
-    let (entry, reused) = match cache.get(key) {
-        Some(hit) => (hit, true),
+    match cache.get(key) {
+        Some(hit) => Ok((hit, true)),
         None => {
             let entry = Arc::new(process(src, &bytes, settings)?);
             cache.put(key, &entry);
-            (entry, false)
+            Ok((entry, false))
         }
-    };
-    let stem = crate::content::names::image_stem(src);
-    Ok((named(&entry, &format!("{dir}/{stem}")), reused))
+    }
 }
 
 /// The cache key of a source: its bytes, its extension (which decides how

@@ -15,6 +15,7 @@ mod files;
 mod images;
 mod kinds;
 mod links;
+mod logo;
 mod pages;
 mod qr;
 mod sources;
@@ -70,6 +71,8 @@ pub(crate) struct Env<'a> {
     pub today: Date,
     /// Posters' QR codes, shared by the languages of a poster.
     pub qr: &'a qr::QrCache,
+    /// The site's logo, when it has one.
+    pub logo: Option<&'a logo::Published>,
 }
 
 impl Env<'_> {
@@ -131,6 +134,7 @@ pub struct Renderer<'a> {
     image_files: Vec<OutputFile>,
     photos: PhotoCounts,
     qr: qr::QrCache,
+    logo: Option<logo::Published>,
 }
 
 impl<'a> Renderer<'a> {
@@ -143,7 +147,11 @@ impl<'a> Renderer<'a> {
         diags: &mut Diagnostics,
     ) -> Option<Self> {
         let theme = theme::compile_theme(site, i18n.clone(), diags)?;
-        let (images, image_files, photos) = images::process_images(site, &options.progress, diags);
+        let (images, mut image_files, photos) =
+            images::process_images(site, &options.progress, diags);
+        let logo = site.config.style.logo.as_ref();
+        let (logo, logo_file) = logo::publish_logo(logo, &images, diags);
+        image_files.extend(logo_file);
         Some(Renderer {
             site,
             i18n,
@@ -153,6 +161,7 @@ impl<'a> Renderer<'a> {
             image_files,
             photos,
             qr: qr::QrCache::new(site),
+            logo,
         })
     }
 
@@ -217,6 +226,7 @@ impl<'a> Renderer<'a> {
             root: job.root.clone(),
             today: self.options.today,
             qr: &self.qr,
+            logo: self.logo.as_ref(),
         };
         let page = pages::render_page(&env, &self.theme, job).map(files::well_formed);
         self.options.progress.advance(1);

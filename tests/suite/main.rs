@@ -26,6 +26,7 @@ mod kept_files;
 mod layers;
 mod less_typing;
 mod loading;
+mod logo;
 mod markdown;
 mod message_snapshots;
 mod native;
