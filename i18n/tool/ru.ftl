@@ -100,6 +100,15 @@ init-next = Дальше: отредактируйте файлы и запус�
 init-next-github = Чтобы опубликовать: поместите эту папку в репозиторий GitHub и в его Settings → Pages выберите источник «GitHub Actions». Тогда каждый push собирает сайт, а push в основную ветку публикует его (docs/publish.ru.md).
 init-next-gitlab = Чтобы опубликовать: поместите эту папку в проект GitLab. Тогда каждый push собирает сайт, а push в основную ветку публикует его на GitLab Pages (docs/publish.ru.md).
 
+## theme export
+theme-exported = { $n } { $n ->
+        [one] файл
+        [few] файла
+       *[many] файлов
+    } темы по умолчанию — в { $dir }. Напишите `theme: { $dir }` в site.yaml (путь от папки сайта), затем меняйте их: в templates/ — страницы, в static/assets/style.css — оформление, в i18n/*.ftl — слова сайта (docs/templates.md).
+theme-export-not-folder = { $path } — файл, а не папка: укажите папку, в которую записать тему (если её нет, она будет создана)
+theme-export-exists = ничего не записано: в { $dir } уже есть файлы темы ({ $n }), а bitimger никогда их не перезаписывает; выгрузите тему в новую папку или сначала уберите эти файлы:
+
 ## explain
 explain-unknown = `{ $code }` — не код проблемы, о которой сообщает bitimger; возможно, вы имели в виду `{ $near }`? Список всех кодов: `bitimger explain`
 explain-why = Почему это важно:

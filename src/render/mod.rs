@@ -39,6 +39,7 @@ pub use files::{OutputFile, check_unique_paths};
 pub use images::{PhotoCounts, cache_photos_on_disk};
 pub(crate) use links::{PageId, Paths};
 pub(crate) use sources::page_file as source_page_file;
+pub use theme::default_theme_files;
 pub(crate) use views::escape as escape_html;
 
 /// Knobs of rendering.

@@ -48,6 +48,6 @@ mod serve_safety;
 mod source_links;
 mod strict_templates;
 mod style;
-
 mod teacher_words;
+mod theme_export;
 mod tool_language;
