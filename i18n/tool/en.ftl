@@ -95,6 +95,8 @@ theme-export-exists = nothing was written: { $n } { $n ->
         [one] file of the theme is
        *[other] files of the theme are
     } in { $dir } already, and bitimger never overwrites them; export into a new folder, or move these away first:
+theme-export-link = { $path } is a link to another folder; bitimger writes only inside the folder you gave and never through links, so nothing was written: replace the link with a real folder, or choose another folder
+theme-export-io = { $path } could not be written: { $error }
 
 ## explain
 explain-unknown = `{ $code }` is not the code of any problem bitimger reports; did you mean `{ $near }`? `bitimger explain` lists every code

@@ -78,7 +78,17 @@ pub(crate) fn run_theme_export(dir: &Path) -> ExitCode {
             }
             code
         }
-        Err(e @ ScaffoldError::Io(..)) => fail(e, IO),
+        Err(ScaffoldError::Link(link, _)) => fail(
+            t("theme-export-link", &[("path", shown(&link).into())]),
+            USAGE,
+        ),
+        Err(ScaffoldError::Io(path, e)) => {
+            let args = [
+                ("path", shown(&path).into()),
+                ("error", e.to_string().into()),
+            ];
+            fail(t("theme-export-io", &args), IO)
+        }
         Err(e) => fail(e, USAGE),
     }
 }

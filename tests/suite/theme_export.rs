@@ -136,3 +136,18 @@ fn the_export_speaks_kazakh_and_russian() {
         assert!(said.contains(words), "{lang}: {said}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_export_through_a_link_writes_nothing_anywhere() {
+    let t = SiteTest::fixture("school_minimal");
+    let elsewhere = t.dir().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::create_dir_all(t.dir().join("theme")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, t.dir().join("theme/templates")).unwrap();
+    let (code, said) = export(&t, "theme");
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("is a link to another folder"), "{said}");
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+    assert!(!t.dir().join("theme/static").exists());
+}
