@@ -232,7 +232,7 @@ fn find_logo(root: &Path, path: &str, at: Location, diags: &mut Diagnostics) -> 
 }
 
 /// How to give a logo.
-pub const LOGO_HELP: &str =
+const LOGO_HELP: &str =
     "save the logo as SVG or PNG in static/, e.g. static/logo.svg, and write logo: static/logo.svg";
 
 /// `#rrggbb` or `#rgb`, in any case.

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::images::ImageMap;
 use super::{Env, OutputFile};
-use crate::config::{LOGO_HELP, Logo};
+use crate::config::Logo;
 use crate::content::svg;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::types::Resolved;
@@ -148,7 +148,7 @@ pub(super) fn unreadable(logo: &Logo, why: &Diagnostic) -> Diagnostic {
     .arg("path", &logo.written)
     .arg("error", &reason)
     .at(logo.at.clone())
-    .help(LOGO_HELP)
+    .help("open the logo in an image editor and save it again as SVG or PNG, e.g. static/logo.svg, and write logo: static/logo.svg")
 }
 
 impl Published {
