@@ -78,6 +78,9 @@ fn main() -> ExitCode {
         Command::New { site, what } => {
             cli::scaffold::run_new(&site.unwrap_or_else(default_site), what)
         }
+        Command::Theme {
+            what: cli::args::Theme::Export { dir },
+        } => cli::scaffold::run_theme_export(&dir),
         Command::Explain { code } => cli::explain::run_explain(code.as_deref()),
     }
 }

@@ -13,6 +13,10 @@ mod codes;
 
 pub use codes::{LangCode, RegionCode, Slug};
 
+/// The extensions of the pictures bitimger publishes re-encoded: photos
+/// of photos/ and leaders, and a logo that is not SVG.
+pub const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
+
 /// A scalar YAML value read as text: strings, numbers and booleans alike,
 /// so `room: 214` and `room: "214"` mean the same.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -60,5 +60,21 @@ style-css-place = `{ $path }` — сайттың static/ қалтасындағ�
     .help = стиль файлын static/ қалтасына салыңыз, мысалы static/extra.css, және css: static/extra.css деп жазыңыз
 style-css-missing = `{ $path }` файлы жоқ
     .help = стиль файлын static/ қалтасына салыңыз, мысалы static/extra.css, және css: static/extra.css деп жазыңыз
-style-logo = bitimger-дің бұл нұсқасы логотипті әлі көрсетпейді
-    .help = сайт логотипсіз жиналады; `logo:` жолын келесі нұсқаға қалдырыңыз немесе бұл ескертуді көрмеу үшін өшіріңіз
+style-logo-place = `{ $path }` — сайттың static/ қалтасындағы сурет емес (.svg, .png, .jpg, .webp)
+    .help = логотипті SVG немесе PNG ретінде static/ қалтасына сақтаңыз, мысалы static/logo.svg, және logo: static/logo.svg деп жазыңыз
+style-logo-missing = `{ $path }` файлы жоқ
+    .help = логотипті SVG немесе PNG ретінде static/ қалтасына сақтаңыз, мысалы static/logo.svg, және logo: static/logo.svg деп жазыңыз
+style-logo-unreadable = `{ $path }` логотипін оқу мүмкін емес: { $error }
+    .help = логотипті сурет редакторында ашып, SVG немесе PNG ретінде қайта сақтаңыз, мысалы static/logo.svg, және logo: static/logo.svg деп жазыңыз
+style-logo-too-large = `{ $path }` логотипінің көлемі { $size } КБ; SVG логотипі { $max } КБ-тан аспауы керек, өйткені оны әр бет жүктейді
+    .help = сурет салу бағдарламасынан қарапайым (оңтайландырылған) SVG немесе PNG ретінде қайта сақтаңыз
+style-logo-active = бұл логотип ашылғанда скрипттерді іске қосуы немесе басқа сайттардан файлдар жүктеуі мүмкін: ішінде { $what ->
+        [unreadable] оқылмайтын XML бар ({ $detail })
+        [instruction] стильдер кестесінің нұсқауы (`<?xml-stylesheet`) бар
+        [style] файлдарды жүктейтін немесе таңбаларды кері қиғаш сызықпен (`\`) кодтап жазатын стильдер кестесі бар
+        [element] `<{ $detail }>` элементі бар
+        [page-element] веб-беттің `<{ $detail }>` элементі бар
+        [handler] `<{ $element }>` элементінде `{ $detail }` оқиға өңдеушісі бар
+       *[attribute] `<{ $element }>` элементінде `{ $detail }` бар
+    }
+    .help = сурет салу бағдарламасында сол бөлігін өшіріңіз (немесе логотипті PNG ретінде сақтаңыз) және сайтты қайта жинаңыз

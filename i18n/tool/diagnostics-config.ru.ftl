@@ -60,5 +60,21 @@ style-css-place = `{ $path }` — не файл .css в папке static/ са�
     .help = положите файл стилей в папку static/, например static/extra.css, и напишите css: static/extra.css
 style-css-missing = файла `{ $path }` нет
     .help = положите файл стилей в папку static/, например static/extra.css, и напишите css: static/extra.css
-style-logo = эта версия bitimger пока не показывает логотип
-    .help = сайт собирается без него; оставьте `logo:` для следующей версии или удалите строку, чтобы не видеть это предупреждение
+style-logo-place = `{ $path }` — не рисунок (.svg, .png, .jpg, .webp) в папке static/ сайта
+    .help = сохраните логотип как SVG или PNG в папку static/, например static/logo.svg, и напишите logo: static/logo.svg
+style-logo-missing = файла `{ $path }` нет
+    .help = сохраните логотип как SVG или PNG в папку static/, например static/logo.svg, и напишите logo: static/logo.svg
+style-logo-unreadable = логотип `{ $path }` не удаётся прочитать: { $error }
+    .help = откройте логотип в графическом редакторе и сохраните заново как SVG или PNG, например static/logo.svg, и напишите logo: static/logo.svg
+style-logo-too-large = размер логотипа `{ $path }` — { $size } КБ; логотип SVG должен быть не больше { $max } КБ, ведь его загружает каждая страница
+    .help = сохраните его заново из программы для рисования как простой (оптимизированный) SVG или как PNG
+style-logo-active = этот логотип при открытии может запускать скрипты или загружать файлы с других сайтов: в нём есть { $what ->
+        [unreadable] XML, который нельзя прочитать ({ $detail })
+        [instruction] инструкция таблицы стилей (`<?xml-stylesheet`)
+        [style] таблица стилей, которая загружает файлы или записывает символы кодами с обратной косой чертой (`\`)
+        [element] элемент `<{ $detail }>`
+        [page-element] элемент веб-страницы `<{ $detail }>`
+        [handler] обработчик событий `{ $detail }` у `<{ $element }>`
+       *[attribute] `{ $detail }` у `<{ $element }>`
+    }
+    .help = удалите эту часть в программе для рисования (или сохраните логотип как PNG) и соберите сайт снова

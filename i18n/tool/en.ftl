@@ -88,6 +88,16 @@ init-next = Next: edit the files, then run `bitimger serve { $dir }` to see the 
 init-next-github = To publish: put this folder in a GitHub repository and, in its Settings → Pages, choose "GitHub Actions" as the source. Every push then builds the site, and a push to the main branch publishes it (docs/publish.md).
 init-next-gitlab = To publish: put this folder in a GitLab project. Every push then builds the site, and a push to the main branch publishes it on GitLab Pages (docs/publish.md).
 
+## theme export
+theme-exported = { $n } files of the default theme are in { $dir }. Write `theme: { $dir }` in site.yaml (the path from the site folder), then edit them: templates/ holds the pages, static/assets/style.css the look, i18n/*.ftl the site's words (docs/templates.md).
+theme-export-not-folder = { $path } is a file, not a folder: give the folder to write the theme into (it is made when missing)
+theme-export-exists = nothing was written: { $n } { $n ->
+        [one] file of the theme is
+       *[other] files of the theme are
+    } in { $dir } already, and bitimger never overwrites them; export into a new folder, or move these away first:
+theme-export-link = { $path } is a link to another folder; bitimger writes only inside the folder you gave and never through links, so nothing was written: replace the link with a real folder, or choose another folder
+theme-export-io = { $path } could not be written: { $error }
+
 ## explain
 explain-unknown = `{ $code }` is not the code of any problem bitimger reports; did you mean `{ $near }`? `bitimger explain` lists every code
 explain-why = Why it matters:

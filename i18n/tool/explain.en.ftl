@@ -67,6 +67,10 @@ explain-style-contrast = The accent colour under `style:` in site.yaml is too li
           accent: "#ffcc00"
     .right = style:
           accent: "#856a00"
+explain-style-logo-active = The logo named under `style:` in site.yaml is an SVG drawing with a part that does more than draw: a script, an event handler such as `onload=`, a link to a file on another site, or a style sheet that loads one.
+    .why = Every page of the site shows the logo, and anyone can open assets/logo.svg on its own, as a page of the site: a script in it would run there, with the site's address. Drawing programs and logos downloaded from the web sometimes carry such parts without anyone seeing them. The message names the first one and its line in the SVG file.
+    .wrong = <svg onload="track()" …>
+    .right = <svg …>   (or save the logo as PNG: logo: static/logo.png)
 explain-text-placeholder = A text that `bitimger init` or `bitimger new` wrote to be replaced is still in a file, or an address at example.kz, example.org, example.com or example.net, which are reserved for examples.
     .why = The scaffold fills every field so that a new site builds at once; its words («Здесь опишите достижения года.») and its addresses (https://forms.example.kz/...) only show where the club's own go. Published, they tell readers the site is unfinished, and a feedback link to example.kz leads nowhere.
     .wrong = question: https://forms.example.kz/mediation/question

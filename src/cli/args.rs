@@ -137,6 +137,11 @@ pub(crate) enum Command {
         #[command(subcommand)]
         what: New,
     },
+    /// Work with the site's theme: `theme export DIR`
+    Theme {
+        #[command(subcommand)]
+        what: Theme,
+    },
     /// Explain a problem's code: what it means, why it matters, how to fix it
     ///
     /// CODE is the code in brackets of a message, e.g. `bitimger explain
@@ -166,6 +171,22 @@ pub(crate) enum New {
     News {
         #[arg(num_args = 1..=2, required = true, value_names = ["CLUB", "TITLE"])]
         args: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Theme {
+    /// Write the default theme into DIR, to change it
+    ///
+    /// Writes the default theme's templates (DIR/templates/), its style
+    /// sheet and icons (DIR/static/) and the site's words in every built-in
+    /// language (DIR/i18n/*.ftl). With `theme: DIR` in site.yaml the site
+    /// is built from them, the same as before until you edit them. Nothing
+    /// is ever overwritten: when any of these files is in DIR already,
+    /// nothing is written and each one is named.
+    Export {
+        /// The folder to write the theme into (made when missing)
+        dir: PathBuf,
     },
 }
 

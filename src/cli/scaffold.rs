@@ -1,5 +1,6 @@
 //! `bitimger init` and `bitimger new`: a site, a club, a report or a news
-//! item made from templates, and the list of what was created and kept.
+//! item made from templates, and the list of what was created and kept;
+//! `bitimger theme export`: the default theme, written to be edited.
 //!
 //! Layer 9: part of the binary; uses the library (`bitimger::`).
 
@@ -47,6 +48,49 @@ pub(crate) fn run_new(site: &Path, what: New) -> ExitCode {
             bitimger::scaffold::new_news(site, club, title, Date::today())
         }
     })
+}
+
+/// Writes the default theme into `dir` (see `bitimger::scaffold::export_theme`).
+pub(crate) fn run_theme_export(dir: &Path) -> ExitCode {
+    let base = std::env::current_dir().unwrap_or_default();
+    let shown = |p: &Path| bitimger::diag::display_path(p, &base);
+    match bitimger::scaffold::export_theme(dir) {
+        Ok(report) => {
+            for p in &report.created {
+                anstream::eprintln!("{}", t("scaffold-created", &[("path", shown(p).into())]));
+            }
+            let args = [
+                ("n", report.created.len().into()),
+                ("dir", shown(dir).into()),
+            ];
+            anstream::eprintln!("{}", t("theme-exported", &args));
+            ExitCode::SUCCESS
+        }
+        Err(ScaffoldError::NotAFolder(p)) => fail(
+            t("theme-export-not-folder", &[("path", shown(&p).into())]),
+            USAGE,
+        ),
+        Err(ScaffoldError::Exists(paths)) => {
+            let args = [("n", paths.len().into()), ("dir", shown(dir).into())];
+            let code = fail(t("theme-export-exists", &args), USAGE);
+            for p in &paths {
+                anstream::eprintln!("  {}", shown(p));
+            }
+            code
+        }
+        Err(ScaffoldError::Link(link, _)) => fail(
+            t("theme-export-link", &[("path", shown(&link).into())]),
+            USAGE,
+        ),
+        Err(ScaffoldError::Io(path, e)) => {
+            let args = [
+                ("path", shown(&path).into()),
+                ("error", e.to_string().into()),
+            ];
+            fail(t("theme-export-io", &args), IO)
+        }
+        Err(e) => fail(e, USAGE),
+    }
 }
 
 /// Lists what `init` or `new` created and left alone.

@@ -21,7 +21,7 @@ use crate::types::{LangCode, Localized, SafeUrl};
 use crate::yaml::{self, Seg, Source};
 
 pub use languages::BUILTIN_LANGS;
-pub use style::{Accent, Style};
+pub use style::{Accent, Logo, Style};
 pub use urls::{base_url_option, check_url};
 
 use include::validate_include;

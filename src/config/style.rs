@@ -2,15 +2,17 @@
 //! The accent colour is checked against WCAG AA (4.5:1) on every
 //! background the theme shows it on; one that fails is an error that
 //! names the nearest colour that passes (the same hue, darker). The extra
-//! style sheet is read here and appended after the theme's.
+//! style sheet is read here and appended after the theme's; the logo's
+//! file is found here and published by `render::logo`.
 //!
 //! Layer 2 (part of `config`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::types::IMAGE_EXTENSIONS;
 use crate::yaml::{self, Seg, Source};
 
 /// `style:` as written.
@@ -29,6 +31,32 @@ pub struct Style {
     pub accent: Option<Accent>,
     /// The extra style sheet's text.
     pub css: Option<String>,
+    /// The school's logo.
+    pub logo: Option<Logo>,
+}
+
+/// The school's logo (`style.logo`): a file of static/, shown in the
+/// header of every page and on the poster.
+#[derive(Debug, Clone)]
+pub struct Logo {
+    /// As site.yaml writes it, `static/logo.svg`.
+    pub written: String,
+    /// The file.
+    pub file: PathBuf,
+    /// Its path under static/, `logo.svg` (where static/ would publish it).
+    pub in_static: String,
+    /// Where site.yaml names it.
+    pub at: Location,
+}
+
+impl Logo {
+    /// True for an SVG drawing (published as it is, once checked), false
+    /// for a picture (re-encoded like photos).
+    pub fn is_svg(&self) -> bool {
+        self.file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+    }
 }
 
 impl Style {
@@ -110,62 +138,102 @@ pub(super) fn validate_style(
         }
         Some(rgb) => Some(accent_of(rgb)),
     });
-    if raw.logo.is_some() {
-        // In the content format, not yet in the theme: said, not ignored.
-        diags.push(
-            Diagnostic::warning("style/logo", "this version of bitimger does not show a logo yet")
-                .words("style-logo")
-                .at(at("logo"))
-                .help("the site is built without it; keep `logo:` for a later version, or remove it to silence this"),
-        );
-    }
     let css = raw
         .css
         .and_then(|path| read_css(root, &path, at("css"), diags));
-    Style { accent, css }
+    let logo = raw
+        .logo
+        .and_then(|path| find_logo(root, &path, at("logo"), diags));
+    Style { accent, css, logo }
+}
+
+/// Why a file named under `style:` cannot be used.
+enum Misplaced {
+    /// Not in static/, or not of the kind asked for.
+    Place,
+    /// No such file.
+    Missing,
+}
+
+/// The file `path` (relative to the site folder) names, when it is in the
+/// site's static/ folder, has an extension `fits` takes and is there.
+fn in_static(root: &Path, path: &str, fits: impl Fn(&str) -> bool) -> Result<PathBuf, Misplaced> {
+    let file = crate::fs::join_clean(root, path);
+    let ext = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !crate::fs::is_within(&file, &root.join("static")) || !fits(&ext) {
+        Err(Misplaced::Place)
+    } else if !file.is_file() {
+        Err(Misplaced::Missing)
+    } else {
+        Ok(file)
+    }
 }
 
 /// The extra style sheet's text, from a file under static/.
-fn read_css(
-    root: &Path,
-    path: &str,
-    at: crate::diag::Location,
-    diags: &mut Diagnostics,
-) -> Option<String> {
-    let file = crate::fs::join_clean(root, path);
-    let inside = crate::fs::is_within(&file, &root.join("static"));
-    let problem = if !inside || !path.ends_with(".css") {
-        Some(
-            Diagnostic::error(
-                "style/css",
-                format!("`{path}` is not a .css file in the site's static/ folder"),
-            )
-            .words("style-css-place"),
-        )
-    } else if !file.is_file() {
-        Some(
-            Diagnostic::error("style/css", format!("the file `{path}` does not exist"))
-                .words("style-css-missing"),
-        )
-    } else {
-        None
-    };
-    if let Some(d) = problem {
-        diags.push(
-            d.arg("path", path)
-                .at(at)
-                .help("put the style sheet in static/, e.g. static/extra.css, and write css: static/extra.css"),
-        );
-        return None;
-    }
-    match crate::fs::read_text(&file) {
-        Ok(text) => Some(text),
-        Err(d) => {
-            diags.push(d);
-            None
+fn read_css(root: &Path, path: &str, at: Location, diags: &mut Diagnostics) -> Option<String> {
+    let problem = match in_static(root, path, |ext| ext == "css") {
+        Ok(file) => {
+            return crate::fs::read_text(&file).map_err(|d| diags.push(d)).ok();
         }
-    }
+        Err(Misplaced::Place) => Diagnostic::error(
+            "style/css",
+            format!("`{path}` is not a .css file in the site's static/ folder"),
+        )
+        .words("style-css-place"),
+        Err(Misplaced::Missing) => {
+            Diagnostic::error("style/css", format!("the file `{path}` does not exist"))
+                .words("style-css-missing")
+        }
+    };
+    diags.push(problem.arg("path", path).at(at).help(
+        "put the style sheet in static/, e.g. static/extra.css, and write css: static/extra.css",
+    ));
+    None
 }
+
+/// The logo's file, when it is a picture of static/ (SVG, or one of the
+/// kinds photos are published from). Whether it can be shown is seen
+/// when it is published (`render::logo`).
+fn find_logo(root: &Path, path: &str, at: Location, diags: &mut Diagnostics) -> Option<Logo> {
+    let fits = |ext: &str| ext == "svg" || IMAGE_EXTENSIONS.contains(&ext);
+    let problem = match in_static(root, path, fits) {
+        Ok(file) => {
+            let base = crate::fs::join_clean(root, "static");
+            let in_static = file.strip_prefix(&base).unwrap_or(&file);
+            let in_static = in_static
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            return Some(Logo {
+                written: path.to_string(),
+                file,
+                in_static,
+                at,
+            });
+        }
+        Err(Misplaced::Place) => Diagnostic::error(
+            "style/logo",
+            format!(
+                "`{path}` is not a picture (.svg, .png, .jpg, .webp) in the site's static/ folder"
+            ),
+        )
+        .words("style-logo-place"),
+        Err(Misplaced::Missing) => {
+            Diagnostic::error("style/logo", format!("the file `{path}` does not exist"))
+                .words("style-logo-missing")
+        }
+    };
+    diags.push(problem.arg("path", path).at(at).help(LOGO_HELP));
+    None
+}
+
+/// How to give a logo.
+const LOGO_HELP: &str =
+    "save the logo as SVG or PNG in static/, e.g. static/logo.svg, and write logo: static/logo.svg";
 
 /// `#rrggbb` or `#rgb`, in any case.
 fn parse_colour(text: &str) -> Option<Rgb> {

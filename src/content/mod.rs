@@ -20,7 +20,7 @@ mod schedule;
 pub mod slug;
 mod sources;
 pub mod stats;
-mod svg;
+pub(crate) mod svg;
 pub(crate) mod unlisted;
 pub(crate) mod urls;
 mod walk;
@@ -147,13 +147,7 @@ pub fn load_site(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) ->
         }
     }
     let templates = load_templates(&ctx, diags);
-    let messages = walk::files(root, &root.join("i18n"), false, &ctx.exclude, diags)
-        .into_iter()
-        .filter_map(|p| {
-            let lang = LangCode::new(p.file_name()?.to_str()?.strip_suffix(".ftl")?);
-            Some((lang, p))
-        })
-        .collect();
+    let messages = message_files(&config, &ctx.exclude, diags);
     let principles = ctx.principles.take();
     let mut site = Site {
         config,
@@ -341,6 +335,28 @@ pub(crate) fn values_as_read(
         family: "site",
     };
     yaml::find_values(source, wanted)
+}
+
+/// The UI message files over the built-in ones, in the order they apply:
+/// a theme folder's `i18n/<lang>.ftl`, then the site's own (which wins).
+fn message_files(
+    config: &Config,
+    exclude: &[PathBuf],
+    diags: &mut Diagnostics,
+) -> Vec<(LangCode, PathBuf)> {
+    let theme = match &config.theme {
+        crate::config::Theme::Folder(dir) => Some(dir.as_path()),
+        crate::config::Theme::Default => None,
+    };
+    theme
+        .into_iter()
+        .chain(std::iter::once(config.root.as_path()))
+        .flat_map(|dir| walk::files(dir, &dir.join("i18n"), false, exclude, diags))
+        .filter_map(|p| {
+            let lang = LangCode::new(p.file_name()?.to_str()?.strip_suffix(".ftl")?);
+            Some((lang, p))
+        })
+        .collect()
 }
 
 fn asset(base: &Path, path: PathBuf) -> Option<Asset> {

@@ -166,6 +166,36 @@ pub(crate) fn first_active(text: &str) -> Option<(usize, Active)> {
     None
 }
 
+/// The size a drawing asks for, in whole pixels: its `viewBox`, else its
+/// `width` and `height` in pixels; `None` when it names neither (or the
+/// file cannot be read).
+pub(crate) fn size(text: &str) -> Option<(u32, u32)> {
+    let options = ParsingOptions {
+        allow_dtd: true,
+        nodes_limit: 1_000_000,
+        ..ParsingOptions::default()
+    };
+    let doc = Document::parse_with_options(text, options).ok()?;
+    let root = doc.root_element();
+    let whole = |v: f64| (0.5..100_000.0).contains(&v).then(|| v.round() as u32);
+    let from_box = root.attribute("viewBox").and_then(|b| {
+        let n: Vec<f64> = b
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|p| !p.is_empty())
+            .map(|p| p.parse().ok())
+            .collect::<Option<_>>()?;
+        match n.as_slice() {
+            [_, _, w, h] => Some((whole(*w)?, whole(*h)?)),
+            _ => None,
+        }
+    });
+    let px = |name: &str| {
+        let v = root.attribute(name)?.trim();
+        whole(v.strip_suffix("px").unwrap_or(v).parse().ok()?)
+    };
+    from_box.or_else(|| Some((px("width")?, px("height")?)))
+}
+
 fn active_element(node: Node<'_, '_>) -> Option<Active> {
     let name = node.tag_name();
     match name.namespace() {
@@ -321,5 +351,17 @@ mod tests {
         }
         assert!(first_active("<?xml-stylesheet href=\"x.xsl\"?><svg/>").is_some());
         assert!(first_active("<svg><unclosed></svg>").is_some());
+    }
+
+    #[test]
+    fn the_size_is_the_view_box_else_the_width_and_height() {
+        let ns = "xmlns=\"http://www.w3.org/2000/svg\"";
+        let of = |attrs: &str| size(&format!("<svg {ns} {attrs}><path d=\"M0 0\"/></svg>"));
+        assert_eq!(of("viewBox=\"0 0 120 40.4\" width=\"10\""), Some((120, 40)));
+        assert_eq!(of("viewBox=\"0,0,64,64\""), Some((64, 64)));
+        assert_eq!(of("width=\"90px\" height=\"30\""), Some((90, 30)));
+        assert_eq!(of("width=\"50%\" height=\"30\""), None);
+        assert_eq!(of(""), None);
+        assert_eq!(size("<svg"), None);
     }
 }

@@ -47,6 +47,16 @@ pub fn builtin_messages(lang: &str) -> Option<&'static str> {
     BUILTIN.get_file(format!("{lang}.ftl"))?.contents_utf8()
 }
 
+/// The built-in message files of the sites' words (`kk.ftl`, `ru.ftl`,
+/// `en.ftl`; not the tool's own), by name, for `bitimger theme export`.
+pub fn builtin_message_files() -> Vec<(String, &'static [u8])> {
+    BUILTIN
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "ftl"))
+        .map(|f| (f.path().to_string_lossy().into_owned(), f.contents()))
+        .collect()
+}
+
 /// Message ids of a Fluent source, in order.
 pub fn message_ids(source: &str) -> Vec<String> {
     let resource = match fluent_syntax::parser::parse(source) {

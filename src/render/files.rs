@@ -97,7 +97,19 @@ impl Renderer<'_> {
                 },
             });
         }
-        for asset in &site.static_files {
+        // The logo is published re-encoded or checked (`logo`), never as
+        // the file it was made from.
+        let logo = site
+            .config
+            .style
+            .logo
+            .as_ref()
+            .map(|l| l.in_static.as_str());
+        let copied = site
+            .static_files
+            .iter()
+            .filter(|a| Some(a.output.as_str()) != logo);
+        for asset in copied {
             files.retain(|f| f.path() != asset.output);
             files.push(OutputFile::Copy {
                 path: asset.output.clone(),

@@ -3,19 +3,19 @@
 //! which drops every piece of metadata (EXIF, GPS, XMP). Originals are never
 //! copied. What a source becomes is cached (see [`cache`]) by the hash of its
 //! bytes and of the settings here, on disk between runs and in memory for
-//! `serve`, so a photo is encoded once, not on every build.
+//! `serve`, so a photo is encoded once, not on every build. A logo that is
+//! not SVG goes the same way, in one size of at most 512 pixels, named
+//! `assets/logo.<ext>` (see `logo`); how files are made is in `encode`.
 
 mod cache;
 mod decode;
+mod encode;
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use image::DynamicImage;
-use image::codecs::jpeg::JpegEncoder;
-use image::imageops::FilterType;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -25,7 +25,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::progress::{Phase, ProgressHandle};
 pub use cache::cache_photos_on_disk;
 use cache::{Cache, Entry, Size};
-use decode::{broken, decode, too_large_file};
+use decode::{broken, too_large_file};
+use encode::process;
 
 /// Longest side of the display size.
 const DISPLAY: u32 = 1600;
@@ -54,6 +55,13 @@ struct Settings {
 const SETTINGS: Settings = Settings {
     display: DISPLAY,
     thumb: THUMB,
+    jpeg_quality: JPEG_QUALITY,
+};
+
+/// The settings of a logo: one size, small (its thumbnail is itself).
+const LOGO_SETTINGS: Settings = Settings {
+    display: super::logo::LOGO_SIDE,
+    thumb: super::logo::LOGO_SIDE,
     jpeg_quality: JPEG_QUALITY,
 };
 
@@ -129,25 +137,24 @@ struct Processed {
 /// What processing one source gave, and whether it came from the cache.
 type Outcome = Result<(Processed, bool), Diagnostic>;
 
-/// Processes every image the site publishes: leader photos and galleries.
+/// What a source image is published as.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Target {
+    /// A photo, in two sizes, under this folder (`media/<club>`).
+    Photo(String),
+    /// The site's logo: one size, `assets/logo.<ext>`.
+    Logo,
+}
+
+/// Processes every image the site publishes: leader photos, galleries and
+/// a logo that is not SVG (see `logo`).
 pub(crate) fn process_images(
     site: &Site,
     progress: &ProgressHandle,
     diags: &mut Diagnostics,
 ) -> (ImageMap, Vec<OutputFile>, PhotoCounts) {
-    let mut jobs: Vec<(PathBuf, String)> = Vec::new();
-    for club in &site.clubs {
-        for leader in &club.leaders {
-            if let Some(p) = &leader.photo {
-                jobs.push((club.dir.join(p), format!("media/{}", club.slug)));
-            }
-        }
-        for photo in &club.gallery.photos {
-            jobs.push((photo.source.clone(), format!("media/{}", club.slug)));
-        }
-    }
-    jobs.sort();
-    jobs.dedup();
+    let logo = site.config.style.logo.as_ref().filter(|l| !l.is_svg());
+    let jobs = image_jobs(site);
     if jobs.is_empty() {
         // No photo: the cache folder is not even made.
         return Default::default();
@@ -156,8 +163,14 @@ pub(crate) fn process_images(
     let cache = Cache::open();
     let results: Vec<(PathBuf, Outcome)> = jobs
         .par_iter()
-        .map(|(src, dir)| {
-            let done = process_cached(src, dir, &cache, SETTINGS);
+        .map(|(src, target)| {
+            let done = match target {
+                Target::Photo(dir) => process_cached(src, dir, &cache, SETTINGS),
+                Target::Logo => logo_cached(src, &cache).map_err(|d| match logo {
+                    Some(l) => super::logo::unreadable(l, &d),
+                    None => d,
+                }),
+            };
             progress.advance(1);
             (src.clone(), done)
         })
@@ -184,22 +197,71 @@ pub(crate) fn process_images(
     (map, files, counts)
 }
 
+/// Every source image to publish, once, in order.
+fn image_jobs(site: &Site) -> Vec<(PathBuf, Target)> {
+    let mut jobs: Vec<(PathBuf, Target)> = Vec::new();
+    for club in &site.clubs {
+        let dir = || Target::Photo(format!("media/{}", club.slug));
+        for leader in &club.leaders {
+            if let Some(p) = &leader.photo {
+                jobs.push((club.dir.join(p), dir()));
+            }
+        }
+        for photo in &club.gallery.photos {
+            jobs.push((photo.source.clone(), dir()));
+        }
+    }
+    let logo = site.config.style.logo.as_ref().filter(|l| !l.is_svg());
+    if let Some(l) = logo {
+        jobs.push((l.file.clone(), Target::Logo));
+    }
+    jobs.sort();
+    jobs.dedup();
+    jobs
+}
+
 /// What `src` becomes under `dir`, and whether it came from the cache.
+fn process_cached(src: &Path, dir: &str, cache: &Cache, settings: Settings) -> Outcome {
+    let (entry, reused) = entry_cached(src, cache, settings)?;
+    let stem = crate::content::names::image_stem(src);
+    Ok((named(&entry, &format!("{dir}/{stem}")), reused))
+}
+
+/// What the logo `src` becomes (its display size only, named
+/// `assets/logo.<ext>`), and whether it came from the cache.
+fn logo_cached(src: &Path, cache: &Cache) -> Outcome {
+    let (entry, reused) = entry_cached(src, cache, LOGO_SETTINGS)?;
+    let size = &entry.display;
+    let path = format!("assets/logo.{}", size.ext);
+    let info = ImageInfo {
+        path: path.clone(),
+        webp: None,
+        width: size.width,
+        height: size.height,
+        thumb: None,
+    };
+    let files = vec![(path, size.bytes.clone())];
+    Ok((Processed { info, files }, reused))
+}
+
+/// The processed entry of `src`, and whether it came from the cache.
 /// The source is read (and measured) every time: a hit needs the same
 /// bytes, so it gives what encoding them again would.
-fn process_cached(src: &Path, dir: &str, cache: &Cache, settings: Settings) -> Outcome {
+fn entry_cached(
+    src: &Path,
+    cache: &Cache,
+    settings: Settings,
+) -> Result<(Arc<Entry>, bool), Diagnostic> {
     std::fs::metadata(src).map_err(|e| crate::fs::io_diagnostic(src, &e))?;
     let (bytes, key) = read_source(src, settings)?;
-    let (entry, reused) = match cache.get(key) {
-        Some(hit) => (hit, true),
+    match cache.get(key) {
+        Some(hit) => Ok((hit, true)),
         None => {
             let entry = Arc::new(process(src, &bytes, settings)?);
             cache.put(key, &entry);
-            (entry, false)
+            Ok((entry, false))
         }
-    };
-    let stem = crate::content::names::image_stem(src);
-    Ok((named(&entry, &format!("{dir}/{stem}")), reused))
+    }
 }
 
 /// The cache key of a source: its bytes, its extension (which decides how
@@ -278,78 +340,6 @@ fn named(entry: &Entry, base: &str) -> Processed {
     let thumb = entry.thumb.as_ref().map_or_else(|| info.clone(), &mut name);
     info.thumb = Some(Box::new(thumb));
     Processed { info, files }
-}
-
-/// Decodes `bytes` (read from `src`) and makes both sizes.
-fn process(src: &Path, bytes: &[u8], settings: Settings) -> Result<Entry, Diagnostic> {
-    let img = decode(src, bytes)?;
-    // Lossless WebP beats PNG for graphics; for photos it is larger than
-    // the JPEG, so only non-JPEG sources get a WebP version.
-    let try_webp = !src
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("jpg") || e.eq_ignore_ascii_case("jpeg"));
-    let alpha = img.color().has_alpha();
-    let make = |max: u32| -> Result<Size, Diagnostic> {
-        let sized = if img.width() > max || img.height() > max {
-            img.resize(max, max, FilterType::Lanczos3)
-        } else {
-            img.clone()
-        };
-        let (ext, bytes) =
-            encode(&sized, alpha, settings.jpeg_quality).map_err(|e| broken(src, e))?;
-        let webp = match try_webp {
-            true => encode_webp(&sized).ok().filter(|w| w.len() < bytes.len()),
-            false => None,
-        };
-        Ok(Size {
-            ext,
-            width: sized.width(),
-            height: sized.height(),
-            bytes: Arc::new(bytes),
-            webp: webp.map(Arc::new),
-        })
-    };
-    let display = make(settings.display)?;
-    // Small images: one size serves both (the same longest side, hence the
-    // same file name).
-    let fits = img.width() <= settings.thumb && img.height() <= settings.thumb;
-    let thumb = if fits {
-        None
-    } else {
-        Some(make(settings.thumb)?)
-    };
-    Ok(Entry { display, thumb })
-}
-
-/// Encodes without metadata: JPEG for photos, PNG when there is transparency.
-fn encode(
-    img: &DynamicImage,
-    alpha: bool,
-    jpeg_quality: u8,
-) -> image::ImageResult<(&'static str, Vec<u8>)> {
-    let mut out = Cursor::new(Vec::new());
-    if alpha {
-        img.write_to(&mut out, image::ImageFormat::Png)?;
-        Ok(("png", out.into_inner()))
-    } else {
-        let rgb = img.to_rgb8();
-        JpegEncoder::new_with_quality(&mut out, jpeg_quality).encode_image(&rgb)?;
-        Ok(("jpg", out.into_inner()))
-    }
-}
-
-/// Lossless WebP (the `image` crate's pure-Rust encoder), without metadata.
-fn encode_webp(img: &DynamicImage) -> image::ImageResult<Vec<u8>> {
-    let mut out = Cursor::new(Vec::new());
-    let rgba = img.to_rgba8();
-    image::codecs::webp::WebPEncoder::new_lossless(&mut out).encode(
-        rgba.as_raw(),
-        rgba.width(),
-        rgba.height(),
-        image::ExtendedColorType::Rgba8,
-    )?;
-    Ok(out.into_inner())
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod files;
 mod images;
 mod kinds;
 mod links;
+mod logo;
 mod pages;
 mod qr;
 mod sources;
@@ -39,6 +40,7 @@ pub use files::{OutputFile, check_unique_paths};
 pub use images::{PhotoCounts, cache_photos_on_disk};
 pub(crate) use links::{PageId, Paths};
 pub(crate) use sources::page_file as source_page_file;
+pub use theme::default_theme_files;
 pub(crate) use views::escape as escape_html;
 
 /// Knobs of rendering.
@@ -71,6 +73,8 @@ pub(crate) struct Env<'a> {
     pub today: Date,
     /// Posters' QR codes, shared by the languages of a poster.
     pub qr: &'a qr::QrCache,
+    /// The site's logo, when it has one.
+    pub logo: Option<&'a logo::Published>,
 }
 
 impl Env<'_> {
@@ -132,6 +136,7 @@ pub struct Renderer<'a> {
     image_files: Vec<OutputFile>,
     photos: PhotoCounts,
     qr: qr::QrCache,
+    logo: Option<logo::Published>,
 }
 
 impl<'a> Renderer<'a> {
@@ -144,7 +149,11 @@ impl<'a> Renderer<'a> {
         diags: &mut Diagnostics,
     ) -> Option<Self> {
         let theme = theme::compile_theme(site, i18n.clone(), diags)?;
-        let (images, image_files, photos) = images::process_images(site, &options.progress, diags);
+        let (images, mut image_files, photos) =
+            images::process_images(site, &options.progress, diags);
+        let logo = site.config.style.logo.as_ref();
+        let (logo, logo_file) = logo::publish_logo(logo, &images, diags);
+        image_files.extend(logo_file);
         Some(Renderer {
             site,
             i18n,
@@ -154,6 +163,7 @@ impl<'a> Renderer<'a> {
             image_files,
             photos,
             qr: qr::QrCache::new(site),
+            logo,
         })
     }
 
@@ -218,6 +228,7 @@ impl<'a> Renderer<'a> {
             root: job.root.clone(),
             today: self.options.today,
             qr: &self.qr,
+            logo: self.logo.as_ref(),
         };
         let page = pages::render_page(&env, &self.theme, job).map(files::well_formed);
         self.options.progress.advance(1);

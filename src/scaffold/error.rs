@@ -19,6 +19,11 @@ pub enum ScaffoldError {
     /// `new club` on a school site that has its club already (its folder
     /// name): a school site has exactly one.
     SchoolHasClub(String),
+    /// `theme export` into a path that is a file.
+    NotAFolder(PathBuf),
+    /// `theme export` into a folder that has some of the theme's files
+    /// already (each of them); nothing was written.
+    Exists(Vec<PathBuf>),
 }
 
 impl std::fmt::Display for ScaffoldError {
@@ -37,6 +42,21 @@ impl std::fmt::Display for ScaffoldError {
                 base.display()
             ),
             ScaffoldError::Usage(m) => f.write_str(m),
+            ScaffoldError::NotAFolder(p) => write!(
+                f,
+                "{} is a file, not a folder; give the folder to write the theme into (it is made when missing)",
+                p.display()
+            ),
+            ScaffoldError::Exists(paths) => write!(
+                f,
+                "nothing was written: {} file(s) of the theme are there already and are never overwritten: {}; export into a new folder, or move those files away first",
+                paths.len(),
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             ScaffoldError::SchoolHasClub(club) => write!(
                 f,
                 "this is a school site and it has its club already (clubs/{club}); nothing was written: a school site has exactly one club, and for more clubs write `kind: directory` in site.yaml"

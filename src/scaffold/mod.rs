@@ -6,10 +6,14 @@
 //! first, and when a folder on the way to one is a link (`clubs ->
 //! /elsewhere`), nothing at all is written.
 //!
-//! Layer 7: imports `config`, `content`, `diag`, `types`.
+//! `theme export` (`theme.rs`) writes the default theme's files to edit.
+//!
+//! Layer 7: imports `config`, `content`, `diag`, `types`, `render` and
+//! `i18n` (the default theme's and the built-in messages' files).
 
 mod ci;
 mod error;
+mod theme;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,6 +35,7 @@ const NEWS_FRONT: &str = include_str!("templates/news.yaml");
 
 pub use ci::{Ci, RELEASES};
 pub use error::ScaffoldError;
+pub use theme::export_theme;
 
 /// The club folder `init` creates.
 pub const INIT_CLUB: &str = "senim";
@@ -44,8 +49,8 @@ pub struct ScaffoldReport {
     pub skipped: Vec<PathBuf>,
     /// Things to tell the author.
     pub notes: Vec<String>,
-    /// Files to write, with their text, until [`ScaffoldReport::write`].
-    planned: Vec<(PathBuf, String)>,
+    /// Files to write, with their bytes, until [`ScaffoldReport::write`].
+    planned: Vec<(PathBuf, Vec<u8>)>,
 }
 
 /// Fills `{{key}}` placeholders.
@@ -63,7 +68,7 @@ fn quoted(text: &str) -> String {
 impl ScaffoldReport {
     /// Plans `path` with `text` (written by [`ScaffoldReport::write`]).
     fn create(&mut self, path: PathBuf, text: &str) -> Result<(), ScaffoldError> {
-        self.planned.push((path, text.to_string()));
+        self.planned.push((path, text.as_bytes().to_vec()));
         Ok(())
     }
 
@@ -74,15 +79,15 @@ impl ScaffoldReport {
         for (path, _) in &self.planned {
             no_link_on_the_way(base, path)?;
         }
-        for (path, text) in std::mem::take(&mut self.planned) {
-            self.create_file(path, &text)?;
+        for (path, bytes) in std::mem::take(&mut self.planned) {
+            self.create_file(path, &bytes)?;
         }
         Ok(self)
     }
 
     /// Creates `path` with `text` unless it exists (a link there counts as
     /// existing, and is not followed).
-    fn create_file(&mut self, path: PathBuf, text: &str) -> Result<(), ScaffoldError> {
+    fn create_file(&mut self, path: PathBuf, bytes: &[u8]) -> Result<(), ScaffoldError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| ScaffoldError::Io(dir.to_path_buf(), e))?;
         }
@@ -92,7 +97,7 @@ impl ScaffoldReport {
             .open(&path)
         {
             Ok(mut f) => {
-                f.write_all(text.as_bytes())
+                f.write_all(bytes)
                     .map_err(|e| ScaffoldError::Io(path.clone(), e))?;
                 self.created.push(path);
                 Ok(())

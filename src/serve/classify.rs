@@ -58,6 +58,7 @@ impl Roots {
             Some(dir) if is_within(path, dir) => match names(dir, path) {
                 Some(parts) if parts.iter().any(|p| skipped(p)) => ChangeKind::Ignored,
                 Some(parts) if parts.first() == Some(&"static") => ChangeKind::Static,
+                Some(parts) if parts.first() == Some(&"i18n") => ChangeKind::I18n,
                 Some(_) => ChangeKind::Template,
                 None => ChangeKind::Ignored,
             },
@@ -111,7 +112,7 @@ pub enum ChangeKind {
     Static,
     /// Club folders, news, pages, documents: re-read what changed.
     Content,
-    /// UI messages: `i18n/*.ftl`.
+    /// UI messages: `i18n/*.ftl` (of the site or of a theme folder).
     I18n,
     /// Templates, or any other file of the site folder (a theme folder
     /// named in site.yaml, for one): compile the theme again.
@@ -274,6 +275,7 @@ mod tests {
             r.classify(Path::new("/themes/blue/static/style.css")),
             Static
         );
+        assert_eq!(r.classify(Path::new("/themes/blue/i18n/kk.ftl")), I18n);
         assert_eq!(
             r.classify(Path::new("/themes/blue/templates/x.html~")),
             Ignored

@@ -27,6 +27,7 @@ mod kept_files;
 mod layers;
 mod less_typing;
 mod loading;
+mod logo;
 mod lookalikes;
 mod markdown;
 mod message_snapshots;
@@ -51,7 +52,7 @@ mod source_links;
 mod spreadsheets;
 mod strict_templates;
 mod style;
-
 mod teacher_words;
+mod theme_export;
 mod tool_language;
 mod vision;

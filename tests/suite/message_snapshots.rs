@@ -137,3 +137,24 @@ fn every_snapshot_of_this_file_has_its_test() {
         }
     }
 }
+
+/// A logo that could run a script (at its line in the SVG), and a PNG
+/// logo that is no picture (at `logo:` in site.yaml).
+#[test]
+fn logo_problems_in_three_languages() {
+    let mut said = String::new();
+    for (path, bytes) in [
+        (
+            "static/logo.svg",
+            &b"<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect onload=\"x()\"/>\n</svg>\n"[..],
+        ),
+        ("static/logo.png", &b"not a picture"[..]),
+    ] {
+        let t = SiteTest::fixture("school_minimal");
+        let site = t.read("site.yaml");
+        t.write("site.yaml", &format!("{site}style:\n  logo: {path}\n"));
+        t.write_bytes(path, bytes);
+        said.push_str(&said_in_three(&t, false));
+    }
+    insta::assert_snapshot!(said);
+}

@@ -537,3 +537,28 @@ fn a_theme_folder_outside_the_site_is_watched() {
     std::fs::write(templates.join("404.html"), with("Екінші")).unwrap();
     server.wait_for("/nowhere", "the edited theme", |r| mark(r) == "Екінші");
 }
+
+#[test]
+fn the_logo_is_served_as_build_writes_it_and_a_script_added_to_it_is_refused() {
+    let t = SiteTest::fixture("serve_school");
+    let site = t.read("site.yaml");
+    t.write(
+        "site.yaml",
+        &format!("{site}style:\n  logo: static/logo.svg\n"),
+    );
+    let drawing = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 8\">\n<rect width=\"8\" height=\"8\"/>\n</svg>\n";
+    t.write("static/logo.svg", drawing);
+    t.build().ok();
+    let server = Server::start(&t);
+    let built = std::fs::read(t.out_path("assets/logo.svg")).unwrap();
+    assert_eq!(server.get_bytes("/assets/logo.svg"), (200, built));
+    let src = |page: &Page| page.attrs(".site-title img.site-logo", "src");
+    assert_eq!(src(&server.page("/kk/")), src(&t.page("kk/index.html")));
+    t.edit("static/logo.svg", "<rect ", "<rect onclick=\"x()\" ");
+    let r = server.wait_for("/kk/", "the overlay", has_overlay);
+    let text = r.page("").text("#bitimger-overlay pre");
+    assert!(text.contains("static/logo.svg:2"), "{text}");
+    assert_eq!(src(&r.page("kk/index.html")), src(&t.page("kk/index.html")));
+    t.write("static/logo.svg", drawing);
+    server.wait_for("/kk/", "no overlay", |r| !has_overlay(r));
+}

@@ -93,23 +93,3 @@ fn a_colour_that_is_no_colour_and_a_missing_sheet_are_errors_at_their_lines() {
     assert_eq!(at("style/colour"), Some(n + 2));
     assert_eq!(at("style/css"), Some(n + 3));
 }
-
-#[test]
-fn a_logo_is_not_shown_yet_and_says_so_without_stopping_the_build() {
-    let t = SiteTest::fixture("school_minimal");
-    let site = t.read("site.yaml");
-    t.write(
-        "site.yaml",
-        &format!("{site}style:\n  logo: static/logo.svg\n"),
-    );
-    let problems = t.problems();
-    let p = problems
-        .iter()
-        .find(|p| p.code == "style/logo")
-        .unwrap_or_else(|| panic!("{problems:#?}"));
-    assert_eq!(
-        (p.severity.as_str(), p.line),
-        ("warning", Some(site.lines().count() + 2))
-    );
-    t.build().ok();
-}

@@ -17,8 +17,7 @@ use crate::content::{names, walk};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::yaml::{self, Seg, Source};
 
-/// Image files published from photos/.
-pub(crate) const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
+use crate::types::IMAGE_EXTENSIONS;
 
 /// The gallery, without the leaders' photos (`exclude`), which are shown
 /// with the leader.

@@ -166,8 +166,13 @@ pub(super) const SITE: &[Code] = &[
     ),
     code(
         "style/logo",
-        Warning,
-        "a `style.logo`, which this version does not show yet",
+        Error,
+        "a `style.logo` that cannot be shown: not a picture in static/, missing, or unreadable",
+    ),
+    code(
+        "style/logo-active",
+        Error,
+        "an SVG logo that could run scripts or load files from other sites",
     ),
     code(
         "template/error",

@@ -171,7 +171,7 @@ mod tests {
         let mut out = Cursor::new(Vec::new());
         match format {
             image::ImageFormat::WebP => {
-                return super::super::encode_webp(&img).unwrap();
+                return super::super::encode::encode_webp(&img).unwrap();
             }
             _ => img.write_to(&mut out, format).unwrap(),
         }

@@ -4,6 +4,7 @@
 //! or a folder that cannot be written.
 
 use std::collections::{BTreeSet, HashMap};
+use std::io::Cursor;
 
 use super::*;
 

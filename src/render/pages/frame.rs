@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::super::Env;
 use super::super::kinds::PageKind;
 use super::super::links::PageId;
+use super::super::logo::LogoView;
 use super::nav;
 use super::plan::PageJob;
 use crate::config::SiteKind;
@@ -26,6 +27,8 @@ struct SiteView<'a> {
     base_url: Option<&'a str>,
     publisher: Option<PublisherView<'a>>,
     languages: Vec<LangView>,
+    /// The school's logo (site.yaml `style.logo`).
+    logo: Option<LogoView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -208,6 +211,7 @@ fn site_view<'a>(env: &'a Env<'a>) -> SiteView<'a> {
                 autonym: env.i18n.get(l, "lang-autonym"),
             })
             .collect(),
+        logo: env.logo.map(|l| l.view(env)),
     }
 }
 

@@ -155,6 +155,16 @@ fn unknown_template(name: &str, path: &Path) -> Diagnostic {
     d.in_file(path)
 }
 
+/// The default theme's files, by their path in the theme
+/// (`templates/base.html`, `static/assets/style.css`), for
+/// `bitimger theme export`.
+pub fn default_theme_files() -> Vec<(String, &'static [u8])> {
+    embedded_files(&DEFAULT_THEME)
+        .into_iter()
+        .map(|f| (f.path().to_string_lossy().replace('\\', "/"), f.contents()))
+        .collect()
+}
+
 fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
     let mut out: Vec<_> = dir.files().collect();
     for d in dir.dirs() {
