@@ -39,12 +39,12 @@ pub(crate) fn start_tags<'h>(html: &'h str, mut each: impl FnMut(&Tag<'h>)) {
     // One tag, its attributes' list reused from tag to tag.
     let mut tag = Tag::default();
     let mut at = 0;
-    while let Some(lt) = html[at..].find('<').map(|i| at + i) {
+    while let Some(lt) = memchr::memchr(b'<', &html.as_bytes()[at..]).map(|i| at + i) {
         let rest = &html[lt..];
         at = if rest.starts_with("<!--") {
             after(html, lt + 4, "-->")
         } else if rest.starts_with("<!") || rest.starts_with("<?") || rest.starts_with("</") {
-            html[lt..].find('>').map_or(html.len(), |i| lt + i + 1)
+            memchr::memchr(b'>', &html.as_bytes()[lt..]).map_or(html.len(), |i| lt + i + 1)
         } else {
             match read_tag(html, lt + 1, &mut tag) {
                 None => lt + 1,
@@ -163,7 +163,8 @@ fn value(html: &str, at: usize) -> (&str, usize) {
     match html[at..].chars().next() {
         Some(q @ ('"' | '\'')) => {
             let start = at + 1;
-            let end = html[start..].find(q).map_or(html.len(), |i| start + i);
+            let end = memchr::memchr(q as u8, &html.as_bytes()[start..])
+                .map_or(html.len(), |i| start + i);
             (&html[start..end], (end + 1).min(html.len()))
         }
         _ => {

@@ -168,7 +168,7 @@ pub(super) fn texts_of_html(html: &str, xml: bool) -> Vec<Folded> {
         xml,
     };
     let mut at = 0;
-    while let Some(lt) = html[at..].find('<').map(|i| at + i) {
+    while let Some(lt) = memchr::memchr(b'<', &html.as_bytes()[at..]).map(|i| at + i) {
         t.text(at, lt);
         let rest = &html[lt..];
         at = if rest.starts_with("<!--") {
