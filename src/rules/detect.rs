@@ -95,13 +95,30 @@ pub(crate) fn is_mobile(phone: &str) -> bool {
 /// once read: an `@` in any of its forms (`＠`, `﹫`, `&#64;`) or a bracket
 /// that may open a spelled-out `(at)`. Spares folding most lines.
 pub(crate) fn may_hold_email(raw: &str) -> bool {
-    raw.contains(['@', '\u{FF20}', '\u{FE6B}', '&', '(', '[', '{'])
+    // `＠` and `﹫` begin with 0xEF: one quick search finds all but `(at)`.
+    memchr::memchr3(b'@', b'&', 0xEF, raw.as_bytes()).is_some() || may_spell_at(raw.as_bytes())
+}
+
+/// True when a bracket in `raw` may open a spelled-out `(at)`: it is
+/// followed by an `a`, or by a character that reading may drop or turn
+/// into one (a control character, or one beyond ASCII other than a
+/// Cyrillic letter). Markdown's links (`[text](address)`) are not.
+fn may_spell_at(raw: &[u8]) -> bool {
+    memchr::memchr3_iter(b'(', b'[', b'{', raw).any(|i| {
+        let Some(&a) = raw.get(i + 1) else {
+            return false;
+        };
+        let b = raw.get(i + 2).copied().unwrap_or(0);
+        let cyrillic_letter =
+            (0xD0..=0xD3).contains(&a) && !(a == 0xD2 && (0x83..=0x89).contains(&b));
+        matches!(a, b'a' | b'A') || a.is_ascii_control() || a >= 0x80 && !cyrillic_letter
+    })
 }
 
 /// True when `raw` could hold a phone number once read: eleven characters
 /// that are or may become digits.
 pub(crate) fn may_hold_phone(raw: &str) -> bool {
-    super::text::may_hold_digits(raw, 11)
+    super::text::may_hold_digits(raw, 11) && super::text::may_hold_digit_run(raw, 11)
 }
 
 /// True when `line` could hold a class label: a grade is written in ASCII
@@ -364,6 +381,9 @@ pub(crate) fn image_metadata(bytes: &[u8]) -> Vec<&'static str> {
     found.dedup();
     found
 }
+
+#[cfg(test)]
+mod prefilters;
 
 #[cfg(test)]
 mod tests {

@@ -163,6 +163,59 @@ pub(crate) fn may_hold_digits(raw: &str, n: usize) -> bool {
         }
 }
 
+/// True when `raw` may hold `n` digits once read with no letter among
+/// them (a phone number's digits are joined by blanks, dashes, brackets
+/// and dots only): a count of what may become digits that an ASCII or
+/// Cyrillic letter starts again. It counts more than a reader reads, never
+/// less: a reference or an escape counts as two digits and its letters do
+/// not start the count again, nor does any character beyond ASCII other
+/// than a Cyrillic letter (which counts as two). Run after
+/// [`may_hold_digits`], on the lines that have the digits somewhere.
+pub(crate) fn may_hold_digit_run(raw: &str, n: usize) -> bool {
+    let b = raw.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'0'..=b'9' => count += 1,
+            b'&' | b'\\' => {
+                let body = b[i + 1..]
+                    .iter()
+                    .take(40)
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'#')
+                    .count();
+                count += 2 + b[i + 1..i + 1 + body]
+                    .iter()
+                    .filter(|c| c.is_ascii_digit())
+                    .count();
+                i += body + usize::from(b.get(i + 1 + body) == Some(&b';'));
+            }
+            b'A'..=b'Z' | b'a'..=b'z' => count = 0,
+            lead @ 0xC0..=0xFF => {
+                let next = b.get(i + 1).copied().unwrap_or(0);
+                // Cyrillic combining marks (U+0483–U+0489) are dropped when read.
+                let cyrillic_letter = (0xD0..=0xD3).contains(&lead)
+                    && !(lead == 0xD2 && (0x83..=0x89).contains(&next));
+                if cyrillic_letter {
+                    count = 0;
+                } else {
+                    count += 2;
+                }
+                i += b[i + 1..]
+                    .iter()
+                    .take_while(|c| (0x80..0xC0).contains(*c))
+                    .count();
+            }
+            _ => {}
+        }
+        if count >= n {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Characters that show nothing: format characters (zero-width space,
 /// joiners, word joiner, soft hyphen, direction marks, byte-order mark),
 /// combining and enclosing marks (variation selectors), and control

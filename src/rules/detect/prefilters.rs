@@ -1,0 +1,106 @@
+//! The quick tests that spare reading a line never turn away a line in
+//! which the detectors find a phone number or an e-mail address.
+
+use super::super::text::Folded;
+use super::{find_emails, find_phones, may_hold_email, may_hold_phone};
+
+const PHONES: &[&str] = &[
+    "+7 701 555 23 14",
+    "8 (7212) 55-02-14",
+    "87015552314",
+    "+7&nbsp;701&#32;555 23 14",
+    "8\u{200b}701 555\u{a0}23\u{2013}14",
+    "＋７ ７０１ ５５５ ２３ １４",
+    "&#56;7015552314",
+    "8.701.555.23.14",
+    "8&ThinSpace;7015552314",
+];
+
+const EMAILS: &[&str] = &[
+    "a.bekova@mail.kz",
+    "a.bekova＠mail.kz",
+    "a.bekova (at) mail.kz",
+    "a.bekova[AT]mail(dot)kz",
+    "a.bekova{\u{200b}at}mail.kz",
+    "a.bekova (ａｔ) mail.kz",
+    "a.bekova&#64;mail.kz",
+];
+
+const NOISE: &[&str] = &[
+    "Клуб",
+    " ",
+    "жылы",
+    "2024",
+    "—",
+    "«",
+    "»",
+    "[подробнее](https://s.example.test/x)",
+    ".",
+    ",",
+    "a",
+    "Ж",
+    "(",
+    ")",
+    "&amp;",
+    "\\u0036",
+    "12",
+    "№ 214",
+    "\u{483}",
+    "-",
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 33) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.next() % items.len()]
+    }
+}
+
+fn line(rng: &mut Rng, found: &[&str]) -> String {
+    let mut out = String::new();
+    for _ in 0..rng.next() % 6 {
+        out.push_str(rng.pick(NOISE));
+    }
+    out.push_str(rng.pick(found));
+    for _ in 0..rng.next() % 6 {
+        out.push_str(rng.pick(NOISE));
+    }
+    out
+}
+
+#[test]
+fn never_turn_away_a_line_the_detectors_find_something_in() {
+    let mut rng = Rng(0x1234_5678_9ABC_DEF1);
+    let (mut phones, mut emails) = (0, 0);
+    for _ in 0..20_000 {
+        let phone = line(&mut rng, PHONES);
+        if !find_phones(&Folded::line(&phone)).is_empty() {
+            phones += 1;
+            assert!(may_hold_phone(&phone), "turned away: {phone:?}");
+        }
+        let email = line(&mut rng, EMAILS);
+        if !find_emails(&Folded::line(&email)).is_empty() {
+            emails += 1;
+            assert!(may_hold_email(&email), "turned away: {email:?}");
+        }
+    }
+    assert!(
+        phones > 5_000 && emails > 5_000,
+        "{phones} phones, {emails} e-mails"
+    );
+}
+
+#[test]
+fn lines_with_links_and_figures_are_not_read() {
+    let line = "Клуб 2024–2025 оқу жылында 15 оқушыны оқытты, 12 жиналыс өткізді, 3 дау шешілді ([подробнее](https://school75.example.test/mediation)).";
+    assert!(!may_hold_phone(line));
+    assert!(!may_hold_email(line));
+}
