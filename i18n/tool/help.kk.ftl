@@ -55,3 +55,13 @@ help-theme-export--dir = Тақырыпты жазатын қалта (жоқ б
 help-explain = Мәселенің кодын түсіндіру: нені білдіреді, неге маңызды, қалай түзетуге болады
     .long = CODE — хабардағы жақша ішіндегі код, мысалы `bitimger explain privacy/phone-in-text`. CODE берілмесе, барлық код тізіледі.
 help-explain--code = Код, мысалы privacy/iin
+
+# clap-тың өз сөздері (анықтаманың тақырыптары)
+help-label-usage = Қалай жазылады
+help-label-commands = Командалар
+help-label-arguments = Нені көрсету керек
+help-label-options = Баптаулар
+help-label-help = Анықтаманы көрсету
+help-label-default = әдепкісі
+help-label-values = мүмкін мәндері
+help-label-version = Нұсқасын көрсету

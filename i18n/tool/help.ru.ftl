@@ -55,3 +55,13 @@ help-theme-export--dir = Папка, в которую записать тему
 help-explain = Объяснить код проблемы: что он значит, почему это важно, как исправить
     .long = CODE — код в скобках из сообщения, например `bitimger explain privacy/phone-in-text`. Без CODE выводится список всех кодов.
 help-explain--code = Код, например privacy/iin
+
+# Слова самого clap (заголовки справки)
+help-label-usage = Как писать
+help-label-commands = Команды
+help-label-arguments = Что указать
+help-label-options = Параметры
+help-label-help = Показать справку
+help-label-default = по умолчанию
+help-label-values = возможные значения
+help-label-version = Показать версию

@@ -74,6 +74,90 @@ fn localized(mut command: clap::Command, messages: &Messages, id: &str) -> clap:
         let sub_id = format!("{id}-{name}");
         command = command.mut_subcommand(name, |c| localized(c, messages, &sub_id));
     }
+    headings(command, messages)
+}
+
+/// The words clap writes itself (`Usage:`, `Options:`, `Print help`,
+/// `[default: …]`, `[possible values: …]`) in the language of `messages`,
+/// from `help-label-*`.
+fn headings(command: clap::Command, messages: &Messages) -> clap::Command {
+    let label = |key: &str| messages.own(&format!("help-label-{key}"), None);
+    let (Some(usage), Some(commands), Some(arguments), Some(options)) = (
+        label("usage"),
+        label("commands"),
+        label("arguments"),
+        label("options"),
+    ) else {
+        return command;
+    };
+    let default = label("default").unwrap_or_else(|| "default".into());
+    let values = label("values").unwrap_or_else(|| "possible values".into());
+    let mut command = command
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{usage}: {{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .subcommand_help_heading(commands)
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(label("help").unwrap_or_else(|| "Print help".into())),
+        );
+    if command.get_version().is_some() && !command.is_disable_version_flag_set() {
+        command = command.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(label("version").unwrap_or_else(|| "Print version".into())),
+        );
+    }
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        command = command.mut_arg(id, |a| {
+            // A flag's `true`/`false` are no values to tell.
+            let takes_value = a.get_action().takes_values();
+            let mut notes = Vec::new();
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            if takes_value && !defaults.is_empty() {
+                notes.push(format!("{default}: {}", defaults.join(", ")));
+            }
+            let possible: Vec<String> = a
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if takes_value && !possible.is_empty() {
+                notes.push(format!("{values}: {}", possible.join(", ")));
+            }
+            let heading = if a.is_positional() {
+                &arguments
+            } else {
+                &options
+            };
+            let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+            let a = a
+                .help_heading(heading.clone())
+                .hide_default_value(takes_value)
+                .hide_possible_values(takes_value);
+            if notes.is_empty() {
+                a
+            } else {
+                a.help(format!("{help} [{}]", notes.join("; ")))
+            }
+        });
+    }
     command
 }
 
@@ -108,6 +192,48 @@ mod tests {
                 .filter(|id| messages.own(id, None).is_none())
                 .collect();
             assert!(missing.is_empty(), "{lang:?}: {missing:?}");
+        }
+    }
+
+    #[test]
+    fn clap_s_own_words_are_in_kazakh_and_russian() {
+        for (lang, usage, options) in [
+            (Lang::Kk, "Қалай жазылады:", "Баптаулар:"),
+            (Lang::Ru, "Как писать:", "Параметры:"),
+        ] {
+            let mut command = localized(Cli::command(), &Messages::new(lang), "help");
+            for path in [&["serve"][..], &["init"], &["theme", "export"], &[]] {
+                let mut c = command.clone();
+                for name in path {
+                    c = c.find_subcommand(name).unwrap().clone();
+                }
+                let help = c.render_help().to_string();
+                assert!(help.contains(usage) && help.contains(options), "{help}");
+                assert!(!help.contains("true, false"), "a flag's values: {help}");
+                for english in [
+                    "Usage:",
+                    "Options:",
+                    "Arguments:",
+                    "Commands:",
+                    "Print help",
+                    "[default:",
+                    "[possible values:",
+                ] {
+                    assert!(
+                        !help.contains(english),
+                        "{lang:?} {path:?}: {english} in\n{help}"
+                    );
+                }
+            }
+            let serve = command
+                .find_subcommand_mut("serve")
+                .unwrap()
+                .render_help()
+                .to_string();
+            assert!(
+                serve.contains("127.0.0.1"),
+                "the default is still said: {serve}"
+            );
         }
     }
 
