@@ -20,6 +20,8 @@ mod links;
 mod placeholders;
 mod privacy;
 mod resolve;
+#[cfg(test)]
+mod rng;
 mod script;
 mod sources;
 mod tags;

@@ -3,6 +3,7 @@
 
 use super::super::text::Folded;
 use super::{find_emails, find_phones, may_hold_email, may_hold_phone};
+use crate::rules::rng::Rng;
 
 const PHONES: &[&str] = &[
     "+7 701 555 23 14",
@@ -48,21 +49,6 @@ const NOISE: &[&str] = &[
     "\u{483}",
     "-",
 ];
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 33) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.next() % items.len()]
-    }
-}
 
 fn line(rng: &mut Rng, found: &[&str]) -> String {
     let mut out = String::new();

@@ -5,67 +5,13 @@
 //! carry words (`alt`, `title`, `href` ...); a feed's entries, whose HTML
 //! is read again; a JSON file's values; any other text file line by line.
 //!
-//! Pages are split into texts by a light scan of their tags rather than by
-//! html5ever's tokenizer: it runs on every file of every build, and the
-//! tokenizer more than doubled a build's time. The pages are bitimger's
-//! own output (its templates, the sanitizer's serialization), so tags are
-//! well formed; and a site's own templates are read as source files too.
+//! Pages are walked by `page::walk`, the same walk as the quick screen's.
 //!
 //! Layer 5 (part of `rules`).
 
 use super::super::text::Folded;
 use super::digits::may_hold_iin;
-
-/// Tags that do not separate the text around them.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-    "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong",
-    "sub", "sup", "time", "tt", "u", "var", "wbr",
-];
-
-/// Attributes whose values are words or addresses a reader can get at
-/// (not geometry such as an SVG's `viewBox` or `points`).
-const WORDY: &[&str] = &[
-    "alt",
-    "aria-label",
-    "aria-description",
-    "content",
-    "download",
-    "href",
-    "id",
-    "label",
-    "name",
-    "placeholder",
-    "src",
-    "summary",
-    "title",
-    "value",
-];
-
-/// True when tag `name` does not separate the text around it. Runs for
-/// every tag of every page: the name is matched in lower case on the
-/// stack, against the list's lengths first.
-pub(super) fn is_inline(name: &[u8]) -> bool {
-    if name.len() > 6 {
-        return false;
-    }
-    let mut lower = [0u8; 6];
-    for (l, b) in lower.iter_mut().zip(name) {
-        *l = b.to_ascii_lowercase();
-    }
-    let name = &lower[..name.len()];
-    INLINE.iter().any(|n| n.as_bytes() == name)
-}
-
-/// True when attribute `name` carries words a reader can get at.
-pub(super) fn is_wordy(name: &[u8]) -> bool {
-    WORDY
-        .iter()
-        .any(|n| n.as_bytes().eq_ignore_ascii_case(name))
-        || name
-            .get(..5)
-            .is_some_and(|p| p.eq_ignore_ascii_case(b"data-"))
-}
+use super::page::{self, Reader, is_inline};
 
 /// How many characters of `text` are digits or may become digits once
 /// read (a character reference, a full-width digit ...): the cheap test
@@ -157,6 +103,26 @@ impl Texts<'_> {
     }
 }
 
+impl Reader for Texts<'_> {
+    fn text(&mut self, start: usize, end: usize) -> bool {
+        Texts::text(self, start, end);
+        false
+    }
+
+    fn tag(&mut self, name: &[u8]) {
+        if name.eq_ignore_ascii_case(b"br") {
+            self.pieces.push(SPACE);
+        } else if !is_inline(name) {
+            self.flush();
+        }
+    }
+
+    fn own(&mut self, start: usize, end: usize) -> bool {
+        Texts::own(self, start, end);
+        false
+    }
+}
+
 /// The texts of an HTML page (or, with `xml`, an XML file whose texts may
 /// hold HTML).
 pub(super) fn texts_of_html(html: &str, xml: bool) -> Vec<Folded> {
@@ -167,115 +133,9 @@ pub(super) fn texts_of_html(html: &str, xml: bool) -> Vec<Folded> {
         count: 0,
         xml,
     };
-    let mut at = 0;
-    while let Some(lt) = memchr::memchr(b'<', &html.as_bytes()[at..]).map(|i| at + i) {
-        t.text(at, lt);
-        let rest = &html[lt..];
-        at = if rest.starts_with("<!--") {
-            let (inside, after) = until(html, lt + 4, "-->");
-            t.own(lt + 4, inside);
-            after
-        } else if rest.starts_with("<!") || rest.starts_with("<?") {
-            html[lt..].find('>').map_or(html.len(), |i| lt + i + 1)
-        } else {
-            tag(&mut t, lt)
-        };
-    }
-    t.text(at, html.len());
+    page::walk(html.as_bytes(), &mut t);
     t.flush();
     t.out
-}
-
-/// Where `end` starts at or after `from` in `s`, and where it ends (both
-/// the end of `s` when it is not there).
-fn until(s: &str, from: usize, end: &str) -> (usize, usize) {
-    match s[from..].find(end) {
-        Some(i) => (from + i, from + i + end.len()),
-        None => (s.len(), s.len()),
-    }
-}
-
-/// Reads the tag at `lt` (`<name attrs>` or `</name>`); returns where the
-/// page goes on (after a script or style, after its end tag).
-fn tag(t: &mut Texts<'_>, lt: usize) -> usize {
-    let html = t.html;
-    let closing = html[lt + 1..].starts_with('/');
-    let name_at = lt + 1 + usize::from(closing);
-    let name_len = html.as_bytes()[name_at..]
-        .iter()
-        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b':'))
-        .unwrap_or(html.len() - name_at);
-    if name_len == 0 {
-        // `a < b`: not a tag.
-        t.text(lt, lt + 1);
-        return lt + 1;
-    }
-    let name = &html[name_at..name_at + name_len];
-    if name.eq_ignore_ascii_case("br") {
-        t.pieces.push(SPACE);
-    } else if !is_inline(name.as_bytes()) {
-        t.flush();
-    }
-    let after = attributes(t, name_at + name_len);
-    let raw = ["script", "style"]
-        .into_iter()
-        .find(|n| n.eq_ignore_ascii_case(name));
-    match raw {
-        Some(n) if !closing => {
-            let (inside, end) = until(html, after, &format!("</{n}"));
-            t.own(after, inside);
-            end
-        }
-        _ => after,
-    }
-}
-
-/// Reads attributes from `at` up to the tag's `>`, keeping the values of
-/// wordy ones; returns where the tag ends.
-fn attributes(t: &mut Texts<'_>, mut at: usize) -> usize {
-    let html = t.html;
-    loop {
-        at += html.as_bytes()[at..]
-            .iter()
-            .position(|&b| !(b.is_ascii_whitespace() || b == b'/'))
-            .unwrap_or(html.len() - at);
-        match html[at..].chars().next() {
-            None => return at,
-            Some('>') => return at + 1,
-            _ => {}
-        }
-        let name_len = html.as_bytes()[at..]
-            .iter()
-            .position(|&b| b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'/'))
-            .unwrap_or(html.len() - at)
-            .max(1);
-        let name = &html[at..at + name_len];
-        at += name_len;
-        at += html[at..].len() - html[at..].trim_ascii_start().len();
-        if !html[at..].starts_with('=') {
-            continue;
-        }
-        at += 1;
-        at += html[at..].len() - html[at..].trim_ascii_start().len();
-        let (start, end, next) = match html[at..].chars().next() {
-            Some(q @ ('"' | '\'')) => {
-                let end = html[at + 1..].find(q).map_or(html.len(), |i| at + 1 + i);
-                let next = (end + 1).min(html.len());
-                (at + 1, end, next)
-            }
-            _ => {
-                let len = html.as_bytes()[at..]
-                    .iter()
-                    .position(|&b| b.is_ascii_whitespace() || b == b'>')
-                    .unwrap_or(html.len() - at);
-                (at, at + len, at + len)
-            }
-        };
-        if is_wordy(name.as_bytes()) {
-            t.own(start, end);
-        }
-        at = next;
-    }
 }
 
 /// The texts of a published file, by its kind; `None` for files that are
@@ -347,17 +207,6 @@ mod tests {
             .iter()
             .map(|t| find_iins(t).len())
             .sum()
-    }
-
-    #[test]
-    fn inline_names_fit_the_quick_match() {
-        assert!(
-            INLINE
-                .iter()
-                .all(|n| n.len() <= 6 && *n == n.to_lowercase())
-        );
-        assert!(is_inline(b"STRONG") && is_inline(b"a") && !is_inline(b"p"));
-        assert!(!is_inline(b"strongest") && !is_inline(b""));
     }
 
     #[test]

@@ -19,6 +19,7 @@
 mod digits;
 mod html;
 mod markdown;
+mod page;
 mod screen;
 
 use std::collections::BTreeSet;

@@ -3,9 +3,9 @@
 //! no run of twelve digits, and reading a page into texts ([`super::html`])
 //! costs far more than this one pass over its bytes.
 //!
-//! It follows the page as `html::texts_of_html` does (the same tags,
-//! comments, scripts and attribute values, inline tags joining the text
-//! around them) and counts, in each text, the characters since the last
+//! It walks the page as `html::texts_of_html` does (`page::walk`: the
+//! same tags, comments, scripts and attribute values, inline tags joining
+//! the text around them) and counts, in each text, the characters since the last
 //! one that surely ends a number (a letter, a `.`, a `<` written as
 //! text ...). It counts more than a reader would ever read, never less:
 //! a character reference counts as two digits, and so does any character
@@ -16,6 +16,8 @@
 //! in, the screen lets through.
 //!
 //! Layer 5 (part of `rules`).
+
+use super::page::{self, Reader, is_inline};
 
 /// Twelve digits: an IIN's length. A count that reaches it lets a page through.
 const IIN_LEN: u32 = 12;
@@ -151,132 +153,40 @@ fn wide(bytes: &[u8]) -> (usize, bool) {
     (len, cyrillic)
 }
 
+/// The screen as a reader of `page::walk`: one count for the text between
+/// tags, a new one for each text of its own.
+struct Screen<'h> {
+    html: &'h [u8],
+    text: Count,
+}
+
+impl Reader for Screen<'_> {
+    fn text(&mut self, start: usize, end: usize) -> bool {
+        self.text.text(&self.html[start..end])
+    }
+
+    fn tag(&mut self, name: &[u8]) {
+        // A tag that separates texts ends the number (nothing to end at 0).
+        if self.text.0 > 0 && !name.eq_ignore_ascii_case(b"br") && !is_inline(name) {
+            self.text.0 = 0;
+        }
+    }
+
+    fn own(&mut self, start: usize, end: usize) -> bool {
+        Count::default().text(&self.html[start..end])
+    }
+}
+
 /// True when the HTML page `html` may hold an IIN in its text, its
 /// comments, scripts or the values of its wordy attributes.
 pub(super) fn may_hold_iin(html: &[u8]) -> bool {
-    let mut text = Count::default();
-    let mut at = 0;
-    while let Some(lt) = memchr::memchr(b'<', &html[at..]).map(|i| at + i) {
-        if text.text(&html[at..lt]) {
-            return true;
-        }
-        let rest = &html[lt..];
-        at = if rest.starts_with(b"<!--") {
-            let (inside, after) = until(html, lt + 4, b"-->");
-            if Count::default().text(&html[lt + 4..inside]) {
-                return true;
-            }
-            after
-        } else if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
-            memchr::memchr(b'>', rest).map_or(html.len(), |i| lt + i + 1)
-        } else {
-            match tag(html, lt, &mut text) {
-                Some(next) => next,
-                None => return true,
-            }
-        };
-    }
-    text.text(&html[at..])
-}
-
-/// Where `end` starts at or after `from`, and where it ends (both the end
-/// of `s` when it is not there).
-fn until(s: &[u8], from: usize, end: &[u8]) -> (usize, usize) {
-    match memchr::memmem::find(&s[from..], end) {
-        Some(i) => (from + i, from + i + end.len()),
-        None => (s.len(), s.len()),
-    }
-}
-
-/// Screens the tag at `lt`: `None` when something in it may hold an IIN,
-/// else where the page goes on.
-fn tag(html: &[u8], lt: usize, text: &mut Count) -> Option<usize> {
-    let closing = html.get(lt + 1) == Some(&b'/');
-    let name_at = lt + 1 + usize::from(closing);
-    let name_len = html[name_at..]
-        .iter()
-        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b':'))
-        .unwrap_or(html.len() - name_at);
-    if name_len == 0 {
-        // `a < b`: a `<` in the text.
-        text.0 = 0;
-        return Some(lt + 1);
-    }
-    let name = &html[name_at..name_at + name_len];
-    // A tag that separates texts ends the number (nothing to end at 0).
-    if text.0 > 0 && !name.eq_ignore_ascii_case(b"br") && !super::html::is_inline(name) {
-        text.0 = 0;
-    }
-    let after = attributes(html, name_at + name_len)?;
-    let raw = [&b"script"[..], b"style"]
-        .into_iter()
-        .find(|n| n.eq_ignore_ascii_case(name));
-    match raw {
-        Some(n) if !closing => {
-            let mut end_tag = b"</".to_vec();
-            end_tag.extend_from_slice(n);
-            let (inside, end) = until(html, after, &end_tag);
-            (!Count::default().text(&html[after..inside])).then_some(end)
-        }
-        _ => Some(after),
-    }
-}
-
-/// Screens the values of wordy attributes from `at` up to the tag's `>`:
-/// `None` when one may hold an IIN, else where the tag ends. The same
-/// reading as `html::attributes`.
-fn attributes(html: &[u8], mut at: usize) -> Option<usize> {
-    loop {
-        at += html[at..]
-            .iter()
-            .position(|&b| !(b.is_ascii_whitespace() || b == b'/'))
-            .unwrap_or(html.len() - at);
-        match html.get(at) {
-            None => return Some(at),
-            Some(b'>') => return Some(at + 1),
-            _ => {}
-        }
-        let name_len = html[at..]
-            .iter()
-            .position(|&b| b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'/'))
-            .unwrap_or(html.len() - at)
-            .max(1);
-        let name = &html[at..at + name_len];
-        at += name_len;
-        at += html[at..]
-            .iter()
-            .take_while(|b| b.is_ascii_whitespace())
-            .count();
-        if html.get(at) != Some(&b'=') {
-            continue;
-        }
-        at += 1;
-        at += html[at..]
-            .iter()
-            .take_while(|b| b.is_ascii_whitespace())
-            .count();
-        let (start, end, next) = match html.get(at) {
-            Some(&q @ (b'"' | b'\'')) => {
-                let end = memchr::memchr(q, &html[at + 1..]).map_or(html.len(), |i| at + 1 + i);
-                (at + 1, end, (end + 1).min(html.len()))
-            }
-            _ => {
-                let len = html[at..]
-                    .iter()
-                    .position(|&b| b.is_ascii_whitespace() || b == b'>')
-                    .unwrap_or(html.len() - at);
-                (at, at + len, at + len)
-            }
-        };
-        let value = &html[start..end];
-        if next_raising(value).is_some()
-            && super::html::is_wordy(name)
-            && Count::default().text(value)
-        {
-            return None;
-        }
-        at = next;
-    }
+    page::walk(
+        html,
+        &mut Screen {
+            html,
+            text: Count::default(),
+        },
+    )
 }
 
 #[cfg(test)]

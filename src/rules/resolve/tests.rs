@@ -89,13 +89,8 @@ fn plain_links_resolve_as_the_url_parser_resolves_them() {
         "kk/news/x/index.html",
         "404.html",
     ];
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 33) as usize
-    };
+    let mut rng = crate::rules::rng::Rng(0x2545_F491_4F6C_DD1D);
+    let mut next = || rng.next();
     let mut plain_links = 0;
     for _ in 0..20_000 {
         let n = 1 + next() % 5;

@@ -3,6 +3,7 @@
 use super::super::digits::find_iins;
 use super::super::html::texts_of_html;
 use super::may_hold_iin;
+use crate::rules::rng::Rng;
 
 fn reader_finds(html: &str) -> bool {
     texts_of_html(html, false)
@@ -43,22 +44,6 @@ fn turns_away_pages_without_long_numbers() {
         "<a href=\"../clubs/senim/reports/2024-2025.html\">2024–2025</a>",
     ] {
         assert!(!may_hold_iin(page.as_bytes()), "{page}");
-    }
-}
-
-/// A small deterministic generator (xorshift), so a failure repeats.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 33) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.next() % items.len()]
     }
 }
 
