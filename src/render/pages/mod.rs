@@ -74,6 +74,28 @@ pub(super) fn json<T: Serialize>(v: &T) -> tera::Value {
     tera::Value::try_from_serializable(v).unwrap_or_else(|_| tera::Value::none())
 }
 
+/// A page the program writes itself (personal data, accessibility), drawn
+/// by the free page's template: its title from message `title_key` and
+/// its text `body` (HTML made of messages, escaped).
+pub(super) fn own_page(
+    env: &Env<'_>,
+    id: &PageId,
+    title_key: &str,
+    body: String,
+) -> (Partial, Extra) {
+    let title = env.i18n.get(env.lang, title_key);
+    let p = Partial::new(PageKind::Page, &title, id.clone());
+    let content = super::views::ContentView {
+        title: crate::types::Resolved {
+            text: &title,
+            lang: env.lang,
+            fallback: false,
+        },
+        body: Some(body),
+    };
+    (p, vec![("content", json(&content))])
+}
+
 /// The title of a page about academic year `year`: the UI message `key`
 /// with the year.
 pub(super) fn year_title(env: &Env<'_>, key: &str, year: AcademicYear) -> String {

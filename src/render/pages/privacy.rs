@@ -7,25 +7,14 @@
 //! Layer 4 (render): part of `pages`.
 
 use super::super::Env;
-use super::super::kinds::PageKind;
 use super::super::links::PageId;
-use super::super::views::{ContentView, escape};
-use super::{Extra, Partial, json};
-use crate::types::{Resolved, tel_href};
+use super::super::views::escape;
+use super::{Extra, Partial};
+use crate::types::tel_href;
 
 /// The page `personal-data/`.
 pub(super) fn personal_data(env: &Env<'_>, id: &PageId) -> (Partial, Extra) {
-    let title = env.i18n.get(env.lang, "privacy-policy");
-    let p = Partial::new(PageKind::Page, &title, id.clone());
-    let content = ContentView {
-        title: Resolved {
-            text: &title,
-            lang: env.lang,
-            fallback: false,
-        },
-        body: Some(body(env)),
-    };
-    (p, vec![("content", json(&content))])
+    super::own_page(env, id, "privacy-policy", body(env))
 }
 
 /// The page's text: three sections and the contacts.

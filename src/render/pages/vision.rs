@@ -9,25 +9,13 @@
 //! Layer 4 (render): part of `pages`.
 
 use super::super::Env;
-use super::super::kinds::PageKind;
 use super::super::links::PageId;
-use super::super::views::{ContentView, escape};
-use super::{Extra, Partial, json};
-use crate::types::Resolved;
+use super::super::views::escape;
+use super::{Extra, Partial};
 
 /// The page `accessibility/`.
 pub(super) fn accessibility(env: &Env<'_>, id: &PageId) -> (Partial, Extra) {
-    let title = env.i18n.get(env.lang, "a11y-low-vision");
-    let p = Partial::new(PageKind::Page, &title, id.clone());
-    let content = ContentView {
-        title: Resolved {
-            text: &title,
-            lang: env.lang,
-            fallback: false,
-        },
-        body: Some(body(env)),
-    };
-    (p, vec![("content", json(&content))])
+    super::own_page(env, id, "a11y-low-vision", body(env))
 }
 
 /// The page's text: what the version does, the switch, and three sections
