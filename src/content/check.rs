@@ -17,7 +17,6 @@ use super::unlisted::Unlisted;
 /// are reported, once for the file ([`Unlisted`]).
 pub(crate) struct Fields<'a, 'd> {
     pub src: Source<'a>,
-    pub langs: &'a [LangCode],
     pub diags: &'d mut Diagnostics,
     config: &'a Config,
     unlisted: Unlisted,
@@ -34,7 +33,6 @@ impl<'a, 'd> Fields<'a, 'd> {
     pub(crate) fn new(src: Source<'a>, config: &'a Config, diags: &'d mut Diagnostics) -> Self {
         Fields {
             src,
-            langs: &config.languages,
             diags,
             config,
             unlisted: Unlisted::default(),
@@ -62,7 +60,8 @@ impl Fields<'_, '_> {
             return;
         }
         let missing: Vec<&str> = self
-            .langs
+            .config
+            .languages
             .iter()
             .map(LangCode::as_str)
             .filter(|l| !value.has(l))
@@ -91,7 +90,7 @@ impl Fields<'_, '_> {
     /// an error with the code meant.
     pub(super) fn lang_codes(&mut self, value: &Localized, path: &[Seg<'_>]) {
         for lang in value.langs() {
-            if self.langs.iter().any(|l| l == lang) {
+            if self.config.languages.iter().any(|l| l == lang) {
                 continue;
             }
             if self.config.knows_language(lang) {
@@ -108,12 +107,12 @@ impl Fields<'_, '_> {
     /// site's.
     fn unknown_lang(&mut self, lang: &str, path: &[Seg<'_>]) {
         let at = with_key(path, lang);
-        let suggestion = did_you_mean(lang, self.langs.iter().map(LangCode::as_str));
+        let suggestion = did_you_mean(lang, self.config.languages.iter().map(LangCode::as_str));
         let d = Diagnostic::error(
             "lang/unknown",
             format!(
                 "`{lang}` is not one of this site's languages ({})",
-                self.langs.join(", ")
+                self.config.languages.join(", ")
             ),
         );
         let d = match suggestion {
@@ -127,7 +126,7 @@ impl Fields<'_, '_> {
         };
         self.diags.push(
             d.arg("lang", lang)
-                .arg("langs", self.langs.join(", "))
+                .arg("langs", self.config.languages.join(", "))
                 .at(yaml::locate(self.src, &at))
                 .label("unknown language code"),
         );
@@ -366,7 +365,6 @@ impl Addresses {
     }
 }
 
-/// `school.region`, `leaders[1].email`: a path as people read it.
 /// `path` with `key` after it: where the `ru:` of a localized text is.
 fn with_key<'a>(path: &[Seg<'a>], key: &'a str) -> Vec<Seg<'a>> {
     let mut at = path.to_vec();
@@ -374,6 +372,7 @@ fn with_key<'a>(path: &[Seg<'a>], key: &'a str) -> Vec<Seg<'a>> {
     at
 }
 
+/// `school.region`, `leaders[1].email`: a path as people read it.
 pub(crate) fn path_name(path: &[Seg<'_>]) -> String {
     let mut s = String::new();
     for seg in path {

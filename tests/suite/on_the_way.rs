@@ -100,8 +100,16 @@ fn a_link_without_href_has_no_rel_and_an_image_without_src_is_gone() {
     for a in links {
         let has_href = a.value().attr("href").is_some();
         assert_eq!(a.value().attr("rel").is_some(), has_href, "{}", a.html());
-        assert!(has_href || a.value().attr("target").is_none());
     }
+    // The image left out is said, at its line.
+    let images: Vec<_> = t
+        .problems()
+        .into_iter()
+        .filter(|p| p.code == "markdown/external-image")
+        .collect();
+    assert_eq!(images.len(), 1, "{images:?}");
+    assert_eq!(images[0].file, "site/pages/links.md");
+    assert_eq!(images[0].line, Some(6));
 }
 
 /// Every id of the page with how often it appears.

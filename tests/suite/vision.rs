@@ -47,6 +47,9 @@ fn check_switch(t: &SiteTest, page: &Page) {
         vec![page.lang()]
     };
     assert_eq!(langs.len(), hrefs.len(), "{f}: one link per language");
+    for words in [".lv-switch .lv-to-on", ".lv-switch .lv-to-off"] {
+        assert_eq!(page.count(words), hrefs.len(), "{f}: {words} in every link");
+    }
     for ((href, lang), (on, off)) in hrefs.iter().zip(&langs).zip(
         page.texts(".lv-switch .lv-to-on")
             .into_iter()
