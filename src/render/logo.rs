@@ -108,6 +108,10 @@ fn checked_svg(logo: &Logo) -> Result<String, Diagnostic> {
     let text = crate::fs::read_text(&logo.file).map_err(|d| unreadable(logo, &d))?;
     match svg::first_active(&text) {
         None => Ok(text),
+        // Broken XML is a logo that cannot be read, as a broken PNG is.
+        Some((_, svg::Active::Unreadable(why))) => {
+            Err(unreadable(logo, &Diagnostic::error("style/logo", why)))
+        }
         Some((line, what)) => Err(active(&logo.file, line, &what)),
     }
 }

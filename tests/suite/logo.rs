@@ -174,17 +174,13 @@ fn a_missing_misplaced_or_broken_logo_is_an_error_at_its_line_in_site_yaml() {
             t.write_bytes(path, bytes);
         }
         let problems = t.problems();
-        let code = match path.ends_with(".svg") && file.is_some() {
-            true => "style/logo-active",
-            false => "style/logo",
-        };
-        let p = problem(&problems, code);
+        let p = problem(&problems, "style/logo");
         assert_eq!(p.severity, "error", "{path}");
-        let at = match code {
-            "style/logo" => ("site/site.yaml", Some(line)),
-            _ => ("site/static/logo.svg", Some(1)),
-        };
-        assert_eq!((p.file.as_str(), p.line), at, "{path}: {p:#?}");
+        assert_eq!(
+            (p.file.as_str(), p.line),
+            ("site/site.yaml", Some(line)),
+            "{path}: {p:#?}"
+        );
         assert!(p.help.is_some(), "{path}");
         t.build().fails_with(1);
     }
