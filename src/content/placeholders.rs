@@ -5,6 +5,10 @@
 //!
 //! Part of layer 3 (`content`); imports nothing from the crate.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 /// The title `new news` gives the Kazakh file when Kazakh is not the
 /// site's first language (the first language's file gets the title given).
 pub const NEWS_TITLE_KK: &str = "Жаңалықтың тақырыбы";
@@ -47,42 +51,40 @@ pub struct Placeholder {
     pub address: bool,
 }
 
-/// Searchers for [`TEXTS`] and the example domains' first label, built
-/// once: the rule runs on every line of a site, and a substring search
-/// set up anew for each line and each text cost more than the search.
-struct Finders {
-    texts: Vec<memchr::memmem::Finder<'static>>,
-    example: [memchr::memmem::Finder<'static>; 2],
-}
-
-fn finders() -> &'static Finders {
-    static FINDERS: std::sync::OnceLock<Finders> = std::sync::OnceLock::new();
-    FINDERS.get_or_init(|| Finders {
-        texts: TEXTS
-            .iter()
-            .map(|t| memchr::memmem::Finder::new(t.as_bytes()))
-            .collect(),
-        example: [
-            memchr::memmem::Finder::new("example."),
-            memchr::memmem::Finder::new("EXAMPLE."),
-        ],
+/// One searcher for all of [`TEXTS`] and the example domains' first
+/// label (`example.`, in any case), built once: the rule runs on every
+/// line of a site, and one pass over a line for all of them (SIMD, with
+/// `aho-corasick`) costs a tenth of a search per text.
+fn searcher() -> &'static AhoCorasick {
+    static SEARCHER: OnceLock<AhoCorasick> = OnceLock::new();
+    SEARCHER.get_or_init(|| {
+        let patterns = TEXTS.iter().copied().chain([EXAMPLE_LABEL]);
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(patterns)
+            .expect("a few short texts always make a searcher")
     })
 }
 
+/// The first label of every example domain.
+const EXAMPLE_LABEL: &str = "example.";
+
 /// The placeholder texts and example addresses on `line`, in order.
 pub fn find(line: &str) -> Vec<Placeholder> {
-    let finders = finders();
     let mut found = Vec::new();
-    for (text, finder) in TEXTS.iter().zip(&finders.texts) {
-        for at in finder.find_iter(line.as_bytes()) {
-            found.push(found_at(line, at, text, false));
+    let mut example = false;
+    for m in searcher().find_iter(line) {
+        match TEXTS.get(m.pattern().as_usize()) {
+            // The texts are found as written (the search ignores case for
+            // the domains' sake only).
+            Some(text) if &line[m.range()] == *text => {
+                found.push(found_at(line, m.start(), text, false));
+            }
+            Some(_) => {}
+            None => example = true,
         }
     }
-    if finders
-        .example
-        .iter()
-        .any(|f| f.find(line.as_bytes()).is_some())
-    {
+    if example {
         let lower = line.to_ascii_lowercase();
         for domain in EXAMPLE_DOMAINS {
             for (at, _) in lower.match_indices(domain) {
@@ -162,6 +164,10 @@ mod tests {
             texts("Сайт: EXAMPLE.ORG."),
             [(7, "EXAMPLE.ORG".to_string())]
         );
+        assert_eq!(
+            texts("Форма: https://Forms.Example.Kz/q"),
+            [(16, "Forms.Example.Kz".to_string())]
+        );
         for other in [
             "https://myexample.kz/",
             "https://example.kzn.kz/",
@@ -181,5 +187,14 @@ mod tests {
         let title = "title: {kk: \"Ашылды\", ru: \"Заголовок новости\"}";
         assert_eq!(texts(title), [(28, NEWS_TITLE_RU.to_string())]);
         assert_eq!(texts("Здесь опишите достижения клуба."), []);
+        // As written only: the search ignores case for the domains alone.
+        assert_eq!(texts("WRITE THE NEWS HERE."), []);
+        assert_eq!(
+            texts("Write the news here. Write the news here."),
+            [
+                (1, "Write the news here.".to_string()),
+                (22, "Write the news here.".to_string())
+            ]
+        );
     }
 }
