@@ -6,7 +6,6 @@
 //! one path segment per horizontal run of dark modules, which keeps a code
 //! about four times smaller than one rectangle per module.
 
-use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use fast_qr::QRCode;
@@ -97,18 +96,38 @@ fn svg(code: &QRCode) -> String {
             while x < n && row[x].value() {
                 x += 1;
             }
-            let _ = write!(
-                out,
-                "M{} {}h{}v1h-{}z",
-                start + QUIET,
-                y + QUIET,
-                x - start,
-                x - start
-            );
+            // `M{x} {y}h{run}v1h-{run}z`, written without the formatting
+            // machinery: a code has hundreds of runs, and a poster a few codes.
+            let run = x - start;
+            out.push('M');
+            push_number(&mut out, start + QUIET);
+            out.push(' ');
+            push_number(&mut out, y + QUIET);
+            out.push('h');
+            push_number(&mut out, run);
+            out.push_str("v1h-");
+            push_number(&mut out, run);
+            out.push('z');
         }
     }
     out.push_str("\"/></svg>");
     out
+}
+
+/// Appends `n` in decimal digits.
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 #[cfg(test)]
@@ -147,6 +166,15 @@ mod tests {
             });
         let grids = img.detect_grids();
         grids.first()?.decode().ok().map(|(_, text)| text)
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 45, 177, 1000, usize::MAX] {
+            let mut out = String::new();
+            push_number(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
     }
 
     #[test]
