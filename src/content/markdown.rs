@@ -1,5 +1,7 @@
-//! Markdown → sanitized HTML (pulldown-cmark, then ammonia), with front
-//! matter splitting and warnings for what the sanitizer removes.
+//! Markdown → sanitized HTML (pulldown-cmark, then ammonia for a text
+//! with raw HTML; a text without any is made safe on the way, see
+//! `safe`), with front matter splitting and warnings for what the
+//! sanitizer removes.
 //!
 //! Every step is linear in the text, whatever its shape (many headings,
 //! links, deep nesting): see `headings`, `lines` and `nesting`, and the
@@ -9,6 +11,7 @@ mod headings;
 mod lines;
 mod nesting;
 mod quotes;
+mod safe;
 mod sources;
 
 use std::cell::Cell;
@@ -123,7 +126,10 @@ pub(crate) fn render(
     };
     let mut links = Vec::new();
     let mut ids = HeadingIds::default();
-    let (mut events, offsets) = parse_events(markdown, (&at, &mut ids), &mut links, diags);
+    let (mut events, offsets, raw) = parse_events(markdown, (&at, &mut ids), &mut links, diags);
+    if !raw {
+        safe::events(&mut events);
+    }
     shift_headings(&mut events, top_level);
     quotes::localize(&mut events, quotes);
     let needs_bound = nesting::may_need_bound(&events);
@@ -142,7 +148,14 @@ pub(crate) fn render(
         let offset = starts.get(i.saturating_sub(1)).map_or(0, |&(_, o)| o);
         diags.push(too_deep(at(offset)));
     }
-    let clean = sanitize::clean_rendered(&sanitize::aligned_cells(&bounded.html));
+    let cells = sanitize::aligned_cells(&bounded.html);
+    // Only raw HTML needs the sanitizer; Markdown's own HTML is made safe
+    // on the way (see `safe`).
+    let clean = if raw {
+        sanitize::clean_rendered(&cells)
+    } else {
+        safe::finish(cells.into_owned())
+    };
     let (clean, renamed) = headings::rename_raw_ids(clean, &mut ids);
     for (id, given) in renamed {
         let offset = headings::id_written_at(markdown, &id);
@@ -154,8 +167,8 @@ pub(crate) fn render(
     }
 }
 
-/// The events of `markdown`, and where each starts in it (for the nesting
-/// warning): images from other sites turned into links, links checked,
+/// The events of `markdown`, where each starts in it (for the nesting
+/// warning), and whether it holds raw HTML: images from other sites turned into links, links checked,
 /// headings given ids, and what the sanitizer will remove from raw HTML
 /// reported (`at` locates an offset); links by source path marked and
 /// put into `links`.
@@ -164,7 +177,7 @@ fn parse_events<'m>(
     (at, heading_ids): (&impl Fn(usize) -> Location, &mut HeadingIds),
     links: &mut Vec<SourceLink>,
     diags: &mut Diagnostics,
-) -> (Vec<Event<'m>>, Vec<usize>) {
+) -> (Vec<Event<'m>>, Vec<usize>, bool) {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut offsets: Vec<usize> = Vec::new();
     let mut headings: Vec<(usize, usize, usize)> = Vec::new();
@@ -211,9 +224,10 @@ fn parse_events<'m>(
         events.push(event);
         offsets.push(range.start);
     }
+    let raw = raw_html.any();
     raw_html.report(at, diags);
     assign_heading_ids(&mut events, &headings, heading_ids, at, diags);
-    (events, offsets)
+    (events, offsets, raw)
 }
 
 /// Reports an image that is not the site's own (it is shown as a link).

@@ -91,6 +91,11 @@ impl RawHtml {
         }
     }
 
+    /// Whether the text held any raw HTML (a block or inline).
+    pub(crate) fn any(&self) -> bool {
+        !self.pieces.is_empty() || self.block.is_some()
+    }
+
     /// Reports what the sanitizer removes: one warning per line, and each
     /// image from another site on its own. `at` turns a source offset into
     /// a location.
