@@ -148,13 +148,16 @@ pub(crate) fn render(
         let offset = starts.get(i.saturating_sub(1)).map_or(0, |&(_, o)| o);
         diags.push(too_deep(at(offset)));
     }
-    let cells = sanitize::aligned_cells(&bounded.html);
     // Only raw HTML needs the sanitizer; Markdown's own HTML is made safe
-    // on the way (see `safe`).
+    // on the way (see `safe`), without copying a text that needs no change.
     let clean = if raw {
-        sanitize::clean_rendered(&cells)
+        sanitize::clean_rendered(&sanitize::aligned_cells(&bounded.html))
     } else {
-        safe::finish(cells.into_owned())
+        let aligned = match sanitize::aligned_cells(&bounded.html) {
+            std::borrow::Cow::Owned(html) => Some(html),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        safe::finish(aligned.unwrap_or(bounded.html))
     };
     let (clean, renamed) = headings::rename_raw_ids(clean, &mut ids);
     for (id, given) in renamed {

@@ -66,8 +66,11 @@ pub(super) fn resolve_from(from: &From, href: &str, base_path: &str) -> Target {
     {
         return target;
     }
-    // `//host`, `/\host`, `ht\ttps:` ...: read as the browser reads them.
-    if urls::classify(href) != urls::Target::Own {
+    // A written-out scheme is never this site's own (no need to parse the
+    // address to know); `//host`, `/\host`, `ht\ttps:` ...: read as the
+    // browser reads them.
+    const SCHEMES: [&str; 4] = ["https://", "http://", "mailto:", "tel:"];
+    if SCHEMES.iter().any(|s| href.starts_with(s)) || urls::classify(href) != urls::Target::Own {
         return Target::External;
     }
     let Some(target) = from.url.as_ref().and_then(|p| p.join(href).ok()) else {

@@ -184,7 +184,7 @@ fn digit_counts(bytes: &[u8]) -> (usize, usize) {
 /// Cyrillic block (lead bytes D0–D3), Latin-1 punctuation and letters
 /// (`«`, `»`, `é`: C2 and C3, but for ², ³, ¹, ¼, ½, ¾) and general
 /// punctuation (`—`, `–`, `…`: E2 80). Branch-free, for vector code.
-fn may_start_numeric(lead: u8, next: u8) -> bool {
+pub(super) fn may_start_numeric(lead: u8, next: u8) -> bool {
     let latin1_number = (lead == 0xC2) & matches!(next, 0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE);
     let plain_text =
         ((0xC2..=0xD3).contains(&lead) & !latin1_number) | ((lead == 0xE2) & (next == 0x80));

@@ -9,8 +9,9 @@
 //! one that surely ends a number (a letter, a `.`, a `<` written as
 //! text ...). It counts more than a reader would ever read, never less:
 //! a character reference counts as two digits, and so does any character
-//! beyond ASCII other than a Cyrillic letter (`０`, `²`, `㉑` may become
-//! digits once folded); spaces, dashes, control characters and the letters
+//! beyond ASCII other than a Cyrillic letter or punctuation that never
+//! becomes a digit (`０`, `²`, `㉑` may, once folded; `«`, `—` never);
+//! spaces, dashes, control characters, that punctuation and the letters
 //! of a character reference never end a count. A tested property
 //! (below) ties it to the reader: whatever `texts_of_html` finds an IIN
 //! in, the screen lets through.
@@ -18,6 +19,7 @@
 //! Layer 5 (part of `rules`).
 
 use super::page::{self, Reader, is_inline};
+use crate::rules::text::may_start_numeric;
 
 /// Twelve digits: an IIN's length. A count that reaches it lets a page through.
 const IIN_LEN: u32 = 12;
@@ -94,9 +96,11 @@ impl Count {
                     let (len, cyrillic_letter) = wide(&bytes[i..]);
                     if cyrillic_letter {
                         self.0 = 0;
-                    } else {
+                    } else if may_start_numeric(b, bytes.get(i + 1).copied().unwrap_or(0)) {
                         self.0 += 2;
                     }
+                    // Else punctuation or a space (`«`, `—`, a no-break
+                    // space), never a digit: the number goes on.
                     i += len - 1;
                 }
             }
@@ -116,9 +120,24 @@ fn raises(b: u8) -> bool {
     b.wrapping_sub(b'0') < 10 || b == b'&' || (b >= 0xC0 && b & 0xFC != 0xD0)
 }
 
+/// Where the first byte that may raise a count is: [`first_raising`],
+/// past the punctuation and spaces beyond ASCII that never become digits
+/// (`«`, `»`, `—`, a no-break space: [`may_start_numeric`]).
+fn next_raising(bytes: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let at = from + first_raising(&bytes[from..])?;
+        let next = bytes.get(at + 1).copied().unwrap_or(0);
+        if bytes[at] < 0x80 || may_start_numeric(bytes[at], next) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+}
+
 /// Where the first byte that may raise a count is, looking at 32 bytes at
 /// a time in code the compiler vectorizes (most of a page raises nothing).
-fn next_raising(bytes: &[u8]) -> Option<usize> {
+fn first_raising(bytes: &[u8]) -> Option<usize> {
     let mut chunks = bytes.chunks_exact(32);
     let mut off = 0;
     for chunk in &mut chunks {

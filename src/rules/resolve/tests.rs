@@ -43,6 +43,9 @@ fn resolves_relative_links() {
         resolve("kk/index.html", "mailto:a@b.kz", "/"),
         Target::External
     );
+    for href in ["http://a.kz/x", "tel:+77011234567", "https://[", "https:x"] {
+        assert_eq!(resolve("kk/index.html", href, "/"), Target::External, "{href}");
+    }
     assert_eq!(
         resolve("kk/index.html", "/\\evil.example/t.png", "/"),
         Target::External
