@@ -44,7 +44,11 @@ fn resolves_relative_links() {
         Target::External
     );
     for href in ["http://a.kz/x", "tel:+77011234567", "https://[", "https:x"] {
-        assert_eq!(resolve("kk/index.html", href, "/"), Target::External, "{href}");
+        assert_eq!(
+            resolve("kk/index.html", href, "/"),
+            Target::External,
+            "{href}"
+        );
     }
     assert_eq!(
         resolve("kk/index.html", "/\\evil.example/t.png", "/"),
