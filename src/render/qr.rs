@@ -1,16 +1,16 @@
 //! QR codes of a club's feedback links, for its poster, as inline SVG.
 //!
-//! Encoding is `fast_qr` (it picks the best mask like any encoder, about ten
-//! times faster than the `qrcode` crate, which made QR codes the largest cost
-//! of a directory build). The SVG is drawn here from the module matrix with
+//! Encoding is `content::club::poster_qr` (the `qrcode` crate, with the
+//! mask chosen on bit rows: scoring masks module by module was the largest
+//! cost of a directory build). The SVG is drawn here from the module matrix with
 //! one path segment per horizontal run of dark modules, which keeps a code
 //! about four times smaller than one rectangle per module.
 
 use std::sync::OnceLock;
 
-use fast_qr::QRCode;
 use serde::Serialize;
 
+use crate::content::club::QrMatrix;
 use crate::content::{Club, Site};
 
 /// Every club's QR codes, made on first use and shared by the poster's
@@ -77,23 +77,22 @@ pub(crate) fn poster_codes(club: &Club) -> Vec<QrView> {
 
 /// The code as an SVG element, black on white, 4 px per module by default
 /// (the theme's style sheet scales it).
-fn svg(code: &QRCode) -> String {
-    let n = code.size;
+fn svg(code: &QrMatrix) -> String {
+    let n = code.width;
     let side = n + 2 * QUIET;
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\" focusable=\"false\" width=\"{px}\" height=\"{px}\" viewBox=\"0 0 {side} {side}\" shape-rendering=\"crispEdges\"><rect width=\"{side}\" height=\"{side}\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\"",
         px = side * 4
     );
     for y in 0..n {
-        let row = &code[y];
         let mut x = 0;
         while x < n {
-            if !row[x].value() {
+            if !code.dark(x, y) {
                 x += 1;
                 continue;
             }
             let start = x;
-            while x < n && row[x].value() {
+            while x < n && code.dark(x, y) {
                 x += 1;
             }
             // `M{x} {y}h{run}v1h-{run}z`, written without the formatting

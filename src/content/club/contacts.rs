@@ -134,7 +134,7 @@ pub(super) fn validate_feedback(raw: Option<RawFeedback>, f: &mut Fields<'_, '_>
         let url = url?;
         let at = [Seg::Key("feedback"), Seg::Key(kind.key())];
         let safe = f.url(&url, &at)?;
-        if !fits_poster_qr(&safe.url) {
+        if !super::qr::fits_poster_qr(&safe.url) {
             f.diags.push(
                 Diagnostic::warning(
                     "poster/link-too-long",
@@ -153,20 +153,4 @@ pub(super) fn validate_feedback(raw: Option<RawFeedback>, f: &mut Fields<'_, '_>
         Some(Feedback { kind, url: safe })
     })
     .collect()
-}
-
-/// The QR code of a feedback link on the poster (error correction M:
-/// still readable with a seventh of it smudged or folded).
-pub(crate) fn poster_qr(text: &str) -> Option<fast_qr::QRCode> {
-    fast_qr::QRBuilder::new(text.as_bytes())
-        .ecl(fast_qr::ECL::M)
-        .build()
-        .ok()
-}
-
-/// Whether `url` fits in a poster's QR code. Any text of up to 2,331
-/// bytes fits (the largest code at level M, in byte mode, the least dense
-/// mode); only longer ones are encoded to find out.
-fn fits_poster_qr(url: &str) -> bool {
-    url.len() <= 2331 || poster_qr(url).is_some()
 }

@@ -1,7 +1,7 @@
 //! One club folder → [`Club`]: club.yaml, about.md, reports, plans, news, photos.
 //! Here the folder and club.yaml as a whole; its parts are checked in
 //! `principles`, `people` (leaders, members), `contacts` (contacts,
-//! feedback links) and `photos` (the gallery).
+//! feedback links), `qr` (their QR codes) and `photos` (the gallery).
 //!
 //! Layer 3 (content): imports `diag`, `fs`, `types`, `yaml` and
 //! `content::{check, model, names, posts, raw, slug, walk}`.
@@ -10,6 +10,7 @@ mod contacts;
 mod people;
 mod photos;
 mod principles;
+mod qr;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -22,8 +23,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::types::{RegionCode, Slug};
 use crate::yaml::{self, Seg, Source};
 
-pub(crate) use contacts::poster_qr;
 pub(crate) use principles::custom_principle;
+pub(crate) use qr::{QrMatrix, poster_qr};
 
 /// Loads `dir` as a club; `None` when club.yaml cannot be used.
 pub(crate) fn load_club(
