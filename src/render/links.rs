@@ -74,40 +74,72 @@ pub(crate) struct Paths {
 impl Paths {
     /// The output file of `id` in `lang`, e.g. `kk/clubs/senim/reports/index.html`.
     pub(crate) fn file(&self, lang: &str, id: &PageId) -> String {
-        let dir = self.dir(id);
-        match id {
-            PageId::NotFound => format!("{lang}/404.html"),
-            _ if dir.is_empty() => format!("{lang}/index.html"),
-            _ => format!("{lang}/{dir}/index.html"),
-        }
+        let mut out = String::with_capacity(48);
+        self.push_file(&mut out, lang, id);
+        out
     }
 
-    /// The folder of `id` under the language prefix ("" for home).
-    fn dir(&self, id: &PageId) -> String {
-        let club = |slug: &str| match self.kind {
-            SiteKind::School => String::new(),
-            SiteKind::Directory => format!("clubs/{slug}"),
+    /// Appends the output file of `id` in `lang` to `out` (links are made
+    /// by the tens of thousands: pieces pushed, not formatted).
+    pub(crate) fn push_file(&self, out: &mut String, lang: &str, id: &PageId) {
+        out.push_str(lang);
+        out.push('/');
+        if matches!(id, PageId::NotFound) {
+            out.push_str("404.html");
+            return;
+        }
+        let before = out.len();
+        self.push_dir(out, id);
+        if out.len() > before {
+            out.push('/');
+        }
+        out.push_str("index.html");
+    }
+
+    /// Appends the folder of `id` under the language prefix (nothing for home).
+    fn push_dir(&self, out: &mut String, id: &PageId) {
+        let mut club = |slug: &str, rest: &[&str]| {
+            if rest.is_empty() && self.kind == SiteKind::School {
+                return;
+            }
+            out.push_str("clubs/");
+            out.push_str(slug);
+            for part in rest {
+                out.push('/');
+                out.push_str(part);
+            }
         };
-        let under = |slug: &str, rest: &str| format!("clubs/{slug}/{rest}");
         match id {
-            PageId::Home | PageId::NotFound => String::new(),
-            PageId::Club(slug) => club(slug),
-            PageId::Reports(slug) => under(slug, "reports"),
-            PageId::Report(slug, y) => under(slug, &format!("reports/{}", y.slug())),
-            PageId::Plan(slug, y) => under(slug, &format!("plans/{}", y.slug())),
-            PageId::Gallery(slug) => under(slug, "gallery"),
-            PageId::Poster(slug) => under(slug, "poster"),
-            PageId::NewsList => "news".to_string(),
-            PageId::News(None, slug) => format!("news/{slug}"),
-            PageId::News(Some(club), slug) => under(club, &format!("news/{slug}")),
-            PageId::Page(slug) => format!("pages/{slug}"),
-            PageId::Documents => "documents".to_string(),
-            PageId::PersonalData => "personal-data".to_string(),
-            PageId::Accessibility => "accessibility".to_string(),
-            PageId::Regions => "regions".to_string(),
-            PageId::Region(code) => format!("regions/{code}"),
-            PageId::StatisticsIndex => "statistics".to_string(),
-            PageId::Statistics(y) => format!("statistics/{}", y.slug()),
+            PageId::Home | PageId::NotFound => {}
+            PageId::Club(slug) => club(slug, &[]),
+            PageId::Reports(slug) => club(slug, &["reports"]),
+            PageId::Report(slug, y) => club(slug, &["reports", &y.slug()]),
+            PageId::Plan(slug, y) => club(slug, &["plans", &y.slug()]),
+            PageId::Gallery(slug) => club(slug, &["gallery"]),
+            PageId::Poster(slug) => club(slug, &["poster"]),
+            PageId::News(Some(c), slug) => club(c, &["news", slug]),
+            PageId::NewsList => out.push_str("news"),
+            PageId::News(None, slug) => {
+                out.push_str("news/");
+                out.push_str(slug);
+            }
+            PageId::Page(slug) => {
+                out.push_str("pages/");
+                out.push_str(slug);
+            }
+            PageId::Documents => out.push_str("documents"),
+            PageId::PersonalData => out.push_str("personal-data"),
+            PageId::Accessibility => out.push_str("accessibility"),
+            PageId::Regions => out.push_str("regions"),
+            PageId::Region(code) => {
+                out.push_str("regions/");
+                out.push_str(code.as_str());
+            }
+            PageId::StatisticsIndex => out.push_str("statistics"),
+            PageId::Statistics(y) => {
+                out.push_str("statistics/");
+                out.push_str(&y.slug());
+            }
         }
     }
 

@@ -80,7 +80,10 @@ pub(crate) struct Env<'a> {
 impl Env<'_> {
     /// A link from this page to `id` in this language.
     pub(crate) fn href(&self, id: &PageId) -> String {
-        format!("{}{}", self.root, self.paths.file(self.lang, id))
+        let mut href = String::with_capacity(self.root.len() + 48);
+        href.push_str(&self.root);
+        self.paths.push_file(&mut href, self.lang, id);
+        href
     }
 
     /// What makes this page's links by source path.
