@@ -6,6 +6,7 @@
 //! back to the Markdown line that holds the link when there is one, else
 //! they name the page (the link then comes from a template).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 
@@ -29,36 +30,36 @@ struct PageInfo {
 /// Reads what a page offers (ids, named anchors) and refers to (links,
 /// images, scripts, `srcset` candidates), and its images without `alt`.
 fn parse_page(path: &str, bytes: &[u8]) -> PageInfo {
-    let html = super::text::as_text(bytes);
     let mut info = PageInfo {
         path: path.to_string(),
         ids: HashSet::new(),
         refs: Vec::new(),
         imgs_without_alt: Vec::new(),
     };
-    tags::start_tags(&html, |tag| {
+    tags::start_tags(bytes, |tag| {
         let name = tag.name.as_ref();
         let id = tag.attr("id");
         let id = if name == "a" {
-            id.or(tag.attr("name"))
+            id.or_else(|| tag.attr("name"))
         } else {
             id
         };
-        info.ids.extend(id.map(str::to_string));
+        info.ids.extend(id.map(Cow::into_owned));
         let attr = match name {
             "a" | "link" | "area" => "href",
             "img" | "source" | "script" => "src",
             _ => return,
         };
-        info.refs.extend(tag.attr(attr).map(str::to_string));
-        if matches!(name, "img" | "source") {
-            let srcset = tag.attr("srcset").unwrap_or("");
+        info.refs.extend(tag.attr(attr).map(Cow::into_owned));
+        if matches!(name, "img" | "source")
+            && let Some(srcset) = tag.attr("srcset")
+        {
             info.refs
-                .extend(urls::srcset_urls(srcset).into_iter().map(str::to_string));
+                .extend(urls::srcset_urls(&srcset).into_iter().map(str::to_string));
         }
         if name == "img" && tag.attr("alt").is_none() {
             info.imgs_without_alt
-                .push(tag.attr("src").unwrap_or("").to_string());
+                .push(tag.attr("src").map(Cow::into_owned).unwrap_or_default());
         }
     });
     info
