@@ -84,21 +84,36 @@ pub fn without_controls(text: &str) -> Cow<'_, str> {
 /// A quick look at UTF-8 bytes: false when they hold no [`is_control`]
 /// character (most texts), without decoding them.
 pub fn may_hold_controls(bytes: &[u8]) -> bool {
-    // Most chunks of a page hold no byte that can start a control
-    // character: a test of every byte without an early exit, which the
-    // compiler turns into vector instructions, spares the exact test.
+    // Most chunks of a page hold no pair of bytes that can start a control
+    // character: a test of every pair without an early exit, which the
+    // compiler turns into vector instructions, spares the exact test. The
+    // pair matters: `C2` starts the no-break space of nearly every page,
+    // and only `C2 80`–`C2 9F` are controls.
     const CHUNK: usize = 64;
-    let suspect = |b: u8| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+    let suspect = |b: u8, next: u8| {
+        ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
             | (b == 0x7F)
-            | (b == 0xC2)
-            | (b == 0xEF)
+            | ((b == 0xC2) & (next & 0xE0 == 0x80))
+            | ((b == 0xEF) & (next | 0x08 == 0xBF))
             | (b >= 0xF0)
     };
-    bytes.chunks(CHUNK).enumerate().any(|(n, chunk)| {
-        chunk.iter().fold(false, |acc, &b| acc | suspect(b))
-            && (0..chunk.len()).any(|i| controls_at(bytes, n * CHUNK + i))
-    })
+    let mut start = 0;
+    while start < bytes.len() {
+        // A chunk and the byte after it, a fixed size the compiler unrolls.
+        let flagged = match bytes.get(start..start + CHUNK + 1) {
+            Some(w) => {
+                let w: &[u8; CHUNK + 1] = w.try_into().unwrap_or(&[0; CHUNK + 1]);
+                (0..CHUNK).fold(false, |acc, i| acc | suspect(w[i], w[i + 1]))
+            }
+            None => true,
+        };
+        let end = (start + CHUNK).min(bytes.len());
+        if flagged && (start..end).any(|i| controls_at(bytes, i)) {
+            return true;
+        }
+        start = end;
+    }
+    false
 }
 
 /// True when a control character starts at byte `i` of UTF-8 `bytes`.
