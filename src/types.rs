@@ -201,7 +201,7 @@ impl<'de> Deserialize<'de> for Localized {
 /// language is checked when the site is read).
 pub const LANG_KEY_PATTERN: &str = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
 
-/// The shape of a localized text for JSON Schemas (`crate::schema`): a
+/// The shape of a localized text in the JSON Schemas of the content: a
 /// text (numbers are read as text), or a map of language codes to texts.
 impl schemars::JsonSchema for Localized {
     fn inline_schema() -> bool {

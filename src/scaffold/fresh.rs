@@ -12,13 +12,19 @@ use std::path::{Path, PathBuf};
 use super::{ScaffoldError, ScaffoldReport};
 
 /// Writes `files` (paths relative to `dir`, and their bytes) into `dir`,
-/// made when missing; refuses, writing nothing, when `dir` is not a
-/// folder, a link is on the way, or any of the files exists (a link
-/// there counts as existing).
+/// made when missing; refuses, writing nothing, when `dir` is a link or
+/// not a folder, a link is on the way below it, or any of the files
+/// exists (a link there counts as existing).
 pub(super) fn write_all_new(
     dir: &Path,
     files: Vec<(String, Vec<u8>)>,
 ) -> Result<ScaffoldReport, ScaffoldError> {
+    if dir
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return Err(ScaffoldError::Link(dir.to_path_buf(), dir.to_path_buf()));
+    }
     if dir.exists() && !dir.is_dir() {
         return Err(ScaffoldError::NotAFolder(dir.to_path_buf()));
     }
