@@ -38,6 +38,7 @@ pub(crate) struct RawSite {
     description: Option<Localized>,
     #[schemars(extend("x-bitimger-kind" = "url"))]
     base_url: Option<String>,
+    #[schemars(length(min = 1))]
     languages: Vec<String>,
     #[serde(default)]
     kind: SiteKind,
