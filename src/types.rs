@@ -208,7 +208,7 @@ impl schemars::JsonSchema for Localized {
         true
     }
     fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Localized".into()
+        "LocalizedText".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
@@ -231,7 +231,7 @@ impl schemars::JsonSchema for Scalar {
         true
     }
     fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Scalar".into()
+        "PlainValue".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({"type": ["string", "number", "boolean"]})
