@@ -26,7 +26,7 @@ mod texts;
 use serde_json::Value;
 
 use crate::config::{RawPublisher, RawSite, RawStyle};
-use crate::content::model::Quarter;
+use crate::content::model::{MAX_FIGURE, Quarter};
 use crate::content::raw::{
     RawByParties, RawClub, RawContacts, RawDocument, RawFeedback, RawGallery, RawGrades,
     RawIndicators, RawLeader, RawMembers, RawNews, RawPage, RawPhoto, RawPlan, RawPlanItem,
@@ -157,13 +157,30 @@ pub fn schema(file: SchemaFile, lang: &str) -> Value {
         SchemaFile::Principles => shape::generate::<Vec<RawPrinciple>>(),
     };
     if file == SchemaFile::Report {
-        // A map keyed by an enum: schemars leaves its keys open.
-        let keys: Vec<&str> = Quarter::ALL.iter().map(|q| q.key()).collect();
-        let quarters = &mut value["properties"]["indicators"]["properties"]["quarters"];
-        quarters["propertyNames"] = serde_json::json!({ "enum": keys });
+        report_limits(&mut value);
     }
     texts::describe(&mut value, file, lang);
     value
+}
+
+/// What a report's loader checks beyond the struct's types and a schema
+/// can say too: the quarters are `q1` … `q4` (a map keyed by an enum,
+/// whose keys schemars leaves open), and every figure is at most
+/// [`MAX_FIGURE`].
+fn report_limits(value: &mut Value) {
+    let keys: Vec<&str> = Quarter::ALL.iter().map(|q| q.key()).collect();
+    let quarters = &mut value["properties"]["indicators"]["properties"]["quarters"];
+    quarters["propertyNames"] = serde_json::json!({ "enum": keys });
+    texts::walk(value, &mut Vec::new(), &mut |path, property| {
+        let whole_number = property.get("type").is_some_and(|t| {
+            t == "integer"
+                || t.as_array()
+                    .is_some_and(|a| a.iter().any(|t| t == "integer"))
+        });
+        if path.first().is_some_and(|p| p == "indicators") && whole_number {
+            property.insert("maximum".into(), MAX_FIGURE.into());
+        }
+    });
 }
 
 /// [`schema`] as the text of its file: pretty JSON ending in a newline.
