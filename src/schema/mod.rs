@@ -23,6 +23,8 @@ mod order;
 mod shape;
 mod texts;
 
+use std::path::Path;
+
 use serde_json::Value;
 
 use crate::config::{RawPublisher, RawSite, RawStyle};
@@ -129,6 +131,27 @@ impl SchemaFile {
             SchemaFile::Photos => "clubs/<slug>/photos/photos.yaml",
             SchemaFile::Principles => "principles.yaml",
         }
+    }
+
+    /// The schema of the file at `rel`, its path in the site folder
+    /// (`clubs/senim/club.yaml`), if one describes it.
+    pub fn for_path(rel: &Path) -> Option<SchemaFile> {
+        let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
+        let ext = |e: &str| rel.extension().is_some_and(|x| x == e);
+        let (md, yaml) = (ext("md"), ext("yaml"));
+        Some(match parts.as_slice() {
+            ["site.yaml"] => SchemaFile::Site,
+            ["principles.yaml"] => SchemaFile::Principles,
+            ["documents", "documents.yaml"] => SchemaFile::Documents,
+            ["news", _] if md => SchemaFile::News,
+            ["pages", _] if md => SchemaFile::Page,
+            ["clubs", _, "club.yaml"] => SchemaFile::Club,
+            ["clubs", _, "plans", _] if yaml => SchemaFile::Plan,
+            ["clubs", _, "photos", "photos.yaml"] => SchemaFile::Photos,
+            ["clubs", _, "reports", _] if md => SchemaFile::Report,
+            ["clubs", _, "news", _] if md => SchemaFile::News,
+            _ => return None,
+        })
     }
 
     /// Whether the file is Markdown with the schema's YAML as front
