@@ -238,7 +238,4 @@ fn field_order(name: &str) -> Option<&'static [&'static str]> {
 }
 
 #[cfg(test)]
-use crate::messages::{Lang, Messages};
-
-#[cfg(test)]
 mod tests;

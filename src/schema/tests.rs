@@ -1,6 +1,7 @@
 //! Unit tests of the schemas' shapes and texts.
 
 use super::*;
+use crate::messages::{Lang, Messages};
 
 fn every_property(file: SchemaFile) -> Vec<(Vec<String>, Map)> {
     let mut value = schema(file, "en");
