@@ -7,7 +7,9 @@
 //! templates' `key`s) and the raw structs that read a report's
 //! `indicators:` block and its quarters. To add an indicator, add a line
 //! to the table, its labels `stat-<key-with-dashes>` to i18n/*.ftl (a test
-//! checks every language has them) and a line to docs/content-format.md.
+//! checks every language has them), its texts for the JSON Schemas
+//! `field-report-indicators-<key>` to i18n/tool/fields.*.ftl (a test
+//! checks too) and a line to docs/content-format.md.
 //!
 //! The raw structs keep their fields in table order, which is also the
 //! order the "fields allowed here" help of `report/unknown-field` lists.
@@ -16,6 +18,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::raw::RawByParties;
@@ -84,7 +87,7 @@ macro_rules! indicators {
         /// `indicators:` of a report: the year's figures, the trust box,
         /// cases by parties and the quarters. Every figure is a whole
         /// number ≥ 0.
-        #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub(crate) struct RawIndicators {
             $(pub $ak: Option<$at>,)*
@@ -115,7 +118,7 @@ macro_rules! indicators {
 
         /// Quarter figures: the same keys as the year, without the
         /// year-only fields.
-        #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub(crate) struct RawQuarterFigures {
             $(pub $k: Option<u64>,)*
@@ -193,7 +196,7 @@ pub const MAX_FIGURE: u64 = 100_000;
 pub type Figures = BTreeMap<Indicator, u64>;
 
 /// A quarter of the academic year, as reports write it: `q1` … `q4`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Quarter {
     /// The first quarter.
