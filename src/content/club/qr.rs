@@ -6,10 +6,10 @@
 //! penalty (long runs, 2×2 blocks, finder look-alikes, dark/light
 //! balance). Scoring module by module was the largest cost of a regional
 //! directory's build; here each row and column of a masked code is one
-//! 128-bit word and every penalty a handful of shifts and popcounts. The
+//! 64-bit word and every penalty a handful of shifts and popcounts. The
 //! penalties are the `qrcode` crate's own, so the chosen mask is the one
-//! it would choose (tested on generated links); codes wider than 128
-//! modules (links over about 1,000 bytes) are left to the crate.
+//! it would choose (tested on generated links); codes wider than 64
+//! modules (links over about 250 bytes, rare) are left to the crate.
 
 use qrcode::EcLevel;
 use qrcode::canvas::{Canvas, MaskPattern, Module};
@@ -64,7 +64,7 @@ pub(crate) fn fits_poster_qr(text: &str) -> bool {
 }
 
 /// One row or column of modules, bit `i` for module `i`.
-type Word = u128;
+type Word = u64;
 const WORD_BITS: usize = Word::BITS as usize;
 
 /// The masks in the order the crate tries them (a tie keeps the first).
@@ -192,7 +192,7 @@ impl Planes {
         };
         for y in 0..width {
             for x in 0..width {
-                // Coordinates below 128 always fit in an i16.
+                // Coordinates below 64 always fit in an i16.
                 let module = canvas.get(x as i16, y as i16);
                 if module.is_dark() {
                     p.dark_rows[y] |= 1 << x;
