@@ -17,6 +17,7 @@
 //! - `report`, `syntax`: the diagnostics, in plain words
 //! - `tree`, `locate`: lines and columns of keys and values
 //! - `values`: the values of a document, for whole-site rules
+//! - `edit`: format-preserving edits, for the editor of `serve --edit`
 //!
 //! Layer 1: imports only `diag`. Swapping a YAML crate is a change to this
 //! module alone.
@@ -28,6 +29,7 @@ use serde::de::DeserializeOwned;
 use crate::diag::{Diagnostic, Diagnostics};
 
 mod checks;
+mod edit;
 mod expand;
 mod lenient;
 mod locate;
@@ -37,6 +39,7 @@ mod syntax;
 mod tree;
 mod values;
 
+pub use edit::{EditError, Item, Scalar, append_item, set_localized, set_value};
 pub use locate::{Seg, locate, locate_value, locate_whole_value};
 pub use values::find_values;
 
