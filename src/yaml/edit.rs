@@ -340,6 +340,11 @@ fn closing(tree: &Tree, n: NodeId, bracket: char) -> Result<usize, EditError> {
         .ok_or_else(|| EditError::Shape("an unclosed group".into()))
 }
 
+/// Where the text of `node` ends, as a byte offset (for `outline`).
+pub(super) fn end_of_node(tree: &Tree, node: NodeId) -> Result<usize, EditError> {
+    end_of(tree, node)
+}
+
 /// Where the text of `node` ends, as a byte offset.
 fn end_of(tree: &Tree, node: NodeId) -> Result<usize, EditError> {
     match tree.kind(node) {
