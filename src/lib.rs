@@ -25,6 +25,7 @@ pub mod progress;
 pub mod render;
 pub mod rules;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod types;
 pub mod yaml;

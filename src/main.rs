@@ -82,6 +82,7 @@ fn main() -> ExitCode {
         Command::Theme {
             what: cli::args::Theme::Export { dir },
         } => cli::scaffold::run_theme_export(&dir),
+        Command::Schema { dir } => cli::scaffold::run_schema(&dir),
         Command::Explain { code } => cli::explain::run_explain(code.as_deref()),
     }
 }

@@ -196,6 +196,48 @@ impl<'de> Deserialize<'de> for Localized {
     }
 }
 
+/// The language codes a localized text may use as keys: BCP 47 codes
+/// such as `kk`, `ru`, `en`, `kk-Latn` (whether the site has the
+/// language is checked when the site is read).
+pub const LANG_KEY_PATTERN: &str = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
+
+/// The shape of a localized text in the JSON Schemas of the content: a
+/// text (numbers are read as text), or a map of language codes to texts.
+impl schemars::JsonSchema for Localized {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "LocalizedText".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                {"type": ["string", "number"]},
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": LANG_KEY_PATTERN},
+                    "additionalProperties": {"type": ["string", "number", "boolean"]}
+                }
+            ],
+            "x-bitimger-kind": "localized"
+        })
+    }
+}
+
+/// A scalar for JSON Schemas: a text, a number or yes/no.
+impl schemars::JsonSchema for Scalar {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PlainValue".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": ["string", "number", "boolean"]})
+    }
+}
+
 /// An academic year such as 2024–2025.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct AcademicYear {

@@ -95,8 +95,14 @@ theme-export-exists = nothing was written: { $n } { $n ->
         [one] file of the theme is
        *[other] files of the theme are
     } in { $dir } already, and bitimger never overwrites them; export into a new folder, or move these away first:
-theme-export-link = { $path } is a link to another folder; bitimger writes only inside the folder you gave and never through links, so nothing was written: replace the link with a real folder, or choose another folder
-theme-export-io = { $path } could not be written: { $error }
+schema-exported = { $n } JSON Schemas are in { $dir }. Open the site folder in VS Code with the YAML extension and start a YAML file with `# yaml-language-server: $schema=` and the path of its schema: the editor then completes fields and underlines mistakes (docs/schema.md).
+schema-export-not-folder = { $path } is a file, not a folder: give the folder to write the schemas into (it is made when missing)
+schema-export-exists = nothing was written: { $n } { $n ->
+        [one] schema is
+       *[other] schemas are
+    } in { $dir } already, and bitimger never overwrites them; delete the folder and run the command again to have schemas of this version, or choose a new folder:
+export-link = { $path } is a link to another folder; bitimger writes only inside the folder you gave and never through links, so nothing was written: replace the link with a real folder, or choose another folder
+export-io = { $path } could not be written: { $error }
 
 ## explain
 explain-unknown = `{ $code }` is not the code of any problem bitimger reports; did you mean `{ $near }`? `bitimger explain` lists every code

@@ -146,6 +146,20 @@ pub(crate) enum Command {
         #[command(subcommand)]
         what: Theme,
     },
+    /// Write the JSON Schemas of the content files into DIR, for editors
+    ///
+    /// Writes one file per kind of content file (site.yaml, club.yaml,
+    /// plans, the front matter of reports, news and pages, documents.yaml,
+    /// photos.yaml, principles.yaml), with a title and a description of
+    /// every field in the language of the run, so that an editor such as
+    /// VS Code with its YAML extension completes fields and underlines
+    /// mistakes as you type (docs/schema.md). Nothing is ever overwritten:
+    /// when any of these files is in DIR already, nothing is written and
+    /// each one is named.
+    Schema {
+        /// The folder to write the schemas into (made when missing)
+        dir: PathBuf,
+    },
     /// Explain a problem's code: what it means, why it matters, how to fix it
     ///
     /// CODE is the code in brackets of a message, e.g. `bitimger explain

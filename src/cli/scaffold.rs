@@ -1,6 +1,7 @@
 //! `bitimger init` and `bitimger new`: a site, a club, a report or a news
 //! item made from templates, and the list of what was created and kept;
-//! `bitimger theme export`: the default theme, written to be edited.
+//! `bitimger theme export`: the default theme, written to be edited;
+//! `bitimger schema`: the JSON Schemas of the content files, for editors.
 //!
 //! Layer 9: part of the binary; uses the library (`bitimger::`).
 
@@ -15,7 +16,8 @@ use super::print::{IO, USAGE, fail, t};
 
 /// Creates a new school site in `dir`, with the workflow of `ci`.
 pub(crate) fn run_init(dir: &Path, ci: Option<Ci>) -> ExitCode {
-    let result = bitimger::scaffold::init(dir, Date::today(), ci);
+    let lang = super::print::messages().lang().code();
+    let result = bitimger::scaffold::init(dir, Date::today(), ci, lang);
     let code = print_scaffold(result);
     if code == ExitCode::SUCCESS {
         let dir = dir.display().to_string();
@@ -35,7 +37,10 @@ pub(crate) fn run_init(dir: &Path, ci: Option<Ci>) -> ExitCode {
 /// Adds a club, a report or a news item to `site`.
 pub(crate) fn run_new(site: &Path, what: New) -> ExitCode {
     print_scaffold(match what {
-        New::Club { slug } => bitimger::scaffold::new_club(site, &slug),
+        New::Club { slug } => {
+            let lang = super::print::messages().lang().code();
+            bitimger::scaffold::new_club(site, &slug, lang)
+        }
         New::Report { club, year } => {
             bitimger::scaffold::new_report(site, &club, &year, Date::today())
         }
@@ -52,9 +57,46 @@ pub(crate) fn run_new(site: &Path, what: New) -> ExitCode {
 
 /// Writes the default theme into `dir` (see `bitimger::scaffold::export_theme`).
 pub(crate) fn run_theme_export(dir: &Path) -> ExitCode {
+    let words = ExportWords {
+        done: "theme-exported",
+        not_folder: "theme-export-not-folder",
+        exists: "theme-export-exists",
+    };
+    print_export(bitimger::scaffold::export_theme(dir), dir, words)
+}
+
+/// Writes the JSON Schemas into `dir`, their texts in the language of the
+/// run (see `bitimger::scaffold::export_schemas`).
+pub(crate) fn run_schema(dir: &Path) -> ExitCode {
+    let lang = super::print::messages().lang().code();
+    let words = ExportWords {
+        done: "schema-exported",
+        not_folder: "schema-export-not-folder",
+        exists: "schema-export-exists",
+    };
+    print_export(bitimger::scaffold::export_schemas(dir, lang), dir, words)
+}
+
+/// The message ids of an all-or-nothing export that differ by command.
+struct ExportWords {
+    /// What was written, and what to do next.
+    done: &'static str,
+    /// The folder given is a file.
+    not_folder: &'static str,
+    /// Some of the files are there already (each is listed after it).
+    exists: &'static str,
+}
+
+/// Prints what an all-or-nothing export wrote into `dir`, or why it wrote
+/// nothing (exit 2, or 3 when writing failed).
+fn print_export(
+    result: Result<ScaffoldReport, ScaffoldError>,
+    dir: &Path,
+    words: ExportWords,
+) -> ExitCode {
     let base = std::env::current_dir().unwrap_or_default();
     let shown = |p: &Path| bitimger::diag::display_path(p, &base);
-    match bitimger::scaffold::export_theme(dir) {
+    match result {
         Ok(report) => {
             for p in &report.created {
                 anstream::eprintln!("{}", t("scaffold-created", &[("path", shown(p).into())]));
@@ -63,31 +105,29 @@ pub(crate) fn run_theme_export(dir: &Path) -> ExitCode {
                 ("n", report.created.len().into()),
                 ("dir", shown(dir).into()),
             ];
-            anstream::eprintln!("{}", t("theme-exported", &args));
+            anstream::eprintln!("{}", t(words.done, &args));
             ExitCode::SUCCESS
         }
-        Err(ScaffoldError::NotAFolder(p)) => fail(
-            t("theme-export-not-folder", &[("path", shown(&p).into())]),
-            USAGE,
-        ),
+        Err(ScaffoldError::NotAFolder(p)) => {
+            fail(t(words.not_folder, &[("path", shown(&p).into())]), USAGE)
+        }
         Err(ScaffoldError::Exists(paths)) => {
             let args = [("n", paths.len().into()), ("dir", shown(dir).into())];
-            let code = fail(t("theme-export-exists", &args), USAGE);
+            let code = fail(t(words.exists, &args), USAGE);
             for p in &paths {
                 anstream::eprintln!("  {}", shown(p));
             }
             code
         }
-        Err(ScaffoldError::Link(link, _)) => fail(
-            t("theme-export-link", &[("path", shown(&link).into())]),
-            USAGE,
-        ),
+        Err(ScaffoldError::Link(link, _)) => {
+            fail(t("export-link", &[("path", shown(&link).into())]), USAGE)
+        }
         Err(ScaffoldError::Io(path, e)) => {
             let args = [
                 ("path", shown(&path).into()),
                 ("error", e.to_string().into()),
             ];
-            fail(t("theme-export-io", &args), IO)
+            fail(t("export-io", &args), IO)
         }
         Err(e) => fail(e, USAGE),
     }

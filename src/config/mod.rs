@@ -26,16 +26,19 @@ pub use urls::{base_url_option, check_url};
 
 use include::validate_include;
 use languages::validate_languages;
-use style::{RawStyle, validate_style};
+pub(crate) use style::RawStyle;
+use style::validate_style;
 use urls::validate_base_url;
 
 /// `site.yaml` as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawSite {
+pub(crate) struct RawSite {
     title: Localized,
     description: Option<Localized>,
+    #[schemars(extend("x-bitimger-kind" = "url"))]
     base_url: Option<String>,
+    #[schemars(length(min = 1))]
     languages: Vec<String>,
     #[serde(default)]
     kind: SiteKind,
@@ -48,15 +51,18 @@ struct RawSite {
     silence: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawPublisher {
+pub(crate) struct RawPublisher {
     name: Localized,
+    #[schemars(extend("x-bitimger-kind" = "url"))]
     url: Option<String>,
 }
 
 /// What the site is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum SiteKind {
     /// One school's club: the home page is the club's page.

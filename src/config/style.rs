@@ -16,9 +16,9 @@ use crate::types::IMAGE_EXTENSIONS;
 use crate::yaml::{self, Seg, Source};
 
 /// `style:` as written.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawStyle {
+pub(crate) struct RawStyle {
     accent: Option<String>,
     logo: Option<String>,
     css: Option<String>,

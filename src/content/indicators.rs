@@ -16,6 +16,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::raw::RawByParties;
@@ -84,7 +85,7 @@ macro_rules! indicators {
         /// `indicators:` of a report: the year's figures, the trust box,
         /// cases by parties and the quarters. Every figure is a whole
         /// number ≥ 0.
-        #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub(crate) struct RawIndicators {
             $(pub $ak: Option<$at>,)*
@@ -115,7 +116,7 @@ macro_rules! indicators {
 
         /// Quarter figures: the same keys as the year, without the
         /// year-only fields.
-        #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub(crate) struct RawQuarterFigures {
             $(pub $k: Option<u64>,)*
@@ -193,7 +194,7 @@ pub const MAX_FIGURE: u64 = 100_000;
 pub type Figures = BTreeMap<Indicator, u64>;
 
 /// A quarter of the academic year, as reports write it: `q1` … `q4`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Quarter {
     /// The first quarter.

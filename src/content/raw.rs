@@ -3,15 +3,16 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-pub(crate) use super::indicators::{RawIndicators, RawYearExtras};
+pub(crate) use super::indicators::{RawIndicators, RawQuarterFigures, RawYearExtras};
 use super::model::{PlanFormat, Status};
 use crate::types::{Localized, Scalar};
 
 /// clubs/<slug>/club.yaml
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawClub {
     pub name: Localized,
@@ -35,7 +36,7 @@ pub(crate) struct RawClub {
     pub gallery: Option<RawGallery>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSchool {
     pub name: Localized,
@@ -43,20 +44,24 @@ pub(crate) struct RawSchool {
     pub locality: Option<Localized>,
     pub district: Option<Localized>,
     pub address: Option<Localized>,
+    #[schemars(extend("x-bitimger-kind" = "url"))]
     pub website: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawLeader {
     pub name: Localized,
     pub role: Option<Localized>,
+    #[schemars(extend("x-bitimger-kind" = "phone"))]
     pub phone: Option<Scalar>,
+    #[schemars(extend("x-bitimger-kind" = "email"))]
     pub email: Option<String>,
+    #[schemars(extend("x-bitimger-kind" = "photo"))]
     pub photo: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawMembers {
     pub grades: Option<RawGrades>,
@@ -64,32 +69,37 @@ pub(crate) struct RawMembers {
     pub join: Option<Localized>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawGrades {
     pub from: u8,
     pub to: u8,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawContacts {
     pub room: Option<Scalar>,
     #[serde(default)]
+    #[schemars(extend("x-bitimger-kind" = "phone"))]
     pub phones: Vec<Scalar>,
+    #[schemars(extend("x-bitimger-kind" = "email"))]
     pub email: Option<String>,
     pub instagram: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFeedback {
+    #[schemars(extend("x-bitimger-kind" = "url"))]
     pub question: Option<String>,
+    #[schemars(extend("x-bitimger-kind" = "url"))]
     pub application: Option<String>,
+    #[schemars(extend("x-bitimger-kind" = "url"))]
     pub anonymous: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawGallery {
     pub instagram: Option<String>,
@@ -114,12 +124,28 @@ pub(crate) enum RawPrincipleItem {
 }
 
 /// principles.yaml items, and custom items in club.yaml.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPrinciple {
     pub key: Option<String>,
     pub title: Localized,
     pub text: Option<Localized>,
+}
+
+/// `default`, or a list whose items are built-in keys or `{title, text}`.
+impl JsonSchema for RawPrinciples {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RawPrinciples".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let custom = generator.subschema_for::<RawPrinciple>();
+        schemars::json_schema!({
+            "anyOf": [
+                {"type": "string", "enum": ["default"]},
+                {"type": "array", "items": {"anyOf": [{"type": "string"}, custom]}}
+            ]
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for RawPrinciples {
@@ -173,9 +199,10 @@ impl<'de> Deserialize<'de> for RawPrincipleItem {
 /// are required in the file of the site's first language
 /// ([`RawReportRequired`]); the other files may leave them, and
 /// `indicators`, to that one.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawReport {
+    #[schemars(extend("x-bitimger-kind" = "year"))]
     pub year: Option<Scalar>,
     pub status: Option<Status>,
     pub indicators: Option<RawIndicators>,
@@ -192,7 +219,7 @@ pub(crate) struct RawReportRequired {
     _status: serde::de::IgnoredAny,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawByParties {
     pub student_student: Option<u64>,
@@ -203,16 +230,18 @@ pub(crate) struct RawByParties {
 }
 
 /// plans/<YYYY-YYYY>.yaml
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPlan {
+    #[schemars(extend("x-bitimger-kind" = "year"))]
     pub year: Scalar,
+    #[schemars(extend("x-bitimger-kind" = "date"))]
     pub approved: Option<Scalar>,
     #[serde(default)]
     pub items: Vec<RawPlanItem>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPlanItem {
     pub when: Scalar,
@@ -224,10 +253,11 @@ pub(crate) struct RawPlanItem {
 }
 
 /// Front matter of news/<date>-<slug>[.<lang>].md
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawNews {
     pub title: Localized,
+    #[schemars(extend("x-bitimger-kind" = "date"))]
     pub date: Scalar,
     pub summary: Option<Localized>,
     pub draft: Option<bool>,
@@ -236,7 +266,7 @@ pub(crate) struct RawNews {
 }
 
 /// Front matter of pages/<slug>[.<lang>].md
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPage {
     pub title: Localized,
@@ -247,17 +277,18 @@ pub(crate) struct RawPage {
 }
 
 /// documents/documents.yaml items
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDocument {
     pub file: String,
     pub title: Localized,
+    #[schemars(extend("x-bitimger-kind" = "date"))]
     pub date: Option<Scalar>,
     pub number: Option<Scalar>,
 }
 
 /// photos/photos.yaml items
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPhoto {
     pub file: String,

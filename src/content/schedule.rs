@@ -160,7 +160,7 @@ impl When {
 
 /// What kind of event a plan item is (`format:`), as plans write it and
 /// templates see it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum PlanFormat {
     /// A meeting.

@@ -6,13 +6,21 @@
 //! first, and when a folder on the way to one is a link (`clubs ->
 //! /elsewhere`), nothing at all is written.
 //!
-//! `theme export` (`theme.rs`) writes the default theme's files to edit.
+//! The YAML files they write begin with the line that names their JSON
+//! Schema in the site's `.schemas/` folder, which they write too
+//! (`schemas.rs`), so that an editor checks the file as it is typed.
 //!
-//! Layer 7: imports `config`, `content`, `diag`, `types`, `render` and
-//! `i18n` (the default theme's and the built-in messages' files).
+//! `theme export` (`theme.rs`) writes the default theme's files to edit,
+//! and `schema` the JSON Schemas, all or nothing (`fresh.rs`).
+//!
+//! Layer 7: imports `config`, `content`, `diag`, `types`, `render`,
+//! `i18n` (the default theme's and the built-in messages' files) and
+//! `schema`.
 
 mod ci;
 mod error;
+mod fresh;
+mod schemas;
 mod theme;
 
 use std::io::Write;
@@ -23,6 +31,7 @@ use crate::content::Status;
 use crate::content::placeholders;
 use crate::content::slug::{is_slug, slugify};
 use crate::diag::{Diagnostics, did_you_mean};
+use crate::schema::SchemaFile;
 use crate::types::{AcademicYear, Date, LangCode};
 
 const SITE: &str = include_str!("templates/site.yaml");
@@ -35,6 +44,7 @@ const NEWS_FRONT: &str = include_str!("templates/news.yaml");
 
 pub use ci::{Ci, RELEASES};
 pub use error::ScaffoldError;
+pub use schemas::export_schemas;
 pub use theme::export_theme;
 
 /// The club folder `init` creates.
@@ -138,8 +148,14 @@ fn no_link_on_the_way(base: &Path, path: &Path) -> Result<(), ScaffoldError> {
 /// Writes a new school site into `dir`: site.yaml, one club with every
 /// section, its plan, a report and a news item, in Kazakh and Russian;
 /// with `ci`, the workflow that publishes it on every push. In a folder
-/// that is a site already, `ci` adds only the workflow.
-pub fn init(dir: &Path, today: Date, ci: Option<Ci>) -> Result<ScaffoldReport, ScaffoldError> {
+/// that is a site already, `ci` adds only the workflow. The JSON Schemas
+/// go into `.schemas/`, their texts in `lang` (`schemas.rs`).
+pub fn init(
+    dir: &Path,
+    today: Date,
+    ci: Option<Ci>,
+    lang: &str,
+) -> Result<ScaffoldReport, ScaffoldError> {
     let mut report = ScaffoldReport::default();
     if let Some(ci) = ci {
         let (path, text) = ci.workflow(dir);
@@ -148,7 +164,9 @@ pub fn init(dir: &Path, today: Date, ci: Option<Ci>) -> Result<ScaffoldReport, S
             return report.write(dir);
         }
     }
-    report.create(dir.join("site.yaml"), SITE)?;
+    schemas::plan_site_schemas(&mut report, dir, lang)?;
+    let site = schemas::with_modeline(SchemaFile::Site, 0, SITE);
+    report.create(dir.join("site.yaml"), &site)?;
     let club = dir.join("clubs").join(INIT_CLUB);
     write_club(&mut report, &club, "{kk: \"Сенім\", ru: \"Доверие\"}")?;
     let current = AcademicYear::containing(today);
@@ -159,6 +177,7 @@ pub fn init(dir: &Path, today: Date, ci: Option<Ci>) -> Result<ScaffoldReport, S
             ("start", &current.start.to_string()),
         ],
     );
+    let plan = schemas::with_modeline(SchemaFile::Plan, 3, &plan);
     report.create(club.join(format!("plans/{}.yaml", current.slug())), &plan)?;
     let last = AcademicYear {
         start: current.start - 1,
@@ -178,7 +197,8 @@ pub fn init(dir: &Path, today: Date, ci: Option<Ci>) -> Result<ScaffoldReport, S
 }
 
 fn write_club(report: &mut ScaffoldReport, club: &Path, name: &str) -> Result<(), ScaffoldError> {
-    report.create(club.join("club.yaml"), &fill(CLUB, &[("name", name)]))?;
+    let text = schemas::with_modeline(SchemaFile::Club, 2, &fill(CLUB, &[("name", name)]));
+    report.create(club.join("club.yaml"), &text)?;
     report.create(club.join("about.kk.md"), ABOUT_KK)?;
     report.create(club.join("about.ru.md"), ABOUT_RU)
 }
@@ -277,8 +297,9 @@ fn club_folders(site: &Path) -> Vec<String> {
     names
 }
 
-/// Adds `clubs/<slug>/` with a commented club.yaml and about texts.
-pub fn new_club(site: &Path, slug: &str) -> Result<ScaffoldReport, ScaffoldError> {
+/// Adds `clubs/<slug>/` with a commented club.yaml and about texts, and
+/// the JSON Schemas missing from `.schemas/` (their texts in `lang`).
+pub fn new_club(site: &Path, slug: &str, lang: &str) -> Result<ScaffoldReport, ScaffoldError> {
     let (_, school) = site_languages(site)?;
     if !is_slug(slug) {
         let hint = match slugify(slug) {
@@ -294,6 +315,7 @@ pub fn new_club(site: &Path, slug: &str) -> Result<ScaffoldReport, ScaffoldError
         return Err(ScaffoldError::SchoolHasClub(club.clone()));
     }
     let mut report = ScaffoldReport::default();
+    schemas::plan_site_schemas(&mut report, site, lang)?;
     write_club(&mut report, &site.join("clubs").join(slug), &quoted(slug))?;
     report.write(site)
 }

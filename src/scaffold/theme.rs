@@ -3,13 +3,14 @@
 //! theme folder (`templates/`, `static/`, `i18n/`), so that
 //! `theme: DIR` in site.yaml builds the same site until they are edited.
 //!
-//! All or nothing: when any of those files is in DIR already, nothing is
-//! written and the error names every one (an edited theme is never
-//! overwritten, and a half-new theme never mixes with an old one).
+//! All or nothing, like `schema` (`fresh.rs`): when any of those files is
+//! in DIR already, nothing is written and the error names every one (an
+//! edited theme is never overwritten, and a half-new theme never mixes
+//! with an old one).
 //!
 //! Layer 7 (part of `scaffold`): imports `render` and `i18n` for the files.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{ScaffoldError, ScaffoldReport};
 
@@ -26,26 +27,13 @@ fn theme_files() -> Vec<(String, &'static [u8])> {
 }
 
 /// Writes the default theme and the built-in UI messages into `dir`
-/// (made when missing). Refuses, writing nothing, when `dir` is a file or
-/// any file to write is there already.
+/// (made when missing), all or nothing (see `fresh.rs`).
 pub fn export_theme(dir: &Path) -> Result<ScaffoldReport, ScaffoldError> {
-    if dir.exists() && !dir.is_dir() {
-        return Err(ScaffoldError::NotAFolder(dir.to_path_buf()));
-    }
-    let files = theme_files();
-    let there: Vec<PathBuf> = files
-        .iter()
-        .map(|(path, _)| dir.join(path))
-        .filter(|p| p.symlink_metadata().is_ok())
+    let files = theme_files()
+        .into_iter()
+        .map(|(path, bytes)| (path, bytes.to_vec()))
         .collect();
-    if !there.is_empty() {
-        return Err(ScaffoldError::Exists(there));
-    }
-    let mut report = ScaffoldReport::default();
-    for (path, bytes) in files {
-        report.planned.push((dir.join(path), bytes.to_vec()));
-    }
-    report.write(dir)
+    super::fresh::write_all_new(dir, files)
 }
 
 #[cfg(test)]

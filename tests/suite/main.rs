@@ -42,6 +42,7 @@ mod product;
 mod progress;
 mod publish;
 mod scaffold;
+mod schema;
 mod schools;
 mod search;
 mod security;

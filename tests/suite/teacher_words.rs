@@ -139,6 +139,11 @@ fn string_literals(code: &str) -> Vec<String> {
     literals
 }
 
+/// The values of a JSON Schema's `type`.
+const JSON_SCHEMA_TYPES: &[&str] = &[
+    "string", "number", "integer", "boolean", "object", "array", "null",
+];
+
 #[test]
 fn the_english_said_by_the_code_uses_no_programmer_words() {
     let lexed = string_literals("let a = '\"'; // \"serde\"\nlet b = \"a \\\"string\\\"\";");
@@ -152,6 +157,12 @@ fn the_english_said_by_the_code_uses_no_programmer_words() {
         let text = std::fs::read_to_string(entry.path()).unwrap();
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
         for literal in string_literals(code) {
+            // The type names of JSON Schema (src/schema/, the shapes of
+            // `Localized` and `Scalar`) are its vocabulary, never said to
+            // a teacher: the schemas' titles and descriptions are.
+            if JSON_SCHEMA_TYPES.contains(&literal.as_str()) {
+                continue;
+            }
             for word in found_in(&literal, ENGLISH) {
                 let file = entry.path().strip_prefix(repo()).unwrap().display();
                 problems.push(format!("{file}: `{word}` in \"{literal}\""));

@@ -163,7 +163,8 @@ fn a_problem_is_explained_in_the_language_asked_for() {
 
 /// The first words of the tool's message ids.
 const KINDS: &[&str] = &[
-    "build", "check", "count", "counts", "diag", "init", "phase", "scaffold", "serve",
+    "build", "check", "count", "counts", "diag", "export", "init", "phase", "scaffold", "schema",
+    "serve", "theme",
 ];
 
 /// Every message id written in the code that prints the tool's messages

@@ -14,7 +14,7 @@ use crate::types::{AcademicYear, Date, LangCode, Localized, Slug};
 
 /// Report status, as reports write it and templates and exports see it:
 /// `final` or `ongoing`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// The year is over.
