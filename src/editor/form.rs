@@ -27,6 +27,8 @@ pub(crate) struct FilePart {
     pub yaml_offset: usize,
     /// A Markdown file's text, and the line it starts on.
     pub body: Option<(String, usize)>,
+    /// What its schema says of its fields.
+    pub describe: Option<super::describe::Describe>,
 }
 
 /// Everything a form shows.
@@ -131,7 +133,7 @@ fn file_fields(view: &FormView<'_>, i: usize, file: &FilePart, used: &mut [bool]
         used,
         path: Vec::new(),
     };
-    out.push_str(&ctx.value(&outline, None));
+    out.push_str(&ctx.value(&outline));
     if let Some((body, line)) = &file.body {
         let name = format!("b{i}");
         let shown = view.given.get(&name).unwrap_or(body);
@@ -215,6 +217,16 @@ impl Ctx<'_, '_> {
     }
 
     fn label(&self) -> String {
+        let d = self.file.describe.as_ref();
+        if let Some(title) = d.and_then(|d| d.title(&self.path)) {
+            return title;
+        }
+        if let Some((last, parent)) = self.path.split_last()
+            && let Some(n) = last.strip_prefix('#').and_then(|n| n.parse::<usize>().ok())
+            && let Some(title) = d.and_then(|d| d.title(parent))
+        {
+            return format!("{title} {}", n + 1);
+        }
         self.path
             .iter()
             .map(
@@ -227,31 +239,85 @@ impl Ctx<'_, '_> {
             .join(" › ")
     }
 
-    fn value(&mut self, v: &Outline, _parent: Option<&str>) -> String {
+    /// The field's description, and its id for `aria-describedby`.
+    fn hint(&self) -> (String, Option<String>) {
+        let d = self.file.describe.as_ref();
+        match d.and_then(|d| d.description(&self.path)) {
+            Some(text) => {
+                let id = format!("d{}-{}", self.i, super::files::hash(self.key().as_bytes()));
+                let html = format!("<p class=\"hint\" id=\"{id}\">{}</p>", esc(&text));
+                (html, Some(id))
+            }
+            None => (String::new(), None),
+        }
+    }
+
+    fn kind(&self) -> Option<String> {
+        self.file.describe.as_ref().and_then(|d| d.kind(&self.path))
+    }
+
+    /// A field the file does not have yet, from its schema.
+    fn missing(&mut self) -> String {
+        let Some(d) = self.file.describe.as_ref() else {
+            return String::new();
+        };
+        if self.kind().as_deref() == Some("localized") {
+            return self.localized(&[]);
+        }
+        if d.is_group(&self.path) {
+            return self.value(&Outline::Group(Vec::new()));
+        }
+        if d.node(&self.path).is_some_and(|n| n.get("items").is_some()) {
+            return String::new();
+        }
+        self.scalar(&Outline::Empty)
+    }
+
+    fn value(&mut self, v: &Outline) -> String {
         match v {
             Outline::Group(entries) if self.is_localized(entries) => self.localized(entries),
-            Outline::Group(entries) => {
-                let mut out = String::new();
-                let top = self.path.is_empty();
-                if !top {
-                    out.push_str(&format!(
-                        "<fieldset class=\"group\"><legend>{}</legend>",
-                        esc(&self.label())
-                    ));
-                }
-                for (k, val) in entries {
-                    self.path.push(k.clone());
-                    out.push_str(&self.value(val, Some(k)));
-                    self.path.pop();
-                }
-                if !top {
-                    out.push_str("</fieldset>");
-                }
-                out
+            Outline::Text(t) if self.kind().as_deref() == Some("localized") => {
+                let same: Vec<(String, Outline)> = (self.view.langs.iter())
+                    .map(|l| (l.clone(), Outline::Text(t.clone())))
+                    .collect();
+                self.localized(&same)
             }
+            Outline::Group(entries) => self.group(entries),
             Outline::List(items) => self.list(items),
             scalar => self.scalar(scalar),
         }
+    }
+
+    /// A group's fields: the schema's in its order, then any others.
+    fn group(&mut self, entries: &[(String, Outline)]) -> String {
+        let mut out = String::new();
+        let top = self.path.is_empty();
+        if !top {
+            let (hint, _) = self.hint();
+            let legend = esc(&self.label());
+            out.push_str(&format!(
+                "<fieldset class=\"group\"><legend>{legend}</legend>{hint}"
+            ));
+        }
+        let d = self.file.describe.as_ref();
+        let mut keys: Vec<String> = d.map(|d| d.fields(&self.path)).unwrap_or_default();
+        for (k, _) in entries {
+            if !keys.contains(k) {
+                keys.push(k.clone());
+            }
+        }
+        for k in keys {
+            self.path.push(k.clone());
+            match entries.iter().find(|(n, _)| *n == k) {
+                Some((_, val)) => out.push_str(&self.value(val)),
+                None => out.push_str(&self.missing()),
+            }
+            self.path.pop();
+        }
+        if !top {
+            out.push_str("</fieldset>");
+        }
+        out
     }
 
     fn is_localized(&self, entries: &[(String, Outline)]) -> bool {
@@ -269,7 +335,7 @@ impl Ctx<'_, '_> {
         );
         for (n, item) in items.iter().enumerate() {
             self.path.push(format!("#{n}"));
-            out.push_str(&self.value(item, None));
+            out.push_str(&self.value(item));
             self.path.pop();
         }
         out.push_str(&format!(
@@ -283,8 +349,10 @@ impl Ctx<'_, '_> {
 
     fn localized(&mut self, entries: &[(String, Outline)]) -> String {
         let (errs, described) = self.problems_here();
+        let (hint, hint_id) = self.hint();
+        let described = describedby(&described, hint_id.as_deref());
         let mut out = format!(
-            "<fieldset class=\"langs\"><legend>{}</legend>{errs}<div class=\"side\">",
+            "<fieldset class=\"langs\"><legend>{}</legend>{hint}{errs}<div class=\"side\">",
             esc(&self.label())
         );
         let key = self.key();
@@ -308,6 +376,8 @@ impl Ctx<'_, '_> {
 
     fn scalar(&mut self, v: &Outline) -> String {
         let (errs, described) = self.problems_here();
+        let (hint, hint_id) = self.hint();
+        let described = describedby(&described, hint_id.as_deref());
         let name = format!("v{}:{}", self.i, self.key());
         let text = match v {
             Outline::Text(t) | Outline::Number(t) => t.clone(),
@@ -316,11 +386,23 @@ impl Ctx<'_, '_> {
         };
         let shown = self.view.given.get(&name).cloned().unwrap_or(text);
         format!(
-            "<div class=\"field\"><label for=\"{id}\">{}</label>{errs}{}</div>",
+            "<div class=\"field\"><label for=\"{id}\">{}</label>{hint}{errs}{}</div>",
             esc(&self.label()),
             input(&name, &id_of(&name), &shown, &described),
             id = id_of(&name),
         )
+    }
+}
+
+/// The `aria-describedby` of a field with problems (`described`, as
+/// made by `collect`) and a description.
+fn describedby(described: &str, hint: Option<&str>) -> String {
+    let Some(hint) = hint else {
+        return described.to_string();
+    };
+    match described.strip_prefix(" aria-describedby=\"") {
+        Some(rest) => format!(" aria-describedby=\"{hint} {rest}"),
+        None => format!(" aria-describedby=\"{hint}\""),
     }
 }
 

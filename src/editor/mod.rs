@@ -14,10 +14,12 @@
 //!
 //! Layer 8: imports `serve` (it is an extension of the preview, which
 //! knows nothing of it), `scaffold` (the `new` templates), `build`,
-//! `render`, `content`, `config`, `yaml`, `messages`, `diag`, `types`.
+//! `schema` (the forms' fields), `render`, `content`, `config`, `yaml`,
+//! `messages`, `diag`, `types`.
 //! The editor is above `serve` and `scaffold` because it needs both,
 //! which share layer 7.
 
+mod describe;
 mod doc;
 pub(crate) mod files;
 mod form;
@@ -192,7 +194,7 @@ fn save_doc(
             changed_on_disk = true;
         }
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        files.push(file_part(part, &text, now));
+        files.push(file_part(part, &text, now, editor.messages.lang().code()));
         texts.push(text);
     }
     let view = |problems: &[validate::Problem], notice: Option<String>| {

@@ -100,13 +100,19 @@ fn read_parts(editor: &Editor, parts: &[Part]) -> Result<(Vec<FilePart>, Vec<Str
         let bytes = std::fs::read(&path)
             .map_err(|_| editor.refuse(StatusCode::NOT_FOUND, "edit-not-content"))?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        files.push(file_part(part, &text, hash(&bytes)));
+        files.push(file_part(
+            part,
+            &text,
+            hash(&bytes),
+            editor.messages.lang().code(),
+        ));
         texts.push(text);
     }
     Ok((files, texts))
 }
 
-pub(super) fn file_part(part: &Part, text: &str, hash: String) -> FilePart {
+pub(super) fn file_part(part: &Part, text: &str, hash: String, lang: &str) -> FilePart {
+    let describe = super::describe::for_file(&part.rel, lang);
     if !part.markdown {
         return FilePart {
             part: part.clone(),
@@ -114,6 +120,7 @@ pub(super) fn file_part(part: &Part, text: &str, hash: String) -> FilePart {
             yaml: text.to_string(),
             yaml_offset: 0,
             body: None,
+            describe,
         };
     }
     match crate::content::split_front_matter(text) {
@@ -123,6 +130,7 @@ pub(super) fn file_part(part: &Part, text: &str, hash: String) -> FilePart {
             yaml: s.front.to_string(),
             yaml_offset: s.front_offset,
             body: Some((s.body.to_string(), s.body_line)),
+            describe,
         },
         Err(_) => FilePart {
             part: part.clone(),
@@ -130,6 +138,7 @@ pub(super) fn file_part(part: &Part, text: &str, hash: String) -> FilePart {
             yaml: String::new(),
             yaml_offset: 0,
             body: Some((text.to_string(), 1)),
+            describe,
         },
     }
 }

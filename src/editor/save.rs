@@ -40,11 +40,12 @@ pub(crate) fn apply(
     form: &HashMap<String, String>,
     langs: &[String],
 ) -> Result<Vec<(usize, String)>, EditError> {
+    let form = &shared_values(files, form)?;
     let mut changed = Vec::new();
     for (i, file) in files.iter().enumerate() {
         let mut yaml = file.yaml.clone();
         let old = crate::yaml::outline(&yaml).map_err(EditError::Shape)?;
-        yaml = scalars(&yaml, &old, i, form)?;
+        yaml = scalars(&yaml, &old, i, form, file.describe.as_ref())?;
         yaml = localized(&yaml, &old, i, form, langs)?;
         if let Some(add) = form
             .get("add")
@@ -61,11 +62,52 @@ pub(crate) fn apply(
     Ok(changed)
 }
 
+/// The language versions of a document share their figures, dates and
+/// status (a report's versions must agree): a value changed in one file
+/// and left as it was in another that had the same is changed there too.
+fn shared_values(
+    files: &[FilePart],
+    form: &HashMap<String, String>,
+) -> Result<HashMap<String, String>, EditError> {
+    let mut out = form.clone();
+    if files.len() < 2 {
+        return Ok(out);
+    }
+    let olds: Vec<Outline> = files
+        .iter()
+        .map(|f| crate::yaml::outline(&f.yaml).map_err(EditError::Shape))
+        .collect::<Result<_, _>>()?;
+    let shown = |o: Option<&Outline>| match o {
+        Some(Outline::Text(t) | Outline::Number(t)) => Some(t.clone()),
+        Some(Outline::Bool(b)) => Some(b.to_string()),
+        _ => None,
+    };
+    for (i, old) in olds.iter().enumerate() {
+        let prefix = format!("v{i}:");
+        for (name, value) in form.iter().filter(|(k, _)| k.starts_with(&prefix)) {
+            let path = &name[prefix.len()..];
+            let before = shown(at(old, &segs(path)));
+            if before.as_deref() == Some(unix(value).as_str()) || before.is_none() {
+                continue;
+            }
+            for (j, other) in olds.iter().enumerate().filter(|(j, _)| *j != i) {
+                let key = format!("v{j}:{path}");
+                let theirs = shown(at(other, &segs(path)));
+                if theirs == before && form.get(&key).map(|v| unix(v)) == theirs {
+                    out.insert(key, value.clone());
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn scalars(
     yaml: &str,
     old: &Outline,
     i: usize,
     form: &HashMap<String, String>,
+    describe: Option<&super::describe::Describe>,
 ) -> Result<String, EditError> {
     let prefix = format!("v{i}:");
     let mut out = yaml.to_string();
@@ -76,6 +118,11 @@ fn scalars(
     fields.sort();
     for (name, value) in fields {
         let path = segs(&name[prefix.len()..]);
+        let names: Vec<String> = name[prefix.len()..]
+            .split('/')
+            .map(str::to_string)
+            .collect();
+        let number = describe.is_some_and(|d| d.is_number(&names));
         let value = unix(value);
         let scalar = match at(old, &path) {
             Some(Outline::Text(t)) if *t == value => continue,
@@ -83,6 +130,7 @@ fn scalars(
             Some(Outline::Bool(b)) if b.to_string() == value => continue,
             Some(Outline::Empty) | None if value.is_empty() => continue,
             Some(Outline::Number(_)) if value.parse::<f64>().is_ok() => Scalar::Number(&value),
+            _ if number && value.parse::<f64>().is_ok() => Scalar::Number(&value),
             Some(Outline::Bool(_)) if value == "true" || value == "false" => {
                 Scalar::Bool(value == "true")
             }

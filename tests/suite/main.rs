@@ -13,6 +13,7 @@ mod browser;
 mod check;
 mod directory;
 mod dropped_language;
+mod editor;
 mod errors;
 mod example;
 mod faults;
