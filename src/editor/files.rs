@@ -74,8 +74,8 @@ pub(crate) fn content_path(site: &Path, rel: &str) -> Result<PathBuf, Refused> {
             Ok(m) if m.file_type().is_symlink() => return Err(Refused::Link),
             Ok(m) if i + 1 < parts.len() && !m.is_dir() => return Err(Refused::Path),
             Ok(m) if i + 1 == parts.len() && !m.is_file() => return Err(Refused::Kind),
-            Ok(_) => {}
-            Err(_) => break,
+            // Missing: nothing further down exists either (no link there).
+            _ => {}
         }
     }
     if !crate::content::inside(site, &at, &mut Diagnostics::new()) {
@@ -140,7 +140,12 @@ mod tests {
         std::fs::create_dir_all(site.join("clubs/senim")).unwrap();
         std::fs::write(site.join("clubs/senim/club.yaml"), "name: x\n").unwrap();
         assert!(content_path(&site, "clubs/senim/club.yaml").is_ok());
-        assert!(content_path(&site, "clubs/senim/news/2025-01-01-a.kk.md").is_ok());
+        let news = content_path(&site, "clubs/senim/news/2025-01-01-a.kk.md").unwrap();
+        assert_eq!(
+            news,
+            site.join("clubs/senim/news/2025-01-01-a.kk.md"),
+            "the whole path, also below a missing folder"
+        );
         for bad in [
             "../x/club.yaml",
             "clubs/../site.yaml",

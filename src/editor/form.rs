@@ -109,7 +109,7 @@ pub(crate) fn shell(m: &Messages, title: &str, main: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>{title}</title><link rel=\"stylesheet\" href=\"/__bitimger/edit/editor.css\">\
+<title>{title}</title><link rel=\"icon\" href=\"/__bitimger/edit/icon.svg\"><link rel=\"stylesheet\" href=\"/__bitimger/edit/editor.css\">\
 <script src=\"/__bitimger/edit/editor.js\" defer></script></head>\
 <body><main><h1>{title}</h1>{main}</main></body></html>\n",
         lang = m.lang().code(),

@@ -28,6 +28,7 @@ pub(crate) const PREFIX: &str = "/__bitimger/edit/";
 /// nothing of the site).
 pub(crate) const ASSET_JS: &str = "/__bitimger/edit/editor.js";
 pub(crate) const ASSET_CSS: &str = "/__bitimger/edit/editor.css";
+pub(crate) const ASSET_ICON: &str = "/__bitimger/edit/icon.svg";
 
 /// The token and the addresses a write may come from.
 pub(crate) struct Guard {
@@ -122,7 +123,7 @@ pub(crate) async fn check(
         }
         return r;
     }
-    let asset = [ASSET_JS, ASSET_CSS].contains(&uri.path());
+    let asset = [ASSET_JS, ASSET_CSS, ASSET_ICON].contains(&uri.path());
     if !uri.path().starts_with(PREFIX) || asset {
         return next.run(request).await;
     }

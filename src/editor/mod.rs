@@ -165,7 +165,7 @@ pub fn start(
 fn edit_tag(path: &str, label: &str) -> String {
     let page: String = url::form_urlencoded::byte_serialize(path.as_bytes()).collect();
     format!(
-        "<link rel=\"stylesheet\" href=\"{css}\"><a id=\"bitimger-edit\" href=\"/__bitimger/edit/?page={page}\">{}</a>",
+        "<link rel=\"stylesheet\" href=\"{css}\"><aside aria-label=\"bitimger\"><a id=\"bitimger-edit\" href=\"/__bitimger/edit/?page={page}\">{}</a></aside>",
         crate::render::escape_html(label),
         css = guard::ASSET_CSS,
     )

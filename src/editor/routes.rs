@@ -22,6 +22,7 @@ use crate::render::escape_html as esc;
 
 const JS: &str = include_str!("assets/editor.js");
 const CSS: &str = include_str!("assets/editor.css");
+const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\"><rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#0b57d0\"/></svg>";
 
 /// The most a photo upload may send (the photo checks refuse files over
 /// 40 MB with their own message).
@@ -36,6 +37,10 @@ pub(crate) fn router(editor: Arc<Editor>) -> Router {
         .route(
             super::guard::ASSET_CSS,
             get(|| async { asset(CSS, "text/css; charset=utf-8") }),
+        )
+        .route(
+            super::guard::ASSET_ICON,
+            get(|| async { asset(ICON, "image/svg+xml") }),
         )
         .route("/__bitimger/edit/", get(open))
         .route("/__bitimger/edit/save", post(save))

@@ -14,6 +14,7 @@ mod check;
 mod directory;
 mod dropped_language;
 mod editor;
+mod editor_browser;
 mod errors;
 mod example;
 mod faults;
