@@ -30,6 +30,8 @@ fn a_teacher_edits_the_site_in_the_browser() {
     std::fs::write(&photo, crate::images::png_graphic()).unwrap();
     let mut options = bitimger::serve::ServeOptions::new(site.site.clone());
     options.port = 0;
+    // The editor speaks the teacher's language (the screenshot in docs/ too).
+    options.lang = bitimger::messages::Lang::Kk;
     let editing = bitimger::editor::start(options, |_| {}).unwrap();
     let shot = std::env::var_os("BITIMGER_EDITOR_SCREENSHOT");
     let mut cmd = Command::new("node");
