@@ -216,6 +216,13 @@ impl schemars::JsonSchema for Localized {
                 {"type": ["string", "number"]},
                 {
                     "type": "object",
+                    // The built-in languages, named as the language switcher
+                    // names them, for editors to offer; any other is allowed.
+                    "properties": {
+                        "kk": {"title": "Қазақша", "type": ["string", "number", "boolean"]},
+                        "ru": {"title": "Русский", "type": ["string", "number", "boolean"]},
+                        "en": {"title": "English", "type": ["string", "number", "boolean"]}
+                    },
                     "propertyNames": {"pattern": LANG_KEY_PATTERN},
                     "additionalProperties": {"type": ["string", "number", "boolean"]}
                 }

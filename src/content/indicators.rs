@@ -7,7 +7,9 @@
 //! templates' `key`s) and the raw structs that read a report's
 //! `indicators:` block and its quarters. To add an indicator, add a line
 //! to the table, its labels `stat-<key-with-dashes>` to i18n/*.ftl (a test
-//! checks every language has them) and a line to docs/content-format.md.
+//! checks every language has them), its texts for the JSON Schemas
+//! `field-report-indicators-<key>` to i18n/tool/fields.*.ftl (a test
+//! checks too) and a line to docs/content-format.md.
 //!
 //! The raw structs keep their fields in table order, which is also the
 //! order the "fields allowed here" help of `report/unknown-field` lists.

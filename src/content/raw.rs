@@ -1,5 +1,9 @@
 //! The content files exactly as written: strict mirrors of the YAML, with
 //! unknown fields rejected. `validate` turns them into the model.
+//!
+//! The same structs give the JSON Schemas for editors their shapes
+//! (`JsonSchema`, src/schema/), so a schema knows exactly these fields;
+//! `x-bitimger-kind` marks what a field holds beyond its type.
 
 use std::fmt;
 

@@ -164,7 +164,6 @@ pub fn init(
             return report.write(dir);
         }
     }
-    schemas::plan_site_schemas(&mut report, dir, lang)?;
     let site = schemas::with_modeline(SchemaFile::Site, 0, SITE);
     report.create(dir.join("site.yaml"), &site)?;
     let club = dir.join("clubs").join(INIT_CLUB);
@@ -193,6 +192,7 @@ pub fn init(
         |_| title.to_string(),
         &langs,
     )?;
+    schemas::plan_site_schemas(&mut report, dir, lang);
     report.write(dir)
 }
 
@@ -315,8 +315,8 @@ pub fn new_club(site: &Path, slug: &str, lang: &str) -> Result<ScaffoldReport, S
         return Err(ScaffoldError::SchoolHasClub(club.clone()));
     }
     let mut report = ScaffoldReport::default();
-    schemas::plan_site_schemas(&mut report, site, lang)?;
     write_club(&mut report, &site.join("clubs").join(slug), &quoted(slug))?;
+    schemas::plan_site_schemas(&mut report, site, lang);
     report.write(site)
 }
 

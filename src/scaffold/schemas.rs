@@ -27,11 +27,7 @@ pub fn export_schemas(dir: &Path, lang: &str) -> Result<ScaffoldReport, Scaffold
 
 /// Plans the schemas in `site`'s `.schemas/` folder that are not there
 /// yet (the ones there are left as they are, and not listed).
-pub(super) fn plan_site_schemas(
-    report: &mut ScaffoldReport,
-    site: &Path,
-    lang: &str,
-) -> Result<(), ScaffoldError> {
+pub(super) fn plan_site_schemas(report: &mut ScaffoldReport, site: &Path, lang: &str) {
     let folder = site.join(SITE_FOLDER);
     for (name, bytes) in schema_files(lang) {
         let path = folder.join(name);
@@ -39,7 +35,6 @@ pub(super) fn plan_site_schemas(
             report.planned.push((path, bytes));
         }
     }
-    Ok(())
 }
 
 /// `text` (a YAML file `depth` folders below the site folder) with the

@@ -23,10 +23,12 @@ mod order;
 mod shape;
 mod texts;
 
+use std::path::Path;
+
 use serde_json::Value;
 
 use crate::config::{RawPublisher, RawSite, RawStyle};
-use crate::content::model::Quarter;
+use crate::content::model::{MAX_FIGURE, Quarter};
 use crate::content::raw::{
     RawByParties, RawClub, RawContacts, RawDocument, RawFeedback, RawGallery, RawGrades,
     RawIndicators, RawLeader, RawMembers, RawNews, RawPage, RawPhoto, RawPlan, RawPlanItem,
@@ -131,6 +133,27 @@ impl SchemaFile {
         }
     }
 
+    /// The schema of the file at `rel`, its path in the site folder
+    /// (`clubs/senim/club.yaml`), if one describes it.
+    pub fn for_path(rel: &Path) -> Option<SchemaFile> {
+        let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
+        let ext = |e: &str| rel.extension().is_some_and(|x| x == e);
+        let (md, yaml) = (ext("md"), ext("yaml"));
+        Some(match parts.as_slice() {
+            ["site.yaml"] => SchemaFile::Site,
+            ["principles.yaml"] => SchemaFile::Principles,
+            ["documents", "documents.yaml"] => SchemaFile::Documents,
+            ["news", _] if md => SchemaFile::News,
+            ["pages", _] if md => SchemaFile::Page,
+            ["clubs", _, "club.yaml"] => SchemaFile::Club,
+            ["clubs", _, "plans", _] if yaml => SchemaFile::Plan,
+            ["clubs", _, "photos", "photos.yaml"] => SchemaFile::Photos,
+            ["clubs", _, "reports", _] if md => SchemaFile::Report,
+            ["clubs", _, "news", _] if md => SchemaFile::News,
+            _ => return None,
+        })
+    }
+
     /// Whether the file is Markdown with the schema's YAML as front
     /// matter (editors check only whole YAML files against a schema).
     pub const fn is_front_matter(self) -> bool {
@@ -157,13 +180,30 @@ pub fn schema(file: SchemaFile, lang: &str) -> Value {
         SchemaFile::Principles => shape::generate::<Vec<RawPrinciple>>(),
     };
     if file == SchemaFile::Report {
-        // A map keyed by an enum: schemars leaves its keys open.
-        let keys: Vec<&str> = Quarter::ALL.iter().map(|q| q.key()).collect();
-        let quarters = &mut value["properties"]["indicators"]["properties"]["quarters"];
-        quarters["propertyNames"] = serde_json::json!({ "enum": keys });
+        report_limits(&mut value);
     }
     texts::describe(&mut value, file, lang);
     value
+}
+
+/// What a report's loader checks beyond the struct's types and a schema
+/// can say too: the quarters are `q1` … `q4` (a map keyed by an enum,
+/// whose keys schemars leaves open), and every figure is at most
+/// [`MAX_FIGURE`].
+fn report_limits(value: &mut Value) {
+    let keys: Vec<&str> = Quarter::ALL.iter().map(|q| q.key()).collect();
+    let quarters = &mut value["properties"]["indicators"]["properties"]["quarters"];
+    quarters["propertyNames"] = serde_json::json!({ "enum": keys });
+    texts::walk(value, &mut Vec::new(), &mut |path, property| {
+        let whole_number = property.get("type").is_some_and(|t| {
+            t == "integer"
+                || t.as_array()
+                    .is_some_and(|a| a.iter().any(|t| t == "integer"))
+        });
+        if path.first().is_some_and(|p| p == "indicators") && whole_number {
+            property.insert("maximum".into(), MAX_FIGURE.into());
+        }
+    });
 }
 
 /// [`schema`] as the text of its file: pretty JSON ending in a newline.
@@ -196,9 +236,6 @@ fn field_order(name: &str) -> Option<&'static [&'static str]> {
         RawPage, RawDocument, RawPhoto
     )
 }
-
-#[cfg(test)]
-use crate::messages::{Lang, Messages};
 
 #[cfg(test)]
 mod tests;

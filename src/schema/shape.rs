@@ -86,11 +86,22 @@ fn clean(schema: &mut Value, root: bool) {
             }
             fold_null(object);
             move_kind_to_items(object);
-            object.values_mut().for_each(|v| clean(v, false));
+            // A localized text's shape is written by hand (`types.rs`),
+            // its languages' names included.
+            if !is_localized(object) {
+                object.values_mut().for_each(|v| clean(v, false));
+            }
         }
         Value::Array(items) => items.iter_mut().for_each(|v| clean(v, false)),
         _ => {}
     }
+}
+
+/// Whether `object` is the schema of a localized text.
+pub(super) fn is_localized(object: &Map<String, Value>) -> bool {
+    object
+        .get("x-bitimger-kind")
+        .is_some_and(|k| k == "localized")
 }
 
 /// An optional field, `{"anyOf": [X, {"type": "null"}]}`, written as X

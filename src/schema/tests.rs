@@ -1,6 +1,7 @@
 //! Unit tests of the schemas' shapes and texts.
 
 use super::*;
+use crate::messages::{Lang, Messages};
 
 fn every_property(file: SchemaFile) -> Vec<(Vec<String>, Map)> {
     let mut value = schema(file, "en");
@@ -90,6 +91,8 @@ fn kinds_and_order_follow_the_structs() {
     assert_eq!(phones["items"]["x-bitimger-kind"], "phone");
     assert_eq!(club["properties"]["name"]["x-bitimger-order"], 0);
     assert_eq!(club["properties"]["school"]["x-bitimger-order"], 3);
+    let per_language = &club["properties"]["name"]["anyOf"][1]["properties"];
+    assert_eq!(per_language["kk"]["title"], "Қазақша");
     let title = club["properties"]["name"]["title"].as_str().unwrap();
     assert!(title.chars().any(|c| ('а'..='я').contains(&c)), "{title}");
 }

@@ -53,11 +53,15 @@ pub(super) fn id(file: SchemaFile, path: &[String]) -> String {
 pub(super) type Visit<'a> = dyn FnMut(&[String], &mut Map<String, Value>) + 'a;
 
 /// Calls `visit` with the path and the schema of every property of
-/// `schema`, at any depth.
+/// `schema`, at any depth (not the languages of a localized text).
 pub(super) fn walk(schema: &mut Value, path: &mut Vec<String>, visit: &mut Visit<'_>) {
     let Value::Object(object) = schema else {
         return;
     };
+    // The languages of a localized text are no fields of their own.
+    if super::shape::is_localized(object) {
+        return;
+    }
     if let Some(Value::Object(properties)) = object.get_mut("properties") {
         for (name, property) in properties.iter_mut() {
             path.push(name.clone());

@@ -84,7 +84,7 @@ fn a_second_export_writes_nothing_and_names_every_schema_there() {
 }
 
 #[test]
-fn an_export_into_a_file_is_refused_in_every_language() {
+fn an_export_into_a_file_is_refused_in_every_language_and_a_failed_write_exits_3() {
     let t = SiteTest::files(&[]);
     std::fs::write(t.dir().join("notes.txt"), "notes").unwrap();
     for (lang, words) in [
@@ -98,6 +98,13 @@ fn an_export_into_a_file_is_refused_in_every_language() {
     assert_eq!(
         std::fs::read_to_string(t.dir().join("notes.txt")).unwrap(),
         "notes"
+    );
+    // A folder that cannot be made (a file is on its way): exit 3.
+    let run = export(&t, None, "notes.txt/schemas").fails_with(3);
+    assert!(
+        run.stderr().contains("could not be written"),
+        "{}",
+        run.stderr()
     );
 }
 

@@ -83,22 +83,7 @@ pub fn front_matter(text: &str) -> &str {
 /// The schema of the file at `rel` (its path in a site folder), if one
 /// describes it.
 pub fn schema_of(rel: &Path) -> Option<SchemaFile> {
-    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
-    let md = rel.extension().is_some_and(|e| e == "md");
-    let yaml = rel.extension().is_some_and(|e| e == "yaml");
-    Some(match parts.as_slice() {
-        ["site.yaml"] => SchemaFile::Site,
-        ["principles.yaml"] => SchemaFile::Principles,
-        ["documents", "documents.yaml"] => SchemaFile::Documents,
-        ["news", _] if md => SchemaFile::News,
-        ["pages", _] if md => SchemaFile::Page,
-        ["clubs", _, "club.yaml"] => SchemaFile::Club,
-        ["clubs", _, "plans", _] if yaml => SchemaFile::Plan,
-        ["clubs", _, "photos", "photos.yaml"] => SchemaFile::Photos,
-        ["clubs", _, "reports", _] if md => SchemaFile::Report,
-        ["clubs", _, "news", _] if md => SchemaFile::News,
-        _ => return None,
-    })
+    SchemaFile::for_path(rel)
 }
 
 /// Every site folder of the repository: the example, the examples and

@@ -163,6 +163,13 @@ const MISTAKES: &[Mistake] = &[
         to: "  cases: twenty-two",
     },
     Mistake {
+        what: "a figure larger than any club reports",
+        fixture: "product_site",
+        file: REPORT,
+        from: "q2: {cases: 7",
+        to: "q2: {cases: 700000",
+    },
+    Mistake {
         what: "a quarter that does not exist",
         fixture: "product_site",
         file: REPORT,
