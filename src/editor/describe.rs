@@ -17,16 +17,7 @@ pub(crate) struct Describe {
 
 /// The schema of the file at `rel` (a path in the site), if it has one.
 pub(crate) fn for_file(rel: &str, lang: &str) -> Option<Describe> {
-    let parts: Vec<&str> = rel.split('/').collect();
-    let file = match parts.as_slice() {
-        ["site.yaml"] => SchemaFile::Site,
-        ["clubs", _, "club.yaml"] => SchemaFile::Club,
-        ["clubs", _, "plans", _] => SchemaFile::Plan,
-        ["clubs", _, "reports", _] => SchemaFile::Report,
-        ["clubs", _, "news", _] | ["news", _] => SchemaFile::News,
-        ["pages", _] => SchemaFile::Page,
-        _ => return None,
-    };
+    let file = SchemaFile::for_path(std::path::Path::new(rel))?;
     Some(Describe {
         root: schema(file, lang),
     })

@@ -364,8 +364,14 @@ impl Ctx<'_, '_> {
                 _ => String::new(),
             };
             let shown = self.view.given.get(&name).cloned().unwrap_or(text);
+            // The language's own name (Қазақша, Русский), as the schema gives it.
+            let mut at = self.path.clone();
+            at.push(lang.clone());
+            let d = self.file.describe.as_ref();
+            let called = d.and_then(|d| d.title(&at)).unwrap_or_else(|| lang.clone());
             out.push_str(&format!(
-                "<div class=\"field\" lang=\"{lang}\"><label for=\"{id}\">{lang}</label>{}</div>",
+                "<div class=\"field\" lang=\"{lang}\"><label for=\"{id}\">{}</label>{}</div>",
+                esc(&called),
                 input(&name, &id_of(&name), &shown, &described),
                 id = id_of(&name),
             ));
