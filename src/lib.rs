@@ -14,6 +14,7 @@ pub mod builtin;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod editor;
 pub mod fs;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]

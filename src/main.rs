@@ -68,11 +68,12 @@ fn main() -> ExitCode {
             bind,
             drafts,
             skip_broken_includes,
+            edit,
         } => {
             let site = site.unwrap_or_else(default_site);
             let mut options = cli::serve::serve_options(site, port, bind, drafts);
             options.skip_broken_includes = skip_broken_includes;
-            cli::serve::run_serve(options, open)
+            cli::serve::run_serve(options, open, edit)
         }
         Command::Init { dir, ci } => cli::scaffold::run_init(&dir, ci.map(Into::into)),
         Command::New { site, what } => {

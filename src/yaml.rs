@@ -17,6 +17,8 @@
 //! - `report`, `syntax`: the diagnostics, in plain words
 //! - `tree`, `locate`: lines and columns of keys and values
 //! - `values`: the values of a document, for whole-site rules
+//! - `edit`, `outline`: format-preserving edits and a document's values
+//!   as a plain tree, for the editor of `serve --edit`
 //!
 //! Layer 1: imports only `diag`. Swapping a YAML crate is a change to this
 //! module alone.
@@ -28,16 +30,20 @@ use serde::de::DeserializeOwned;
 use crate::diag::{Diagnostic, Diagnostics};
 
 mod checks;
+mod edit;
 mod expand;
 mod lenient;
 mod locate;
+mod outline;
 mod problem;
 mod report;
 mod syntax;
 mod tree;
 mod values;
 
+pub use edit::{EditError, Item, Scalar, append_item, set_localized, set_value};
 pub use locate::{Seg, locate, locate_value, locate_whole_value};
+pub use outline::{Outline, duplicate_last, line_of, outline};
 pub use values::find_values;
 
 /// What kind of file is being read, for the messages: "club.yaml",

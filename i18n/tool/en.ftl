@@ -110,3 +110,30 @@ explain-why = Why it matters:
 explain-wrong = Wrong:
 explain-right = Right:
 explain-more = Every code: docs/check.md
+
+## serve --edit: the editor in the browser
+edit-not-loopback = --edit works only on this computer's own address: other devices on the network could change the site. Leave out --bind { $address }, or use --bind 127.0.0.1.
+edit-open = Editor: open { $url } (the address holds a key: do not share it)
+edit-button = Edit
+edit-title = Edit { $file }
+edit-back = Back to the page
+edit-save = Save
+edit-body = Text
+edit-add = Add another (a copy of the last one, to change)
+edit-not-saved = { $n ->
+    [one] Nothing was saved: one problem must be fixed first.
+   *[other] Nothing was saved: { $n } problems must be fixed first.
+}
+edit-conflict = This file was changed on disk after you opened this form (in another window or program). Nothing was saved. Your changes are still in the form below: save again to replace the file with them, or go back to the page and open the editor again to see the other change.
+edit-new = Add
+edit-new-title = Title of the news item
+edit-new-news = New news item
+edit-new-year = Academic year of the report
+edit-new-report = New report
+edit-photo = Add a photo to the club's photos/ folder (JPEG, PNG or WebP, up to 40 MB)
+edit-photo-format = This is not a photo bitimger publishes: choose a JPEG, PNG or WebP file.
+edit-not-content = This is not a file of the site that the editor can change.
+edit-failed = The change could not be saved.
+edit-bad-token = This editor address is wrong or old: open the address printed in the terminal where `bitimger serve --edit` runs.
+edit-no-cookie = To edit, open the address printed in the terminal where `bitimger serve --edit` runs.
+edit-bad-origin = This change did not come from the editor's own page, so it was refused.

@@ -110,6 +110,10 @@ pub(crate) enum Command {
         /// instead of failing the whole site
         #[arg(long)]
         skip_broken_includes: bool,
+        /// Add an Edit button to every page: forms that change the site's
+        /// files (only on this computer; open the address printed with its key)
+        #[arg(long)]
+        edit: bool,
     },
     /// Create a new school site in DIR
     ///

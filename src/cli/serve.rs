@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use bitimger::build::output::{DEFAULT_OUTPUT, absolute};
+use bitimger::editor::EditStartError;
 use bitimger::serve::{RebuildReport, ServeError, ServeHandle, ServeOptions, Watching};
 
 use super::print::{
@@ -27,11 +28,19 @@ pub(crate) fn serve_options(site: PathBuf, port: u16, bind: IpAddr, drafts: bool
     options
 }
 
-/// Serves the site until the process is stopped.
-pub(crate) fn run_serve(mut options: ServeOptions, open: bool) -> ExitCode {
+/// Serves the site until the process is stopped; with `edit`, with the
+/// editor (loopback only: another address is refused with exit code 2).
+pub(crate) fn run_serve(mut options: ServeOptions, open: bool, edit: bool) -> ExitCode {
     if !options.site.is_dir() {
         let site = options.site.display().to_string();
         return fail(t("serve-no-site", &[("site", site.into())]), USAGE);
+    }
+    if edit && !options.bind.is_loopback() {
+        let address = options.bind.to_string();
+        return fail(
+            t("edit-not-loopback", &[("address", address.into())]),
+            USAGE,
+        );
     }
     options.exclude = vec![absolute(Path::new(DEFAULT_OUTPUT))];
     let progress = TermProgress::on_stderr(phase_label);
@@ -41,17 +50,32 @@ pub(crate) fn run_serve(mut options: ServeOptions, open: bool) -> ExitCode {
         progress.clear();
         report_rebuild(r);
     };
-    let handle = match bitimger::serve::start(options, report) {
+    let started = match edit {
+        true => bitimger::editor::start(options, report).map(|e| (e.handle, Some(e.url))),
+        false => bitimger::serve::start(options, report)
+            .map(|h| (h, None))
+            .map_err(EditStartError::Serve),
+    };
+    let (handle, edit_url) = match started {
         Ok(h) => h,
-        Err(e) => {
+        Err(EditStartError::Serve(e)) => {
             let code = match e {
                 ServeError::PortInUse(_) | ServeError::Bind(..) => USAGE,
                 _ => IO,
             };
             return fail(e, code);
         }
+        Err(e @ EditStartError::NotLoopback(_)) => return fail(e, USAGE),
     };
-    announce(&handle, &site, open);
+    announce(&handle, &site, open && edit_url.is_none());
+    if let Some(url) = edit_url {
+        println!("{}", t("edit-open", &[("url", url.as_str().into())]));
+        let _ = std::io::stdout().flush();
+        if open && let Err(e) = opener::open(&url) {
+            let args = [("reason", e.to_string().into()), ("url", url.into())];
+            anstream::eprintln!("{}: {}", t("diag-note", &[]), t("serve-no-browser", &args));
+        }
+    }
     handle.wait();
     ExitCode::SUCCESS
 }

@@ -31,11 +31,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use cache::LoadCache;
-pub(crate) use markdown::SOURCE_MARK;
+pub(crate) use markdown::{SOURCE_MARK, split_front_matter};
 pub use model::*;
 pub use sources::{Linked, SourceIndex};
 pub use walk::is_ignored;
-pub(crate) use walk::{Found, walk_tree};
+pub(crate) use walk::{Found, inside, walk_tree};
 
 use crate::config::{Config, SiteKind, load_config};
 use crate::diag::{Diagnostic, Diagnostics, Location};

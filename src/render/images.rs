@@ -24,6 +24,17 @@ use crate::content::Site;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::progress::{Phase, ProgressHandle};
 pub use cache::cache_photos_on_disk;
+
+/// Checks a photo as a build would before publishing it (size, format,
+/// a picture that decodes whole), for the editor's uploads: the same
+/// diagnostics, naming `src`.
+pub fn check_photo(src: &Path, bytes: &[u8]) -> Result<(), crate::diag::Diagnostic> {
+    let size = bytes.len() as u64;
+    if size > MAX_FILE {
+        return Err(decode::too_large_file(src, size));
+    }
+    decode::decode(src, bytes).map(|_| ())
+}
 use cache::{Cache, Entry, Size};
 use decode::{broken, too_large_file};
 use encode::process;

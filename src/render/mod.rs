@@ -37,7 +37,7 @@ use crate::i18n::I18n;
 use crate::progress::ProgressHandle;
 use crate::types::Date;
 pub use files::{OutputFile, check_unique_paths};
-pub use images::{PhotoCounts, cache_photos_on_disk};
+pub use images::{PhotoCounts, cache_photos_on_disk, check_photo};
 pub(crate) use links::{PageId, Paths};
 pub(crate) use sources::page_file as source_page_file;
 pub use theme::default_theme_files;

@@ -154,8 +154,9 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
         }
     };
     let (found, overlay) = lookup(&shared, &key);
+    let tag = shared.page_tag.as_ref().map(|tag| tag(uri.path()));
     match found {
-        Found::File(body) => send(StatusCode::OK, &key, body, overlay).await,
+        Found::File(body) => send(StatusCode::OK, &key, body, overlay, tag).await,
         Found::Folder => {
             let mut to = format!("{}/", uri.path());
             if let Some(q) = uri.query() {
@@ -172,11 +173,16 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
             r
         }
         Found::Missing(Some((path, body))) => {
-            send(StatusCode::NOT_FOUND, &path, body, overlay).await
+            send(StatusCode::NOT_FOUND, &path, body, overlay, None).await
         }
         Found::Missing(None) => {
             let page = placeholder(overlay.is_some(), &shared.messages);
-            send_html(StatusCode::SERVICE_UNAVAILABLE, page.into_bytes(), overlay)
+            send_html(
+                StatusCode::SERVICE_UNAVAILABLE,
+                page.into_bytes(),
+                overlay,
+                None,
+            )
         }
     }
 }
@@ -209,7 +215,13 @@ fn lookup(shared: &Shared, key: &str) -> (Found, Option<Arc<str>>) {
     (Found::Missing(page), overlay)
 }
 
-async fn send(status: StatusCode, path: &str, body: Body, overlay: Option<Arc<str>>) -> Response {
+async fn send(
+    status: StatusCode,
+    path: &str,
+    body: Body,
+    overlay: Option<Arc<str>>,
+    tag: Option<String>,
+) -> Response {
     let bytes = match body {
         Body::Bytes(b) => b,
         Body::Copied(copied) => match copied.bytes() {
@@ -219,7 +231,7 @@ async fn send(status: StatusCode, path: &str, body: Body, overlay: Option<Arc<st
     };
     let content_type = content_type(path);
     if content_type.starts_with("text/html") {
-        return send_html(status, bytes.to_vec(), overlay);
+        return send_html(status, bytes.to_vec(), overlay, tag);
     }
     respond(status, content_type, HttpBody::from(bytes))
 }
@@ -246,12 +258,21 @@ async fn stream(status: StatusCode, path: &str, copied: Arc<Copied>) -> Response
     r
 }
 
-/// An HTML page with the live-reload script, and the overlay when there is
-/// one, added before `</body>`: the page itself is the one `build` writes.
-fn send_html(status: StatusCode, page: Vec<u8>, overlay: Option<Arc<str>>) -> Response {
+/// An HTML page with the live-reload script, the overlay when there is
+/// one, and the editor's tag with `--edit`, added before `</body>`: the
+/// page itself is the one `build` writes.
+fn send_html(
+    status: StatusCode,
+    page: Vec<u8>,
+    overlay: Option<Arc<str>>,
+    tag: Option<String>,
+) -> Response {
     let mut html = String::from_utf8_lossy(&page).into_owned();
     let at = html.rfind("</body>").unwrap_or(html.len());
     html.insert_str(at, RELOAD_TAG);
+    if let Some(tag) = tag {
+        html.insert_str(at, &tag);
+    }
     if let Some(overlay) = overlay {
         html.insert_str(at, &overlay);
     }

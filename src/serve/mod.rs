@@ -105,6 +105,23 @@ impl ServeOptions {
     }
 }
 
+/// The tag an [`Extension`] adds to every page before `</body>`, given
+/// the request path.
+pub type PageTag = Arc<dyn Fn(&str) -> String + Send + Sync>;
+
+/// What a higher layer adds to the preview (the editor of `serve --edit`,
+/// src/editor/): its routes, a wrapper around every route (the editor's
+/// token and cookie), and a tag on every page (its Edit button). `build`
+/// never sees any of it.
+pub struct Extension {
+    /// Routes of its own, merged with the site's.
+    pub router: axum::Router,
+    /// Wraps the whole app (inside the Host check).
+    pub wrap: Box<dyn FnOnce(axum::Router) -> axum::Router + Send>,
+    /// Added to every page.
+    pub page_tag: PageTag,
+}
+
 /// The port `serve` uses unless told otherwise.
 pub const DEFAULT_PORT: u16 = 1111;
 
@@ -216,11 +233,28 @@ pub fn start(
     options: ServeOptions,
     report: impl FnMut(&RebuildReport) + Send + 'static,
 ) -> Result<ServeHandle, ServeError> {
+    let listener = listen_on(&options)?;
+    start_with(options, listener, report, None)
+}
+
+/// Binds the address of `options`: a caller that needs the address
+/// before the server starts (the editor's checks) binds first.
+pub fn listen_on(options: &ServeOptions) -> Result<std::net::TcpListener, ServeError> {
     let addr = SocketAddr::new(options.bind, options.port);
-    let listener = std::net::TcpListener::bind(addr).map_err(|e| match e.kind() {
+    std::net::TcpListener::bind(addr).map_err(|e| match e.kind() {
         std::io::ErrorKind::AddrInUse => ServeError::PortInUse(addr),
         _ => ServeError::Bind(addr, e),
-    })?;
+    })
+}
+
+/// [`start`] on a bound `listener`, with what `extension` adds.
+pub fn start_with(
+    options: ServeOptions,
+    listener: std::net::TcpListener,
+    report: impl FnMut(&RebuildReport) + Send + 'static,
+    extension: Option<Extension>,
+) -> Result<ServeHandle, ServeError> {
+    let addr = SocketAddr::new(options.bind, options.port);
     let addr = listener
         .local_addr()
         .map_err(|e| ServeError::Bind(addr, e))?;
@@ -231,10 +265,9 @@ pub fn start(
     // others spares the loader a look at each club folder's real path.
     let site = options.site.clone();
     options.exclude.retain(|x| crate::fs::is_within(x, &site));
-    let shared = Arc::new(shared::Shared::new(
-        options.limits.max_event_streams,
-        options.lang,
-    ));
+    let mut shared = shared::Shared::new(options.limits.max_event_streams, options.lang);
+    shared.page_tag = extension.as_ref().map(|e| e.page_tag.clone());
+    let shared = Arc::new(shared);
     let limits = options.limits.clone();
     let hosts = Arc::new(host::HostRules::new(options.bind));
     let (signals, receiver) = mpsc::channel();
@@ -261,7 +294,11 @@ pub fn start(
         let _guard = runtime.enter();
         tokio::net::TcpListener::from_std(listener).map_err(ServeError::Runtime)?
     };
-    let app = http::router(shared).layer(axum::middleware::from_fn_with_state(
+    let mut app = http::router(shared);
+    if let Some(extension) = extension {
+        app = (extension.wrap)(extension.router.merge(app));
+    }
+    let app = app.layer(axum::middleware::from_fn_with_state(
         hosts,
         host::check_host,
     ));

@@ -50,6 +50,8 @@ pub(crate) struct Shared {
     pub event_streams: Arc<Semaphore>,
     /// The words of the pages the server adds (panel, placeholder).
     pub messages: crate::messages::Messages,
+    /// What an [`super::Extension`] adds to every page, by request path.
+    pub page_tag: Option<super::PageTag>,
 }
 
 impl Shared {
@@ -62,6 +64,7 @@ impl Shared {
             reload: broadcast::channel(64).0,
             event_streams: Arc::new(Semaphore::new(max_event_streams)),
             messages: crate::messages::Messages::new(lang),
+            page_tag: None,
         }
     }
 

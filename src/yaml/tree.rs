@@ -176,6 +176,30 @@ impl Tree {
         &self.texts[at as usize..(at + len) as usize]
     }
 
+    /// The byte offset of `at` in the text (the end of its line when the
+    /// line is shorter).
+    pub(super) fn offset(&self, at: Pos) -> usize {
+        let Some(&start) = self.lines.get(at.line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let line = self.line(at.line).unwrap_or("");
+        start
+            + line
+                .char_indices()
+                .nth(at.col.saturating_sub(1))
+                .map_or(line.len(), |(i, _)| i)
+    }
+
+    /// Where a collection ends (its closing event), once closed.
+    pub(super) fn close(&self, n: NodeId) -> Option<Pos> {
+        self.nodes[n as usize].close
+    }
+
+    /// The node's children; a map's keys and values alternate.
+    pub(super) fn children(&self, n: NodeId) -> &[NodeId] {
+        self.kids(n)
+    }
+
     fn kids(&self, n: NodeId) -> &[NodeId] {
         let (at, len) = self.nodes[n as usize].kids;
         &self.kids[at as usize..(at + len) as usize]

@@ -71,7 +71,7 @@ fn exif() -> Vec<u8> {
 }
 
 /// A small graphic with transparency (PNG).
-fn png_graphic() -> Vec<u8> {
+pub(crate) fn png_graphic() -> Vec<u8> {
     let img = RgbaImage::from_fn(64, 64, |x, y| {
         if (x / 16 + y / 16) % 2 == 0 {
             Rgba([0, 120, 60, 255])

@@ -13,6 +13,8 @@ mod browser;
 mod check;
 mod directory;
 mod dropped_language;
+mod editor;
+mod editor_browser;
 mod errors;
 mod example;
 mod faults;

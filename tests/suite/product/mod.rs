@@ -11,7 +11,7 @@
 
 mod browser;
 mod pages;
-mod tools;
+pub(crate) mod tools;
 mod validator;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,414 @@
+//! `bitimger serve --edit` over HTTP: the token traded for a strict
+//! cookie, writes refused without the right Host and Origin, writes
+//! confined to the site's content files (`..`, links out), a file changed
+//! on disk since the form answered with 409, an invalid value writing
+//! nothing and shown beside its field, and a save keeping every comment
+//! and every line it did not change.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use scraper::{Html, Selector};
+
+use crate::harness::{SiteTest, repo};
+
+const CLUB: &str = "clubs/senim/club.yaml";
+
+/// The editor in this process on the example site: its address and token.
+struct Editing {
+    _handle: bitimger::serve::ServeHandle,
+    addr: String,
+    token: String,
+    site: SiteTest,
+}
+
+fn start() -> Editing {
+    let site = SiteTest::copy_of(&repo().join("content"));
+    let mut club = site.read(CLUB);
+    club.insert_str(0, "# The club: edited by hand and by the editor.\n");
+    club = club.replace(
+        "\nschool:\n",
+        "\n# Where the club works\nschool:  # the school\n",
+    );
+    site.write(CLUB, &club);
+    let mut options = bitimger::serve::ServeOptions::new(site.site.clone());
+    options.port = 0;
+    let e = bitimger::editor::start(options, |_| {}).unwrap();
+    let addr = e.handle.addr().to_string();
+    let token = e.url.split_once("token=").unwrap().1.to_string();
+    assert_eq!(token.len(), 64, "32 random bytes");
+    assert!(e.url.starts_with(&format!("http://{addr}/?token=")));
+    Editing {
+        _handle: e.handle,
+        addr,
+        token,
+        site,
+    }
+}
+
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        (self.headers.iter())
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Editing {
+    fn cookie(&self) -> String {
+        format!("bitimger_edit={}", self.token)
+    }
+
+    fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Sends a request with `headers` (Host is added unless given).
+    fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
+        let mut s = TcpStream::connect(&self.addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let mut req = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+            req.push_str(&format!("Host: {}\r\n", self.addr));
+        }
+        for (k, v) in headers {
+            req.push_str(&format!("{k}: {v}\r\n"));
+        }
+        req.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+        s.write_all(req.as_bytes()).unwrap();
+        s.write_all(body).unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        let text = String::from_utf8_lossy(&raw).to_string();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let mut lines = head.lines();
+        let status = (lines.next().and_then(|l| l.split_whitespace().nth(1)))
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0);
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect();
+        Answer {
+            status,
+            headers,
+            body: body.to_string(),
+        }
+    }
+
+    fn get(&self, path: &str) -> Answer {
+        self.send("GET", path, &[("Cookie", &self.cookie())], b"")
+    }
+
+    /// The form's fields (inputs and text areas) by name.
+    fn form(&self, page: &str) -> HashMap<String, String> {
+        let a = self.get(&format!("/__bitimger/edit/?page={page}"));
+        assert_eq!(a.status, 200, "{}", a.body);
+        fields(&a.body)
+    }
+
+    fn post(&self, path: &str, form: &HashMap<String, String>) -> Answer {
+        let body: String = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form.iter())
+            .finish();
+        let headers = [
+            ("Cookie", self.cookie()),
+            ("Origin", self.origin()),
+            (
+                "Content-Type",
+                "application/x-www-form-urlencoded".to_string(),
+            ),
+        ];
+        let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.send("POST", path, &headers, body.as_bytes())
+    }
+}
+
+fn fields(html: &str) -> HashMap<String, String> {
+    let doc = Html::parse_document(html);
+    let mut out = HashMap::new();
+    for e in doc.select(&Selector::parse("form.editor input[name]").unwrap()) {
+        let v = e.value();
+        out.insert(
+            v.attr("name").unwrap().to_string(),
+            v.attr("value").unwrap_or("").to_string(),
+        );
+    }
+    for e in doc.select(&Selector::parse("form.editor textarea[name]").unwrap()) {
+        out.insert(
+            e.value().attr("name").unwrap().to_string(),
+            e.text().collect(),
+        );
+    }
+    out
+}
+
+#[test]
+fn a_network_address_is_refused_in_every_language() {
+    let t = SiteTest::fixture("serve_school");
+    for (lang, word) in [("kk", "127.0.0.1"), ("ru", "Уберите"), ("en", "Leave out")] {
+        let run = t
+            .command()
+            .args([
+                "--lang", lang, "serve", "--edit", "--bind", "0.0.0.0", "--port", "0",
+            ])
+            .arg(&t.site)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2), "{lang}");
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            err.contains(word) && err.contains("--bind"),
+            "{lang}: {err}"
+        );
+    }
+}
+
+#[test]
+fn the_token_is_traded_for_a_strict_cookie() {
+    let e = start();
+    let bad = e.send("GET", &format!("/?token={}", "0".repeat(64)), &[], b"");
+    assert_eq!(bad.status, 403);
+    let good = e.send("GET", &format!("/kk/?token={}", e.token), &[], b"");
+    assert_eq!(good.status, 303);
+    assert_eq!(good.header("location"), Some("/kk/"));
+    let cookie = good.header("set-cookie").unwrap();
+    assert!(cookie.starts_with(&e.cookie()), "{cookie}");
+    for part in ["HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(cookie.contains(part), "{cookie}");
+    }
+    let without = e.send("GET", "/__bitimger/edit/?page=/kk/", &[], b"");
+    assert_eq!(without.status, 403);
+    let wrong = e.send(
+        "GET",
+        "/__bitimger/edit/?page=/kk/",
+        &[("Cookie", "bitimger_edit=abc")],
+        b"",
+    );
+    assert_eq!(wrong.status, 403);
+    let form = e.get("/__bitimger/edit/?page=/kk/");
+    assert_eq!(form.status, 200);
+    let csp = form.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains("script-src 'self'") && csp.contains("default-src 'none'"),
+        "{csp}"
+    );
+    // The preview's pages carry the Edit button; the site's pages do not.
+    let page = e.send("GET", "/kk/", &[], b"");
+    assert!(page.body.contains("id=\"bitimger-edit\""));
+}
+
+#[test]
+fn writes_need_this_servers_host_and_origin() {
+    let e = start();
+    let before = e.site.read(CLUB);
+    let mut form = e.form("/kk/");
+    form.insert("l0:motto@kk".into(), "Өзгерді".into());
+    let body: String = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(form.iter())
+        .finish();
+    let cookie = e.cookie();
+    let origin = e.origin();
+    for headers in [
+        vec![("Cookie", cookie.as_str())],
+        vec![
+            ("Cookie", cookie.as_str()),
+            ("Origin", "http://evil.example"),
+        ],
+        vec![("Cookie", cookie.as_str()), ("Origin", "null")],
+        vec![("Origin", origin.as_str())],
+        vec![
+            ("Cookie", cookie.as_str()),
+            ("Origin", "http://evil.example"),
+            ("Host", "evil.example"),
+        ],
+    ] {
+        let a = e.send("POST", "/__bitimger/edit/save", &headers, body.as_bytes());
+        assert_eq!(a.status, 403, "{headers:?}");
+    }
+    assert_eq!(e.site.read(CLUB), before, "nothing written");
+}
+
+#[test]
+fn writes_stay_in_the_sites_content_files() {
+    let e = start();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("club.yaml"), "name: outside\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path(), e.site.site.join("clubs/linked")).unwrap();
+    let form = e.form("/kk/");
+    for doc in [
+        "../site.yaml",
+        "clubs/../../x.yaml",
+        "clubs/linked/club.yaml",
+        "templates/page.yaml",
+        "/etc/passwd.yaml",
+    ] {
+        let mut f = form.clone();
+        f.insert("doc".into(), doc.into());
+        f.insert("v0:name".into(), "X".into());
+        let a = e.post("/__bitimger/edit/save", &f);
+        assert!(a.status == 403 || a.status == 404, "{doc}: {}", a.status);
+    }
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("club.yaml")).unwrap(),
+        "name: outside\n"
+    );
+    for club in ["..", "../..", "linked", "senim/../.."] {
+        let path = format!("/__bitimger/edit/photo?club={club}&name=a.png");
+        let a = e.send(
+            "POST",
+            &path,
+            &[("Cookie", &e.cookie()), ("Origin", &e.origin())],
+            b"not a photo",
+        );
+        assert!(a.status >= 400, "{club}");
+    }
+    assert!(!outside.path().join("photos").exists());
+    let a = e.send(
+        "POST",
+        "/__bitimger/edit/photo?club=senim&name=run.sh",
+        &[("Cookie", &e.cookie()), ("Origin", &e.origin())],
+        b"#!/bin/sh",
+    );
+    assert_eq!(a.status, 422);
+    let a = e.send(
+        "POST",
+        "/__bitimger/edit/photo?club=senim&name=a.png",
+        &[("Cookie", &e.cookie()), ("Origin", &e.origin())],
+        b"not a png",
+    );
+    assert_eq!(a.status, 422, "the photo checks refuse it");
+    assert!(!e.site.site.join("clubs/senim/photos/a.png").exists());
+}
+
+#[test]
+fn a_file_changed_on_disk_is_never_overwritten() {
+    let e = start();
+    let mut form = e.form("/kk/");
+    e.site.edit(CLUB, "karaganda", "astana");
+    let changed = e.site.read(CLUB);
+    form.insert("l0:motto@kk".into(), "Менің өзгерісім".into());
+    let a = e.post("/__bitimger/edit/save", &form);
+    assert_eq!(a.status, 409);
+    assert_eq!(e.site.read(CLUB), changed);
+    let again = fields(&a.body);
+    assert_eq!(
+        again.get("l0:motto@kk").map(String::as_str),
+        Some("Менің өзгерісім"),
+        "the teacher's change is kept in the form"
+    );
+    assert_ne!(
+        again.get("h0"),
+        form.get("h0"),
+        "the form now knows the new file"
+    );
+    let notice = Html::parse_document(&a.body);
+    assert_eq!(
+        notice
+            .select(&Selector::parse(".notice[role=alert]").unwrap())
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn an_invalid_value_writes_nothing_and_is_shown_beside_its_field() {
+    let e = start();
+    let before = e.site.read(CLUB);
+    let mut form = e.form("/kk/");
+    form.insert("v0:school/region".into(), "qaraganddy".into());
+    let a = e.post("/__bitimger/edit/save", &form);
+    assert_eq!(a.status, 422);
+    assert_eq!(e.site.read(CLUB), before);
+    let doc = Html::parse_document(&a.body);
+    let field = Selector::parse(".field").unwrap();
+    let input = Selector::parse("input[name='v0:school/region']").unwrap();
+    let problem = Selector::parse("pre.problem").unwrap();
+    let beside = doc
+        .select(&field)
+        .find(|f| f.select(&input).next().is_some())
+        .expect("the region's field");
+    let text: String = beside.select(&problem).flat_map(|p| p.text()).collect();
+    assert!(
+        text.contains("club/unknown-region") && text.contains("qaraganddy"),
+        "{text}"
+    );
+    let field_input = beside.select(&input).next().unwrap();
+    assert_eq!(field_input.value().attr("aria-invalid"), Some("true"));
+    assert_eq!(
+        field_input.value().attr("value"),
+        Some("qaraganddy"),
+        "the value given stays in the form"
+    );
+}
+
+#[test]
+fn a_save_changes_only_its_values_and_keeps_every_comment() {
+    let e = start();
+    let before = e.site.read(CLUB);
+    let mut form = e.form("/kk/");
+    form.insert("l0:motto@ru".into(), "Слушать, понимать".into());
+    form.insert("v0:contacts/room".into(), "215".into());
+    let a = e.post("/__bitimger/edit/save", &form);
+    assert_eq!(a.status, 303, "{}", a.body);
+    let after = e.site.read(CLUB);
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(before.lines().count(), after.lines().count());
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    assert!(after.contains("ru: \"Слушать, понимать\"}"), "{after}");
+    assert!(
+        after.contains("  room: \"215\"\n"),
+        "a text stays a text: {after}"
+    );
+    for comment in [
+        "# The club: edited by hand and by the editor.",
+        "# Where the club works",
+        "school:  # the school",
+    ] {
+        assert!(after.contains(comment), "{comment}");
+    }
+    // The preview is rebuilt from the saved file.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !e
+        .send("GET", "/ru/", &[], b"")
+        .body
+        .contains("Слушать, понимать")
+    {
+        assert!(Instant::now() < deadline, "the preview was not rebuilt");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_report_figure_is_written_as_a_number_in_every_language() {
+    let e = start();
+    let page = "/kk/clubs/senim/reports/2025-2026/";
+    let mut form = e.form(page);
+    assert!(
+        form.contains_key("b0") && form.contains_key("b1"),
+        "both languages' texts"
+    );
+    form.insert("v0:indicators/cases".into(), "9".into());
+    let a = e.post("/__bitimger/edit/save", &form);
+    assert_eq!(a.status, 303, "{}", a.body);
+    let report = e.site.read("clubs/senim/reports/2025-2026.kk.md");
+    assert!(report.contains("  cases: 9\n"), "{report}");
+    let ru = e.site.read("clubs/senim/reports/2025-2026.ru.md");
+    assert!(
+        ru.contains("  cases: 9\n"),
+        "the other language's figure follows: {ru}"
+    );
+}
