@@ -36,10 +36,23 @@ pub(crate) fn validate(
     changes: &[Change],
     speak: &dyn crate::diag::Speak,
 ) -> std::io::Result<Vec<Problem>> {
-    let tmp = tempfile::Builder::new()
-        .prefix("bitimger-edit-")
-        .tempdir()?;
-    let copy = tmp.path().join("site");
+    // The copy sits beside the site, so the folders site.yaml names
+    // relative to it (`include: [../school-a]`, `theme: ../theme`) are
+    // the same folders from the copy; the system's temporary folder
+    // when the site's parent cannot be written.
+    let beside = site.parent().and_then(|parent| {
+        tempfile::Builder::new()
+            .prefix(".bitimger-edit-")
+            .tempdir_in(parent)
+            .ok()
+    });
+    let tmp = match beside {
+        Some(tmp) => tmp,
+        None => tempfile::Builder::new()
+            .prefix("bitimger-edit-")
+            .tempdir()?,
+    };
+    let copy = tmp.path().to_path_buf();
     copy_tree(site, &copy, &load.exclude)?;
     for change in changes {
         let path = copy.join(&change.rel);

@@ -33,7 +33,12 @@ fn start() -> Editing {
         "\n# Where the club works\nschool:  # the school\n",
     );
     site.write(CLUB, &club);
-    let mut options = bitimger::serve::ServeOptions::new(site.site.clone());
+    start_on(site, "")
+}
+
+/// The editor on the folder `dir` of `site` ("" for the site itself).
+fn start_on(site: SiteTest, dir: &str) -> Editing {
+    let mut options = bitimger::serve::ServeOptions::new(site.site.join(dir));
     options.port = 0;
     let e = bitimger::editor::start(options, |_| {}).unwrap();
     let addr = e.handle.addr().to_string();
@@ -411,4 +416,33 @@ fn a_report_figure_is_written_as_a_number_in_every_language() {
         ru.contains("  cases: 9\n"),
         "the other language's figure follows: {ru}"
     );
+}
+
+#[test]
+fn a_directory_with_included_schools_is_checked_with_its_schools() {
+    // `include: [../school-a, ../school-b]`: the check before a save sees
+    // the same schools the preview shows.
+    let e = start_on(SiteTest::fixture("directory_include"), "region");
+    let club = "region/clubs/home-club/club.yaml";
+    let before = e.site.read(club);
+    let mut form = e.form("/kk/clubs/home-club/");
+    let name = form.keys().find(|k| k.starts_with("l0:name@kk")).cloned();
+    let name = name.expect("the club's name is in the form");
+    form.insert(name, "Жаңа атау".into());
+    let a = e.post("/__bitimger/edit/save", &form);
+    assert_eq!(a.status, 303, "{}", a.body);
+    let after = e.site.read(club);
+    assert!(after.contains("Жаңа атау"), "{after}");
+    assert_eq!(before.lines().count(), after.lines().count());
+    let parent = e.site.site.clone();
+    let left: Vec<_> = std::fs::read_dir(&parent)
+        .unwrap()
+        .filter_map(|d| d.ok())
+        .filter(|d| {
+            d.file_name()
+                .to_string_lossy()
+                .starts_with(".bitimger-edit-")
+        })
+        .collect();
+    assert!(left.is_empty(), "the checked copy is removed");
 }
