@@ -335,7 +335,8 @@ impl Ctx<'_, '_> {
         );
         for (n, item) in items.iter().enumerate() {
             self.path.push(format!("#{n}"));
-            out.push_str(&self.value(item));
+            out.push_str(&format!("<div class=\"item\">{}", self.value(item)));
+            out.push_str(&self.remove_button());
             self.path.pop();
         }
         out.push_str(&format!(
@@ -345,6 +346,19 @@ impl Ctx<'_, '_> {
             esc(&m.text("edit-add", &[]))
         ));
         out
+    }
+
+    /// The "Remove" button of the item at the current path, named after
+    /// the item so a screen reader says which one it removes.
+    fn remove_button(&self) -> String {
+        let m = self.view.messages;
+        format!(
+            "<button type=\"submit\" name=\"remove\" value=\"{}:{}\" class=\"remove\" aria-label=\"{}\">{}</button></div>",
+            self.i,
+            esc(&self.key()),
+            esc(&m.text("edit-remove-item", &[("item", self.label().into())])),
+            esc(&m.text("edit-remove", &[]))
+        )
     }
 
     fn localized(&mut self, entries: &[(String, Outline)]) -> String {

@@ -242,7 +242,7 @@ fn save_doc(
             return editor.refuse(StatusCode::INTERNAL_SERVER_ERROR, "edit-failed");
         }
     }
-    let back = if form.contains_key("add") {
+    let back = if form.contains_key("add") || form.contains_key("remove") {
         format!("/__bitimger/edit/?doc={}&page={}", enc(doc_name), enc(page))
     } else {
         page.to_string()

@@ -53,6 +53,9 @@ pub(crate) fn apply(
         {
             yaml = crate::yaml::duplicate_last(&yaml, &segs(add))?;
         }
+        if let Some((list, index)) = removed(form, i) {
+            yaml = crate::yaml::remove_item(&yaml, &segs(list), index)?;
+        }
         let body = form.get(&format!("b{i}")).map(|b| unix(b));
         let text = rebuild(&texts[i], file, &yaml, body.as_deref());
         if text != texts[i] {
@@ -60,6 +63,14 @@ pub(crate) fn apply(
         }
     }
     Ok(changed)
+}
+
+/// The list and the index of the item a "Remove" button of file `i`
+/// asks to remove (`remove=0:leaders/#1`).
+fn removed(form: &HashMap<String, String>, i: usize) -> Option<(&str, usize)> {
+    let item = form.get("remove")?.strip_prefix(&format!("{i}:"))?;
+    let (list, index) = item.rsplit_once("/#")?;
+    Some((list, index.parse().ok()?))
 }
 
 /// The language versions of a document share their figures, dates and

@@ -2,7 +2,8 @@
 //! --edit`: a value is changed by replacing only the characters that
 //! write it, so every other value keeps its text, its comments and its
 //! place. A key that is missing is added under its parent, in the file's
-//! indentation; an item is added at the end of its list.
+//! indentation; an item is added at the end of its list, or removed
+//! with its lines (`remove`).
 //!
 //! Positions come from the [`Tree`] of the text; a new value is written
 //! plain when it reads back as the same text, else quoted, and every
@@ -15,9 +16,11 @@ use super::locate::Seg;
 use super::tree::{Kind, NodeId, Pos, Style, Tree};
 
 mod insert;
+mod remove;
 mod render;
 
 use insert::{insert_missing, item_block, item_flow};
+pub use remove::remove_item;
 use render::{Context, flow_map, number_ok, text};
 
 /// A new value for a field.

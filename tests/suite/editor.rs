@@ -412,3 +412,50 @@ fn a_report_figure_is_written_as_a_number_in_every_language() {
         "the other language's figure follows: {ru}"
     );
 }
+
+/// The value of the button `name` whose value ends with `end`.
+fn button(html: &str, name: &str, end: &str) -> String {
+    let doc = Html::parse_document(html);
+    let sel = Selector::parse(&format!("form.editor button[name=\"{name}\"]")).unwrap();
+    doc.select(&sel)
+        .filter_map(|b| b.value().attr("value"))
+        .find(|v| v.ends_with(end))
+        .unwrap_or_else(|| panic!("no {name} button for {end}"))
+        .to_string()
+}
+
+#[test]
+fn a_remove_button_takes_out_exactly_its_item() {
+    let e = start();
+    let club = e.site.read(CLUB).replace(
+        "  - name: Ковальчук",
+        "  # the second leader, since 2023\n  - name: Ковальчук",
+    );
+    e.site.write(CLUB, &club);
+    let html = e.get("/__bitimger/edit/?page=/kk/").body;
+    let mut form = fields(&html);
+    form.insert("remove".into(), button(&html, "remove", "leaders/#0"));
+    let a = e.post("/__bitimger/edit/save", &form);
+    assert_eq!(a.status, 303, "{}", a.body);
+    assert!(
+        a.header("Location")
+            .unwrap()
+            .starts_with("/__bitimger/edit/")
+    );
+    let after = e.site.read(CLUB);
+    assert!(!after.contains("Жақсыбекова"), "{after}");
+    assert!(after.contains("leaders:\n  # the second leader, since 2023\n  - name: Ковальчук"));
+    assert_eq!(
+        club.lines().count() - 4,
+        after.lines().count(),
+        "only the item's four lines"
+    );
+    // An item written on one line, in a list written one item a line.
+    let html = e.get("/__bitimger/edit/?page=/kk/").body;
+    let mut form = fields(&html);
+    form.insert("remove".into(), button(&html, "remove", "goals/#1"));
+    assert_eq!(e.post("/__bitimger/edit/save", &form).status, 303);
+    let goals = e.site.read(CLUB);
+    assert!(!goals.contains("қауіпсіз білім беру ортасын"), "{goals}");
+    assert!(goals.contains("Буллингтің және"));
+}
