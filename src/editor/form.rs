@@ -395,6 +395,14 @@ impl Ctx<'_, '_> {
     }
 
     fn scalar(&mut self, v: &Outline) -> String {
+        if self
+            .file
+            .describe
+            .as_ref()
+            .is_some_and(|d| d.is_bool(&self.path))
+        {
+            return self.checkbox(v);
+        }
         let (errs, described) = self.problems_here();
         let (hint, hint_id) = self.hint();
         let described = describedby(&described, hint_id.as_deref());
@@ -410,6 +418,32 @@ impl Ctx<'_, '_> {
             esc(&self.label()),
             input(&name, &id_of(&name), &shown, &described),
             id = id_of(&name),
+        )
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// A yes/no field as a box to tick. The hidden `false` before it is
+    /// what an unticked box sends (a ticked one sends `true` after it,
+    /// which wins).
+    fn checkbox(&mut self, v: &Outline) -> String {
+        let (errs, described) = self.problems_here();
+        let (hint, hint_id) = self.hint();
+        let described = describedby(&described, hint_id.as_deref());
+        let name = format!("v{}:{}", self.i, self.key());
+        let now = matches!(v, Outline::Bool(true));
+        let on = match self.view.given.get(&name) {
+            Some(given) => given == "true",
+            None => now,
+        };
+        format!(
+            "<div class=\"field check\"><input type=\"hidden\" name=\"{n}\" value=\"false\">\
+<input type=\"checkbox\" id=\"{id}\" name=\"{n}\" value=\"true\"{checked}{described}>\
+<label for=\"{id}\">{}</label>{hint}{errs}</div>",
+            esc(&self.label()),
+            n = esc(&name),
+            id = id_of(&name),
+            checked = if on { " checked" } else { "" },
         )
     }
 }

@@ -134,12 +134,16 @@ fn scalars(
             .map(str::to_string)
             .collect();
         let number = describe.is_some_and(|d| d.is_number(&names));
+        let yes_no = describe.is_some_and(|d| d.is_bool(&names));
         let value = unix(value);
         let scalar = match at(old, &path) {
             Some(Outline::Text(t)) if *t == value => continue,
             Some(Outline::Number(n)) if *n == value => continue,
             Some(Outline::Bool(b)) if b.to_string() == value => continue,
             Some(Outline::Empty) | None if value.is_empty() => continue,
+            // An unticked box of a field the file does not have: still "no".
+            Some(Outline::Empty) | None if yes_no && value == "false" => continue,
+            _ if yes_no && (value == "true" || value == "false") => Scalar::Bool(value == "true"),
             Some(Outline::Number(_)) if value.parse::<f64>().is_ok() => Scalar::Number(&value),
             _ if number && value.parse::<f64>().is_ok() => Scalar::Number(&value),
             Some(Outline::Bool(_)) if value == "true" || value == "false" => {

@@ -459,3 +459,50 @@ fn a_remove_button_takes_out_exactly_its_item() {
     assert!(!goals.contains("қауіпсіз білім беру ортасын"), "{goals}");
     assert!(goals.contains("Буллингтің және"));
 }
+
+#[test]
+fn a_yes_no_field_is_a_box_written_back_as_true_or_false() {
+    let e = start();
+    const PLAN: &str = "clubs/senim/plans/2025-2026.yaml";
+    let page = "/kk/clubs/senim/plans/2025-2026/";
+    let html = e.get(&format!("/__bitimger/edit/?page={page}")).body;
+    let doc = Html::parse_document(&html);
+    let boxes = Selector::parse("input[type=checkbox][name='v0:items/#0/done']").unwrap();
+    let first = doc.select(&boxes).next().expect("done is a box to tick");
+    assert!(
+        first.value().attr("checked").is_some(),
+        "done: true is ticked"
+    );
+    let label = Selector::parse(&format!("label[for='{}']", first.value().id().unwrap())).unwrap();
+    assert!(doc.select(&label).next().is_some(), "the box has its label");
+    let third = Selector::parse("input[type=checkbox][name='v0:items/#2/done']").unwrap();
+    let third = doc
+        .select(&third)
+        .next()
+        .expect("offered where the file has none");
+    assert!(third.value().attr("checked").is_none());
+    // As a browser sends them: the hidden "false" of every box, then
+    // "true" for each ticked one (the last value wins).
+    let mut form = fields(&html);
+    for (k, v) in form.iter_mut() {
+        if k.ends_with("/done") {
+            *v = "true".into();
+        }
+    }
+    form.insert("v0:items/#0/done".into(), "false".into());
+    let a = e.post("/__bitimger/edit/save", &form);
+    assert_eq!(a.status, 303, "{}", a.body);
+    let plan = e.site.read(PLAN);
+    let items: Vec<&str> = plan.split("\n  - ").skip(1).collect();
+    assert!(items[0].contains("\n    done: false"), "{}", items[0]);
+    assert!(items[1].contains("\n    done: true"), "{}", items[1]);
+    assert!(
+        items[2].contains("done: true"),
+        "added when ticked: {}",
+        items[2]
+    );
+    assert!(
+        !plan.contains("done: \"true\""),
+        "a yes/no, not a text: {plan}"
+    );
+}
