@@ -403,6 +403,9 @@ impl Ctx<'_, '_> {
         {
             return self.checkbox(v);
         }
+        if self.kind().as_deref() == Some("photo") && self.club().is_some() {
+            return self.photo(v);
+        }
         let (errs, described) = self.problems_here();
         let (hint, hint_id) = self.hint();
         let described = describedby(&described, hint_id.as_deref());
@@ -423,6 +426,44 @@ impl Ctx<'_, '_> {
 }
 
 impl Ctx<'_, '_> {
+    /// The club of the file (`clubs/<club>/…`), where its photos go.
+    fn club(&self) -> Option<&str> {
+        let mut parts = self.file.part.rel.split('/');
+        (parts.next() == Some("clubs"))
+            .then(|| parts.next())
+            .flatten()
+    }
+
+    /// A photo's path, with a button that uploads a photo (checked as a
+    /// build would, saved in the club's photos/) and writes its path in
+    /// the field; without the script the path is typed.
+    fn photo(&mut self, v: &Outline) -> String {
+        let m = self.view.messages;
+        let (errs, described) = self.problems_here();
+        let name = format!("v{}:{}", self.i, self.key());
+        let id = id_of(&name);
+        let help_id = format!("{id}-help");
+        let described = describedby(&described, Some(&help_id));
+        let text = match v {
+            Outline::Text(t) => t.clone(),
+            _ => String::new(),
+        };
+        let shown = self.view.given.get(&name).cloned().unwrap_or(text);
+        format!(
+            "<div class=\"field photo-field\"><label for=\"{id}\">{label}</label>\
+<p class=\"hint\" id=\"{help_id}\">{help}</p>{errs}{input}\
+<label for=\"{id}-file\" class=\"upload\">{upload}</label>\
+<input type=\"file\" id=\"{id}-file\" class=\"photo-pick\" data-club=\"{club}\" data-target=\"{id}\" \
+accept=\"image/jpeg,image/png,image/webp\">\
+<p class=\"photo-status\" role=\"status\" aria-live=\"polite\"></p></div>",
+            label = esc(&self.label()),
+            help = esc(&m.text("edit-photo-field-help", &[])),
+            input = input(&name, &id, &shown, &described),
+            upload = esc(&m.text("edit-photo-upload", &[])),
+            club = esc(self.club().unwrap_or_default()),
+        )
+    }
+
     /// A yes/no field as a box to tick. The hidden `false` before it is
     /// what an unticked box sends (a ticked one sends `true` after it,
     /// which wins).

@@ -6,7 +6,8 @@
 // Opens the address (the token becomes a cookie), then as a teacher would:
 // the club page's Edit button, a new motto, saved; a report's figure,
 // saved; a new news item with a photo uploaded and put in its text,
-// saved; a wrong region code, saved (refused). Measures on the way axe-core
+// saved; a wrong region code, saved (refused); a leader's photo uploaded
+// with the button beside its field, saved. Measures on the way axe-core
 // (WCAG 2.0/2.1 A and AA) and sideways scrolling at 360×740 and 1280×800
 // on each editor page, and reports one JSON object on stdout. The test
 // decides what passes. Exit codes: 0 measured, 2 wrong usage, 3 the
@@ -112,8 +113,8 @@ async function main() {
     await Promise.all([page.waitForURL(/doc=/), page.click("form[action$='/new']:has(input[value=news]) button")]);
     await measure(page, "news form", report);
     await page.setInputFiles("#photo-file", opt.photo);
-    await page.waitForFunction(() => /photos\//.test(document.querySelector(".photo-status").textContent));
-    const photo = (await page.textContent(".photo-status")).trim();
+    await page.waitForFunction(() => /photos\//.test(document.querySelector("form.photo .photo-status").textContent));
+    const photo = (await page.textContent("form.photo .photo-status")).trim();
     report.steps.photo = photo;
     const body = await page.inputValue("textarea[name=b0]");
     await page.fill("textarea[name=b0]", `${body.trimEnd()}\n\n![Тренинг](clubs/senim/${photo})\n`);
@@ -132,6 +133,17 @@ async function main() {
       return { text: [...field.querySelectorAll("pre.problem")].map((p) => p.textContent).join("\n"), invalid: input.getAttribute("aria-invalid"), value: input.value };
     });
     await measure(page, "refused form", report);
+
+    // A leader's photo, uploaded with the button beside its field, saved.
+    await edit(page, origin, "/kk/");
+    const pick = page.locator("input.photo-pick[id*='-file']").first();
+    const target = await pick.getAttribute("data-target");
+    report.steps.leaderField = await page.getAttribute(`#${target}`, "name");
+    await pick.setInputFiles(opt.photo);
+    await page.waitForFunction((id) => /^photos\//.test(document.getElementById(id).value), target);
+    report.steps.leaderPhoto = await page.inputValue(`#${target}`);
+    await save(page);
+    report.steps.afterLeader = new URL(page.url()).pathname;
   } catch (e) {
     process.stderr.write(`editor.mjs: ${e.stack || e}\n`);
     process.stdout.write(JSON.stringify(report));

@@ -506,3 +506,56 @@ fn a_yes_no_field_is_a_box_written_back_as_true_or_false() {
         "a yes/no, not a text: {plan}"
     );
 }
+
+#[test]
+fn a_leaders_photo_is_uploaded_beside_its_field_and_published_by_a_save() {
+    let e = start();
+    let html = e.get("/__bitimger/edit/?page=/kk/").body;
+    let doc = Html::parse_document(&html);
+    let field = Selector::parse("input[type=text][name='v0:leaders/#1/photo']").unwrap();
+    let field = doc.select(&field).next().expect("offered though missing");
+    let id = field.value().id().unwrap();
+    let pick = Selector::parse(&format!("input[type=file][data-target='{id}']")).unwrap();
+    let pick = doc
+        .select(&pick)
+        .next()
+        .expect("an upload beside the field");
+    assert_eq!(pick.value().attr("data-club"), Some("senim"));
+    let upload_label =
+        Selector::parse(&format!("label[for='{}']", pick.value().id().unwrap())).unwrap();
+    assert!(doc.select(&upload_label).next().is_some(), "labelled");
+    let help = field.value().attr("aria-describedby").unwrap();
+    let help = Selector::parse(&format!("#{}", help.split(' ').next().unwrap())).unwrap();
+    let help: String = doc.select(&help).next().unwrap().text().collect();
+    assert!(help.contains("photos/"), "the path can be typed: {help}");
+    // What the page's script sends, and the path it writes in the field.
+    let send = |name: &str, bytes: &[u8]| {
+        e.send(
+            "POST",
+            &format!("/__bitimger/edit/photo?club=senim&name={name}"),
+            &[("Cookie", &e.cookie()), ("Origin", &e.origin())],
+            bytes,
+        )
+    };
+    let refused = send("leader.png", b"not a png");
+    assert_eq!(refused.status, 422, "the build's photo checks");
+    let a = send("Наталья.png", &crate::images::png_graphic());
+    assert_eq!(a.status, 200, "{}", a.body);
+    let path = serde_json::from_str::<serde_json::Value>(&a.body).unwrap()["path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(path.starts_with("photos/") && path.is_ascii(), "{path}");
+    assert!(e.site.site.join("clubs/senim").join(&path).is_file());
+    let mut form = fields(&html);
+    form.insert("v0:leaders/#1/photo".into(), path.clone());
+    let a = e.post("/__bitimger/edit/save", &form);
+    assert_eq!(a.status, 303, "{}", a.body);
+    let club = e.site.read(CLUB);
+    assert!(
+        club.contains(&format!(
+            "    email: n.kovalchuk@example.test\n    photo: {path}\n"
+        )),
+        "{club}"
+    );
+}

@@ -65,7 +65,11 @@ fn a_teacher_edits_the_site_in_the_browser() {
         after.contains("ru: \"Слушать. Понимать. Договариваться.\"}"),
         "{after}"
     );
-    assert_eq!(club.lines().count(), after.lines().count());
+    assert_eq!(
+        club.lines().count() + 1,
+        after.lines().count(),
+        "the motto changed in its line, the leader's photo added"
+    );
     assert_eq!(steps["afterClub"], "/kk/");
     let addr = editing.handle.addr();
     wait_for(addr, "/ru/", "Слушать. Понимать. Договариваться.");
@@ -115,6 +119,20 @@ fn a_teacher_edits_the_site_in_the_browser() {
     assert_eq!(beside["invalid"], "true");
     assert_eq!(beside["value"], "qaraganddy");
     assert!(!site.read(CLUB).contains("qaraganddy"));
+
+    // The leader's photo: uploaded beside its field, its path saved.
+    assert_eq!(steps["leaderField"], "v0:leaders/#0/photo");
+    assert_eq!(steps["leaderPhoto"], "photos/trening-foto-2.png");
+    assert_eq!(steps["afterLeader"], "/kk/");
+    assert!(
+        after.contains("\n    photo: photos/trening-foto-2.png\n"),
+        "{after}"
+    );
+    assert!(
+        site.site
+            .join("clubs/senim/photos/trening-foto-2.png")
+            .is_file()
+    );
 
     // Every editor page: no axe violation, no sideways scrolling.
     for p in report["pages"].as_array().unwrap() {
