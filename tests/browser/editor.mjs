@@ -7,7 +7,8 @@
 // the club page's Edit button, a new motto, saved; a report's figure,
 // saved; a new news item with a photo uploaded and put in its text,
 // saved; a wrong region code, saved (refused); a leader's photo uploaded
-// with the button beside its field, saved. Measures on the way axe-core
+// with the button beside its field, saved; the plan's table, a box ticked
+// and an item removed with the keyboard. Measures on the way axe-core
 // (WCAG 2.0/2.1 A and AA) and sideways scrolling at 360×740 and 1280×800
 // on each editor page, and reports one JSON object on stdout. The test
 // decides what passes. Exit codes: 0 measured, 2 wrong usage, 3 the
@@ -144,6 +145,27 @@ async function main() {
     report.steps.leaderPhoto = await page.inputValue(`#${target}`);
     await save(page);
     report.steps.afterLeader = new URL(page.url()).pathname;
+
+    // The plan: its items as a table, one block per item at 360 px; a box
+    // ticked and an item removed with the keyboard.
+    await idle(page, origin);
+    await page.goto(`${origin}/__bitimger/edit/?page=${encodeURIComponent("/kk/clubs/senim/plans/2025-2026/")}`);
+    await measure(page, "plan form", report);
+    report.steps.planWide = await page.evaluate(() => {
+      const t = document.querySelector("table.items");
+      return { rows: t.tBodies[0].rows.length, headers: [...t.tHead.rows[0].cells].map((c) => c.textContent) };
+    });
+    await page.setViewportSize({ width: 360, height: 740 });
+    report.steps.planNarrow = await page.evaluate(() => {
+      const row = document.querySelector("table.items tbody tr");
+      const label = row.querySelector("td label");
+      return { display: getComputedStyle(row).display, label: label.getBoundingClientRect().width > 1, role: row.getAttribute("role") };
+    });
+    await page.focus("input[type=checkbox][name='v0:items/#2/done']");
+    await page.keyboard.press("Space");
+    await page.focus("button.remove[value='0:items/#1']");
+    await Promise.all([page.waitForURL(/doc=/), page.keyboard.press("Enter")]);
+    report.steps.afterRemove = await page.locator("table.items tbody tr").count();
   } catch (e) {
     process.stderr.write(`editor.mjs: ${e.stack || e}\n`);
     process.stdout.write(JSON.stringify(report));

@@ -559,3 +559,52 @@ fn a_leaders_photo_is_uploaded_beside_its_field_and_published_by_a_save() {
         "{club}"
     );
 }
+
+#[test]
+fn a_plans_items_are_a_table_with_the_schemas_titles() {
+    let e = start();
+    let page = "/kk/clubs/senim/plans/2025-2026/";
+    let html = e.get(&format!("/__bitimger/edit/?page={page}")).body;
+    let doc = Html::parse_document(&html);
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let table = doc
+        .select(&sel("form.editor table.items"))
+        .next()
+        .expect("a table");
+    let headers: Vec<String> = (table.select(&sel("thead th[scope=col]")))
+        .map(|h| h.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        headers.first().map(String::as_str),
+        Some("When"),
+        "{headers:?}"
+    );
+    assert!(
+        headers.iter().any(|h| h == "Done"),
+        "the tool's language: {headers:?}"
+    );
+    let plan = e.site.read("clubs/senim/plans/2025-2026.yaml");
+    let rows: Vec<_> = table.select(&sel("tbody > tr")).collect();
+    assert_eq!(rows.len(), plan.matches("\n  - when:").count());
+    for (n, row) in rows.iter().enumerate() {
+        let cells = row.select(&sel("td")).count();
+        assert_eq!(cells, headers.len(), "a cell per column, row {n}");
+        let when = format!("input[name='v0:items/#{n}/when']");
+        assert!(row.select(&sel(&when)).next().is_some(), "row {n}");
+        let remove = format!("button.remove[value='0:items/#{n}']");
+        assert!(row.select(&sel(&remove)).next().is_some(), "row {n}");
+    }
+    // Every field still has its own label, for a screen reader and for
+    // the narrow screen's blocks.
+    for input in table.select(&sel("input[type=text], input[type=checkbox], textarea")) {
+        let id = input.value().id().unwrap();
+        let label = sel(&format!("label[for='{id}']"));
+        assert!(doc.select(&label).next().is_some(), "{id}");
+    }
+    // A change made in the table is saved like any other.
+    let mut form = fields(&html);
+    form.insert("v0:items/#0/when".into(), "october".into());
+    assert_eq!(e.post("/__bitimger/edit/save", &form).status, 303);
+    let after = e.site.read("clubs/senim/plans/2025-2026.yaml");
+    assert!(after.contains("  - when: october\n    title: {kk: \"Жас медиаторлар"));
+}
