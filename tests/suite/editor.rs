@@ -137,6 +137,10 @@ fn fields(html: &str) -> HashMap<String, String> {
     let mut out = HashMap::new();
     for e in doc.select(&Selector::parse("form.editor input[name]").unwrap()) {
         let v = e.value();
+        // As a browser sends it: an unticked box leaves its hidden "false".
+        if v.attr("type") == Some("checkbox") && v.attr("checked").is_none() {
+            continue;
+        }
         out.insert(
             v.attr("name").unwrap().to_string(),
             v.attr("value").unwrap_or("").to_string(),
@@ -481,8 +485,7 @@ fn a_yes_no_field_is_a_box_written_back_as_true_or_false() {
         .next()
         .expect("offered where the file has none");
     assert!(third.value().attr("checked").is_none());
-    // As a browser sends them: the hidden "false" of every box, then
-    // "true" for each ticked one (the last value wins).
+    // Every box ticked, then the first one unticked.
     let mut form = fields(&html);
     for (k, v) in form.iter_mut() {
         if k.ends_with("/done") {
