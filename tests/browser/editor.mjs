@@ -143,7 +143,8 @@ async function main() {
     await pick.setInputFiles(opt.photo);
     await page.waitForFunction((id) => /^photos\//.test(document.getElementById(id).value), target);
     report.steps.leaderPhoto = await page.inputValue(`#${target}`);
-    await save(page);
+    // Enter in the field saves (never a list's Add or Remove).
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/__bitimger/")), page.press(`#${target}`, "Enter")]);
     report.steps.afterLeader = new URL(page.url()).pathname;
 
     // The plan: its items as a table, one block per item at 360 px; a box

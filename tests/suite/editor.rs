@@ -437,6 +437,15 @@ fn a_remove_button_takes_out_exactly_its_item() {
     );
     e.site.write(CLUB, &club);
     let html = e.get("/__bitimger/edit/?page=/kk/").body;
+    let first = Html::parse_document(&html);
+    let first = first
+        .select(&Selector::parse("form.editor button").unwrap())
+        .next();
+    assert_eq!(
+        first.map(|b| b.value().attr("name")),
+        Some(None),
+        "Enter in a field saves: the first button is a Save, never a Remove"
+    );
     let mut form = fields(&html);
     form.insert("remove".into(), button(&html, "remove", "leaders/#0"));
     let a = e.post("/__bitimger/edit/save", &form);

@@ -92,6 +92,8 @@ pub(crate) fn page(view: &FormView<'_>) -> String {
             )
         })
         .collect();
+    // Enter in a field submits with the form's first button: a hidden
+    // Save before the lists' Add and Remove buttons, so Enter saves.
     let names: Vec<&str> = view.files.iter().map(|f| f.part.rel.as_str()).collect();
     shell(
         m,
@@ -100,7 +102,7 @@ pub(crate) fn page(view: &FormView<'_>) -> String {
             "<p><a href=\"{page}\">{back}</a></p>{top}\
 <form method=\"post\" action=\"/__bitimger/edit/save\" class=\"editor\">\
 <input type=\"hidden\" name=\"doc\" value=\"{doc}\"><input type=\"hidden\" name=\"page\" value=\"{page}\">{hashes}\
-{fields}<p class=\"actions\"><button type=\"submit\">{save}</button></p></form>",
+<button type=\"submit\" class=\"hidden\" tabindex=\"-1\" aria-hidden=\"true\">{save}</button>{fields}<p class=\"actions\"><button type=\"submit\">{save}</button></p></form>",
             page = esc(view.page),
             back = esc(&m.text("edit-back", &[])),
             doc = esc(view.doc),
