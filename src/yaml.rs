@@ -41,7 +41,7 @@ mod syntax;
 mod tree;
 mod values;
 
-pub use edit::{EditError, Item, Scalar, append_item, set_localized, set_value};
+pub use edit::{EditError, Item, Scalar, append_item, remove_item, set_localized, set_value};
 pub use locate::{Seg, locate, locate_value, locate_whole_value};
 pub use outline::{Outline, duplicate_last, line_of, outline};
 pub use values::find_values;

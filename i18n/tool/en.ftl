@@ -120,6 +120,11 @@ edit-back = Back to the page
 edit-save = Save
 edit-body = Text
 edit-add = Add another (a copy of the last one, to change)
+edit-remove = Remove
+edit-remove-item = Remove { $item }
+edit-photo-upload = Upload a photo for this field
+edit-photo-field-help = Choose a photo with the button: it is checked and saved in the club's photos/ folder, and its path is written here. You can also type the path of a photo already in that folder, for example photos/aigul.jpg.
+edit-yes = Yes
 edit-not-saved = { $n ->
     [one] Nothing was saved: one problem must be fixed first.
    *[other] Nothing was saved: { $n } problems must be fixed first.

@@ -73,12 +73,12 @@ impl Describe {
         })
     }
 
-    /// Whether the value is a number (and never a text).
-    pub(crate) fn is_number(&self, path: &[String]) -> bool {
+    /// The JSON Schema types the value may have (`null` left out).
+    fn types(&self, path: &[String]) -> Vec<&str> {
         let Some(node) = self.node(path) else {
-            return false;
+            return Vec::new();
         };
-        let types: Vec<&str> = alternatives(node)
+        alternatives(node)
             .iter()
             .filter_map(|n| n.get("type"))
             .flat_map(|t| match t {
@@ -86,8 +86,20 @@ impl Describe {
                 Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
                 _ => Vec::new(),
             })
-            .collect();
+            .filter(|t| *t != "null")
+            .collect()
+    }
+
+    /// Whether the value is a number (and never a text).
+    pub(crate) fn is_number(&self, path: &[String]) -> bool {
+        let types = self.types(path);
         types.iter().any(|t| matches!(*t, "integer" | "number")) && !types.contains(&"string")
+    }
+
+    /// Whether the value is a yes or a no (`true`/`false`) and nothing else.
+    pub(crate) fn is_bool(&self, path: &[String]) -> bool {
+        let types = self.types(path);
+        !types.is_empty() && types.iter().all(|t| *t == "boolean")
     }
 
     /// Whether the value is a group of named fields.
@@ -148,5 +160,8 @@ mod tests {
         let r = for_file("clubs/senim/reports/2024-2025.kk.md", "kk").unwrap();
         assert!(r.is_number(&p(&["indicators", "cases"])));
         assert!(!r.is_number(&p(&["year"])));
+        let plan = for_file("clubs/senim/plans/2025-2026.yaml", "en").unwrap();
+        assert!(plan.is_bool(&p(&["items", "#0", "done"])));
+        assert!(!plan.is_bool(&p(&["items", "#0", "when"])));
     }
 }

@@ -42,7 +42,7 @@ use crate::serve::{Extension, RebuildReport, ServeError, ServeHandle, ServeOptio
 use crate::types::Date;
 
 use doc::Part;
-use form::FormView;
+use form::{FilePart, FormView};
 use guard::Guard;
 use validate::{Change, validate};
 
@@ -181,22 +181,9 @@ fn save_doc(
     doc_name: &str,
     page: &str,
 ) -> Response {
-    let mut files = Vec::new();
-    let mut texts = Vec::new();
-    let mut changed_on_disk = false;
-    for (i, part) in parts.iter().enumerate() {
-        let Ok(path) = files::content_path(&editor.site, &part.rel) else {
-            return editor.refuse(StatusCode::FORBIDDEN, "edit-not-content");
-        };
-        let bytes = std::fs::read(&path).unwrap_or_default();
-        let now = files::hash(&bytes);
-        if form.get(&format!("h{i}")) != Some(&now) {
-            changed_on_disk = true;
-        }
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        files.push(file_part(part, &text, now, editor.messages.lang().code()));
-        texts.push(text);
-    }
+    let Some((files, texts, changed_on_disk)) = read_for_save(editor, parts, form) else {
+        return editor.refuse(StatusCode::FORBIDDEN, "edit-not-content");
+    };
     let view = |problems: &[validate::Problem], notice: Option<String>| {
         form::page(&FormView {
             doc: doc_name,
@@ -235,14 +222,10 @@ fn save_doc(
     if !errors.is_empty() {
         return routes::html(StatusCode::UNPROCESSABLE_ENTITY, view(&errors, None));
     }
-    for change in &changes {
-        let written = files::content_path(&editor.site, &change.rel)
-            .and_then(|p| files::write_atomic(&p, &change.bytes).map_err(|_| files::Refused::Path));
-        if written.is_err() {
-            return editor.refuse(StatusCode::INTERNAL_SERVER_ERROR, "edit-failed");
-        }
+    if write_changes(editor, &changes).is_err() {
+        return editor.refuse(StatusCode::INTERNAL_SERVER_ERROR, "edit-failed");
     }
-    let back = if form.contains_key("add") {
+    let back = if form.contains_key("add") || form.contains_key("remove") {
         format!("/__bitimger/edit/?doc={}&page={}", enc(doc_name), enc(page))
     } else {
         page.to_string()
@@ -252,6 +235,41 @@ fn save_doc(
         r.headers_mut().insert(header::LOCATION, v);
     }
     r
+}
+
+/// The files of a save as they are on disk now, their texts, and whether
+/// one changed since the form was made (its `h<i>` hash); `None` for a
+/// file outside the site's content.
+fn read_for_save(
+    editor: &Editor,
+    parts: &[Part],
+    form: &HashMap<String, String>,
+) -> Option<(Vec<FilePart>, Vec<String>, bool)> {
+    let mut files = Vec::new();
+    let mut texts = Vec::new();
+    let mut changed_on_disk = false;
+    for (i, part) in parts.iter().enumerate() {
+        let path = files::content_path(&editor.site, &part.rel).ok()?;
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let now = files::hash(&bytes);
+        if form.get(&format!("h{i}")) != Some(&now) {
+            changed_on_disk = true;
+        }
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        files.push(file_part(part, &text, now, editor.messages.lang().code()));
+        texts.push(text);
+    }
+    Some((files, texts, changed_on_disk))
+}
+
+/// Writes each changed file, whole, in its place.
+fn write_changes(editor: &Editor, changes: &[Change]) -> Result<(), files::Refused> {
+    for change in changes {
+        files::content_path(&editor.site, &change.rel).and_then(|p| {
+            files::write_atomic(&p, &change.bytes).map_err(|_| files::Refused::Path)
+        })?;
+    }
+    Ok(())
 }
 
 fn enc(s: &str) -> String {

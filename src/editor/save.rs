@@ -53,6 +53,9 @@ pub(crate) fn apply(
         {
             yaml = crate::yaml::duplicate_last(&yaml, &segs(add))?;
         }
+        if let Some((list, index)) = removed(form, i) {
+            yaml = crate::yaml::remove_item(&yaml, &segs(list), index)?;
+        }
         let body = form.get(&format!("b{i}")).map(|b| unix(b));
         let text = rebuild(&texts[i], file, &yaml, body.as_deref());
         if text != texts[i] {
@@ -60,6 +63,14 @@ pub(crate) fn apply(
         }
     }
     Ok(changed)
+}
+
+/// The list and the index of the item a "Remove" button of file `i`
+/// asks to remove (`remove=0:leaders/#1`).
+fn removed(form: &HashMap<String, String>, i: usize) -> Option<(&str, usize)> {
+    let item = form.get("remove")?.strip_prefix(&format!("{i}:"))?;
+    let (list, index) = item.rsplit_once("/#")?;
+    Some((list, index.parse().ok()?))
 }
 
 /// The language versions of a document share their figures, dates and
@@ -123,12 +134,16 @@ fn scalars(
             .map(str::to_string)
             .collect();
         let number = describe.is_some_and(|d| d.is_number(&names));
+        let yes_no = describe.is_some_and(|d| d.is_bool(&names));
         let value = unix(value);
         let scalar = match at(old, &path) {
             Some(Outline::Text(t)) if *t == value => continue,
             Some(Outline::Number(n)) if *n == value => continue,
             Some(Outline::Bool(b)) if b.to_string() == value => continue,
             Some(Outline::Empty) | None if value.is_empty() => continue,
+            // An unticked box of a field the file does not have: still "no".
+            Some(Outline::Empty) | None if yes_no && value == "false" => continue,
+            _ if yes_no && (value == "true" || value == "false") => Scalar::Bool(value == "true"),
             Some(Outline::Number(_)) if value.parse::<f64>().is_ok() => Scalar::Number(&value),
             _ if number && value.parse::<f64>().is_ok() => Scalar::Number(&value),
             Some(Outline::Bool(_)) if value == "true" || value == "false" => {

@@ -6,7 +6,7 @@
 //!
 //! A request path only ever selects a key of the served map, so it cannot
 //! reach a file outside the site; paths that try (`..`, encoded or double
-//! encoded, backslashes) are refused all the same.
+//! encoded, backslashes) are refused all the same (`path`).
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -20,6 +20,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use futures_util::Stream;
 use tokio::sync::broadcast::error::RecvError;
+
+mod path;
+
+pub(crate) use path::content_type;
+pub use path::{Refusal, resolve_path};
 
 use super::files::{self, Copied};
 use super::shared::{Body, Reload, Shared};
@@ -66,73 +71,6 @@ fn respond(status: StatusCode, content_type: &str, body: HttpBody) -> Response {
         HeaderValue::from_static("nosniff"),
     );
     response
-}
-
-/// Why a request path is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
-    /// It tries to leave the site (`..`, `.`, backslashes, encoded forms).
-    Traversal,
-    /// It is not valid percent-encoded UTF-8.
-    Malformed,
-}
-
-/// The served file a request path names: `/kk/` → `kk/index.html`,
-/// `/kk/clubs/senim/` → `kk/clubs/senim/index.html`, `/style.css` →
-/// `style.css`. Refuses `..` and `.` segments, backslashes, NUL and any
-/// percent sign left after decoding once (double encoding).
-pub fn resolve_path(raw: &str) -> Result<String, Refusal> {
-    let lower = raw.to_ascii_lowercase();
-    if raw.contains('\\') || lower.contains("%5c") || lower.contains("%00") {
-        return Err(Refusal::Traversal);
-    }
-    let decoded = percent_encoding::percent_decode_str(raw)
-        .decode_utf8()
-        .map_err(|_| Refusal::Malformed)?;
-    if decoded.contains(['%', '\\', '\0']) {
-        return Err(Refusal::Traversal);
-    }
-    let mut parts = Vec::new();
-    for segment in decoded.split('/') {
-        match segment {
-            "" => {}
-            "." | ".." => return Err(Refusal::Traversal),
-            s => parts.push(s),
-        }
-    }
-    let mut key = parts.join("/");
-    if decoded.ends_with('/') || key.is_empty() {
-        if !key.is_empty() {
-            key.push('/');
-        }
-        key.push_str("index.html");
-    }
-    Ok(key)
-}
-
-/// The content type of an output file, by its extension.
-pub(crate) fn content_type(path: &str) -> &'static str {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    match ext.as_deref() {
-        Some("html" | "htm") => "text/html; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("js" | "mjs") => "text/javascript; charset=utf-8",
-        Some("svg") => "image/svg+xml",
-        Some("xml") => "application/xml; charset=utf-8",
-        Some("atom") => "application/atom+xml; charset=utf-8",
-        Some("json") => "application/json",
-        Some("csv") => "text/csv; charset=utf-8",
-        Some("txt") => "text/plain; charset=utf-8",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("webp") => "image/webp",
-        Some("gif") => "image/gif",
-        Some("ico") => "image/x-icon",
-        Some("pdf") => "application/pdf",
-        Some("woff2") => "font/woff2",
-        Some("woff") => "font/woff",
-        _ => "application/octet-stream",
-    }
 }
 
 async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
@@ -364,73 +302,4 @@ async fn status(State(shared): State<Arc<Shared>>) -> Response {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folders_serve_their_index() {
-        assert_eq!(resolve_path("/").unwrap(), "index.html");
-        assert_eq!(resolve_path("/kk/").unwrap(), "kk/index.html");
-        assert_eq!(
-            resolve_path("/kk/clubs/senim/").unwrap(),
-            "kk/clubs/senim/index.html"
-        );
-        assert_eq!(resolve_path("/style.css").unwrap(), "style.css");
-        assert_eq!(resolve_path("/kk").unwrap(), "kk");
-    }
-
-    #[test]
-    fn decodes_percent_encoding_once() {
-        assert_eq!(resolve_path("/kk/%D0%B0.html").unwrap(), "kk/а.html");
-    }
-
-    #[test]
-    fn refuses_every_form_of_traversal() {
-        for raw in [
-            "/../etc/passwd",
-            "/kk/../../etc/passwd",
-            "/%2e%2e/etc/passwd",
-            "/%2E%2E/%2E%2E/etc/passwd",
-            "/.%2e/etc/passwd",
-            "/%252e%252e/etc/passwd",
-            "/..%2fetc%2fpasswd",
-            "/..%252fetc",
-            "/..\\etc\\passwd",
-            "/%5c..%5cetc",
-            "/kk/./index.html",
-            "/kk%00.html",
-        ] {
-            assert_eq!(resolve_path(raw), Err(Refusal::Traversal), "{raw}");
-        }
-    }
-
-    #[test]
-    fn refuses_malformed_encoding() {
-        assert_eq!(resolve_path("/%ff%fe"), Err(Refusal::Malformed));
-    }
-
-    #[test]
-    fn knows_the_content_types_of_the_output() {
-        assert_eq!(content_type("kk/index.html"), "text/html; charset=utf-8");
-        assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
-        assert_eq!(content_type("data/clubs.json"), "application/json");
-        assert_eq!(content_type("media/a/b.JPG"), "image/jpeg");
-        assert_eq!(content_type("documents/order.pdf"), "application/pdf");
-        assert_eq!(
-            content_type("kk/news/atom.xml"),
-            "application/xml; charset=utf-8"
-        );
-        assert_eq!(content_type("LICENSE"), "application/octet-stream");
-    }
-
-    #[test]
-    fn the_overlay_escapes_the_problems() {
-        let html = overlay(
-            "error: <script>alert(1)</script> in club.yaml",
-            1,
-            &Messages::new(crate::messages::Lang::En),
-        );
-        assert!(!html.contains("<script>"));
-        assert!(html.contains("&lt;script&gt;"));
-    }
-}
+mod tests;

@@ -2,7 +2,8 @@
 //! --edit`: a value is changed by replacing only the characters that
 //! write it, so every other value keeps its text, its comments and its
 //! place. A key that is missing is added under its parent, in the file's
-//! indentation; an item is added at the end of its list.
+//! indentation; an item is added at the end of its list, or removed
+//! with its lines (`remove`).
 //!
 //! Positions come from the [`Tree`] of the text; a new value is written
 //! plain when it reads back as the same text, else quoted, and every
@@ -15,9 +16,13 @@ use super::locate::Seg;
 use super::tree::{Kind, NodeId, Pos, Style, Tree};
 
 mod insert;
+mod range;
+mod remove;
 mod render;
 
 use insert::{insert_missing, item_block, item_flow};
+use range::{block_text, scalar_range};
+pub use remove::remove_item;
 use render::{Context, flow_map, number_ok, text};
 
 /// A new value for a field.
@@ -212,110 +217,6 @@ fn replace_scalar(
         _ => write(ctx, style),
     };
     Ok(splice(text, from, to, &written))
-}
-
-/// A block text (`|`) is written again as one when the new text allows
-/// it, in the indentation of the old one; else as a quoted text.
-fn block_text(
-    tree: &Tree,
-    node: NodeId,
-    from: usize,
-    write: &impl Fn(Context, Option<char>) -> String,
-) -> String {
-    let content_line = tree.start(node).line;
-    let indent = (content_line..)
-        .map_while(|l| tree.line(l))
-        .skip(1)
-        .find(|l| !l.trim().is_empty())
-        .map_or(2, |l| l.len() - l.trim_start_matches(' ').len());
-    let _ = from;
-    let plain = write(Context::Block, Some('|'));
-    render::block(&plain, indent).unwrap_or_else(|| write(Context::Block, Some('"')))
-}
-
-/// Byte range of a scalar as written, and its quote.
-fn scalar_range(tree: &Tree, node: NodeId) -> Result<(usize, usize, Option<char>), EditError> {
-    let text = tree.text();
-    let start = tree.start(node);
-    let from = tree.offset(start);
-    let first = text[from..].chars().next();
-    if matches!(first, Some('&' | '!' | '*')) {
-        return Err(EditError::Shape(
-            "this value is written with an anchor or a tag".into(),
-        ));
-    }
-    match tree.style(node) {
-        Style::Quoted => {
-            let q = first
-                .filter(|c| matches!(c, '"' | '\''))
-                .ok_or_else(|| EditError::Shape("a quoted value not where expected".into()))?;
-            Ok((from, closing_quote(text, from, q), Some(q)))
-        }
-        Style::Plain if tree.scalar(node).is_empty() => {
-            // `key:` with nothing after it: the value goes after the colon.
-            Ok((from, from, None))
-        }
-        Style::Plain => {
-            let end = tree.scalar_end(node).map_or(from, |p| tree.offset(p));
-            let end = from + text[from..end.max(from)].trim_end().len();
-            Ok((from, end, None))
-        }
-        Style::Block => block_range(tree, node),
-    }
-}
-
-/// From the `|` or `>` of a block text to the end of its last line.
-fn block_range(tree: &Tree, node: NodeId) -> Result<(usize, usize, Option<char>), EditError> {
-    let text = tree.text();
-    let start = tree.offset(tree.start(node));
-    // The parser may place the text at its first line: the indicator is
-    // the last `|` or `>` before it.
-    let from = if text[start..].starts_with(['|', '>']) {
-        start
-    } else {
-        text[..start]
-            .rfind(['|', '>'])
-            .ok_or_else(|| EditError::Shape("a block text not where expected".into()))?
-    };
-    let head_end = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
-    let mut end = head_end;
-    let mut indent = None;
-    for line in text[head_end..].split_inclusive('\n') {
-        let trimmed = line.trim_start_matches(' ');
-        let this = line.len() - trimmed.len();
-        if trimmed.trim().is_empty() {
-            end += line.len();
-            continue;
-        }
-        let need = *indent.get_or_insert(this);
-        if this < need || need == 0 {
-            break;
-        }
-        end += line.len();
-    }
-    // Blank lines after the text stay where they are.
-    let end = head_end.max(from + text[from..end].trim_end().len());
-    Ok((from, end, Some('|')))
-}
-
-fn closing_quote(text: &str, from: usize, q: char) -> usize {
-    let mut chars = text[from + 1..].char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\\' if q == '"' => {
-                chars.next();
-            }
-            c if c == q => {
-                if q == '\'' && text[from + 1 + i + 1..].starts_with('\'') {
-                    chars.next();
-                    continue;
-                }
-                return from + 1 + i + 1;
-            }
-            _ => {}
-        }
-    }
-    text.len()
 }
 
 /// Whether `node` sits inside a flow collection.

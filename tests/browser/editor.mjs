@@ -6,7 +6,9 @@
 // Opens the address (the token becomes a cookie), then as a teacher would:
 // the club page's Edit button, a new motto, saved; a report's figure,
 // saved; a new news item with a photo uploaded and put in its text,
-// saved; a wrong region code, saved (refused). Measures on the way axe-core
+// saved; a wrong region code, saved (refused); a leader's photo uploaded
+// with the button beside its field, saved; the plan's table, a box ticked
+// and an item removed with the keyboard. Measures on the way axe-core
 // (WCAG 2.0/2.1 A and AA) and sideways scrolling at 360×740 and 1280×800
 // on each editor page, and reports one JSON object on stdout. The test
 // decides what passes. Exit codes: 0 measured, 2 wrong usage, 3 the
@@ -112,8 +114,8 @@ async function main() {
     await Promise.all([page.waitForURL(/doc=/), page.click("form[action$='/new']:has(input[value=news]) button")]);
     await measure(page, "news form", report);
     await page.setInputFiles("#photo-file", opt.photo);
-    await page.waitForFunction(() => /photos\//.test(document.querySelector(".photo-status").textContent));
-    const photo = (await page.textContent(".photo-status")).trim();
+    await page.waitForFunction(() => /photos\//.test(document.querySelector("form.photo .photo-status").textContent));
+    const photo = (await page.textContent("form.photo .photo-status")).trim();
     report.steps.photo = photo;
     const body = await page.inputValue("textarea[name=b0]");
     await page.fill("textarea[name=b0]", `${body.trimEnd()}\n\n![Тренинг](clubs/senim/${photo})\n`);
@@ -132,6 +134,39 @@ async function main() {
       return { text: [...field.querySelectorAll("pre.problem")].map((p) => p.textContent).join("\n"), invalid: input.getAttribute("aria-invalid"), value: input.value };
     });
     await measure(page, "refused form", report);
+
+    // A leader's photo, uploaded with the button beside its field, saved.
+    await edit(page, origin, "/kk/");
+    const pick = page.locator("input.photo-pick[id*='-file']").first();
+    const target = await pick.getAttribute("data-target");
+    report.steps.leaderField = await page.getAttribute(`#${target}`, "name");
+    await pick.setInputFiles(opt.photo);
+    await page.waitForFunction((id) => /^photos\//.test(document.getElementById(id).value), target);
+    report.steps.leaderPhoto = await page.inputValue(`#${target}`);
+    // Enter in the field saves (never a list's Add or Remove).
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/__bitimger/")), page.press(`#${target}`, "Enter")]);
+    report.steps.afterLeader = new URL(page.url()).pathname;
+
+    // The plan: its items as a table, one block per item at 360 px; a box
+    // ticked and an item removed with the keyboard.
+    await idle(page, origin);
+    await page.goto(`${origin}/__bitimger/edit/?page=${encodeURIComponent("/kk/clubs/senim/plans/2025-2026/")}`);
+    await measure(page, "plan form", report);
+    report.steps.planWide = await page.evaluate(() => {
+      const t = document.querySelector("table.items");
+      return { rows: t.tBodies[0].rows.length, headers: [...t.tHead.rows[0].cells].map((c) => c.textContent) };
+    });
+    await page.setViewportSize({ width: 360, height: 740 });
+    report.steps.planNarrow = await page.evaluate(() => {
+      const row = document.querySelector("table.items tbody tr");
+      const label = row.querySelector("td label");
+      return { display: getComputedStyle(row).display, label: label.getBoundingClientRect().width > 1, role: row.getAttribute("role") };
+    });
+    await page.focus("input[type=checkbox][name='v0:items/#2/done']");
+    await page.keyboard.press("Space");
+    await page.focus("button.remove[value='0:items/#1']");
+    await Promise.all([page.waitForURL(/doc=/), page.keyboard.press("Enter")]);
+    report.steps.afterRemove = await page.locator("table.items tbody tr").count();
   } catch (e) {
     process.stderr.write(`editor.mjs: ${e.stack || e}\n`);
     process.stdout.write(JSON.stringify(report));

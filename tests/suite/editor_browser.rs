@@ -65,7 +65,11 @@ fn a_teacher_edits_the_site_in_the_browser() {
         after.contains("ru: \"Слушать. Понимать. Договариваться.\"}"),
         "{after}"
     );
-    assert_eq!(club.lines().count(), after.lines().count());
+    assert_eq!(
+        club.lines().count() + 1,
+        after.lines().count(),
+        "the motto changed in its line, the leader's photo added"
+    );
     assert_eq!(steps["afterClub"], "/kk/");
     let addr = editing.handle.addr();
     wait_for(addr, "/ru/", "Слушать. Понимать. Договариваться.");
@@ -115,6 +119,42 @@ fn a_teacher_edits_the_site_in_the_browser() {
     assert_eq!(beside["invalid"], "true");
     assert_eq!(beside["value"], "qaraganddy");
     assert!(!site.read(CLUB).contains("qaraganddy"));
+
+    // The leader's photo: uploaded beside its field, its path saved.
+    assert_eq!(steps["leaderField"], "v0:leaders/#0/photo");
+    assert_eq!(steps["leaderPhoto"], "photos/trening-foto-2.png");
+    assert_eq!(steps["afterLeader"], "/kk/");
+    assert!(
+        after.contains("\n    photo: photos/trening-foto-2.png\n"),
+        "{after}"
+    );
+    assert!(
+        site.site
+            .join("clubs/senim/photos/trening-foto-2.png")
+            .is_file()
+    );
+
+    // The plan: a table at 1280 px, a block per item at 360 px; the box
+    // ticked and the item removed from the keyboard.
+    let wide = &steps["planWide"];
+    let plan = site.read("clubs/senim/plans/2025-2026.yaml");
+    let before =
+        std::fs::read_to_string(repo().join("content/clubs/senim/plans/2025-2026.yaml")).unwrap();
+    let count = |t: &str| t.matches("\n  - when:").count();
+    assert_eq!(wide["rows"], count(&before), "{wide}");
+    assert_eq!(wide["headers"][0], "Қашан", "{wide}");
+    assert_eq!(steps["planNarrow"]["display"], "block");
+    assert_eq!(steps["planNarrow"]["label"], true, "each field labelled");
+    assert_eq!(steps["planNarrow"]["role"], "row", "still a table's row");
+    assert_eq!(count(&plan), count(&before) - 1, "{plan}");
+    assert_eq!(steps["afterRemove"], count(&before) - 1);
+    assert!(!plan.contains("Клубтың 2025–2026 оқу жылына"), "{plan}");
+    let third = plan.split("\n  - when:").nth(2).unwrap();
+    assert!(
+        third.contains("«Сенім жәшігіне»") && third.contains("done: true"),
+        "{third}"
+    );
+    assert!(plan.starts_with("# Activity plan"), "comments kept");
 
     // Every editor page: no axe violation, no sideways scrolling.
     for p in report["pages"].as_array().unwrap() {

@@ -1,36 +1,67 @@
 // bitimger serve --edit: sends a chosen photo to the club's photos/
-// folder (plain forms do the rest). Served by the binary itself; the
-// editor's pages allow no other script.
+// folder, and for a photo field (a leader's `photo`) writes the saved
+// photo's path into the field (plain forms do the rest; without this
+// script the path is typed). Served by the binary itself; the editor's
+// pages allow no other script.
 (function () {
   "use strict";
-  var form = document.querySelector("form.photo");
-  if (!form) {
-    return;
-  }
-  var input = form.querySelector("input[type=file]");
-  var status = form.querySelector(".photo-status");
-  form.addEventListener("submit", function (e) {
-    e.preventDefault();
-  });
-  input.addEventListener("change", function () {
-    var file = input.files && input.files[0];
-    if (!file) {
-      return;
-    }
-    var url = "/__bitimger/edit/photo?club=" + encodeURIComponent(form.dataset.club) +
+
+  // Sends `file` to the club's photos/; `done(path)` or `fail(message)`.
+  function upload(club, file, done, fail) {
+    var url = "/__bitimger/edit/photo?club=" + encodeURIComponent(club) +
       "&name=" + encodeURIComponent(file.name);
-    status.textContent = "…";
     fetch(url, { method: "POST", body: file, credentials: "same-origin" })
       .then(function (r) {
         return r.text().then(function (text) {
           if (!r.ok) {
             throw new Error(text);
           }
-          status.textContent = JSON.parse(text).path;
+          done(JSON.parse(text).path);
         });
       })
       .catch(function (err) {
-        status.textContent = String(err.message || err);
+        fail(String(err.message || err));
       });
+  }
+
+  // Calls `each(input, status)` when a file is chosen in `input`.
+  function onChoose(input, status, each) {
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) {
+        return;
+      }
+      status.textContent = "…";
+      each(file);
+    });
+  }
+
+  var form = document.querySelector("form.photo");
+  if (form) {
+    var status = form.querySelector(".photo-status");
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+    });
+    onChoose(form.querySelector("input[type=file]"), status, function (file) {
+      upload(form.dataset.club, file, function (path) {
+        status.textContent = path;
+      }, function (message) {
+        status.textContent = message;
+      });
+    });
+  }
+
+  document.querySelectorAll("input.photo-pick").forEach(function (pick) {
+    var field = pick.closest(".field");
+    var status = field.querySelector(".photo-status");
+    var target = document.getElementById(pick.dataset.target);
+    onChoose(pick, status, function (file) {
+      upload(pick.dataset.club, file, function (path) {
+        target.value = path;
+        status.textContent = path;
+      }, function (message) {
+        status.textContent = message;
+      });
+    });
   });
 })();

@@ -352,3 +352,65 @@ fn property_appended_items_read_back() {
         assert_eq!(comments(&out), comments(&doc));
     }
 }
+
+#[test]
+fn an_item_is_removed_with_its_own_lines_only() {
+    let doc = "leaders:\n  # first\n  - name: Айгүл  # lead\n    email: a@example.test\n  # second\n  - name: Наталья\n    # her role\n    role: teacher\n  # third\n  - name: Ерлан\nnext: 1\n";
+    let out = remove_item(doc, &[Seg::Key("leaders")], 1).unwrap();
+    assert_eq!(
+        out,
+        "leaders:\n  # first\n  - name: Айгүл  # lead\n    email: a@example.test\n  # second\n  # third\n  - name: Ерлан\nnext: 1\n"
+    );
+    let out = remove_item(doc, &[Seg::Key("leaders")], 2).unwrap();
+    assert!(
+        out.ends_with("    role: teacher\n  # third\nnext: 1\n"),
+        "{out}"
+    );
+    let one = "goals:  # what we do\n  - listen\nnext: 1\n";
+    let out = remove_item(one, &[Seg::Key("goals")], 0).unwrap();
+    assert_eq!(out, "goals: []  # what we do\nnext: 1\n");
+    let flow = "phones: [\"1\", '2', 3]  # all\n";
+    for (i, want) in [
+        "phones: ['2', 3]  # all\n",
+        "phones: [\"1\", 3]  # all\n",
+        "phones: [\"1\", '2']  # all\n",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert_eq!(remove_item(flow, &[Seg::Key("phones")], i).unwrap(), *want);
+    }
+    assert_eq!(
+        remove_item("p: [a]\n", &[Seg::Key("p")], 0).unwrap(),
+        "p: []\n"
+    );
+    assert!(remove_item(doc, &[Seg::Key("leaders")], 3).is_err());
+    assert!(remove_item(doc, &[Seg::Key("next")], 0).is_err());
+}
+
+#[test]
+fn property_removed_items_take_only_their_lines() {
+    let mut rng = fastrand::Rng::with_seed(23);
+    for round in 0..300 {
+        let mut doc = document(&mut rng);
+        if rng.bool() {
+            doc.push_str("fl: [a, 'b c', \"d\"]  # flow list\n");
+        }
+        let before = read(&doc);
+        let lists: Vec<(String, usize)> = (before.as_mapping().unwrap().iter())
+            .filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_sequence()?.len())))
+            .collect();
+        if lists.is_empty() {
+            continue;
+        }
+        let (key, len) = &lists[rng.usize(..lists.len())];
+        let index = rng.usize(..*len);
+        let out = remove_item(&doc, &[Seg::Key(key)], index)
+            .unwrap_or_else(|e| panic!("round {round}: {e}\n{doc}"));
+        let mut want = before.clone();
+        let list = at_mut(&mut want, &[Seg::Key(key)]);
+        list.as_sequence_mut().unwrap().remove(index);
+        assert_eq!(read(&out), want, "round {round}\n{doc}\n---\n{out}");
+        assert_eq!(comments(&out), comments(&doc), "round {round}\n{out}");
+    }
+}

@@ -2,6 +2,8 @@
 //! files as a field, a text in several languages with its languages side
 //! by side, a Markdown file's text as a text area, and the problems a save
 //! found beside the fields they are about (the terminal's own text).
+//! This module walks a file's values and gives each its place, label and
+//! problems; `fields` writes each kind of field, `table` a plan's items.
 //!
 //! Field names say what they change: `v0:school/name` a value of the
 //! first file, `l0:name@kk` one language of a text, `b1` the text of the
@@ -10,6 +12,9 @@
 //! Layer 8: part of `editor`.
 
 use std::collections::HashMap;
+
+mod fields;
+mod table;
 
 use super::doc::Part;
 use super::validate::Problem;
@@ -87,6 +92,8 @@ pub(crate) fn page(view: &FormView<'_>) -> String {
             )
         })
         .collect();
+    // Enter in a field submits with the form's first button: a hidden
+    // Save before the lists' Add and Remove buttons, so Enter saves.
     let names: Vec<&str> = view.files.iter().map(|f| f.part.rel.as_str()).collect();
     shell(
         m,
@@ -95,7 +102,7 @@ pub(crate) fn page(view: &FormView<'_>) -> String {
             "<p><a href=\"{page}\">{back}</a></p>{top}\
 <form method=\"post\" action=\"/__bitimger/edit/save\" class=\"editor\">\
 <input type=\"hidden\" name=\"doc\" value=\"{doc}\"><input type=\"hidden\" name=\"page\" value=\"{page}\">{hashes}\
-{fields}<p class=\"actions\"><button type=\"submit\">{save}</button></p></form>",
+<button type=\"submit\" class=\"hidden\" tabindex=\"-1\" aria-hidden=\"true\">{save}</button>{fields}<p class=\"actions\"><button type=\"submit\">{save}</button></p></form>",
             page = esc(view.page),
             back = esc(&m.text("edit-back", &[])),
             doc = esc(view.doc),
@@ -132,6 +139,7 @@ fn file_fields(view: &FormView<'_>, i: usize, file: &FilePart, used: &mut [bool]
         file,
         used,
         path: Vec::new(),
+        in_table: false,
     };
     out.push_str(&ctx.value(&outline));
     if let Some((body, line)) = &file.body {
@@ -161,6 +169,9 @@ struct Ctx<'v, 'a> {
     file: &'v FilePart,
     used: &'v mut [bool],
     path: Vec<String>,
+    /// Inside a table: a field's description is its column's, written
+    /// once under the table (`table`).
+    in_table: bool,
 }
 
 impl Ctx<'_, '_> {
@@ -241,6 +252,9 @@ impl Ctx<'_, '_> {
 
     /// The field's description, and its id for `aria-describedby`.
     fn hint(&self) -> (String, Option<String>) {
+        if self.in_table {
+            return (String::new(), self.column_help_id());
+        }
         let d = self.file.describe.as_ref();
         match d.and_then(|d| d.description(&self.path)) {
             Some(text) => {
@@ -325,110 +339,5 @@ impl Ctx<'_, '_> {
             && entries.iter().all(|(k, v)| {
                 self.view.langs.contains(k) && matches!(v, Outline::Text(_) | Outline::Empty)
             })
-    }
-
-    fn list(&mut self, items: &[Outline]) -> String {
-        let m = self.view.messages;
-        let mut out = format!(
-            "<fieldset class=\"list\"><legend>{}</legend>",
-            esc(&self.label())
-        );
-        for (n, item) in items.iter().enumerate() {
-            self.path.push(format!("#{n}"));
-            out.push_str(&self.value(item));
-            self.path.pop();
-        }
-        out.push_str(&format!(
-            "<button type=\"submit\" name=\"add\" value=\"{}:{}\" class=\"add\">{}</button></fieldset>",
-            self.i,
-            esc(&self.key()),
-            esc(&m.text("edit-add", &[]))
-        ));
-        out
-    }
-
-    fn localized(&mut self, entries: &[(String, Outline)]) -> String {
-        let (errs, described) = self.problems_here();
-        let (hint, hint_id) = self.hint();
-        let described = describedby(&described, hint_id.as_deref());
-        let mut out = format!(
-            "<fieldset class=\"langs\"><legend>{}</legend>{hint}{errs}<div class=\"side\">",
-            esc(&self.label())
-        );
-        let key = self.key();
-        for lang in self.view.langs {
-            let name = format!("l{}:{key}@{lang}", self.i);
-            let current = entries.iter().find(|(k, _)| k == lang).map(|(_, v)| v);
-            let text = match current {
-                Some(Outline::Text(t)) => t.clone(),
-                _ => String::new(),
-            };
-            let shown = self.view.given.get(&name).cloned().unwrap_or(text);
-            // The language's own name (Қазақша, Русский), as the schema gives it.
-            let mut at = self.path.clone();
-            at.push(lang.clone());
-            let d = self.file.describe.as_ref();
-            let called = d.and_then(|d| d.title(&at)).unwrap_or_else(|| lang.clone());
-            out.push_str(&format!(
-                "<div class=\"field\" lang=\"{lang}\"><label for=\"{id}\">{}</label>{}</div>",
-                esc(&called),
-                input(&name, &id_of(&name), &shown, &described),
-                id = id_of(&name),
-            ));
-        }
-        out.push_str("</div></fieldset>");
-        out
-    }
-
-    fn scalar(&mut self, v: &Outline) -> String {
-        let (errs, described) = self.problems_here();
-        let (hint, hint_id) = self.hint();
-        let described = describedby(&described, hint_id.as_deref());
-        let name = format!("v{}:{}", self.i, self.key());
-        let text = match v {
-            Outline::Text(t) | Outline::Number(t) => t.clone(),
-            Outline::Bool(b) => b.to_string(),
-            _ => String::new(),
-        };
-        let shown = self.view.given.get(&name).cloned().unwrap_or(text);
-        format!(
-            "<div class=\"field\"><label for=\"{id}\">{}</label>{hint}{errs}{}</div>",
-            esc(&self.label()),
-            input(&name, &id_of(&name), &shown, &described),
-            id = id_of(&name),
-        )
-    }
-}
-
-/// The `aria-describedby` of a field with problems (`described`, as
-/// made by `collect`) and a description.
-fn describedby(described: &str, hint: Option<&str>) -> String {
-    let Some(hint) = hint else {
-        return described.to_string();
-    };
-    match described.strip_prefix(" aria-describedby=\"") {
-        Some(rest) => format!(" aria-describedby=\"{hint} {rest}"),
-        None => format!(" aria-describedby=\"{hint}\""),
-    }
-}
-
-/// An id for a field name (ids may not hold every character a key can).
-fn id_of(name: &str) -> String {
-    format!("f-{}", crate::editor::files::hash(name.as_bytes()))
-}
-
-fn input(name: &str, id: &str, value: &str, described: &str) -> String {
-    if value.contains('\n') || value.chars().count() > 90 {
-        format!(
-            "<textarea id=\"{id}\" name=\"{}\" rows=\"3\"{described}>{}</textarea>",
-            esc(name),
-            esc(value)
-        )
-    } else {
-        format!(
-            "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\"{described}>",
-            esc(name),
-            esc(value)
-        )
     }
 }
