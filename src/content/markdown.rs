@@ -134,6 +134,7 @@ pub(crate) fn render(
     shift_headings(&mut events, top_level);
     quotes::localize(&mut events, quotes);
     let needs_bound = nesting::may_need_bound(&events);
+    let needs_rename = raw || has_footnotes(&events);
     let (html, starts) = write_html(events, &offsets, markdown.len());
     let bounded = if needs_bound {
         nesting::bound(&html)
@@ -160,7 +161,13 @@ pub(crate) fn render(
         };
         safe::finish(aligned.unwrap_or(bounded.html))
     };
-    let (clean, renamed) = headings::rename_raw_ids(clean, &mut ids);
+    // Without raw HTML or footnotes (whose labels become ids), every id
+    // of the page is a heading's, unique and none of the theme's already.
+    let (clean, renamed) = if needs_rename {
+        headings::rename_raw_ids(clean, &mut ids)
+    } else {
+        (clean, Vec::new())
+    };
     let raw_ids = raw_ids.unwrap_or_default();
     for r in renamed {
         let written = raw_ids.iter().filter(|(id, _)| *id == r.id).nth(r.earlier);
@@ -240,6 +247,13 @@ fn parse_events<'m>(
     }
     assign_heading_ids(&mut events, &headings, heading_ids, at, diags);
     (events, offsets, raw.then_some(raw_ids))
+}
+
+/// Whether `events` hold a footnote, whose label is written as an id.
+fn has_footnotes(events: &[Event<'_>]) -> bool {
+    events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
 }
 
 /// The ids the raw HTML of a text gives its elements, with their offsets.
@@ -398,6 +412,12 @@ mod tests {
         let (html, _) = md("# Goals\n\n## Sub\n");
         assert!(html.contains("<h2 id=\"goals-2\">"), "{html}");
         assert!(html.contains("<h3 id=\"sub\">"), "{html}");
+    }
+
+    #[test]
+    fn a_footnote_label_never_takes_the_themes_id() {
+        let (html, _) = md("Text[^main].\n\n[^main]: note\n\n## Main\n");
+        assert!(!html.contains("id=\"main\""), "{html}");
     }
 
     #[test]
