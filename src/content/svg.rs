@@ -126,30 +126,6 @@ impl Active {
     }
 }
 
-/// The error for a drawing that could run scripts or load files, at its
-/// line: `code` and `words` name the message, `thing` what the author
-/// calls the file (`logo`, `file`); the caller adds the help.
-pub(crate) fn active_error(
-    (code, words, thing): (&'static str, &'static str, &str),
-    file: &std::path::Path,
-    line: usize,
-    what: &Active,
-) -> crate::diag::Diagnostic {
-    let (key, detail, element) = what.key();
-    crate::diag::Diagnostic::error(
-        code,
-        format!(
-            "this {thing} could run scripts or load files from other sites when it is opened: it has {}",
-            what.english()
-        ),
-    )
-    .words(words)
-    .arg("what", key)
-    .arg("detail", detail)
-    .arg("element", element)
-    .at(crate::diag::Location::at(file, line, 1))
-}
-
 /// What one reading of an SVG finds: its first part that is not plain
 /// drawing, and the size it asks for.
 pub(crate) struct Inspected {

@@ -16,7 +16,7 @@ use super::images::ImageMap;
 use super::{Env, OutputFile};
 use crate::config::Logo;
 use crate::content::svg;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::types::Resolved;
 
 /// The longest side of a published logo that is not SVG, in pixels: about
@@ -119,9 +119,20 @@ fn checked_svg(logo: &Logo) -> Result<(String, Option<(u32, u32)>), Diagnostic> 
 
 /// An SVG logo that could run scripts, at its line.
 fn active(file: &Path, line: usize, what: &svg::Active) -> Diagnostic {
-    let words = ("style/logo-active", "style-logo-active", "logo");
-    svg::active_error(words, file, line, what)
-        .help("remove that part in the drawing program (or save the logo as PNG) and build again")
+    let (key, detail, element) = what.key();
+    Diagnostic::error(
+        "style/logo-active",
+        format!(
+            "this logo could run scripts or load files from other sites when it is opened: it has {}",
+            what.english()
+        ),
+    )
+    .words("style-logo-active")
+    .arg("what", key)
+    .arg("detail", detail)
+    .arg("element", element)
+    .at(Location::at(file, line, 1))
+    .help("remove that part in the drawing program (or save the logo as PNG) and build again")
 }
 
 /// A logo that cannot be read or decoded (`why`, the problem reading it

@@ -104,13 +104,20 @@ fn refuse(d: Diagnostic, diags: &mut Diagnostics) -> Verdict {
 }
 
 fn refuse_active(file: &Path, line: usize, what: &svg::Active, diags: &mut Diagnostics) -> Verdict {
-    let words = (
-        "documents/active-content",
-        "documents-active-content",
-        "file",
-    );
+    let (key, detail, element) = what.key();
     refuse(
-        svg::active_error(words, file, line, what)
+        Diagnostic::error(
+            "documents/active-content",
+            format!(
+                "this file could run scripts or load files from other sites when it is opened: it has {}",
+                what.english()
+            ),
+        )
+        .words("documents-active-content")
+        .arg("what", key)
+        .arg("detail", detail)
+        .arg("element", element)
+        .at(Location::at(file, line, 1))
         .help("save the drawing as PNG or PDF and publish that instead (or remove that part in the drawing program)"),
         diags,
     )
