@@ -32,6 +32,7 @@ fn config() -> Config {
         include: Vec::new(),
         silence: Vec::new(),
         text: "".into(),
+        known_languages: ["kk", "ru", "en"].map(String::from).into(),
     }
 }
 

@@ -3,6 +3,7 @@
 //!
 //! Layer 2: imports `diag`, `types`, `yaml`.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
@@ -20,6 +21,26 @@ pub(super) fn has_messages(root: &Path, lang: &str) -> bool {
         || (!lang.is_empty()
             && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             && root.join("i18n").join(format!("{lang}.ftl")).is_file())
+}
+
+/// Every language the site could be published in: the built-in ones and
+/// each `i18n/<lang>.ftl` of the site folder, read once with the
+/// settings rather than looked up on disk for every text.
+pub(super) fn known(root: &Path) -> BTreeSet<String> {
+    let mut known: BTreeSet<String> = BUILTIN_LANGS.iter().map(|l| l.to_string()).collect();
+    let Ok(entries) = std::fs::read_dir(root.join("i18n")) else {
+        return known;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(lang) = name.to_str().and_then(|n| n.strip_suffix(".ftl")) else {
+            continue;
+        };
+        if has_messages(root, lang) {
+            known.insert(lang.to_string());
+        }
+    }
+    known
 }
 
 /// The languages of `languages:`, the first the default; `None` (and an

@@ -11,6 +11,7 @@ mod languages;
 mod style;
 mod urls;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -117,6 +118,9 @@ pub struct Config {
     pub silence: Vec<String>,
     /// site.yaml as read, for the rules over the whole site.
     pub text: Arc<str>,
+    /// Every language the site could be published in (built in, or with
+    /// i18n/<lang>.ftl), listed in `languages:` or not.
+    pub known_languages: BTreeSet<String>,
 }
 
 impl Config {
@@ -128,7 +132,7 @@ impl Config {
     /// Whether `lang` is a language the site could be published in (built
     /// in, or with i18n/<lang>.ftl), listed in `languages:` or not.
     pub fn knows_language(&self, lang: &str) -> bool {
-        languages::has_messages(&self.root, lang)
+        self.known_languages.contains(lang)
     }
 
     /// The path of site.yaml.
@@ -220,6 +224,7 @@ fn recover(root: &Path, src: Source<'_>, diags: &mut Diagnostics) -> Option<Conf
         include: Vec::new(),
         silence: Vec::new(),
         text: Arc::from(src.text),
+        known_languages: languages::known(root),
     })
 }
 
@@ -279,6 +284,7 @@ fn validate(root: &Path, raw: RawSite, src: Source<'_>, diags: &mut Diagnostics)
         include,
         silence,
         text: Arc::from(src.text),
+        known_languages: languages::known(root),
     })
 }
 

@@ -43,13 +43,23 @@ pub struct Logo {
     pub written: String,
     /// The file.
     pub file: PathBuf,
-    /// Its path under static/, `logo.svg` (where static/ would publish it).
-    pub in_static: String,
     /// Where site.yaml names it.
     pub at: Location,
 }
 
 impl Logo {
+    /// Its path under static/ of the site folder `root`, `logo.svg`
+    /// (where static/ would publish it).
+    pub fn in_static(&self, root: &Path) -> String {
+        let base = crate::fs::join_clean(root, "static");
+        let in_static = self.file.strip_prefix(&base).unwrap_or(&self.file);
+        in_static
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
     /// True for an SVG drawing (published as it is, once checked), false
     /// for a picture (re-encoded like photos).
     pub fn is_svg(&self) -> bool {
@@ -201,17 +211,9 @@ fn find_logo(root: &Path, path: &str, at: Location, diags: &mut Diagnostics) -> 
     let fits = |ext: &str| ext == "svg" || IMAGE_EXTENSIONS.contains(&ext);
     let problem = match in_static(root, path, fits) {
         Ok(file) => {
-            let base = crate::fs::join_clean(root, "static");
-            let in_static = file.strip_prefix(&base).unwrap_or(&file);
-            let in_static = in_static
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
             return Some(Logo {
                 written: path.to_string(),
                 file,
-                in_static,
                 at,
             });
         }

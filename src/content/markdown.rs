@@ -126,13 +126,15 @@ pub(crate) fn render(
     };
     let mut links = Vec::new();
     let mut ids = HeadingIds::default();
-    let (mut events, offsets, raw) = parse_events(markdown, (&at, &mut ids), &mut links, diags);
+    let (mut events, offsets, raw_ids) = parse_events(markdown, (&at, &mut ids), &mut links, diags);
+    let raw = raw_ids.is_some();
     if !raw {
         safe::events(&mut events);
     }
     shift_headings(&mut events, top_level);
     quotes::localize(&mut events, quotes);
     let needs_bound = nesting::may_need_bound(&events);
+    let needs_rename = raw || has_footnotes(&events);
     let (html, starts) = write_html(events, &offsets, markdown.len());
     let bounded = if needs_bound {
         nesting::bound(&html)
@@ -159,10 +161,20 @@ pub(crate) fn render(
         };
         safe::finish(aligned.unwrap_or(bounded.html))
     };
-    let (clean, renamed) = headings::rename_raw_ids(clean, &mut ids);
-    for (id, given) in renamed {
-        let offset = headings::id_written_at(markdown, &id);
-        diags.push(headings::taken(&id, &given, at(offset.unwrap_or(0))));
+    // Without raw HTML or footnotes (whose labels become ids), every id
+    // of the page is a heading's, unique and none of the theme's already.
+    let (clean, renamed) = if needs_rename {
+        headings::rename_raw_ids(clean, &mut ids)
+    } else {
+        (clean, Vec::new())
+    };
+    let raw_ids = raw_ids.unwrap_or_default();
+    for r in renamed {
+        let written = raw_ids.iter().filter(|(id, _)| *id == r.id).nth(r.earlier);
+        let offset = written
+            .map(|&(_, offset)| offset)
+            .or_else(|| headings::id_written_at(markdown, &r.id));
+        diags.push(headings::taken(&r.id, &r.given, at(offset.unwrap_or(0))));
     }
     Rendered {
         html: wrap_tables(&clean),
@@ -171,16 +183,17 @@ pub(crate) fn render(
 }
 
 /// The events of `markdown`, where each starts in it (for the nesting
-/// warning), and whether it holds raw HTML: images from other sites turned into links, links checked,
-/// headings given ids, and what the sanitizer will remove from raw HTML
-/// reported (`at` locates an offset); links by source path marked and
-/// put into `links`.
+/// warning), and when it holds raw HTML, the ids of its raw HTML with
+/// their offsets: images from other sites turned into links, links
+/// checked, what the sanitizer will remove from raw HTML reported (`at`
+/// locates an offset), headings given ids other than the raw HTML's;
+/// links by source path marked and put into `links`.
 fn parse_events<'m>(
     markdown: &'m str,
     (at, heading_ids): (&impl Fn(usize) -> Location, &mut HeadingIds),
     links: &mut Vec<SourceLink>,
     diags: &mut Diagnostics,
-) -> (Vec<Event<'m>>, Vec<usize>, bool) {
+) -> (Vec<Event<'m>>, Vec<usize>, Option<RawIds>) {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut offsets: Vec<usize> = Vec::new();
     let mut headings: Vec<(usize, usize, usize)> = Vec::new();
@@ -228,10 +241,23 @@ fn parse_events<'m>(
         offsets.push(range.start);
     }
     let raw = raw_html.any();
-    raw_html.report(at, diags);
+    let raw_ids = raw_html.report(at, diags);
+    for (id, _) in &raw_ids {
+        heading_ids.reserve(id);
+    }
     assign_heading_ids(&mut events, &headings, heading_ids, at, diags);
-    (events, offsets, raw)
+    (events, offsets, raw.then_some(raw_ids))
 }
+
+/// Whether `events` hold a footnote, whose label is written as an id.
+fn has_footnotes(events: &[Event<'_>]) -> bool {
+    events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
+}
+
+/// The ids the raw HTML of a text gives its elements, with their offsets.
+type RawIds = Vec<(String, usize)>;
 
 /// Reports an image that is not the site's own (it is shown as a link).
 fn check_other_image(dest_url: &str, at: Location, diags: &mut Diagnostics) {
@@ -386,6 +412,12 @@ mod tests {
         let (html, _) = md("# Goals\n\n## Sub\n");
         assert!(html.contains("<h2 id=\"goals-2\">"), "{html}");
         assert!(html.contains("<h3 id=\"sub\">"), "{html}");
+    }
+
+    #[test]
+    fn a_footnote_label_never_takes_the_themes_id() {
+        let (html, _) = md("Text[^main].\n\n[^main]: note\n\n## Main\n");
+        assert!(!html.contains("id=\"main\""), "{html}");
     }
 
     #[test]

@@ -98,8 +98,13 @@ impl RawHtml {
 
     /// Reports what the sanitizer removes: one warning per line, and each
     /// image from another site on its own. `at` turns a source offset into
-    /// a location.
-    pub(crate) fn report(self, at: impl Fn(usize) -> Location, diags: &mut Diagnostics) {
+    /// a location. Returns the ids the raw HTML gives its elements that
+    /// the sanitizer keeps, in the order written, each with its offset.
+    pub(crate) fn report(
+        self,
+        at: impl Fn(usize) -> Location,
+        diags: &mut Diagnostics,
+    ) -> Vec<(String, usize)> {
         for (offset, removed) in &self.headings {
             diags.push(
                 Diagnostic::warning(
@@ -116,11 +121,17 @@ impl RawHtml {
                 .help("a heading may only set its id: `## Title {#id}`; the site's style sheet gives headings their look"),
             );
         }
+        let mut ids = Vec::new();
         for piece in self.pieces.into_iter().chain(self.block) {
-            for (line, removed) in removals(&piece.text) {
+            let offset = |line: u64| {
                 let index = usize::try_from(line.saturating_sub(1)).unwrap_or(usize::MAX);
                 let offset = piece.lines.get(index).or(piece.lines.last());
-                let location = at(offset.copied().unwrap_or(0));
+                offset.copied().unwrap_or(0)
+            };
+            let read = read(&piece.text);
+            ids.extend(read.ids.into_iter().map(|(id, line)| (id, offset(line))));
+            for (line, removed) in read.removals {
+                let location = at(offset(line));
                 let (images, others): (Vec<_>, Vec<_>) = removed
                     .into_iter()
                     .partition(|r| matches!(r, Removed::ExternalImage(_)));
@@ -134,18 +145,35 @@ impl RawHtml {
                 }
             }
         }
+        ids
     }
 }
 
 /// What the sanitizer removes from `html`, by line (1-based) of `html`.
 pub(crate) fn removals(html: &str) -> BTreeMap<u64, BTreeSet<Removed>> {
+    read(html).removals
+}
+
+/// What one reading of raw HTML finds.
+struct Read {
+    /// What the sanitizer removes, by line (1-based).
+    removals: BTreeMap<u64, BTreeSet<Removed>>,
+    /// The ids of the elements it keeps, in order, with their line.
+    ids: Vec<(String, u64)>,
+}
+
+/// Reads `html` once with the tokenizer.
+fn read(html: &str) -> Read {
     let sink = Sink::default();
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let queue = BufferQueue::default();
     queue.push_back(StrTendril::from_slice(html));
     let _ = tokenizer.feed(&queue);
     tokenizer.end();
-    tokenizer.sink.found.into_inner()
+    Read {
+        removals: tokenizer.sink.found.into_inner(),
+        ids: tokenizer.sink.ids.into_inner(),
+    }
 }
 
 /// `raw HTML with `<script>` and a `style` attribute was removed ...`
@@ -189,10 +217,11 @@ fn external_raw_image(url: &str, at: Location, diags: &mut Diagnostics) {
     );
 }
 
-/// Collects removals per line as the tokenizer reads.
+/// Collects removals per line, and the ids kept, as the tokenizer reads.
 #[derive(Default)]
 struct Sink {
     found: RefCell<BTreeMap<u64, BTreeSet<Removed>>>,
+    ids: RefCell<Vec<(String, u64)>>,
 }
 
 impl Sink {
@@ -209,6 +238,8 @@ impl Sink {
         for attr in &tag.attrs {
             if let Some(r) = sanitize::removal(name, &attr.name.local, &attr.value) {
                 found.entry(line).or_default().insert(r);
+            } else if &*attr.name.local == "id" {
+                self.ids.borrow_mut().push((attr.value.to_string(), line));
             }
         }
     }

@@ -126,21 +126,49 @@ impl Active {
     }
 }
 
+/// What one reading of an SVG finds: its first part that is not plain
+/// drawing, and the size it asks for.
+pub(crate) struct Inspected {
+    /// The line and the first part that is not plain drawing; `None` when
+    /// the whole file only draws.
+    pub active: Option<(usize, Active)>,
+    /// The size it asks for (see [`size_of`]).
+    pub size: Option<(u32, u32)>,
+}
+
+/// Reads `text` once for [`Inspected`].
+pub(crate) fn inspect(text: &str) -> Inspected {
+    match parse(text) {
+        Ok(doc) => Inspected {
+            active: active_in(&doc),
+            size: size_of(&doc),
+        },
+        Err(e) => Inspected {
+            active: Some((e.pos().row as usize, Active::Unreadable(e.to_string()))),
+            size: None,
+        },
+    }
+}
+
 /// The line and the first part of `text` that is not plain drawing;
 /// `None` when the whole file only draws.
 pub(crate) fn first_active(text: &str) -> Option<(usize, Active)> {
+    inspect(text).active
+}
+
+/// `text` parsed as a drawing program writes it.
+fn parse(text: &str) -> Result<Document<'_>, roxmltree::Error> {
     // Drawing programs write a DTD; roxmltree bounds entity expansion.
     let options = ParsingOptions {
         allow_dtd: true,
         nodes_limit: 1_000_000,
         ..ParsingOptions::default()
     };
-    let doc = match Document::parse_with_options(text, options) {
-        Ok(doc) => doc,
-        Err(e) => {
-            return Some((e.pos().row as usize, Active::Unreadable(e.to_string())));
-        }
-    };
+    Document::parse_with_options(text, options)
+}
+
+/// The line and the first part of `doc` that is not plain drawing.
+fn active_in(doc: &Document<'_>) -> Option<(usize, Active)> {
     let line = |n: Node<'_, '_>| doc.text_pos_at(n.range().start).row as usize;
     for node in doc.descendants() {
         if let Some(pi) = node.pi()
@@ -167,15 +195,8 @@ pub(crate) fn first_active(text: &str) -> Option<(usize, Active)> {
 }
 
 /// The size a drawing asks for, in whole pixels: its `viewBox`, else its
-/// `width` and `height` in pixels; `None` when it names neither (or the
-/// file cannot be read).
-pub(crate) fn size(text: &str) -> Option<(u32, u32)> {
-    let options = ParsingOptions {
-        allow_dtd: true,
-        nodes_limit: 1_000_000,
-        ..ParsingOptions::default()
-    };
-    let doc = Document::parse_with_options(text, options).ok()?;
+/// `width` and `height` in pixels; `None` when it names neither.
+fn size_of(doc: &Document<'_>) -> Option<(u32, u32)> {
     let root = doc.root_element();
     let whole = |v: f64| (0.5..100_000.0).contains(&v).then(|| v.round() as u32);
     let from_box = root.attribute("viewBox").and_then(|b| {
@@ -356,12 +377,12 @@ mod tests {
     #[test]
     fn the_size_is_the_view_box_else_the_width_and_height() {
         let ns = "xmlns=\"http://www.w3.org/2000/svg\"";
-        let of = |attrs: &str| size(&format!("<svg {ns} {attrs}><path d=\"M0 0\"/></svg>"));
+        let of = |attrs: &str| inspect(&format!("<svg {ns} {attrs}><path d=\"M0 0\"/></svg>")).size;
         assert_eq!(of("viewBox=\"0 0 120 40.4\" width=\"10\""), Some((120, 40)));
         assert_eq!(of("viewBox=\"0,0,64,64\""), Some((64, 64)));
         assert_eq!(of("width=\"90px\" height=\"30\""), Some((90, 30)));
         assert_eq!(of("width=\"50%\" height=\"30\""), None);
         assert_eq!(of(""), None);
-        assert_eq!(size("<svg"), None);
+        assert_eq!(inspect("<svg").size, None);
     }
 }

@@ -30,24 +30,26 @@ pub(crate) fn render_exports(site: &Site, paths: Paths) -> Vec<OutputFile> {
     if site.config.kind != crate::config::SiteKind::Directory {
         return Vec::new();
     }
-    vec![
-        OutputFile::Bytes {
-            path: "data/indicators.csv".into(),
-            bytes: spreadsheets::indicators(site, Flavour::Comma),
-        },
-        OutputFile::Bytes {
-            path: "data/indicators-excel.csv".into(),
-            bytes: spreadsheets::indicators(site, Flavour::Excel),
-        },
-        OutputFile::Bytes {
-            path: "data/clubs.json".into(),
-            bytes: to_json(&clubs_json(site, paths)),
-        },
-        OutputFile::Bytes {
-            path: "data/search.json".into(),
-            bytes: to_json(&search_index(site)),
-        },
-    ]
+    let csv = spreadsheets::indicators(site).map(|(flavour, bytes)| OutputFile::Bytes {
+        path: match flavour {
+            Flavour::Comma => "data/indicators.csv",
+            Flavour::Excel => "data/indicators-excel.csv",
+        }
+        .into(),
+        bytes,
+    });
+    csv.into_iter()
+        .chain([
+            OutputFile::Bytes {
+                path: "data/clubs.json".into(),
+                bytes: to_json(&clubs_json(site, paths)),
+            },
+            OutputFile::Bytes {
+                path: "data/search.json".into(),
+                bytes: to_json(&search_index(site)),
+            },
+        ])
+        .collect()
 }
 
 fn to_json<T: Serialize>(value: &T) -> Vec<u8> {

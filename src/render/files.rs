@@ -104,11 +104,11 @@ impl Renderer<'_> {
             .style
             .logo
             .as_ref()
-            .map(|l| l.in_static.as_str());
+            .map(|l| l.in_static(&site.config.root));
         let copied = site
             .static_files
             .iter()
-            .filter(|a| Some(a.output.as_str()) != logo);
+            .filter(|a| Some(&a.output) != logo.as_ref());
         for asset in copied {
             files.retain(|f| f.path() != asset.output);
             files.push(OutputFile::Copy {

@@ -60,6 +60,9 @@ struct Settings {
     display: u32,
     thumb: u32,
     jpeg_quality: u8,
+    /// Whether a lossless WebP is tried (never for the logo, which is
+    /// published as its PNG or JPEG only).
+    webp: bool,
 }
 
 /// The settings of every build.
@@ -67,6 +70,7 @@ const SETTINGS: Settings = Settings {
     display: DISPLAY,
     thumb: THUMB,
     jpeg_quality: JPEG_QUALITY,
+    webp: true,
 };
 
 /// The settings of a logo: one size, small (its thumbnail is itself).
@@ -74,6 +78,7 @@ const LOGO_SETTINGS: Settings = Settings {
     display: super::logo::LOGO_SIDE,
     thumb: super::logo::LOGO_SIDE,
     jpeg_quality: JPEG_QUALITY,
+    webp: false,
 };
 
 /// The version of the processing below, part of every cache key: bump it

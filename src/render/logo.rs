@@ -66,11 +66,11 @@ pub(super) fn publish_logo(
         return (published, None);
     }
     match checked_svg(logo) {
-        Ok(text) => {
+        Ok((text, size)) => {
             let path = "assets/logo.svg".to_string();
             let published = Published {
                 path: path.clone(),
-                size: svg::size(&text),
+                size,
             };
             let file = OutputFile::Bytes {
                 path,
@@ -85,8 +85,8 @@ pub(super) fn publish_logo(
     }
 }
 
-/// The SVG's text, when it can be read and only draws.
-fn checked_svg(logo: &Logo) -> Result<String, Diagnostic> {
+/// The SVG's text and size, when it can be read and only draws.
+fn checked_svg(logo: &Logo) -> Result<(String, Option<(u32, u32)>), Diagnostic> {
     let size = std::fs::metadata(&logo.file).map_or(0, |m| m.len());
     if size > MAX_SVG {
         return Err(Diagnostic::error(
@@ -106,8 +106,9 @@ fn checked_svg(logo: &Logo) -> Result<String, Diagnostic> {
         .help("save it again from the drawing program as plain (optimised) SVG, or as PNG"));
     }
     let text = crate::fs::read_text(&logo.file).map_err(|d| unreadable(logo, &d))?;
-    match svg::first_active(&text) {
-        None => Ok(text),
+    let inspected = svg::inspect(&text);
+    match inspected.active {
+        None => Ok((text, inspected.size)),
         // Broken XML is a logo that cannot be read, as a broken PNG is.
         Some((_, svg::Active::Unreadable(why))) => {
             Err(unreadable(logo, &Diagnostic::error("style/logo", why)))

@@ -80,9 +80,14 @@ pub(crate) struct Env<'a> {
 impl Env<'_> {
     /// A link from this page to `id` in this language.
     pub(crate) fn href(&self, id: &PageId) -> String {
+        self.href_in(self.lang, id)
+    }
+
+    /// A link from this page to `id` in `lang`.
+    pub(crate) fn href_in(&self, lang: &str, id: &PageId) -> String {
         let mut href = String::with_capacity(self.root.len() + 48);
         href.push_str(&self.root);
-        self.paths.push_file(&mut href, self.lang, id);
+        self.paths.push_file(&mut href, lang, id);
         href
     }
 

@@ -46,11 +46,18 @@ pub(super) enum Flavour {
     Excel,
 }
 
-/// The indicators file in `flavour`: a header, then a row per club ×
-/// academic year × period (the year, then each quarter given). Names are
-/// in the site's first language, the club's also in each site language;
-/// an empty cell is "no data", 0 is zero.
-pub(super) fn indicators(site: &Site, flavour: Flavour) -> Vec<u8> {
+/// The indicators files, with commas and for Excel: a header, then a row
+/// per club × academic year × period (the year, then each quarter given).
+/// Names are in the site's first language, the club's also in each site
+/// language; an empty cell is "no data", 0 is zero. The rows are made
+/// once for both files.
+pub(super) fn indicators(site: &Site) -> [(Flavour, Vec<u8>); 2] {
+    let records = records(site);
+    [Flavour::Comma, Flavour::Excel].map(|flavour| (flavour, written(&records, flavour)))
+}
+
+/// `records` written as a CSV file in `flavour`.
+fn written(records: &[Vec<String>], flavour: Flavour) -> Vec<u8> {
     let delimiter = match flavour {
         Flavour::Comma => b',',
         Flavour::Excel => b';',
@@ -59,7 +66,7 @@ pub(super) fn indicators(site: &Site, flavour: Flavour) -> Vec<u8> {
         .delimiter(delimiter)
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    for record in records(site) {
+    for record in records {
         let _ = out.write_record(record.iter().map(|c| c.as_bytes()));
     }
     out.into_inner().unwrap_or_default()

@@ -157,6 +157,15 @@ impl HeadingIds {
         }
     }
 
+    /// Keeps an id the raw HTML gives an element (`<p id="x">`) from every
+    /// heading: the author's element keeps it, and a heading called `X` is
+    /// given `x-2`. The theme's own ids are renamed on the written page.
+    pub(super) fn reserve(&mut self, id: &str) {
+        if !is_reserved(id) {
+            self.used.insert(id.to_string());
+        }
+    }
+
     /// Takes an id the author wrote (`{#id}`, `id="..."`): `None` when it is
     /// free, else the id given instead.
     pub(super) fn claim(&mut self, id: &str) -> Option<String> {
@@ -214,18 +223,16 @@ pub(super) fn assign_heading_ids(
 }
 
 /// The sanitized HTML of a text with every id unique and none of the
-/// theme's: an id of its raw HTML that the theme uses (`<p id="main">`), or
-/// that an element before it has (`<p id="x">` then `## X`), is renamed;
-/// returns each renamed id with the id given. Heading ids were made free
-/// of the theme's and of each other before.
-pub(super) fn rename_raw_ids(
-    html: String,
-    ids: &mut HeadingIds,
-) -> (String, Vec<(String, String)>) {
+/// theme's: an id of its raw HTML that the theme uses (`<p id="main">`),
+/// or that an element before it has, is renamed; returns each renamed id
+/// with the id given and how many elements had it before (0 for the
+/// first). The raw HTML's ids were kept from the headings before
+/// ([`HeadingIds::reserve`]), so no heading is renamed here.
+pub(super) fn rename_raw_ids(html: String, ids: &mut HeadingIds) -> (String, Vec<Renamed>) {
     if !html.contains(" id=\"") {
         return (html, Vec::new());
     }
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     let mut renamed = Vec::new();
     let mut out = String::with_capacity(html.len());
     let mut rest = html.as_str();
@@ -237,20 +244,38 @@ pub(super) fn rename_raw_ids(
             out.push_str(tag);
             continue;
         };
-        if !is_reserved(id) && seen.insert(id.to_string()) {
+        let before = seen.entry(id.to_string()).or_insert(0);
+        *before += 1;
+        if !is_reserved(id) && *before == 1 {
             ids.used.insert(id.to_string());
             out.push_str(tag);
             continue;
         }
+        let earlier = *before - 1;
         let given = ids.unique(id.to_string());
-        seen.insert(given.clone());
+        seen.insert(given.clone(), 1);
         out.push_str(&tag[..from]);
         out.push_str(&given);
         out.push_str(&tag[from + id.len()..]);
-        renamed.push((id.to_string(), given));
+        renamed.push(Renamed {
+            id: id.to_string(),
+            given,
+            earlier,
+        });
     }
     out.push_str(rest);
     (out, renamed)
+}
+
+/// An id of raw HTML renamed on the written page.
+#[derive(Debug, PartialEq)]
+pub(super) struct Renamed {
+    /// The id written.
+    pub id: String,
+    /// The id given instead.
+    pub given: String,
+    /// How many elements before this one had the id written.
+    pub earlier: usize,
 }
 
 /// Where the raw HTML of `markdown` writes `id="<id>"` (or with `'`, or
@@ -358,7 +383,14 @@ mod tests {
             html,
             "<p id=\"top-2\" title=\" id=&quot;x\">a</p><b id=\"b\">"
         );
-        assert_eq!(renamed, [("top".to_string(), "top-2".to_string())]);
+        assert_eq!(
+            renamed,
+            [Renamed {
+                id: "top".to_string(),
+                given: "top-2".to_string(),
+                earlier: 0
+            }]
+        );
     }
 
     #[test]

@@ -22,10 +22,11 @@ pub(super) fn process(src: &Path, bytes: &[u8], settings: Settings) -> Result<En
     let img = decode(src, bytes)?;
     // Lossless WebP beats PNG for graphics; for photos it is larger than
     // the JPEG, so only non-JPEG sources get a WebP version.
-    let try_webp = !src
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("jpg") || e.eq_ignore_ascii_case("jpeg"));
+    let try_webp = settings.webp
+        && !src
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("jpg") || e.eq_ignore_ascii_case("jpeg"));
     let alpha = img.color().has_alpha();
     let make = |max: u32| -> Result<Size, Diagnostic> {
         let sized = if img.width() > max || img.height() > max {
@@ -48,9 +49,10 @@ pub(super) fn process(src: &Path, bytes: &[u8], settings: Settings) -> Result<En
         })
     };
     let display = make(settings.display)?;
-    // Small images: one size serves both (the same longest side, hence the
-    // same file name).
-    let fits = img.width() <= settings.thumb && img.height() <= settings.thumb;
+    // Small images, and settings of one size (a logo): one size serves
+    // both (the same longest side, hence the same file name).
+    let fits = settings.thumb == settings.display
+        || (img.width() <= settings.thumb && img.height() <= settings.thumb);
     let thumb = if fits {
         None
     } else {

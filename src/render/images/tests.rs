@@ -128,6 +128,17 @@ fn files_are_named_by_the_club_the_stem_and_the_longest_side() {
     assert_eq!(p.files.len(), 2, "one size: its PNG and its WebP");
 }
 
+#[test]
+fn a_large_logo_is_encoded_once_without_webp() {
+    let logo = process(Path::new("logo.png"), &png(900, 300), LOGO_SETTINGS).unwrap();
+    assert!(logo.thumb.is_none(), "the thumbnail of a logo is itself");
+    assert!(
+        logo.display.webp.is_none(),
+        "a logo is published without WebP"
+    );
+    assert_eq!((logo.display.width, logo.display.height), (512, 171));
+}
+
 /// A PNG unlike any other test's: the memory layer is shared.
 fn unique_png(seed: u8) -> Vec<u8> {
     let img = image::RgbImage::from_fn(700, 500, |x, y| {

@@ -58,7 +58,7 @@ fn root_words<'a>(env: &Env<'a>) -> Vec<RootWords<'a>> {
                 err_404_home: get("err-404-home"),
                 low_vision: get("a11y-low-vision"),
                 normal_version: get("a11y-normal-version"),
-                vision_href: format!("{}{}", env.root, env.paths.file(l, &PageId::Accessibility)),
+                vision_href: env.href_in(l, &PageId::Accessibility),
             }
         })
         .collect()
