@@ -129,6 +129,18 @@ pub(crate) fn photo_name(given: &str) -> Option<String> {
     Some(format!("{slug}.{ext}"))
 }
 
+/// The club of a site that has exactly one (a school site): where the
+/// photos of its site-wide news and pages go.
+pub(crate) fn only_club(site: &Path) -> Option<String> {
+    let mut clubs = std::fs::read_dir(site.join("clubs"))
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|d| d.path().join("club.yaml").is_file())
+        .filter_map(|d| d.file_name().to_str().map(str::to_string));
+    let one = clubs.next()?;
+    clubs.next().is_none().then_some(one)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

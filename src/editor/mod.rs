@@ -321,8 +321,13 @@ fn save_photo(editor: &Editor, club: &str, name: &str, bytes: &[u8]) -> Response
     if files::write_atomic(&path, bytes).is_err() {
         return editor.refuse(StatusCode::INTERNAL_SERVER_ERROR, "edit-failed");
     }
-    let json =
-        serde_json::json!({ "path": format!("photos/{}", rel.rsplit('/').next().unwrap_or(name)) });
+    // `path` for a photo field (relative to the club's folder), `text` to
+    // put the photo in a Markdown text (by its path in the site).
+    let file = rel.rsplit('/').next().unwrap_or(name);
+    let json = serde_json::json!({
+        "path": format!("photos/{file}"),
+        "text": format!("![]({rel})"),
+    });
     let mut r = json.to_string().into_response();
     r.headers_mut().insert(
         header::CONTENT_TYPE,

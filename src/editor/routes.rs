@@ -184,10 +184,14 @@ async fn open(
 /// The "New news" and "New report" forms, under the document's form.
 fn with_new_buttons(editor: &Editor, page: String, parts: &[Part], back: &str) -> String {
     let m = &editor.messages;
+    // A site-wide news item or page of a school site puts its photos in
+    // the site's one club (a text shows them as `clubs/<club>/photos/…`).
+    let only = super::files::only_club(&editor.site);
     let club = parts
         .first()
         .and_then(|p| p.rel.strip_prefix("clubs/"))
-        .and_then(|r| r.split('/').next());
+        .and_then(|r| r.split('/').next())
+        .or(only.as_deref());
     let club_field = club
         .map(|c| format!("<input type=\"hidden\" name=\"club\" value=\"{}\">", esc(c)))
         .unwrap_or_default();

@@ -115,10 +115,11 @@ async function main() {
     await measure(page, "news form", report);
     await page.setInputFiles("#photo-file", opt.photo);
     await page.waitForFunction(() => /photos\//.test(document.querySelector("form.photo .photo-status").textContent));
-    const photo = (await page.textContent("form.photo .photo-status")).trim();
-    report.steps.photo = photo;
+    // The form shows the line that puts the photo in a text: pasted in.
+    const line = (await page.textContent("form.photo .photo-status")).trim();
+    report.steps.photo = line.replace(/^!\[\]\(clubs\/senim\/(.*)\)$/, "$1");
     const body = await page.inputValue("textarea[name=b0]");
-    await page.fill("textarea[name=b0]", `${body.trimEnd()}\n\n![Тренинг](clubs/senim/${photo})\n`);
+    await page.fill("textarea[name=b0]", `${body.trimEnd()}\n\n${line.replace("![]", "![Тренинг]")}\n`);
     await save(page);
     report.steps.afterNews = new URL(page.url()).pathname;
 

@@ -6,7 +6,8 @@
 (function () {
   "use strict";
 
-  // Sends `file` to the club's photos/; `done(path)` or `fail(message)`.
+  // Sends `file` to the club's photos/; `done(saved)` (`saved.path` for a
+  // photo field, `saved.text` for a Markdown text) or `fail(message)`.
   function upload(club, file, done, fail) {
     var url = "/__bitimger/edit/photo?club=" + encodeURIComponent(club) +
       "&name=" + encodeURIComponent(file.name);
@@ -16,7 +17,7 @@
           if (!r.ok) {
             throw new Error(text);
           }
-          done(JSON.parse(text).path);
+          done(JSON.parse(text));
         });
       })
       .catch(function (err) {
@@ -43,8 +44,8 @@
       e.preventDefault();
     });
     onChoose(form.querySelector("input[type=file]"), status, function (file) {
-      upload(form.dataset.club, file, function (path) {
-        status.textContent = path;
+      upload(form.dataset.club, file, function (saved) {
+        status.textContent = saved.text;
       }, function (message) {
         status.textContent = message;
       });
@@ -56,9 +57,9 @@
     var status = field.querySelector(".photo-status");
     var target = document.getElementById(pick.dataset.target);
     onChoose(pick, status, function (file) {
-      upload(pick.dataset.club, file, function (path) {
-        target.value = path;
-        status.textContent = path;
+      upload(pick.dataset.club, file, function (saved) {
+        target.value = saved.path;
+        status.textContent = saved.path;
       }, function (message) {
         status.textContent = message;
       });

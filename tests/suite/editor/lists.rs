@@ -195,3 +195,36 @@ fn a_plans_items_are_a_table_with_the_schemas_titles() {
     let after = e.site.read("clubs/senim/plans/2025-2026.yaml");
     assert!(after.contains("  - when: october\n    title: {kk: \"Жас медиаторлар"));
 }
+
+#[test]
+fn a_school_sites_news_puts_its_photos_in_the_sites_one_club() {
+    // Site-wide news (news/) of a school site: photos go to its one club,
+    // and the upload gives the line that shows the photo in a text.
+    let e = start();
+    let html = e
+        .get("/__bitimger/edit/?page=/kk/news/2025-10-20-mediators-training/")
+        .body;
+    let doc = Html::parse_document(&html);
+    let form = Selector::parse("form.photo").unwrap();
+    let form = doc
+        .select(&form)
+        .next()
+        .expect("a photo form under the news form");
+    assert_eq!(form.value().attr("data-club"), Some("senim"));
+    let a = e.send(
+        "POST",
+        "/__bitimger/edit/photo?club=senim&name=training.png",
+        &[("Cookie", &e.cookie()), ("Origin", &e.origin())],
+        &crate::images::png_graphic(),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let saved: serde_json::Value = serde_json::from_str(&a.body).unwrap();
+    assert_eq!(saved["path"], "photos/training.png");
+    assert_eq!(saved["text"], "![](clubs/senim/photos/training.png)");
+    assert!(
+        e.site
+            .site
+            .join("clubs/senim/photos/training.png")
+            .is_file()
+    );
+}
