@@ -1,12 +1,13 @@
 //! Markdown → sanitized HTML (pulldown-cmark, then ammonia for a text
 //! with raw HTML; a text without any is made safe on the way, see
-//! `safe`), with front matter splitting and warnings for what the
-//! sanitizer removes.
+//! `safe`), with warnings for what the sanitizer removes; the front
+//! matter is split off in `front`.
 //!
 //! Every step is linear in the text, whatever its shape (many headings,
 //! links, deep nesting): see `headings`, `lines` and `nesting`, and the
 //! scaling tests in tests/suite/hostile_parsers.rs.
 
+mod front;
 mod headings;
 mod lines;
 mod nesting;
@@ -23,6 +24,7 @@ use super::rawhtml::RawHtml;
 use super::{sanitize, urls};
 use crate::content::model::SourceLink;
 use crate::diag::{Diagnostic, Diagnostics, Location};
+pub(crate) use front::split_front_matter;
 use headings::{HeadingIds, assign_heading_ids, shift_headings};
 use lines::LineIndex;
 pub(crate) use nesting::MAX_DEPTH;
@@ -35,61 +37,6 @@ pub(crate) use sources::MARK as SOURCE_MARK;
 pub(crate) fn bound_nesting(html: &str) -> (String, Option<u64>) {
     let b = nesting::bound(html);
     (b.html, b.first_left_out)
-}
-
-/// A Markdown file split into its front matter and body.
-#[derive(Debug)]
-pub(crate) struct Split<'a> {
-    /// The YAML between the `---` lines (empty when there is none).
-    pub front: &'a str,
-    /// Lines before the YAML starts (1 when it follows `---`).
-    pub front_offset: usize,
-    /// The Markdown body.
-    pub body: &'a str,
-    /// Line of the body's first line, 1-based.
-    pub body_line: usize,
-    /// True when a `---` block was found.
-    pub has_front: bool,
-}
-
-/// Splits `---\nyaml\n---\nbody`. A file without front matter is all body.
-pub(crate) fn split_front_matter(text: &str) -> Result<Split<'_>, (usize, &'static str)> {
-    let first = text.lines().next().unwrap_or("");
-    if first.trim_end() != "---" {
-        return Ok(Split {
-            front: "",
-            front_offset: 0,
-            body: text,
-            body_line: 1,
-            has_front: false,
-        });
-    }
-    let after_first = first.len()
-        + if text[first.len()..].starts_with("\r\n") {
-            2
-        } else {
-            1
-        };
-    let rest = text.get(after_first..).unwrap_or("");
-    let mut offset = 0;
-    for (i, line) in rest.split_inclusive('\n').enumerate() {
-        if line.trim_end() == "---" {
-            let front = &rest[..offset];
-            let body = &rest[offset + line.len()..];
-            return Ok(Split {
-                front,
-                front_offset: 1,
-                body,
-                body_line: i + 3,
-                has_front: true,
-            });
-        }
-        offset += line.len();
-    }
-    Err((
-        1,
-        "the front matter starts with `---` but has no closing `---` line",
-    ))
 }
 
 /// The Markdown extensions bitimger reads (the checks parse with the same).
