@@ -7,14 +7,23 @@
 //! attribute filter) whether a tag or attribute goes, so the warnings of
 //! [`super::rawhtml`] name exactly what the sanitizer removes.
 //!
-//! Layer 3 (content): imports `diag` and `content::urls`.
+//! The serialized tags are read and mended in `tags`; the checks of
+//! Markdown links and images are in `links`; both are re-exported here.
+//!
+//! Layer 3 (content): imports `content::urls` (and `links` also `diag`).
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+mod links;
+mod tags;
+
+pub(crate) use links::{check_link, external_image, is_own_image};
+use tags::valid_tags;
+pub(crate) use tags::{attribute_value, tag_length};
+
 use super::urls::{self, Target};
-use crate::diag::{Diagnostic, Diagnostics, Location};
 
 /// Cleans HTML written by an author (a document's page): no form field
 /// of it is kept.
@@ -26,86 +35,6 @@ pub(crate) fn clean(html: &str) -> String {
 /// already, so that its task-list checkboxes stay.
 pub(crate) fn clean_rendered(html: &str) -> String {
     valid_tags(sanitizer().clean(html).to_string())
-}
-
-/// What the sanitizer leaves that is not valid HTML, mended: the `rel` it
-/// puts on every `<a>` is taken off those without `href` (an anchor, or a
-/// link whose unsafe `href` was removed), and an `<img>` whose `src` was
-/// removed (an image from another site) is left out, as its warning says.
-/// The sanitizer's output writes each tag as `<a name="value" ...>`,
-/// values quoted with `"` (a `"` inside one escaped) and text `<` as
-/// `&lt;`, so every `<a ` or `<img` is a tag.
-fn valid_tags(html: String) -> String {
-    const REL: &str = " rel=\"noopener noreferrer\"";
-    if !html.contains(REL) && !html.contains("<img") {
-        return html;
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html.as_str();
-    while let Some(at) = rest.find('<') {
-        out.push_str(&rest[..at]);
-        let tag = &rest[at..at + tag_length(&rest[at..])];
-        rest = &rest[at + tag.len()..];
-        if tag.starts_with("<a ") && tag.contains(REL) && !has_attribute(tag, "href") {
-            out.push_str(&tag.replacen(REL, "", 1));
-        } else if !is_tag(tag, "img") || has_attribute(tag, "src") {
-            out.push_str(tag);
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Whether `tag` (`<img ...>`) is a start tag of `name`.
-fn is_tag(tag: &str, name: &str) -> bool {
-    tag.strip_prefix('<')
-        .and_then(|t| t.strip_prefix(name))
-        .is_some_and(|t| t.starts_with([' ', '>', '/']))
-}
-
-/// The length of the tag at the start of `html`, up to its `>` outside
-/// quoted values (or all of it).
-pub(crate) fn tag_length(html: &str) -> usize {
-    let mut quoted = false;
-    for (i, b) in html.bytes().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'>' if !quoted => return i + 1,
-            _ => {}
-        }
-    }
-    html.len()
-}
-
-/// Whether the serialized tag has the attribute `name`.
-fn has_attribute(tag: &str, name: &str) -> bool {
-    attribute_value(tag, name).is_some()
-}
-
-/// The value of attribute `name` of a tag as the sanitizer writes it
-/// (`<p id="x">`), with where the value starts in `tag`.
-pub(crate) fn attribute_value<'t>(tag: &'t str, name: &str) -> Option<(usize, &'t str)> {
-    let mut quoted = false;
-    for (i, b) in tag.bytes().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b' ' if !quoted => {
-                let after = &tag[i + 1..];
-                let Some(rest) = after.strip_prefix(name) else {
-                    continue;
-                };
-                if let Some(value) = rest.strip_prefix("=\"") {
-                    let len = value.find('"')?;
-                    return Some((tag.len() - value.len(), &value[..len]));
-                }
-                if rest.starts_with([' ', '>', '/']) {
-                    return Some((i + 1 + name.len(), ""));
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 /// The sanitizing policy: ammonia's safe defaults, plus what Markdown
@@ -277,58 +206,6 @@ pub(crate) fn aligned_cells(html: &str) -> Cow<'_, str> {
         );
     }
     Cow::Owned(out)
-}
-
-/// True when a Markdown image may stay an image: a file of this site.
-pub(crate) fn is_own_image(url: &str) -> bool {
-    urls::classify(url) == Target::Own
-}
-
-/// Pages load nothing from other sites (no tracking of readers, and the
-/// Content-Security-Policy would block it anyway): the image becomes a link.
-pub(crate) fn external_image(url: &str, at: Location, diags: &mut Diagnostics) {
-    diags.push(
-        Diagnostic::warning(
-            "markdown/external-image",
-            format!("the image `{url}` is on another site, so it is shown as a link"),
-        )
-        .words("markdown-external-image-link")
-        .arg("url", url)
-        .at(at)
-        .help("download the image, put it in the site's static/ folder and link it from there, e.g. ![text](../../images/photo.jpg)"),
-    );
-}
-
-/// A Markdown link or image may lead to a web page, an e-mail address or
-/// a phone; anything else is an error, and the sanitizer drops it.
-pub(crate) fn check_link(url: &str, at: Location, diags: &mut Diagnostics) {
-    match urls::classify(url) {
-        Target::Own | Target::Web | Target::Contact => {}
-        Target::Unsafe(scheme) => diags.push(
-            Diagnostic::error(
-                "markdown/unsafe-link",
-                format!("links starting with `{scheme}:` are not allowed"),
-            )
-            .words("markdown-unsafe-link")
-            .arg("scheme", &scheme)
-            .at(at)
-            .label("unsafe link")
-            .help(
-                "link to a web address (https://...), an e-mail (mailto:...) or a phone (tel:...)",
-            ),
-        ),
-        Target::Invalid => diags.push(
-            Diagnostic::warning(
-                "markdown/invalid-link",
-                format!("`{}` is not a complete web address, so the link was removed", url.trim()),
-            )
-            .words("markdown-invalid-link")
-            .arg("url", url.trim())
-            .at(at)
-            .label("not a web address")
-            .help("copy the whole address from the browser's address bar, e.g. https://example.kz/page"),
-        ),
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! content file's text with a warning (`file/control-character`), and out
 //! of anything rendered.
 //!
-//! Part of layer 0 (`fs`).
+//! Part of layer 1 (`fs`).
 
 use std::borrow::Cow;
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! holds what `bitimger --lang LANG check site` prints in the three
 //! languages, so a change of wording in any of them is seen and reviewed
 //! (`INSTA_UPDATE=always cargo test --test suite message_snapshots`).
-//! The English snapshots of tests/suite/errors.rs stay as they are.
+//! The English snapshots of tests/suite/errors/ stay as they are.
 
 use crate::harness::{SiteTest, repo};
 
