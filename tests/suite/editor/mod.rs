@@ -6,13 +6,12 @@
 //! and every line it did not change.
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use scraper::{Html, Selector};
 
 use crate::harness::{SiteTest, repo};
+use crate::serve::Response;
 
 const CLUB: &str = "clubs/senim/club.yaml";
 
@@ -53,20 +52,6 @@ fn start_on(site: SiteTest, dir: &str) -> Editing {
     }
 }
 
-struct Answer {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Answer {
-    fn header(&self, name: &str) -> Option<&str> {
-        (self.headers.iter())
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
-
 impl Editing {
     fn cookie(&self) -> String {
         format!("bitimger_edit={}", self.token)
@@ -77,39 +62,20 @@ impl Editing {
     }
 
     /// Sends a request with `headers` (Host is added unless given).
-    fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
-        let mut s = TcpStream::connect(&self.addr).unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-        let mut req = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+    fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Response {
+        let mut req = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n").into_bytes();
         if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
-            req.push_str(&format!("Host: {}\r\n", self.addr));
+            req.extend(format!("Host: {}\r\n", self.addr).bytes());
         }
         for (k, v) in headers {
-            req.push_str(&format!("{k}: {v}\r\n"));
+            req.extend(format!("{k}: {v}\r\n").bytes());
         }
-        req.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-        s.write_all(req.as_bytes()).unwrap();
-        s.write_all(body).unwrap();
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).unwrap();
-        let text = String::from_utf8_lossy(&raw).to_string();
-        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-        let mut lines = head.lines();
-        let status = (lines.next().and_then(|l| l.split_whitespace().nth(1)))
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(0);
-        let headers = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect();
-        Answer {
-            status,
-            headers,
-            body: body.to_string(),
-        }
+        req.extend(format!("Content-Length: {}\r\n\r\n", body.len()).bytes());
+        req.extend_from_slice(body);
+        crate::serve::exchange(&self.addr, &req)
     }
 
-    fn get(&self, path: &str) -> Answer {
+    fn get(&self, path: &str) -> Response {
         self.send("GET", path, &[("Cookie", &self.cookie())], b"")
     }
 
@@ -120,7 +86,7 @@ impl Editing {
         fields(&a.body)
     }
 
-    fn post(&self, path: &str, form: &HashMap<String, String>) -> Answer {
+    fn post(&self, path: &str, form: &HashMap<String, String>) -> Response {
         let body: String = url::form_urlencoded::Serializer::new(String::new())
             .extend_pairs(form.iter())
             .finish();
