@@ -59,36 +59,39 @@ impl Broken {
             stderr.contains(&format!("error[{code}]")),
             "no error[{code}] in:\n{stderr}"
         );
-        let problems = self.t.problems();
-        let p = problems
-            .iter()
-            .find(|p| p.code == code && p.severity == "error")
-            .unwrap_or_else(|| panic!("check does not report {code}: {problems:#?}"));
+        let p = self.reported(code);
         assert_eq!(p.file, format!("site/{file}"), "{p:#?}");
         assert_eq!(p.line, Some(line), "{p:#?}");
         assert!(
             stderr.contains(&format!("site/{file}:{line}")),
             "the message does not show site/{file}:{line}:\n{stderr}"
         );
-        p.clone()
+        p
+    }
+
+    /// The error `code` as `check --format json` reports it.
+    #[track_caller]
+    fn reported(&self, code: &str) -> Problem {
+        let problems = self.t.problems();
+        problems
+            .iter()
+            .find(|p| p.code == code && p.severity == "error")
+            .unwrap_or_else(|| panic!("check does not report {code}: {problems:#?}"))
+            .clone()
     }
 
     /// Asserts that the error `code` is reported for the whole `file` (no
     /// line: the problem is the file itself or its name).
     #[track_caller]
     fn error_in_file(&self, code: &str, file: &str) -> Problem {
-        let problems = self.t.problems();
-        let p = problems
-            .iter()
-            .find(|p| p.code == code && p.severity == "error")
-            .unwrap_or_else(|| panic!("check does not report {code}: {problems:#?}"));
+        let p = self.reported(code);
         assert_eq!(p.file, format!("site/{file}"), "{p:#?}");
         assert!(
             self.run.stderr().contains(&format!("--> site/{file}")),
             "{}",
             self.run.stderr()
         );
-        p.clone()
+        p
     }
 
     /// The whole message, as printed.
