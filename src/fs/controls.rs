@@ -100,11 +100,10 @@ pub fn may_hold_controls(bytes: &[u8]) -> bool {
     let mut start = 0;
     while start < bytes.len() {
         // A chunk and the byte after it, a fixed size the compiler unrolls.
-        let flagged = match bytes.get(start..start + CHUNK + 1) {
-            Some(w) => {
-                let w: &[u8; CHUNK + 1] = w.try_into().unwrap_or(&[0; CHUNK + 1]);
-                (0..CHUNK).fold(false, |acc, i| acc | suspect(w[i], w[i + 1]))
-            }
+        let window = bytes.get(start..start + CHUNK + 1);
+        let flagged = match window.and_then(|w| <&[u8; CHUNK + 1]>::try_from(w).ok()) {
+            Some(w) => (0..CHUNK).fold(false, |acc, i| acc | suspect(w[i], w[i + 1])),
+            // The last bytes: the exact test.
             None => true,
         };
         let end = (start + CHUNK).min(bytes.len());
